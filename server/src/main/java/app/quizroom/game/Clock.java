@@ -1,0 +1,9 @@
+package app.quizroom.game;
+
+/** The server's clock, in milliseconds. Injected so that tests drive time by hand. */
+@FunctionalInterface
+public interface Clock {
+    long millis();
+
+    Clock SYSTEM = () -> System.nanoTime() / 1_000_000L;
+}

@@ -1,0 +1,21 @@
+package app.quizroom.game;
+
+import app.quizroom.scoring.ScoringMode;
+
+/**
+ * What the teacher chose when creating the game.
+ *
+ * @param timeLimitSeconds  if not null, overrides every question's own time limit (5–240)
+ * @param readingSeconds    how long the prompt shows alone before answers open (0–20)
+ * @param showTextOnPhones  false: phones show only shapes and letters; the text is on the projector
+ */
+public record GameOptions(ScoringMode scoring, boolean streakBonus, boolean shuffleQuestions, boolean shuffleOptions,
+                          boolean showTextOnPhones, Integer timeLimitSeconds, int readingSeconds) {
+
+    public static final int DEFAULT_READING_SECONDS = 4;
+    public static final int MAX_READING_SECONDS = 20;
+
+    public static GameOptions defaults() {
+        return new GameOptions(ScoringMode.CLASSIC, true, false, false, true, null, DEFAULT_READING_SECONDS);
+    }
+}

@@ -1,0 +1,22 @@
+package app.quizroom.game;
+
+import app.quizroom.protocol.ServerMessage;
+
+/** One client connection as the game sees it: somewhere to send messages, and a way to close it. */
+public interface Link {
+
+    void send(ServerMessage message);
+
+    /** Sends a message already encoded once for many recipients. */
+    void sendEncoded(String json);
+
+    /**
+     * Sends a message that may be dropped if this client is not keeping up (a newer one will follow), such as
+     * the host's running answer count.
+     */
+    default void sendDroppable(ServerMessage message) {
+        send(message);
+    }
+
+    void close(int code, String reason);
+}

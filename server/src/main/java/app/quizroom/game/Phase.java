@@ -1,0 +1,23 @@
+package app.quizroom.game;
+
+/** The phases of a room, in the order a game passes through them. */
+public enum Phase {
+    /** Players join; the host can kick, lock and start. */
+    LOBBY,
+    /** The question is shown alone for the reading time; no answers yet. */
+    INTRO,
+    /** Answers are accepted until the deadline or until every connected player has answered. */
+    ANSWERING,
+    /** The solution, the class's answers and the explanation. */
+    REVEAL,
+    /** The top of the ranking after the question. */
+    LEADERBOARD,
+    /** The final ranking. */
+    PODIUM,
+    /** The room is closed. */
+    FINISHED;
+
+    public String wireName() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

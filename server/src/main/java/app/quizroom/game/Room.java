@@ -1,0 +1,766 @@
+package app.quizroom.game;
+
+import app.quizroom.bank.Bank;
+import app.quizroom.bank.Question;
+import app.quizroom.protocol.ClientMessage;
+import app.quizroom.protocol.Codec;
+import app.quizroom.protocol.ServerMessage;
+import app.quizroom.scoring.AnswerValue;
+import app.quizroom.scoring.Ranking;
+import app.quizroom.scoring.Scoring;
+import app.quizroom.scoring.ScoringMode;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.Executor;
+
+/**
+ * One live game. Every method here runs on the room's own executor (a Vert.x context in the server), so the
+ * state needs no locks; other threads enter through {@link #execute}. Timers come back as {@link TimerFired}
+ * messages naming their question, and a stale one does nothing.
+ */
+public final class Room {
+
+    /** WebSocket close codes the room uses. */
+    public static final int CLOSE_REPLACED = 4000;
+    public static final int CLOSE_KICKED = 4001;
+    public static final int CLOSE_ROOM_GONE = 4002;
+
+    /** The host's answer count is sent at most this often. */
+    static final long COUNT_INTERVAL_MS = 200;
+    static final int LEADERBOARD_SIZE = 5;
+
+    /** A timer coming back into the room. */
+    record TimerFired(int question, Kind kind, long sequence) {
+        enum Kind { OPEN_ANSWERS, DEADLINE }
+    }
+
+    /** Everything a room needs from its surroundings. */
+    public record Environment(Executor executor, Clock clock, Scheduler scheduler, RoomMetrics metrics,
+                              int maxPlayers) {
+    }
+
+    private final String pin;
+    private final String hostToken;
+    private final Bank bank;
+    private final GameOptions options;
+    private final List<Question> questions;
+    private final Environment env;
+    private final String joinUrl;
+    private final String qrUrl;
+    private final Random random;
+
+    private Phase phase = Phase.LOBBY;
+    private boolean locked;
+    private boolean paused;
+    private long pausedRemainingMs;
+    private QuestionRun run;
+    private long timerSequence;
+    private Scheduler.Cancellable timer;
+    private long lastCountSentAt = Long.MIN_VALUE;
+    private boolean countFlushPending;
+
+    private final Map<Integer, Player> players = new LinkedHashMap<>();
+    private final Map<String, Player> bySeat = new HashMap<>();
+    private final Set<String> takenNames = new HashSet<>();
+    private final Map<Link, Player> byLink = new HashMap<>();
+    private Link hostLink;
+    private int nextPlayerId = 1;
+    private int connectedCount;
+    private List<Player> ranking = List.of();
+    private long lastActivity;
+
+    public Room(String pin, String hostToken, Bank bank, GameOptions options, Environment env, String joinUrl,
+                String qrUrl) {
+        this.pin = pin;
+        this.hostToken = hostToken;
+        this.bank = bank;
+        this.options = options;
+        this.env = env;
+        this.joinUrl = joinUrl;
+        this.qrUrl = qrUrl;
+        this.random = new Random(new SecureRandom().nextLong());
+        List<Question> list = new ArrayList<>(bank.questions());
+        if (options.shuffleQuestions()) {
+            Collections.shuffle(list, random);
+        }
+        this.questions = List.copyOf(list);
+        this.lastActivity = env.clock().millis();
+    }
+
+    public String pin() {
+        return pin;
+    }
+
+    public Bank bank() {
+        return bank;
+    }
+
+    /** Runs a task on the room's own context. */
+    public void execute(Runnable task) {
+        env.executor().execute(task);
+    }
+
+    // ------------------------------------------------------------------ entry points (room context only)
+
+    /** Handles one decoded message from a client; {@code arrivedAt} is the server clock at its arrival. */
+    public void onMessage(Link link, ClientMessage message, long arrivedAt) {
+        lastActivity = env.clock().millis();
+        if (message instanceof ClientMessage.Join join) {
+            join(link, join.name());
+        } else if (message instanceof ClientMessage.Rejoin rejoin) {
+            rejoin(link, rejoin.seatToken());
+        } else if (message instanceof ClientMessage.Host host) {
+            attachHost(link, host.hostToken());
+        } else if (message instanceof ClientMessage.Answer answer) {
+            Player player = byLink.get(link);
+            if (player == null) {
+                refuse(link, link == hostLink ? "not_allowed" : "not_joined",
+                        link == hostLink ? "The host does not answer questions." : "Join the game first.", "answer");
+            } else {
+                answer(player, answer, arrivedAt);
+            }
+        } else if (ClientMessage.isHostCommand(message)) {
+            if (link != hostLink) {
+                refuse(link, "not_allowed", "Only the host can do that.", Codec.typeOf(message));
+            } else {
+                hostCommand(message);
+            }
+        }
+    }
+
+    /** A client's connection closed. */
+    public void onClose(Link link) {
+        lastActivity = env.clock().millis();
+        if (link == hostLink) {
+            hostLink = null;
+            return;
+        }
+        Player player = byLink.remove(link);
+        if (player != null && player.link == link) {
+            player.link = null;
+            connectedCount--;
+            env.metrics().playerDisconnected();
+            sendHost(new ServerMessage.PlayerConnection(player.id, false));
+            if (phase == Phase.ANSWERING && !paused && everyConnectedPlayerAnswered()) {
+                closeQuestion();
+            }
+        }
+    }
+
+    /** True when nobody has been connected for {@code idleMs}; such a room can be swept. */
+    public boolean isAbandoned(long now, long idleMs) {
+        return hostLink == null && connectedCount == 0 && now - lastActivity >= idleMs;
+    }
+
+    /** Ends the room for good (sweep or shutdown), telling whoever is still connected. */
+    public void close() {
+        cancelTimer();
+        phase = Phase.FINISHED;
+        List<Link> links = new ArrayList<>(byLink.keySet());
+        if (hostLink != null) {
+            links.add(hostLink);
+        }
+        for (Link link : links) {
+            link.send(new ServerMessage.Finished());
+            link.close(CLOSE_ROOM_GONE, "room closed");
+        }
+        byLink.clear();
+        hostLink = null;
+    }
+
+    public Phase phase() {
+        return phase;
+    }
+
+    // ------------------------------------------------------------------ joining
+
+    private void join(Link link, String rawName) {
+        if (byLink.containsKey(link) || link == hostLink) {
+            refuse(link, "already_joined", "This connection is already in the game.", "join");
+            return;
+        }
+        if (phase == Phase.FINISHED) {
+            refuse(link, "room_not_found", "No game with that PIN is running.", "join");
+            return;
+        }
+        if (locked) {
+            refuse(link, "room_locked", "The teacher has locked this game.", "join");
+            return;
+        }
+        if (players.size() >= env.maxPlayers()) {
+            refuse(link, "room_full", "This game is full.", "join");
+            return;
+        }
+        Nicknames.Result checked = Nicknames.check(rawName);
+        if (checked instanceof Nicknames.Invalid invalid) {
+            refuse(link, "name_invalid", invalid.message(), "join");
+            return;
+        }
+        Nicknames.Valid name = (Nicknames.Valid) checked;
+        if (takenNames.contains(name.key())) {
+            refuse(link, "name_taken", "Someone already has that nickname; try another.", "join");
+            return;
+        }
+        int id = nextPlayerId++;
+        Player player = new Player(id, name.display(), name.key(), Tokens.newToken(), id);
+        players.put(id, player);
+        bySeat.put(player.seatToken, player);
+        takenNames.add(name.key());
+        if (phase.compareTo(Phase.REVEAL) >= 0 && phase != Phase.FINISHED) {
+            rank();
+        }
+        bind(player, link);
+        sendHost(new ServerMessage.PlayerJoined(info(player), players.size()));
+        sendPlayerSnapshot(player);
+    }
+
+    private void rejoin(Link link, String token) {
+        Player player = bySeat.get(token);
+        if (player == null || player.kicked || !Tokens.same(player.seatToken, token)) {
+            refuse(link, "bad_token", "That seat is not available; join again with a nickname.", "rejoin");
+            return;
+        }
+        if (phase == Phase.FINISHED) {
+            link.send(new ServerMessage.Finished());
+            return;
+        }
+        Player current = byLink.get(link);
+        if (current != null && current != player) {
+            refuse(link, "already_joined", "This connection already holds another seat.", "rejoin");
+            return;
+        }
+        if (player.link != null && player.link != link) {
+            Link old = player.link;
+            byLink.remove(old);
+            player.link = null;
+            connectedCount--;
+            old.close(CLOSE_REPLACED, "seat taken over by a newer connection");
+        }
+        boolean wasConnected = player.link != null;
+        bind(player, link);
+        if (!wasConnected) {
+            sendHost(new ServerMessage.PlayerConnection(player.id, true));
+        }
+        sendPlayerSnapshot(player);
+    }
+
+    private void bind(Player player, Link link) {
+        if (player.link == link) {
+            return;
+        }
+        player.link = link;
+        byLink.put(link, player);
+        connectedCount++;
+        env.metrics().playerConnected();
+    }
+
+    private void attachHost(Link link, String token) {
+        if (!Tokens.same(hostToken, token)) {
+            refuse(link, "bad_token", "That host key is not valid for this game.", "host");
+            return;
+        }
+        if (byLink.containsKey(link)) {
+            refuse(link, "not_allowed", "A player's connection cannot become the host.", "host");
+            return;
+        }
+        if (hostLink != null && hostLink != link) {
+            hostLink.close(CLOSE_REPLACED, "host taken over by a newer connection");
+        }
+        hostLink = link;
+        sendHostSnapshot();
+    }
+
+    // ------------------------------------------------------------------ host commands
+
+    private void hostCommand(ClientMessage command) {
+        String ref = Codec.typeOf(command);
+        if (phase == Phase.FINISHED) {
+            refuse(hostLink, "wrong_phase", "The game is over.", ref);
+            return;
+        }
+        if (command instanceof ClientMessage.Start) {
+            if (phase != Phase.LOBBY) {
+                wrongPhase(ref);
+            } else if (players.isEmpty()) {
+                refuse(hostLink, "no_players", "Wait for at least one player to join.", ref);
+            } else {
+                beginQuestion(0);
+            }
+        } else if (command instanceof ClientMessage.Next) {
+            next(ref);
+        } else if (command instanceof ClientMessage.Skip) {
+            if (phase == Phase.INTRO || phase == Phase.ANSWERING) {
+                paused = false;
+                closeQuestion();
+            } else {
+                wrongPhase(ref);
+            }
+        } else if (command instanceof ClientMessage.Pause) {
+            pause(ref);
+        } else if (command instanceof ClientMessage.Resume) {
+            resume(ref);
+        } else if (command instanceof ClientMessage.End) {
+            paused = false;
+            if (phase == Phase.LOBBY || phase == Phase.PODIUM) {
+                finish();
+            } else {
+                showPodium();
+            }
+        } else if (command instanceof ClientMessage.Lock) {
+            setLocked(true);
+        } else if (command instanceof ClientMessage.Unlock) {
+            setLocked(false);
+        } else if (command instanceof ClientMessage.Kick kick) {
+            kick(kick.playerId());
+        }
+    }
+
+    private void next(String ref) {
+        if (paused) {
+            refuse(hostLink, "paused", "Resume the game first.", ref);
+            return;
+        }
+        switch (phase) {
+            case INTRO -> openAnswers();
+            case REVEAL -> showLeaderboard();
+            case LEADERBOARD -> {
+                if (run.index + 1 < questions.size()) {
+                    beginQuestion(run.index + 1);
+                } else {
+                    showPodium();
+                }
+            }
+            case PODIUM -> finish();
+            default -> wrongPhase(ref);
+        }
+    }
+
+    private void wrongPhase(String ref) {
+        refuse(hostLink, "wrong_phase", "'" + ref + "' cannot be used in phase " + phase.wireName() + ".", ref);
+    }
+
+    private void setLocked(boolean value) {
+        locked = value;
+        sendHost(new ServerMessage.Locked(value));
+    }
+
+    private void kick(int playerId) {
+        Player player = players.remove(playerId);
+        if (player == null) {
+            refuse(hostLink, "no_such_player", "There is no player " + playerId + ".", "kick");
+            return;
+        }
+        player.kicked = true;
+        bySeat.remove(player.seatToken);
+        if (player.link != null) {
+            Link link = player.link;
+            byLink.remove(link);
+            player.link = null;
+            connectedCount--;
+            env.metrics().playerDisconnected();
+            link.send(new ServerMessage.Kicked());
+            link.close(CLOSE_KICKED, "removed by the host");
+        }
+        if (!ranking.isEmpty()) {
+            rank();
+        }
+        sendHost(new ServerMessage.PlayerLeft(playerId, "kicked", players.size()));
+        if (phase == Phase.ANSWERING && !paused && everyConnectedPlayerAnswered()) {
+            closeQuestion();
+        }
+    }
+
+    private void pause(String ref) {
+        if (phase != Phase.INTRO && phase != Phase.ANSWERING) {
+            wrongPhase(ref);
+            return;
+        }
+        if (paused) {
+            refuse(hostLink, "paused", "The game is already paused.", ref);
+            return;
+        }
+        long now = env.clock().millis();
+        pausedRemainingMs = Math.max(0, (phase == Phase.INTRO ? run.introEndsAt : run.deadline) - now);
+        paused = true;
+        cancelTimer();
+        pausedAt = now;
+        broadcastAll(new ServerMessage.Paused(true, phase.wireName(), run.index, pausedRemainingMs));
+    }
+
+    private long pausedAt;
+
+    private void resume(String ref) {
+        if (!paused) {
+            refuse(hostLink, "not_paused", "The game is not paused.", ref);
+            return;
+        }
+        long now = env.clock().millis();
+        paused = false;
+        if (phase == Phase.INTRO) {
+            run.introEndsAt = now + pausedRemainingMs;
+            schedule(TimerFired.Kind.OPEN_ANSWERS, pausedRemainingMs);
+        } else {
+            // Time spent paused does not count towards anyone's response time.
+            run.openedAt += now - pausedAt;
+            run.deadline = now + pausedRemainingMs;
+            schedule(TimerFired.Kind.DEADLINE, pausedRemainingMs);
+        }
+        broadcastAll(new ServerMessage.Paused(false, phase.wireName(), run.index, pausedRemainingMs));
+    }
+
+    // ------------------------------------------------------------------ the question cycle
+
+    private void beginQuestion(int index) {
+        Question q = questions.get(index);
+        int seconds = options.timeLimitSeconds() != null ? options.timeLimitSeconds() : q.timeLimitSeconds();
+        run = new QuestionRun(index, q, seconds, options.shuffleOptions(), random);
+        long reading = options.readingSeconds() * 1000L;
+        run.introEndsAt = env.clock().millis() + reading;
+        phase = Phase.INTRO;
+        if (reading > 0) {
+            schedule(TimerFired.Kind.OPEN_ANSWERS, reading);
+        }
+        broadcastPlayers(questionForPlayers(reading, null));
+        sendHost(questionForHost(reading));
+        if (reading == 0) {
+            openAnswers();
+        }
+    }
+
+    private void openAnswers() {
+        long now = env.clock().millis();
+        phase = Phase.ANSWERING;
+        run.openedAt = now;
+        run.deadline = now + run.timeLimitMs;
+        schedule(TimerFired.Kind.DEADLINE, run.timeLimitMs);
+        broadcastAll(new ServerMessage.Answering(run.index, run.timeLimitMs, run.timeLimitMs));
+        sendCount();
+    }
+
+    void onTimer(TimerFired fired) {
+        if (fired.sequence() != timerSequence || run == null || fired.question() != run.index || paused) {
+            return; // stale: the question or phase it was set for has moved on
+        }
+        if (fired.kind() == TimerFired.Kind.OPEN_ANSWERS && phase == Phase.INTRO) {
+            openAnswers();
+        } else if (fired.kind() == TimerFired.Kind.DEADLINE && phase == Phase.ANSWERING) {
+            closeQuestion();
+        }
+    }
+
+    private void answer(Player player, ClientMessage.Answer message, long arrivedAt) {
+        long started = System.nanoTime();
+        int asked = message.question();
+        AnswerRecord previous = run == null ? null : player.answers.get(asked);
+        if (previous != null) {
+            // One answer per question: a resend with the same nonce gets its acknowledgement again.
+            if (message.nonce() != null && message.nonce().equals(previous.nonce())) {
+                player.link.send(new ServerMessage.AnswerAck(asked, previous.nonce()));
+            } else {
+                refuseAnswer(player, "already_answered", "You have already answered this question.");
+            }
+            return;
+        }
+        if (run == null || asked != run.index) {
+            refuseAnswer(player, "wrong_question", "That question is not the current one.");
+            return;
+        }
+        if (phase == Phase.INTRO) {
+            refuseAnswer(player, "too_early", "Answers open after the reading time.");
+            return;
+        }
+        if (paused) {
+            refuseAnswer(player, "paused", "The game is paused.");
+            return;
+        }
+        if (phase != Phase.ANSWERING || arrivedAt > run.deadline) {
+            refuseAnswer(player, "late", "Time is up for this question.");
+            return;
+        }
+        AnswerValue value;
+        try {
+            value = run.toBank(message);
+        } catch (QuestionRun.InvalidAnswer e) {
+            refuseAnswer(player, "invalid_answer", e.getMessage());
+            return;
+        }
+        long responseMs = Math.max(0, arrivedAt - run.openedAt);
+        double credit = Scoring.credit(run.question, value);
+        player.answers.put(asked, new AnswerRecord(message, value, responseMs, credit, message.nonce(), 0, 0));
+        run.answered++;
+        player.link.send(new ServerMessage.AnswerAck(asked, message.nonce()));
+        env.metrics().answerAccepted(System.nanoTime() - started);
+        if (everyConnectedPlayerAnswered()) {
+            closeQuestion();
+        } else {
+            maybeSendCount();
+        }
+    }
+
+    private void refuseAnswer(Player player, String code, String text) {
+        env.metrics().answerRefused(code);
+        refuse(player.link, code, text, "answer");
+    }
+
+    private boolean everyConnectedPlayerAnswered() {
+        if (run.answered < connectedCount) {
+            return false; // cheap check first: too few answers for everyone connected to have answered
+        }
+        for (Player p : players.values()) {
+            if (p.link != null && !p.answers.containsKey(run.index)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void closeQuestion() {
+        cancelTimer();
+        phase = Phase.REVEAL;
+        Question q = run.question;
+        boolean classic = options.scoring() == ScoringMode.CLASSIC;
+        List<AnswerRecord> given = new ArrayList<>();
+        for (Player p : players.values()) {
+            p.previousRank = p.rank == 0 ? null : p.rank;
+            AnswerRecord record = p.answers.get(run.index);
+            p.lastGained = 0;
+            if (record != null) {
+                given.add(record);
+            }
+            if (!Scoring.countsForStreak(q)) {
+                continue;
+            }
+            boolean full = record != null && record.credit() >= 1;
+            p.streak = full ? p.streak + 1 : 0;
+            if (record == null) {
+                continue;
+            }
+            int base = classic
+                    ? Scoring.classicPoints(q.points(), record.credit(), record.responseMs(), run.timeLimitMs)
+                    : Scoring.accuracyPoints(q.points(), record.credit());
+            int bonus = classic && options.streakBonus() && full && q.points() > 0 ? Scoring.streakBonus(p.streak) : 0;
+            p.score += base + bonus;
+            p.lastGained = base + bonus;
+            if (full) {
+                p.correctCount++;
+                p.correctTimeMs += record.responseMs();
+            }
+            p.answers.put(run.index, record.scored(base + bonus, bonus));
+        }
+        rank();
+        ServerMessage.Solution solution = run.solution();
+        sendHost(new ServerMessage.Reveal(run.index, q.type().wireName(), solution, run.stats(given), q.explanation(),
+                run.optionExplanations(), run.answered, players.size()));
+        long started = System.nanoTime();
+        int sent = 0;
+        for (Player p : players.values()) {
+            if (p.link != null) {
+                p.link.send(resultFor(p, solution));
+                sent++;
+            }
+        }
+        env.metrics().broadcast(sent, System.nanoTime() - started);
+    }
+
+    private void rank() {
+        List<Player> sorted = new ArrayList<>(players.values());
+        sorted.sort(Ranking.order(options.scoring()));
+        for (int i = 0; i < sorted.size(); i++) {
+            sorted.get(i).rank = i + 1;
+        }
+        ranking = sorted;
+    }
+
+    private void showLeaderboard() {
+        phase = Phase.LEADERBOARD;
+        sendHost(leaderboard());
+    }
+
+    private void showPodium() {
+        cancelTimer();
+        if (ranking.size() != players.size()) {
+            rank();
+        }
+        phase = Phase.PODIUM;
+        sendHost(new ServerMessage.Podium(standings(ranking.size()), ranking.size()));
+        List<ServerMessage.Standing> top = standings(3);
+        for (Player p : players.values()) {
+            if (p.link != null) {
+                p.link.send(new ServerMessage.Final(top, standing(p), ranking.size()));
+            }
+        }
+    }
+
+    private void finish() {
+        cancelTimer();
+        phase = Phase.FINISHED;
+        broadcastAll(new ServerMessage.Finished());
+    }
+
+    // ------------------------------------------------------------------ messages
+
+    private ServerMessage.Question questionForPlayers(long remainingMs, Boolean answered) {
+        boolean text = options.showTextOnPhones();
+        return new ServerMessage.Question(run.index, questions.size(), run.question.type().wireName(),
+                text ? run.question.prompt() : null, text ? run.displayedTexts() : null, run.optionCount(),
+                run.question.points(), run.timeLimitMs, phase.wireName(), remainingMs, answered,
+                run.question.unit(), paused);
+    }
+
+    private ServerMessage.Question questionForHost(long remainingMs) {
+        return new ServerMessage.Question(run.index, questions.size(), run.question.type().wireName(),
+                run.question.prompt(), run.displayedTexts(), run.optionCount(), run.question.points(),
+                run.timeLimitMs, phase.wireName(), remainingMs, null, run.question.unit(), paused);
+    }
+
+    private ServerMessage.Result resultFor(Player p, ServerMessage.Solution solution) {
+        AnswerRecord record = p.answers.get(run.index);
+        Player ahead = p.rank > 1 && p.rank - 2 < ranking.size() ? ranking.get(p.rank - 2) : null;
+        return new ServerMessage.Result(run.index, run.question.type().wireName(), solution, record != null,
+                record != null && record.credit() >= 1, record == null ? 0 : record.credit(), p.lastGained,
+                record == null ? 0 : record.bonus(), p.streak, p.score, p.rank, ranking.size(),
+                ahead == null ? null : new ServerMessage.Ahead(ahead.name, ahead.score - p.score),
+                run.question.explanation(), run.explanationOfPick(record));
+    }
+
+    private ServerMessage.Leaderboard leaderboard() {
+        return new ServerMessage.Leaderboard(run.index, questions.size(), standings(LEADERBOARD_SIZE), ranking.size());
+    }
+
+    private List<ServerMessage.Standing> standings(int limit) {
+        return ranking.stream().limit(limit).map(this::standing).toList();
+    }
+
+    private ServerMessage.Standing standing(Player p) {
+        return new ServerMessage.Standing(p.rank, p.id, p.name, p.score, p.lastGained, p.previousRank, p.correctCount);
+    }
+
+    private static ServerMessage.PlayerInfo info(Player p) {
+        return new ServerMessage.PlayerInfo(p.id, p.name, p.connected());
+    }
+
+    private long remainingMs() {
+        if (paused) {
+            return pausedRemainingMs;
+        }
+        long end = phase == Phase.INTRO ? run.introEndsAt : run.deadline;
+        return Math.max(0, end - env.clock().millis());
+    }
+
+    private void sendPlayerSnapshot(Player p) {
+        p.link.send(new ServerMessage.Joined(pin, p.id, p.name, p.seatToken, bank.title(), phase.wireName()));
+        switch (phase) {
+            case INTRO, ANSWERING -> p.link.send(questionForPlayers(remainingMs(), p.answers.containsKey(run.index)));
+            case REVEAL, LEADERBOARD -> p.link.send(resultFor(p, run.solution()));
+            case PODIUM -> p.link.send(new ServerMessage.Final(standings(3), standing(p), ranking.size()));
+            default -> {
+            }
+        }
+    }
+
+    private void sendHostSnapshot() {
+        hostLink.send(new ServerMessage.Hosting(pin, joinUrl, qrUrl,
+                new ServerMessage.BankInfo(bank.id(), bank.title(), bank.topic(), questions.size()),
+                settings(), phase.wireName()));
+        hostLink.send(new ServerMessage.Lobby(players.values().stream().map(Room::info).toList(), locked));
+        switch (phase) {
+            case INTRO, ANSWERING -> {
+                hostLink.send(questionForHost(remainingMs()));
+                sendCount();
+            }
+            case REVEAL -> hostLink.send(new ServerMessage.Reveal(run.index, run.question.type().wireName(),
+                    run.solution(), run.stats(players.values().stream().map(p -> p.answers.get(run.index))
+                    .filter(java.util.Objects::nonNull).toList()), run.question.explanation(),
+                    run.optionExplanations(), run.answered, players.size()));
+            case LEADERBOARD -> hostLink.send(leaderboard());
+            case PODIUM -> hostLink.send(new ServerMessage.Podium(standings(ranking.size()), ranking.size()));
+            case FINISHED -> hostLink.send(new ServerMessage.Finished());
+            default -> {
+            }
+        }
+    }
+
+    ServerMessage.GameSettings settings() {
+        return new ServerMessage.GameSettings(options.scoring().wireName(), options.streakBonus(),
+                options.shuffleQuestions(), options.shuffleOptions(), options.showTextOnPhones(),
+                options.timeLimitSeconds(), options.readingSeconds());
+    }
+
+    private void maybeSendCount() {
+        long now = env.clock().millis();
+        if (now - lastCountSentAt >= COUNT_INTERVAL_MS) {
+            sendCount();
+        } else if (!countFlushPending) {
+            countFlushPending = true;
+            int index = run.index;
+            env.scheduler().schedule(lastCountSentAt + COUNT_INTERVAL_MS - now, () -> execute(() -> {
+                countFlushPending = false;
+                if (phase == Phase.ANSWERING && run.index == index) {
+                    sendCount();
+                }
+            }));
+        }
+    }
+
+    private void sendCount() {
+        lastCountSentAt = env.clock().millis();
+        if (hostLink != null) {
+            hostLink.sendDroppable(new ServerMessage.AnswerCount(run.index, run.answered, players.size()));
+        }
+    }
+
+    private void sendHost(ServerMessage message) {
+        if (hostLink != null) {
+            hostLink.send(message);
+        }
+    }
+
+    /** Encodes once and writes the same text to every connected player. */
+    private void broadcastPlayers(ServerMessage message) {
+        long started = System.nanoTime();
+        String json = Codec.encode(message);
+        int sent = 0;
+        for (Player p : players.values()) {
+            if (p.link != null) {
+                p.link.sendEncoded(json);
+                sent++;
+            }
+        }
+        env.metrics().broadcast(sent, System.nanoTime() - started);
+    }
+
+    private void broadcastAll(ServerMessage message) {
+        broadcastPlayers(message);
+        sendHost(message);
+    }
+
+    private static void refuse(Link link, String code, String message, String ref) {
+        if (link != null) {
+            link.send(new ServerMessage.Error(code, message, ref));
+        }
+    }
+
+    private void schedule(TimerFired.Kind kind, long delayMs) {
+        cancelTimer();
+        long sequence = ++timerSequence;
+        int question = run.index;
+        timer = env.scheduler().schedule(delayMs, () -> execute(() -> onTimer(new TimerFired(question, kind, sequence))));
+    }
+
+    private void cancelTimer() {
+        timerSequence++;
+        if (timer != null) {
+            timer.cancel();
+            timer = null;
+        }
+    }
+}

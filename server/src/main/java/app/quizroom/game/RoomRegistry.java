@@ -1,0 +1,52 @@
+package app.quizroom.game;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * The live rooms by PIN. This is the one structure shared across event loops, hence a concurrent map; a room's
+ * own state stays on its context.
+ */
+public final class RoomRegistry {
+
+    private final Map<String, Room> rooms = new ConcurrentHashMap<>();
+    private final int maxRooms;
+
+    public RoomRegistry(int maxRooms) {
+        this.maxRooms = maxRooms;
+    }
+
+    /** Creates a room under a fresh random PIN, or returns null when the server already holds its maximum. */
+    public Room create(Function<String, Room> factory) {
+        if (rooms.size() >= maxRooms) {
+            return null;
+        }
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            String pin = Tokens.newPin();
+            Room[] created = new Room[1];
+            rooms.computeIfAbsent(pin, p -> created[0] = factory.apply(p));
+            if (created[0] != null) {
+                return created[0];
+            }
+        }
+        return null;
+    }
+
+    public Room get(String pin) {
+        return pin == null ? null : rooms.get(pin);
+    }
+
+    public void remove(Room room) {
+        rooms.remove(room.pin(), room);
+    }
+
+    public int size() {
+        return rooms.size();
+    }
+
+    public Collection<Room> all() {
+        return rooms.values();
+    }
+}

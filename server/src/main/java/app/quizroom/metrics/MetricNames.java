@@ -1,0 +1,16 @@
+package app.quizroom.metrics;
+
+/** Every metric name the server publishes, in one place. Prometheus shows dots as underscores. */
+public final class MetricNames {
+    public static final String ROOMS_LIVE = "quizroom.rooms.live";
+    public static final String PLAYERS_CONNECTED = "quizroom.players.connected";
+    public static final String ANSWERS_ACCEPTED = "quizroom.answers.accepted";
+    public static final String ANSWERS_REFUSED = "quizroom.answers.refused";
+    public static final String ANSWER_HANDLING = "quizroom.answer.handling";
+    public static final String BROADCAST_FANOUT = "quizroom.broadcast.fanout";
+    public static final String PROTOCOL_ERRORS = "quizroom.protocol.errors";
+    public static final String TAG_REASON = "reason";
+
+    private MetricNames() {
+    }
+}

@@ -1,0 +1,74 @@
+package app.quizroom.metrics;
+
+import app.quizroom.game.RoomMetrics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/** The game's metrics over Micrometer; shared by all rooms (Micrometer meters are thread-safe). */
+public final class ServerMetrics implements RoomMetrics {
+
+    private final MeterRegistry registry;
+    private final AtomicInteger connected = new AtomicInteger();
+    private final Counter accepted;
+    private final Timer handling;
+    private final Timer fanout;
+    private final Map<String, Counter> refused = new ConcurrentHashMap<>();
+    private final Map<String, Counter> protocolErrors = new ConcurrentHashMap<>();
+
+    public ServerMetrics(MeterRegistry registry, Supplier<Number> liveRooms) {
+        this.registry = registry;
+        registry.gauge(MetricNames.ROOMS_LIVE, liveRooms, s -> s.get().doubleValue());
+        registry.gauge(MetricNames.PLAYERS_CONNECTED, connected);
+        accepted = Counter.builder(MetricNames.ANSWERS_ACCEPTED).description("Answers accepted").register(registry);
+        handling = Timer.builder(MetricNames.ANSWER_HANDLING).description("Time to check and record an answer")
+                .publishPercentiles(0.5, 0.99).register(registry);
+        fanout = Timer.builder(MetricNames.BROADCAST_FANOUT)
+                .description("Time to hand one broadcast to every recipient's socket")
+                .publishPercentiles(0.5, 0.99).register(registry);
+    }
+
+    @Override
+    public void answerAccepted(long handlingNanos) {
+        accepted.increment();
+        handling.record(handlingNanos, TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void answerRefused(String reason) {
+        refused.computeIfAbsent(reason, r -> Counter.builder(MetricNames.ANSWERS_REFUSED)
+                .description("Answers refused, by reason").tag(MetricNames.TAG_REASON, r).register(registry)).increment();
+    }
+
+    @Override
+    public void broadcast(int recipients, long nanos) {
+        fanout.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void playerConnected() {
+        connected.incrementAndGet();
+    }
+
+    @Override
+    public void playerDisconnected() {
+        connected.decrementAndGet();
+    }
+
+    /** A message refused at the edge (bad JSON, unknown type, too large, ...). */
+    public void protocolError(String code) {
+        protocolErrors.computeIfAbsent(code, c -> Counter.builder(MetricNames.PROTOCOL_ERRORS)
+                .description("Client messages refused at the edge, by reason").tag(MetricNames.TAG_REASON, c)
+                .register(registry)).increment();
+    }
+
+    public int connectedPlayers() {
+        return connected.get();
+    }
+}

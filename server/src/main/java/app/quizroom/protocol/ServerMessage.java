@@ -1,0 +1,164 @@
+package app.quizroom.protocol;
+
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonTypeName;
+
+import java.util.List;
+
+/**
+ * Everything the server sends, one record per {@code type}. Frames to players never hold a solution before the
+ * reveal: {@link Question} has no answer field at all, and the {@link Solution} travels only in {@link Reveal}
+ * and {@link Result}.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+public sealed interface ServerMessage {
+
+    /** To a player: seated (after join or rejoin). */
+    @JsonTypeName("joined")
+    record Joined(String pin, int playerId, String name, String seatToken, String bankTitle, String phase)
+            implements ServerMessage {
+    }
+
+    /** To the host: attached to the room. */
+    @JsonTypeName("hosting")
+    record Hosting(String pin, String joinUrl, String qrUrl, BankInfo bank, GameSettings settings, String phase)
+            implements ServerMessage {
+    }
+
+    /** To the host: the players in the room (on attach, and while in the lobby). */
+    @JsonTypeName("lobby")
+    record Lobby(List<PlayerInfo> players, boolean locked) implements ServerMessage {
+    }
+
+    @JsonTypeName("playerJoined")
+    record PlayerJoined(PlayerInfo player, int count) implements ServerMessage {
+    }
+
+    @JsonTypeName("playerLeft")
+    record PlayerLeft(int playerId, String reason, int count) implements ServerMessage {
+    }
+
+    @JsonTypeName("playerConnection")
+    record PlayerConnection(int playerId, boolean connected) implements ServerMessage {
+    }
+
+    @JsonTypeName("locked")
+    record Locked(boolean locked) implements ServerMessage {
+    }
+
+    /**
+     * A question, first in phase {@code intro} (reading time) and then, on resume, possibly {@code answering}.
+     * For players {@code prompt} and {@code options} are null when the teacher shows text only on the screen.
+     * For {@code order} questions {@code options} are the items, shuffled (never in the right order).
+     */
+    @JsonTypeName("question")
+    record Question(int index, int count, String questionType, String prompt, List<String> options, int optionCount,
+                    int points, long timeLimitMs, String phase, long remainingMs, Boolean answered, String unit,
+                    boolean paused) implements ServerMessage {
+    }
+
+    /** Answering has opened for question {@code index}. */
+    @JsonTypeName("answering")
+    record Answering(int index, long timeLimitMs, long remainingMs) implements ServerMessage {
+    }
+
+    /** To a player: the answer was received and accepted (it says nothing of correctness). */
+    @JsonTypeName("answerAck")
+    record AnswerAck(int question, String nonce) implements ServerMessage {
+    }
+
+    /** To the host: how many have answered so far (coalesced, a few a second at most). */
+    @JsonTypeName("answerCount")
+    record AnswerCount(int index, int answered, int total) implements ServerMessage {
+    }
+
+    /** To the host: the solution, how the class answered, and the explanation. */
+    @JsonTypeName("reveal")
+    record Reveal(int index, String questionType, Solution solution, Stats stats, String explanation,
+                  List<String> optionExplanations, int answered, int total) implements ServerMessage {
+    }
+
+    /** To a player: their own outcome of question {@code index}, with the solution. */
+    @JsonTypeName("result")
+    record Result(int index, String questionType, Solution solution, boolean answered, boolean correct,
+                  double credit, int points, int bonus, int streak, int score, int rank, int playerCount,
+                  Ahead ahead, String explanation, String optionExplanation) implements ServerMessage {
+    }
+
+    /** To the host: the top of the ranking after question {@code index}. */
+    @JsonTypeName("leaderboard")
+    record Leaderboard(int index, int count, List<Standing> top, int playerCount) implements ServerMessage {
+    }
+
+    /** Pause state changed (both roles); {@code remainingMs} is the time left on the frozen countdown. */
+    @JsonTypeName("paused")
+    record Paused(boolean paused, String phase, int index, long remainingMs) implements ServerMessage {
+    }
+
+    /** To the host: the final ranking, everyone. */
+    @JsonTypeName("podium")
+    record Podium(List<Standing> ranking, int playerCount) implements ServerMessage {
+    }
+
+    /** To a player: the top three and their own final standing. */
+    @JsonTypeName("final")
+    record Final(List<Standing> top, Standing you, int playerCount) implements ServerMessage {
+    }
+
+    /** The room is closed (both roles). */
+    @JsonTypeName("finished")
+    record Finished() implements ServerMessage {
+    }
+
+    /** To a player removed by the host; the socket is closed after it. */
+    @JsonTypeName("kicked")
+    record Kicked() implements ServerMessage {
+    }
+
+    @JsonTypeName("pong")
+    record Pong() implements ServerMessage {
+    }
+
+    /** A refused message; nothing changed. {@code ref} names the type of the message refused, if known. */
+    @JsonTypeName("error")
+    record Error(String code, String message, String ref) implements ServerMessage {
+    }
+
+    // ---- parts ----
+
+    record BankInfo(String id, String title, String topic, int questionCount) {
+    }
+
+    record GameSettings(String scoring, boolean streakBonus, boolean shuffleQuestions, boolean shuffleOptions,
+                        boolean showTextOnPhones, Integer timeLimit, int readingSeconds) {
+    }
+
+    record PlayerInfo(int id, String name, boolean connected) {
+    }
+
+    /**
+     * The right answer, in displayed indices: {@code correct} for choice questions, {@code order} (the displayed
+     * indices of the items in the right order) for ordering, {@code value} and {@code tolerance} for numeric.
+     * Empty for polls.
+     */
+    record Solution(List<Integer> correct, List<Integer> order, Double value, Double tolerance) {
+    }
+
+    /**
+     * How the class answered: {@code counts} per displayed option (choice questions), or per displayed item the
+     * number who put it in its right place (ordering); {@code values} the numbers given (numeric).
+     */
+    record Stats(List<Integer> counts, List<ValueCount> values, int correctCount, double averageCredit) {
+    }
+
+    record ValueCount(double value, int count) {
+    }
+
+    record Standing(int rank, int playerId, String name, int score, int gained, Integer previousRank,
+                    int correctCount) {
+    }
+
+    /** The player just ahead in the ranking and by how many points. */
+    record Ahead(String name, int gap) {
+    }
+}

@@ -1,0 +1,214 @@
+package app.quizroom.transport;
+
+import app.quizroom.bank.Bank;
+import app.quizroom.config.Config;
+import app.quizroom.game.GameOptions;
+import app.quizroom.scoring.ScoringMode;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.FileSystemAccess;
+import io.vertx.ext.web.handler.StaticHandler;
+import io.vertx.micrometer.PrometheusScrapingHandler;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import java.util.regex.Pattern;
+
+/** The HTTP side: the bank list, game creation, QR codes, health, metrics, and the web client's files. */
+final class HttpApi {
+
+    private static final Pattern PIN = Pattern.compile("\\d{6}");
+    private static final int MIN_TIME = 5;
+    private static final int MAX_TIME = 240;
+
+    /** Creates a room and returns its PIN and host token, or null when no more rooms fit. */
+    interface GameFactory {
+        Map<String, String> create(Bank bank, GameOptions options);
+    }
+
+    private final Config config;
+    private final Map<String, Bank> banks;
+    private final GameFactory games;
+    private final PrometheusMeterRegistry registry;
+    private final LongSupplier liveRooms;
+    private final LongSupplier connectedPlayers;
+
+    HttpApi(Config config, Map<String, Bank> banks, GameFactory games, PrometheusMeterRegistry registry,
+            LongSupplier liveRooms, LongSupplier connectedPlayers) {
+        this.config = config;
+        this.banks = banks;
+        this.games = games;
+        this.registry = registry;
+        this.liveRooms = liveRooms;
+        this.connectedPlayers = connectedPlayers;
+    }
+
+    Router router(Vertx vertx) {
+        Router router = Router.router(vertx);
+        router.get("/health").handler(this::health);
+        router.get("/metrics").handler(PrometheusScrapingHandler.create(registry));
+        router.get("/api/banks").handler(this::listBanks);
+        router.get("/api/options").handler(this::gameOptions);
+        router.post("/api/games").handler(BodyHandler.create().setBodyLimit(16 * 1024)).handler(this::createGame);
+        router.get("/api/qr/:pin").handler(this::qr);
+        StaticHandler files = config.webDir() == null
+                ? StaticHandler.create("webroot")
+                : StaticHandler.create(FileSystemAccess.ROOT, config.webDir().toAbsolutePath().toString());
+        // Short caching, so that phones pick up a new version of the client soon after an upgrade.
+        files.setMaxAgeSeconds(30);
+        router.get("/host").handler(ctx -> ctx.reroute("/host.html"));
+        router.get("/join/:pin").handler(ctx -> ctx.reroute("/index.html"));
+        router.route().handler(files);
+        return router;
+    }
+
+    private void health(RoutingContext ctx) {
+        json(ctx, 200, new JsonObject().put("status", "ok").put("banks", banks.size())
+                .put("rooms", liveRooms.getAsLong()).put("players", connectedPlayers.getAsLong()));
+    }
+
+    private void listBanks(RoutingContext ctx) {
+        JsonArray list = new JsonArray();
+        for (Bank bank : banks.values()) {
+            JsonArray types = new JsonArray();
+            bank.questions().stream().map(q -> q.type().wireName()).distinct().forEach(types::add);
+            list.add(new JsonObject()
+                    .put("id", bank.id())
+                    .put("title", bank.title())
+                    .put("description", bank.description())
+                    .put("topic", bank.topic())
+                    .put("questionCount", bank.questions().size())
+                    .put("estimatedMinutes", bank.estimatedMinutes())
+                    .put("types", types));
+        }
+        ctx.response().putHeader("Content-Type", "application/json").end(list.encode());
+    }
+
+    private void gameOptions(RoutingContext ctx) {
+        GameOptions d = GameOptions.defaults();
+        json(ctx, 200, new JsonObject()
+                .put("scoring", new JsonArray(List.of(ScoringMode.CLASSIC.wireName(), ScoringMode.ACCURACY.wireName())))
+                .put("timeLimit", new JsonObject().put("min", MIN_TIME).put("max", MAX_TIME))
+                .put("readingSeconds", new JsonObject().put("min", 0).put("max", GameOptions.MAX_READING_SECONDS))
+                .put("defaults", new JsonObject()
+                        .put("scoring", d.scoring().wireName())
+                        .put("streakBonus", d.streakBonus())
+                        .put("shuffleQuestions", d.shuffleQuestions())
+                        .put("shuffleOptions", d.shuffleOptions())
+                        .put("showTextOnPhones", d.showTextOnPhones())
+                        .putNull("timeLimit")
+                        .put("readingSeconds", d.readingSeconds())));
+    }
+
+    private void createGame(RoutingContext ctx) {
+        JsonObject body;
+        try {
+            body = ctx.body().asJsonObject();
+        } catch (RuntimeException e) {
+            body = null;
+        }
+        if (body == null) {
+            badRequest(ctx, "bad_request", "Send a JSON object with at least 'bankId'.");
+            return;
+        }
+        try {
+            Object bankId = body.getValue("bankId");
+            Bank bank = bankId instanceof String id ? banks.get(id) : null;
+            if (bank == null) {
+                json(ctx, 404, error("bank_not_found", "No bank with id '" + bankId + "'."));
+                return;
+            }
+            String scoringName = text(body, "scoring", ScoringMode.CLASSIC.wireName());
+            ScoringMode scoring = ScoringMode.fromWireName(scoringName).orElseThrow(
+                    () -> new IllegalArgumentException("'scoring' must be classic or accuracy"));
+            GameOptions d = GameOptions.defaults();
+            Integer timeLimit = body.getValue("timeLimit") == null ? null
+                    : integer(body, "timeLimit", MIN_TIME, MAX_TIME, 0);
+            GameOptions options = new GameOptions(scoring,
+                    flag(body, "streakBonus", d.streakBonus()),
+                    flag(body, "shuffleQuestions", d.shuffleQuestions()),
+                    flag(body, "shuffleOptions", d.shuffleOptions()),
+                    flag(body, "showTextOnPhones", d.showTextOnPhones()),
+                    timeLimit,
+                    integer(body, "readingSeconds", 0, GameOptions.MAX_READING_SECONDS, d.readingSeconds()));
+            Map<String, String> created = games.create(bank, options);
+            if (created == null) {
+                json(ctx, 503, error("too_many_rooms", "The server is running as many games as it may; try later."));
+                return;
+            }
+            json(ctx, 201, new JsonObject(Map.copyOf(created)));
+        } catch (IllegalArgumentException e) {
+            badRequest(ctx, "bad_request", e.getMessage());
+        }
+    }
+
+    private void qr(RoutingContext ctx) {
+        String pin = ctx.pathParam("pin");
+        if (pin != null && pin.endsWith(".svg")) {
+            pin = pin.substring(0, pin.length() - 4);
+        }
+        if (pin == null || !PIN.matcher(pin).matches()) {
+            badRequest(ctx, "bad_request", "A PIN has 6 digits.");
+            return;
+        }
+        ctx.response().putHeader("Content-Type", "image/svg+xml")
+                .putHeader("Cache-Control", "no-store")
+                .end(QrCodes.svg(joinUrl(config, pin)));
+    }
+
+    static String joinUrl(Config config, String pin) {
+        return config.publicUrl() + "/join/" + pin;
+    }
+
+    private static String text(JsonObject body, String key, String fallback) {
+        Object value = body.getValue(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (value instanceof String s) {
+            return s;
+        }
+        throw new IllegalArgumentException("'" + key + "' must be a text");
+    }
+
+    private static boolean flag(JsonObject body, String key, boolean fallback) {
+        Object value = body.getValue(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        throw new IllegalArgumentException("'" + key + "' must be true or false");
+    }
+
+    private static int integer(JsonObject body, String key, int min, int max, int fallback) {
+        Object value = body.getValue(key);
+        if (value == null) {
+            return fallback;
+        }
+        if ((value instanceof Integer || value instanceof Long) && ((Number) value).longValue() >= min
+                && ((Number) value).longValue() <= max) {
+            return ((Number) value).intValue();
+        }
+        throw new IllegalArgumentException("'" + key + "' must be a whole number from " + min + " to " + max);
+    }
+
+    private static JsonObject error(String code, String message) {
+        return new JsonObject().put("error", new JsonObject().put("code", code).put("message", message));
+    }
+
+    private static void badRequest(RoutingContext ctx, String code, String message) {
+        json(ctx, 400, error(code, message));
+    }
+
+    private static void json(RoutingContext ctx, int status, JsonObject body) {
+        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encode());
+    }
+}

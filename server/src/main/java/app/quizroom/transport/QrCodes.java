@@ -1,0 +1,41 @@
+package app.quizroom.transport;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+
+import java.util.Map;
+
+/** QR codes as SVG: ZXing computes the modules; this class only draws them as one path. */
+final class QrCodes {
+
+    private QrCodes() {
+    }
+
+    static String svg(String text) {
+        BitMatrix matrix;
+        try {
+            matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
+                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4));
+        } catch (WriterException e) {
+            throw new IllegalArgumentException("cannot encode a QR code for that text", e);
+        }
+        int width = matrix.getWidth();
+        int height = matrix.getHeight();
+        StringBuilder path = new StringBuilder();
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                if (matrix.get(x, y)) {
+                    path.append('M').append(x).append(',').append(y).append("h1v1h-1z");
+                }
+            }
+        }
+        return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + width + " " + height
+                + "\" shape-rendering=\"crispEdges\" role=\"img\" aria-label=\"QR code\">"
+                + "<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>"
+                + "<path fill=\"#000\" d=\"" + path + "\"/></svg>";
+    }
+}

@@ -1,0 +1,166 @@
+package app.quizroom.transport;
+
+import app.quizroom.bank.Bank;
+import app.quizroom.config.Config;
+import app.quizroom.game.Clock;
+import app.quizroom.game.GameOptions;
+import app.quizroom.game.Room;
+import app.quizroom.game.RoomRegistry;
+import app.quizroom.game.Scheduler;
+import app.quizroom.game.Tokens;
+import app.quizroom.metrics.ServerMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Assembles the server: Vert.x with metrics, the room loops, the HTTP and WebSocket endpoints, the sweeper. */
+public final class QuizServer {
+
+    public static final String WEBSOCKET_PATH = "/ws";
+    private static final long SWEEP_INTERVAL_MS = 60_000;
+
+    private final Config config;
+    private final Map<String, Bank> banks = new LinkedHashMap<>();
+    private final Clock clock;
+    private final Scheduler injectedScheduler;
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final RoomRegistry rooms;
+    private final ServerMetrics metrics;
+    private final AtomicInteger boundPort = new AtomicInteger();
+    private Vertx vertx;
+    private RoomLoops loops;
+    private Scheduler scheduler;
+
+    /**
+     * @param clock     the server's clock (tests inject a manual one)
+     * @param scheduler timers for rooms; null to use Vert.x timers
+     */
+    public QuizServer(Config config, List<Bank> banks, Clock clock, Scheduler scheduler) {
+        this.config = config;
+        banks.forEach(b -> this.banks.put(b.id(), b));
+        this.clock = clock;
+        this.injectedScheduler = scheduler;
+        this.rooms = new RoomRegistry(config.maxRooms());
+        this.metrics = new ServerMetrics(registry, rooms::size);
+    }
+
+    public Future<Void> start() {
+        int loopCount = Math.max(1, Runtime.getRuntime().availableProcessors());
+        vertx = Vertx.builder()
+                .with(new VertxOptions().setEventLoopPoolSize(loopCount)
+                        .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
+                .withMetrics(new MicrometerMetricsFactory(registry))
+                .build();
+        scheduler = injectedScheduler != null ? injectedScheduler : (delayMs, task) -> {
+            long id = vertx.setTimer(Math.max(1, delayMs), ignored -> task.run());
+            return () -> vertx.cancelTimer(id);
+        };
+        HttpApi api = new HttpApi(config, banks, this::createGame, registry, rooms::size, metrics::connectedPlayers);
+        Gateway gateway = new Gateway(rooms, clock, metrics);
+        // One server instance per event loop when the port is fixed; Vert.x shares the port between them.
+        int instances = config.port() == 0 ? 1 : loopCount;
+        return RoomLoops.deploy(vertx, loopCount)
+                .compose(created -> {
+                    loops = created;
+                    return vertx.deployVerticle(() -> new HttpVerticle(api, gateway),
+                            new DeploymentOptions().setInstances(instances));
+                })
+                .map(id -> {
+                    vertx.setPeriodic(SWEEP_INTERVAL_MS, ignored -> sweep());
+                    return null;
+                });
+    }
+
+    /** The port actually bound (useful when the configured port is 0). */
+    public int port() {
+        return boundPort.get();
+    }
+
+    public Future<Void> stop() {
+        if (vertx == null) {
+            return Future.succeededFuture();
+        }
+        rooms.all().forEach(room -> room.execute(room::close));
+        return vertx.close();
+    }
+
+    private Map<String, String> createGame(Bank bank, GameOptions options) {
+        String hostToken = Tokens.newToken();
+        Room room = rooms.create(pin -> new Room(pin, hostToken, bank, options,
+                new Room.Environment(loops.next(), clock, scheduler, metrics, config.maxPlayersPerRoom()),
+                HttpApi.joinUrl(config, pin), "/api/qr/" + pin + ".svg"));
+        if (room == null) {
+            return null;
+        }
+        Map<String, String> created = new LinkedHashMap<>();
+        created.put("pin", room.pin());
+        created.put("hostToken", hostToken);
+        created.put("joinUrl", HttpApi.joinUrl(config, room.pin()));
+        created.put("qrUrl", "/api/qr/" + room.pin() + ".svg");
+        created.put("webSocketPath", WEBSOCKET_PATH);
+        return created;
+    }
+
+    private void sweep() {
+        long idleMs = config.roomIdleMinutes() * 60_000L;
+        long now = clock.millis();
+        for (Room room : rooms.all()) {
+            room.execute(() -> {
+                if (room.isAbandoned(now, idleMs)) {
+                    room.close();
+                    rooms.remove(room);
+                }
+            });
+        }
+    }
+
+    private HttpServerOptions serverOptions() {
+        return new HttpServerOptions()
+                .setPort(config.port())
+                .setHost(config.bindHost())
+                // Deflate is on by default in Vert.x 5 and an inflated frame has no size cap: keep it off.
+                .setPerFrameWebSocketCompressionSupported(false)
+                .setPerMessageWebSocketCompressionSupported(false)
+                .setMaxWebSocketFrameSize(config.maxMessageBytes())
+                .setMaxWebSocketMessageSize(config.maxMessageBytes());
+    }
+
+    /** One HTTP server instance on its own event loop. */
+    private final class HttpVerticle extends VerticleBase {
+        private final HttpApi api;
+        private final Gateway gateway;
+
+        HttpVerticle(HttpApi api, Gateway gateway) {
+            this.api = api;
+            this.gateway = gateway;
+        }
+
+        @Override
+        public Future<?> start() {
+            HttpServer server = vertx.createHttpServer(serverOptions())
+                    .requestHandler(api.router(vertx))
+                    .webSocketHandshakeHandler(handshake -> {
+                        if (WEBSOCKET_PATH.equals(handshake.path())) {
+                            handshake.accept();
+                        } else {
+                            handshake.reject(404);
+                        }
+                    })
+                    .webSocketHandler(gateway::handle);
+            return server.listen().onSuccess(s -> boundPort.set(s.actualPort()));
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package app.quizroom.support;
+
+import app.quizroom.bank.Bank;
+import app.quizroom.bank.BankLoader;
+import app.quizroom.config.Config;
+import app.quizroom.game.Clock;
+import app.quizroom.game.Scheduler;
+import app.quizroom.transport.QuizServer;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** The real server on a free port of 127.0.0.1, loaded with the bundled banks, plus an HTTP client for it. */
+public final class TestServer implements AutoCloseable {
+
+    public final QuizServer server;
+    public final Vertx clientVertx = Vertx.vertx();
+    private final HttpClient http = clientVertx.createHttpClient();
+    public final int port;
+    public final List<Bank> banks;
+
+    /** Starts a server with the real clock and Vert.x timers. */
+    public static TestServer start() {
+        return start(Clock.SYSTEM, null, Map.of());
+    }
+
+    /** Starts a server whose time is the test's. */
+    public static TestServer start(ManualTime time) {
+        return start(time, time, Map.of());
+    }
+
+    public static TestServer start(Clock clock, Scheduler scheduler, Map<String, String> env) {
+        return new TestServer(clock, scheduler, env);
+    }
+
+    private TestServer(Clock clock, Scheduler scheduler, Map<String, String> env) {
+        java.util.HashMap<String, String> settings = new java.util.HashMap<>(env);
+        settings.put("QUIZROOM_PORT", "0");
+        settings.put("QUIZROOM_BIND", "127.0.0.1");
+        settings.putIfAbsent("QUIZROOM_PUBLIC_URL", "http://127.0.0.1:0");
+        settings.putIfAbsent("QUIZROOM_BANKS", projectRoot().resolve("questions").toString());
+        Config config = Config.fromEnv(settings);
+        BankLoader.Result loaded = BankLoader.loadFolder(config.banksDir());
+        if (!loaded.problems().isEmpty()) {
+            throw new IllegalStateException("bundled banks do not load: " + loaded.problems());
+        }
+        banks = loaded.banks();
+        server = new QuizServer(config, banks, clock, scheduler);
+        await(server.start());
+        port = server.port();
+    }
+
+    /** The project's top folder (set by Maven; the parent of server/ otherwise). */
+    public static Path projectRoot() {
+        String root = System.getProperty("quizroom.projectRoot");
+        Path path = root != null ? Path.of(root) : Path.of("..");
+        if (!Files.isDirectory(path.resolve("questions"))) {
+            path = Path.of(".");
+        }
+        return path.toAbsolutePath().normalize();
+    }
+
+    public Bank bank(String id) {
+        return banks.stream().filter(b -> b.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    /** Creates a game over HTTP and returns the JSON answer (pin, hostToken, ...). */
+    public JsonObject createGame(JsonObject options) {
+        Response r = request(HttpMethod.POST, "/api/games", options.encode());
+        if (r.status != 201) {
+            throw new IllegalStateException("create game failed: " + r.status + " " + r.body);
+        }
+        return new JsonObject(r.body);
+    }
+
+    public record Response(int status, String body, String contentType) {
+    }
+
+    public Response request(HttpMethod method, String path, String body) {
+        return await(http.request(method, port, "127.0.0.1", path)
+                .compose(req -> body == null ? req.send() : req.send(Buffer.buffer(body)))
+                .compose((HttpClientResponse res) -> res.body().map(b ->
+                        new Response(res.statusCode(), b.toString(), res.getHeader("Content-Type")))));
+    }
+
+    public WsClient connect() {
+        return WsClient.connect(clientVertx, port);
+    }
+
+    public static <T> T await(io.vertx.core.Future<T> future) {
+        try {
+            return future.await(20, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        await(server.stop());
+        await(clientVertx.close());
+    }
+}

@@ -1,0 +1,132 @@
+package app.quizroom.support;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.ClientWebSocket;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonObject;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * A real WebSocket client for tests: every text frame received is kept (for audits) and queued (for waiting).
+ * Handlers are set before the connection opens, so no frame is missed.
+ */
+public final class WsClient implements AutoCloseable {
+
+    public static final long WAIT_SECONDS = 10;
+
+    private final WebSocketClient client;
+    private final ClientWebSocket socket;
+    private final LinkedBlockingQueue<JsonObject> inbox = new LinkedBlockingQueue<>();
+    /** Every frame, raw, in arrival order. */
+    public final List<String> frames = new CopyOnWriteArrayList<>();
+    private final CompletableFuture<Short> closed = new CompletableFuture<>();
+
+    private WsClient(Vertx vertx) {
+        this.client = vertx.createWebSocketClient();
+        this.socket = client.webSocket();
+        socket.textMessageHandler(text -> {
+            frames.add(text);
+            inbox.add(new JsonObject(text));
+        });
+        socket.closeHandler(v -> closed.complete(socket.closeStatusCode() == null ? 1006 : socket.closeStatusCode()));
+    }
+
+    static WsClient connect(Vertx vertx, int port) {
+        WsClient c = new WsClient(vertx);
+        TestServer.await(c.socket.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/ws")));
+        return c;
+    }
+
+    public WsClient send(JsonObject message) {
+        TestServer.await(socket.writeTextMessage(message.encode()));
+        return this;
+    }
+
+    public WsClient sendRaw(String text) {
+        TestServer.await(socket.writeTextMessage(text));
+        return this;
+    }
+
+    public WebSocket socket() {
+        return socket;
+    }
+
+    /** Waits for the next message of this type, skipping others; fails after {@link #WAIT_SECONDS}. */
+    public JsonObject await(String type) {
+        return await(m -> type.equals(m.getString("type")), "a '" + type + "' message");
+    }
+
+    public JsonObject await(Predicate<JsonObject> wanted, String description) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        List<String> skipped = new ArrayList<>();
+        while (true) {
+            long left = deadline - System.nanoTime();
+            JsonObject next;
+            try {
+                next = left <= 0 ? null : inbox.poll(left, TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted waiting for " + description);
+            }
+            if (next == null) {
+                throw new AssertionError("no " + description + " within " + WAIT_SECONDS + " s; skipped: " + skipped);
+            }
+            if (wanted.test(next)) {
+                return next;
+            }
+            skipped.add(next.getString("type"));
+        }
+    }
+
+    /** Waits for an error frame and returns its code. */
+    public String awaitError() {
+        return await("error").getString("code");
+    }
+
+    /** Sends a message and waits for a round trip ping/pong, so that everything sent before has been handled. */
+    public void sync() {
+        send(new JsonObject().put("type", "ping"));
+        await("pong");
+    }
+
+    /** Messages received but not yet consumed, without waiting. */
+    public List<JsonObject> drain() {
+        List<JsonObject> list = new ArrayList<>();
+        inbox.drainTo(list);
+        return list;
+    }
+
+    /** Waits until the server closes the socket; returns the close code. */
+    public short awaitClose() {
+        try {
+            return closed.get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("socket not closed within " + WAIT_SECONDS + " s");
+        }
+    }
+
+    public boolean isClosed() {
+        return socket.isClosed();
+    }
+
+    @Override
+    public void close() {
+        if (!socket.isClosed()) {
+            try {
+                socket.close().await(5, TimeUnit.SECONDS);
+            } catch (Exception ignored) {
+                // already gone
+            }
+        }
+        client.close();
+    }
+}
