@@ -19,4 +19,8 @@ public interface Link {
     }
 
     void close(int code, String reason);
+
+    /** Called by the room once this connection holds a seat or the host's place in it. */
+    default void seated() {
+    }
 }

@@ -136,7 +136,7 @@ final class QuestionRun {
 
     private static int inRange(int displayed, int n) throws InvalidAnswer {
         if (displayed < 0 || displayed >= n) {
-            throw new InvalidAnswer("option index " + displayed + " is out of range 0–" + (n - 1));
+            throw new InvalidAnswer("index " + displayed + " is out of range 0–" + (n - 1));
         }
         return displayed;
     }
@@ -170,10 +170,11 @@ final class QuestionRun {
         return any ? list : null;
     }
 
-    /** The bank's explanation of the option a player picked, if it was a single wrong pick. */
+    /** The bank's explanation of the option a player picked, when it was the wrong pick in a one-answer question. */
     String explanationOfPick(AnswerRecord record) {
-        if (record == null || record.credit() >= 1 || !(record.value() instanceof AnswerValue.Choice c)
-                || c.picks().size() != 1) {
+        boolean oneRightOption = question.type() == QuestionType.SINGLE || question.type() == QuestionType.TRUEFALSE;
+        if (!oneRightOption || record == null || record.credit() >= 1
+                || !(record.value() instanceof AnswerValue.Choice c) || c.picks().size() != 1) {
             return null;
         }
         Option picked = question.options().get(c.picks().iterator().next());

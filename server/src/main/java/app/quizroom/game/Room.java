@@ -144,11 +144,9 @@ public final class Room {
             hostLink = null;
             return;
         }
-        Player player = byLink.remove(link);
+        Player player = byLink.get(link);
         if (player != null && player.link == link) {
-            player.link = null;
-            connectedCount--;
-            env.metrics().playerDisconnected();
+            unbind(player);
             sendHost(new ServerMessage.PlayerConnection(player.id, false));
             if (phase == Phase.ANSWERING && !paused && everyConnectedPlayerAnswered()) {
                 closeQuestion();
@@ -224,6 +222,10 @@ public final class Room {
     }
 
     private void rejoin(Link link, String token) {
+        if (link == hostLink) {
+            refuse(link, "not_allowed", "The host's connection cannot take a player's seat.", "rejoin");
+            return;
+        }
         Player player = bySeat.get(token);
         if (player == null || player.kicked || !Tokens.same(player.seatToken, token)) {
             refuse(link, "bad_token", "That seat is not available; join again with a nickname.", "rejoin");
@@ -238,14 +240,11 @@ public final class Room {
             refuse(link, "already_joined", "This connection already holds another seat.", "rejoin");
             return;
         }
-        if (player.link != null && player.link != link) {
-            Link old = player.link;
-            byLink.remove(old);
-            player.link = null;
-            connectedCount--;
+        boolean wasConnected = player.link != null;
+        if (wasConnected && player.link != link) {
+            Link old = unbind(player);
             old.close(CLOSE_REPLACED, "seat taken over by a newer connection");
         }
-        boolean wasConnected = player.link != null;
         bind(player, link);
         if (!wasConnected) {
             sendHost(new ServerMessage.PlayerConnection(player.id, true));
@@ -261,6 +260,17 @@ public final class Room {
         byLink.put(link, player);
         connectedCount++;
         env.metrics().playerConnected();
+        link.seated();
+    }
+
+    /** Detaches a player's connection (the seat stays); returns the link that was detached. */
+    private Link unbind(Player player) {
+        Link link = player.link;
+        byLink.remove(link);
+        player.link = null;
+        connectedCount--;
+        env.metrics().playerDisconnected();
+        return link;
     }
 
     private void attachHost(Link link, String token) {
@@ -276,6 +286,7 @@ public final class Room {
             hostLink.close(CLOSE_REPLACED, "host taken over by a newer connection");
         }
         hostLink = link;
+        link.seated();
         sendHostSnapshot();
     }
 
@@ -299,7 +310,7 @@ public final class Room {
             next(ref);
         } else if (command instanceof ClientMessage.Skip) {
             if (phase == Phase.INTRO || phase == Phase.ANSWERING) {
-                paused = false;
+                unpauseQuietly();
                 closeQuestion();
             } else {
                 wrongPhase(ref);
@@ -309,7 +320,7 @@ public final class Room {
         } else if (command instanceof ClientMessage.Resume) {
             resume(ref);
         } else if (command instanceof ClientMessage.End) {
-            paused = false;
+            unpauseQuietly();
             if (phase == Phase.LOBBY || phase == Phase.PODIUM) {
                 finish();
             } else {
@@ -344,6 +355,11 @@ public final class Room {
         }
     }
 
+    /** Leaves the paused state because the phase is moving on anyway; clients learn it from the next phase's message. */
+    private void unpauseQuietly() {
+        paused = false;
+    }
+
     private void wrongPhase(String ref) {
         refuse(hostLink, "wrong_phase", "'" + ref + "' cannot be used in phase " + phase.wireName() + ".", ref);
     }
@@ -361,12 +377,11 @@ public final class Room {
         }
         player.kicked = true;
         bySeat.remove(player.seatToken);
+        if (phase == Phase.ANSWERING && player.answers.containsKey(run.index)) {
+            run.answered--; // the count on the projector is of players still in the game
+        }
         if (player.link != null) {
-            Link link = player.link;
-            byLink.remove(link);
-            player.link = null;
-            connectedCount--;
-            env.metrics().playerDisconnected();
+            Link link = unbind(player);
             link.send(new ServerMessage.Kicked());
             link.close(CLOSE_KICKED, "removed by the host");
         }
@@ -415,6 +430,9 @@ public final class Room {
             schedule(TimerFired.Kind.DEADLINE, pausedRemainingMs);
         }
         broadcastAll(new ServerMessage.Paused(false, phase.wireName(), run.index, pausedRemainingMs));
+        if (phase == Phase.ANSWERING && everyConnectedPlayerAnswered()) {
+            closeQuestion(); // those still to answer may have left during the pause
+        }
     }
 
     // ------------------------------------------------------------------ the question cycle
@@ -470,7 +488,11 @@ public final class Room {
             }
             return;
         }
-        if (run == null || asked != run.index) {
+        if (run == null) {
+            refuseAnswer(player, "too_early", "The game has not started yet.");
+            return;
+        }
+        if (asked != run.index) {
             refuseAnswer(player, "wrong_question", "That question is not the current one.");
             return;
         }
@@ -628,7 +650,7 @@ public final class Room {
         return new ServerMessage.Result(run.index, run.question.type().wireName(), solution, record != null,
                 record != null && record.credit() >= 1, record == null ? 0 : record.credit(), p.lastGained,
                 record == null ? 0 : record.bonus(), p.streak, p.score, p.rank, ranking.size(),
-                ahead == null ? null : new ServerMessage.Ahead(ahead.name, ahead.score - p.score),
+                ahead == null ? null : new ServerMessage.Ahead(ahead.name, Math.max(0, ahead.score - p.score)),
                 run.question.explanation(), run.explanationOfPick(record));
     }
 

@@ -25,7 +25,7 @@ public sealed interface ServerMessage {
             implements ServerMessage {
     }
 
-    /** To the host: the players in the room (on attach, and while in the lobby). */
+    /** To the host: every player in the room, sent when the host attaches (in any phase). */
     @JsonTypeName("lobby")
     record Lobby(List<PlayerInfo> players, boolean locked) implements ServerMessage {
     }

@@ -78,7 +78,7 @@ final class Gateway {
                 error(connection, "room_not_found", "No game with that PIN is running.", Codec.typeOf(message));
                 return;
             }
-            if (connection.room != null && connection.room != target) {
+            if (connection.room != null && connection.room != target && connection.link.isSeated()) {
                 error(connection, "already_joined", "This connection is already in another game.", Codec.typeOf(message));
                 return;
             }

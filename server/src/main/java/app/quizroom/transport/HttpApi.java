@@ -142,7 +142,7 @@ final class HttpApi {
                 json(ctx, 503, error("too_many_rooms", "The server is running as many games as it may; try later."));
                 return;
             }
-            json(ctx, 201, new JsonObject(Map.copyOf(created)));
+            json(ctx, 201, new JsonObject(new java.util.LinkedHashMap<>(created)));
         } catch (IllegalArgumentException e) {
             badRequest(ctx, "bad_request", e.getMessage());
         }

@@ -9,6 +9,7 @@ import io.vertx.core.http.ServerWebSocket;
 final class SocketLink implements Link {
 
     private final ServerWebSocket socket;
+    private volatile boolean seated;
 
     SocketLink(ServerWebSocket socket) {
         this.socket = socket;
@@ -31,6 +32,16 @@ final class SocketLink implements Link {
         if (!socket.writeQueueFull()) {
             send(message);
         }
+    }
+
+    @Override
+    public void seated() {
+        seated = true;
+    }
+
+    /** True once a room has given this connection a seat or the host's place. */
+    boolean isSeated() {
+        return seated;
     }
 
     @Override

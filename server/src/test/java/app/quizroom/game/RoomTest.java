@@ -340,4 +340,66 @@ class RoomTest {
         assertEquals(2, ben.last("result").path("score").asInt() / 1000);
         assertNotNull(host.last("reveal"));
     }
+
+    @Test
+    void aNewerConnectionTakesOverASeatWithoutAGhostConnection() {
+        int[] connected = {0};
+        RoomMetrics counting = new RoomMetrics() {
+            public void answerAccepted(long n) { }
+            public void answerRefused(String r) { }
+            public void broadcast(int r, long n) { }
+            public void playerConnected() { connected[0]++; }
+            public void playerDisconnected() { connected[0]--; }
+        };
+        room = new Room("123456", "host-secret", bank(), GameOptions.defaults(),
+                new Room.Environment(Runnable::run, time, time, counting, 3), "u", "q");
+        host = new FakeLink();
+        room.onMessage(host, new ClientMessage.Host("123456", "host-secret"), time.millis());
+        FakeLink first = join("Ana");
+        String token = first.last("joined").path("seatToken").asText();
+        host.clear();
+        FakeLink second = new FakeLink();
+        room.onMessage(second, new ClientMessage.Rejoin("123456", token), time.millis());
+        assertEquals(Room.CLOSE_REPLACED, first.closedWith);
+        assertEquals(List.of(), host.types(), "the seat never looked disconnected");
+        assertEquals(1, connected[0]);
+        room.onClose(first); // the old socket's close arrives late: it changes nothing
+        assertEquals(1, connected[0]);
+        assertEquals(List.of(), host.types());
+    }
+
+    @Test
+    void theHostsConnectionCannotTakeAPlayersSeat() {
+        FakeLink ana = join("Ana");
+        room.onMessage(host, new ClientMessage.Rejoin("123456", ana.last("joined").path("seatToken").asText()), time.millis());
+        assertEquals("not_allowed", host.lastMessage().path("code").asText());
+    }
+
+    @Test
+    void resumingClosesTheQuestionIfEveryoneStillConnectedHasAnswered() {
+        FakeLink ana = join("Ana");
+        FakeLink ben = join("Ben");
+        command(new ClientMessage.Start());
+        time.advance(4_000);
+        answer(ana, 0, 0);
+        command(new ClientMessage.Pause());
+        room.onClose(ben);
+        command(new ClientMessage.Resume());
+        assertEquals(Phase.REVEAL, room.phase());
+    }
+
+    @Test
+    void kickingAPlayerWhoAnsweredTakesTheirAnswerOutOfTheCount() {
+        FakeLink ana = join("Ana");
+        join("Ben");
+        join("Cy");
+        command(new ClientMessage.Start());
+        time.advance(4_000);
+        answer(ana, 0, 0);
+        command(new ClientMessage.Kick(ana.last("joined").path("playerId").asInt()));
+        command(new ClientMessage.Skip());
+        JsonNode reveal = host.last("reveal");
+        assertEquals(0, reveal.path("answered").asInt());
+        assertEquals(2, reveal.path("total").asInt());
+    }
 }

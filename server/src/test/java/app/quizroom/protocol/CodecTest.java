@@ -64,6 +64,8 @@ class CodecTest {
         assertEquals("bad_message", missing.code());
         assertTrue(missing.message().contains("name"), missing.message());
         assertEquals("bad_message", failed("{\"type\":\"kick\"}").code());
+        assertEquals("bad_message", failed("{\"type\":\"join\",\"pin\":\"123456\",\"name\":true}").code());
+        assertEquals("bad_message", failed("{\"type\":\"join\",\"pin\":123456,\"name\":\"Ana\"}").code());
     }
 
     @Test

@@ -99,8 +99,27 @@ public final class TestServer implements AutoCloseable {
     public static <T> T await(io.vertx.core.Future<T> future) {
         try {
             return future.await(20, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            dumpThreads();
+            throw new IllegalStateException(e);
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** On a hang, every thread's stack goes to target/hang-*.txt for diagnosis. */
+    private static void dumpThreads() {
+        StringBuilder dump = new StringBuilder();
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            dump.append('"').append(thread.getName()).append("\" ").append(thread.getState()).append('\n');
+            for (StackTraceElement frame : stack) {
+                dump.append("    at ").append(frame).append('\n');
+            }
+        });
+        try {
+            Files.writeString(Path.of("target", "hang-" + System.nanoTime() + ".txt"), dump);
+        } catch (java.io.IOException ignored) {
+            System.err.println(dump);
         }
     }
 

@@ -1,0 +1,128 @@
+package app.quizroom.browser;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+import java.util.List;
+
+/** A student's page at / or /join/PIN, in a 360×640 mobile viewport. */
+final class Phone extends Page {
+
+    Phone(ChromeDriver driver, String baseUrl) {
+        super(driver, baseUrl);
+    }
+
+    /** Opens the page by the QR code's link (PIN filled in) or, with a null PIN, the plain page. */
+    Phone open(String pin) {
+        driver.get(baseUrl + (pin == null ? "/" : "/join/" + pin));
+        awaitScreen("join");
+        return this;
+    }
+
+    /** Types the PIN (unless the link filled it in) and the nickname, without sending. */
+    Phone fill(String pin, String name) {
+        WebElement pinField = driver.findElement(testId("join-pin"));
+        if (!pin.equals(pinField.getDomProperty("value"))) {
+            pinField.clear();
+            pinField.sendKeys(pin);
+        }
+        WebElement nameField = driver.findElement(testId("join-name"));
+        nameField.clear();
+        nameField.sendKeys(name);
+        return this;
+    }
+
+    void submitJoin() {
+        click(testId("join-submit"));
+    }
+
+    Phone join(String pin, String name) {
+        fill(pin, name);
+        submitJoin();
+        awaitScreen("lobby");
+        return this;
+    }
+
+    String myName() {
+        return text(onScreen("lobby", "my-name"));
+    }
+
+    /** Waits for answers to open on question {@code number} (1-based). */
+    void awaitAnswering(int number) {
+        awaitScreen("question");
+        awaitText(onScreen("question", "phone-question-number"), t -> t.startsWith("Question " + number + " "),
+                "question " + number);
+        waiting().withMessage("the answer area of question " + number)
+                .until(d -> d.findElement(onScreen("question", "answer-area")).isDisplayed()
+                        && d.findElements(By.cssSelector("[data-testid=\"answer-area\"] button:not([disabled])")).size() > 0);
+    }
+
+    private WebElement optionWithText(String testId, String text) {
+        for (WebElement e : driver.findElements(onScreen("question", testId))) {
+            if (e.getText().contains(text)) {
+                return e;
+            }
+        }
+        throw new AssertionError("no option '" + text + "' among " + texts(onScreen("question", testId)));
+    }
+
+    /** Taps the tile showing this text (single, true/false, poll) and waits for "Answer sent". */
+    void choose(String text) {
+        optionWithText("choice", text).click();
+        awaitSent();
+    }
+
+    /** Toggles these tiles (multi) and sends. */
+    void chooseAll(List<String> texts) {
+        for (String t : texts) {
+            optionWithText("choice", t).click();
+        }
+        click(onScreen("question", "submit-answer"));
+        awaitSent();
+    }
+
+    /** Taps the items in this order (order) and sends. */
+    void order(List<String> texts) {
+        for (String t : texts) {
+            optionWithText("order-item", t).click();
+        }
+        click(onScreen("question", "submit-answer"));
+        awaitSent();
+    }
+
+    void type(String number) {
+        WebElement input = driver.findElement(onScreen("question", "numeric-input"));
+        input.clear();
+        input.sendKeys(number);
+        click(onScreen("question", "submit-answer"));
+        awaitSent();
+    }
+
+    void awaitSent() {
+        awaitTextContaining(onScreen("question", "answer-sent"), "Answer sent");
+    }
+
+    /** Waits for the result of a question and returns "verdict|points|total|rank|ahead". */
+    String awaitResult() {
+        awaitScreen("result");
+        return text(onScreen("result", "verdict")) + "|" + text(onScreen("result", "result-points")) + "|"
+                + text(onScreen("result", "total")) + "|" + text(onScreen("result", "rank")) + "|"
+                + text(onScreen("result", "ahead"));
+    }
+
+    /** "rank|score" of the final screen. */
+    String awaitFinal() {
+        awaitScreen("final");
+        return text(onScreen("final", "final-rank")) + "|" + text(onScreen("final", "final-score"));
+    }
+
+    /** True when the page has no horizontal scroll. */
+    boolean fitsWidth() {
+        return (Boolean) js("return document.documentElement.scrollWidth <= window.innerWidth");
+    }
+
+    void screenshot(String name) {
+        Chrome.screenshot(driver, "phone-" + name + "-360x640");
+    }
+}

@@ -1,0 +1,99 @@
+package app.quizroom.browser;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+import java.util.List;
+
+/** The teacher's page at /host. */
+final class Projector extends Page {
+
+    Projector(ChromeDriver driver, String baseUrl) {
+        super(driver, baseUrl);
+    }
+
+    Projector open() {
+        driver.get(baseUrl + "/host");
+        return this;
+    }
+
+    /** Creates a game from the start screen with the bank titled {@code bankTitle}; returns the lobby's PIN. */
+    String createGame(String bankTitle, int readingSeconds) {
+        awaitScreen("setup");
+        waiting().until(d -> !d.findElements(testId("bank")).isEmpty());
+        for (WebElement bank : driver.findElements(testId("bank"))) {
+            if (bank.getText().contains(bankTitle)) {
+                bank.click();
+            }
+        }
+        WebElement reading = driver.findElement(By.id("opt-reading"));
+        reading.clear();
+        reading.sendKeys(String.valueOf(readingSeconds));
+        click(testId("create-game"));
+        awaitScreen("lobby");
+        return awaitText(onScreen("lobby", "pin"), t -> t.matches("\\d{6}"), "a 6-digit PIN");
+    }
+
+    List<String> playerNames() {
+        return texts(onScreen("lobby", "player-name"));
+    }
+
+    void awaitPlayers(int count) {
+        awaitText(onScreen("lobby", "player-count"), String.valueOf(count));
+    }
+
+    void start() {
+        click(onScreen("lobby", "start"));
+        awaitScreen("question");
+    }
+
+    /** Presses the current screen's main button (next, open answers, leaderboard, podium, finish). */
+    void next(String expectedLabel) {
+        String screen = screen();
+        By next = onScreen(screen, "next");
+        awaitText(next, expectedLabel);
+        click(next);
+    }
+
+    String answerCount() {
+        return text(onScreen("question", "answer-count"));
+    }
+
+    /** Rows of the reveal chart as their visible text. */
+    List<String> chartRows() {
+        return texts(onScreen("reveal", "chart-row"));
+    }
+
+    /** Texts of the chart rows marked right. */
+    List<String> rightRows() {
+        return driver.findElements(By.cssSelector("[data-testid=\"screen-reveal\"] [data-correct=\"true\"]"))
+                .stream().map(WebElement::getText).toList();
+    }
+
+    /** The leaderboard as "rank|name|gained|score" lines. */
+    List<String> leaderboard() {
+        return driver.findElements(onScreen("leaderboard", "standing")).stream().map(row ->
+                row.findElement(testId("rank")).getText() + "|" + row.findElement(testId("standing-name")).getText()
+                        + "|" + row.findElement(testId("gained")).getText() + "|" + row.findElement(testId("score")).getText())
+                .toList();
+    }
+
+    /** The final ranking as "rank|name|score" lines. */
+    List<String> finalRanking() {
+        return driver.findElements(onScreen("podium", "final-standing")).stream().map(row ->
+                row.findElement(By.className("rank")).getText() + "|" + row.findElement(testId("final-name")).getText()
+                        + "|" + row.findElement(testId("final-score")).getText())
+                .toList();
+    }
+
+    /** Screenshots at 1280×720 and 1920×1080, then back to 1280×720. */
+    void screenshots(String name) {
+        Chrome.screenshot(driver, "projector-" + name + "-1280x720");
+        Chrome.viewport(driver, 1920, 1080);
+        waiting().until(d -> Long.valueOf(1920).equals(js("return window.innerWidth")));
+        Chrome.screenshot(driver, "projector-" + name + "-1920x1080");
+        Chrome.viewport(driver, 1280, 720);
+        waiting().until(d -> Long.valueOf(1280).equals(js("return window.innerWidth")));
+    }
+}

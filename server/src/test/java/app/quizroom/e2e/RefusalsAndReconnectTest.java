@@ -1,0 +1,189 @@
+package app.quizroom.e2e;
+
+import app.quizroom.support.ManualTime;
+import app.quizroom.support.TestServer;
+import app.quizroom.support.WsClient;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Over real WebSockets: bad or ill-timed messages are refused without disturbing the game; seats survive drops. */
+class RefusalsAndReconnectTest {
+
+    private ManualTime time;
+    private TestServer server;
+    private final List<WsClient> clients = new ArrayList<>();
+    private WsClient host;
+    private String pin;
+
+    @BeforeEach
+    void start() {
+        time = new ManualTime();
+        server = TestServer.start(time);
+        // The first question of this bank is single choice, the second numeric; every limit is 20 s here.
+        JsonObject game = server.createGame(new JsonObject().put("bankId", "lenin-enrolment").put("readingSeconds", 2)
+                .put("timeLimit", 20));
+        pin = game.getString("pin");
+        host = client();
+        host.send(new JsonObject().put("type", "host").put("pin", pin).put("hostToken", game.getString("hostToken")));
+        host.await("lobby");
+    }
+
+    @AfterEach
+    void stop() {
+        clients.forEach(WsClient::close);
+        server.close();
+    }
+
+    private WsClient client() {
+        WsClient c = server.connect();
+        clients.add(c);
+        return c;
+    }
+
+    private WsClient join(String name) {
+        WsClient p = client();
+        p.send(new JsonObject().put("type", "join").put("pin", pin).put("name", name));
+        p.await("joined");
+        host.await("playerJoined");
+        return p;
+    }
+
+    private void startAndOpenFirstQuestion(WsClient... players) {
+        host.send(new JsonObject().put("type", "start"));
+        for (WsClient p : players) {
+            p.await("question");
+        }
+        time.advance(2_000);
+        for (WsClient p : players) {
+            p.await("answering");
+        }
+    }
+
+    private static JsonObject answer(int question, int option) {
+        return new JsonObject().put("type", "answer").put("question", question).put("option", option);
+    }
+
+    @Test
+    void aPlayerWhoReconnectsMidQuestionKeepsSeatScoreAndTheOpenQuestion() {
+        WsClient ana = join("Ana");
+        WsClient ben = join("Ben");
+        assertEquals("joined", new JsonObject(ana.frames.get(0)).getString("type"));
+        startAndOpenFirstQuestion(ana, ben);
+        ana.send(answer(0, 0));
+        ana.await("answerAck");
+        ben.send(answer(0, 1));
+        ana.await("result");
+        int scoreAfterFirst = ben.await("result").getInteger("score");
+        host.send(new JsonObject().put("type", "next"));
+        host.send(new JsonObject().put("type", "next"));
+        ben.await("question");
+        time.advance(2_000);
+        ben.await("answering");
+        time.advance(4_000);
+
+        // Ben's phone drops and comes back with its seat token.
+        String token = new JsonObject(ben.frames.get(0)).getString("seatToken");
+        int id = new JsonObject(ben.frames.get(0)).getInteger("playerId");
+        ben.close();
+        host.await(m -> "playerConnection".equals(m.getString("type")) && !m.getBoolean("connected"), "a disconnection");
+        time.advance(1_000);
+        WsClient back = client();
+        back.send(new JsonObject().put("type", "rejoin").put("pin", pin).put("seatToken", token));
+        JsonObject again = back.await("joined");
+        assertEquals(id, again.getInteger("playerId"));
+        assertEquals("Ben", again.getString("name"));
+        JsonObject snapshot = back.await("question");
+        assertEquals(1, snapshot.getInteger("index"));
+        assertEquals("answering", snapshot.getString("phase"));
+        assertFalse(snapshot.getBoolean("answered"));
+        long limit = snapshot.getLong("timeLimitMs");
+        assertEquals(limit - 5_000, snapshot.getLong("remainingMs"), "remaining time comes from the server's deadline");
+        host.await(m -> "playerConnection".equals(m.getString("type")) && m.getBoolean("connected"), "a reconnection");
+
+        // The second question is numeric.
+        back.send(new JsonObject().put("type", "answer").put("question", 1).put("value", 600000));
+        back.await("answerAck");
+        ana.send(new JsonObject().put("type", "answer").put("question", 1).put("value", 1));
+        JsonObject result = back.await("result");
+        assertEquals(1, result.getInteger("index"));
+        assertTrue(result.getInteger("score") >= scoreAfterFirst, "the score carried over");
+    }
+
+    @Test
+    void aBadSeatTokenFailsClosedWithoutState() {
+        WsClient stranger = client();
+        stranger.send(new JsonObject().put("type", "rejoin").put("pin", pin).put("seatToken", "forged-token"));
+        JsonObject error = stranger.await("error");
+        assertEquals("bad_token", error.getString("code"));
+        stranger.sync();
+        assertEquals(List.of("error", "pong"), stranger.frames.stream().map(f -> new JsonObject(f).getString("type")).toList());
+    }
+
+    @Test
+    void illTimedAndMalformedMessagesAreRefusedAndTheGameGoesOn() {
+        WsClient ana = join("Ana");
+        WsClient ben = join("Ben");
+
+        ana.send(new JsonObject().put("type", "start"));
+        assertEquals("not_allowed", ana.awaitError(), "a player cannot send host commands");
+        ana.sendRaw("{\"type\": \"answer\", ");
+        assertEquals("bad_json", ana.awaitError());
+        ana.sendRaw("{\"type\":\"answer\",\"question\":\"first\",\"option\":0}");
+        assertEquals("bad_message", ana.awaitError());
+        ana.sendRaw("{\"type\":\"teleport\"}");
+        assertEquals("unknown_type", ana.awaitError());
+        ana.send(answer(0, 0));
+        assertEquals("too_early", ana.awaitError(), "no question is open in the lobby");
+
+        startAndOpenFirstQuestion(ana, ben);
+        ana.send(answer(1, 0));
+        assertEquals("wrong_question", ana.awaitError());
+        ana.send(answer(0, 0).put("nonce", "a1"));
+        ana.await("answerAck");
+        ana.send(answer(0, 1));
+        assertEquals("already_answered", ana.awaitError());
+
+        // An oversized frame closes only that socket, with 1009.
+        WsClient vandal = join("Vandal");
+        vandal.sendRaw("{\"type\":\"join\",\"pin\":\"" + pin + "\",\"name\":\"" + "x".repeat(10_000) + "\"}");
+        assertEquals(1009, vandal.awaitClose());
+        host.await(m -> "playerConnection".equals(m.getString("type")) && !m.getBoolean("connected"), "the vandal's drop");
+
+        time.advance(20_000);
+        ben.send(answer(0, 0));
+        // The deadline has passed: the question closes and a late answer is refused.
+        JsonObject result = ana.await("result");
+        assertEquals(0, result.getInteger("index"));
+        assertEquals("late", ben.awaitError());
+        host.await("reveal");
+        host.send(new JsonObject().put("type", "next"));
+        assertEquals(0, host.await("leaderboard").getInteger("index"));
+    }
+
+    @Test
+    void joiningAnUnknownPinOrWithATakenNameIsRefusedInWords() {
+        join("Ana");
+        WsClient p = client();
+        p.send(new JsonObject().put("type", "join").put("pin", "000000").put("name", "Zed"));
+        JsonObject notFound = p.await("error");
+        assertEquals("room_not_found", notFound.getString("code"));
+        assertFalse(notFound.getString("message").isBlank());
+        p.send(new JsonObject().put("type", "join").put("pin", pin).put("name", "ana"));
+        assertEquals("name_taken", p.awaitError());
+        p.send(new JsonObject().put("type", "answer").put("question", 0).put("option", 0));
+        assertEquals("not_joined", p.awaitError());
+        // After a refused join, the same connection may try another game.
+        JsonObject other = server.createGame(new JsonObject().put("bankId", "lenin-enrolment"));
+        p.send(new JsonObject().put("type", "join").put("pin", other.getString("pin")).put("name", "ana"));
+        assertEquals("ana", p.await("joined").getString("name"));
+    }
+}
