@@ -6,24 +6,51 @@ import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The server's settings, read from environment variables with defaults. Every limit lives here.
+ * The server's settings, read from environment variables with defaults. Every limit lives here; the README's
+ * configuration table lists them all.
  *
- * @param port              QUIZROOM_PORT (8080); 0 picks a free port
- * @param bindHost          QUIZROOM_BIND (0.0.0.0, every interface, so phones on the Wi-Fi can connect)
- * @param banksDir          QUIZROOM_BANKS (questions)
- * @param publicUrl         QUIZROOM_PUBLIC_URL (http://first-LAN-IPv4:port): the address phones are sent to
- * @param maxPlayersPerRoom QUIZROOM_MAX_PLAYERS (2000)
- * @param maxRooms          QUIZROOM_MAX_ROOMS (500)
- * @param maxMessageBytes   QUIZROOM_MAX_MESSAGE_BYTES (4096): the largest WebSocket frame or message accepted
- * @param roomIdleMinutes   QUIZROOM_ROOM_IDLE_MINUTES (30): a room with nobody connected this long is removed
- * @param webDir            QUIZROOM_WEB_DIR (unset): serve the web client from this folder instead of the jar
+ * @param port                 QUIZROOM_PORT (8080); 0 picks a free port
+ * @param bindHost             QUIZROOM_BIND (0.0.0.0, every interface, so phones on the Wi-Fi can connect)
+ * @param banksDir             QUIZROOM_BANKS (questions)
+ * @param publicUrl            QUIZROOM_PUBLIC_URL (http://first-LAN-IPv4:port): the address phones are sent to
+ * @param maxPlayersPerRoom    QUIZROOM_MAX_PLAYERS (2000)
+ * @param maxRooms             QUIZROOM_MAX_ROOMS (500)
+ * @param maxMessageBytes      QUIZROOM_MAX_MESSAGE_BYTES (4096): the largest WebSocket frame or message accepted
+ * @param roomIdleMinutes      QUIZROOM_ROOM_IDLE_MINUTES (30): a room with nobody connected this long is removed
+ * @param webDir               QUIZROOM_WEB_DIR (unset): serve the web client from this folder instead of the jar
+ * @param allowedOrigins       QUIZROOM_ALLOWED_ORIGINS (none beyond the server's own): extra browser origins
+ *                             allowed to open a WebSocket, comma-separated
+ * @param pingSeconds          QUIZROOM_PING_SECONDS (10): the server pings every socket this often
+ * @param readIdleSeconds      QUIZROOM_READ_IDLE_SECONDS (30): a socket silent this long is closed (seat kept)
+ * @param joinTimeoutSeconds   QUIZROOM_JOIN_TIMEOUT_SECONDS (10): a socket that holds no seat by then is closed
+ * @param slowClientSeconds    QUIZROOM_SLOW_CLIENT_SECONDS (10): a socket that cannot take its messages this
+ *                             long is closed (seat kept, so it can resume)
+ * @param writeQueueBytes      QUIZROOM_WRITE_QUEUE_BYTES (65536): per-socket outgoing buffer before it counts as full
+ * @param pinFailuresPerSocket QUIZROOM_PIN_FAILURES_PER_SOCKET (5): wrong PINs before a socket is closed
+ * @param pinFailuresPerSecond QUIZROOM_PIN_FAILURES_PER_SECOND (20): wrong PINs per second, server-wide, before
+ *                             further lookups by sockets that already missed are refused
+ * @param joinsPerSecond       QUIZROOM_JOINS_PER_SECOND (50): sustained joins per second into one room
+ * @param joinBurst            QUIZROOM_JOIN_BURST (150): joins one room takes at once before the rate applies
+ * @param teacherPassword      QUIZROOM_TEACHER_PASSWORD (unset): if set, needed to create games
+ * @param gamesPerMinute       QUIZROOM_GAMES_PER_MINUTE (20): games one address may create a minute when no
+ *                             teacher password is set
+ * @param blocklistFile        QUIZROOM_BLOCKLIST_FILE (unset): more words to refuse in nicknames, one a line
  */
 public record Config(int port, String bindHost, Path banksDir, String publicUrl, int maxPlayersPerRoom,
-                     int maxRooms, int maxMessageBytes, int roomIdleMinutes, Path webDir) {
+                     int maxRooms, int maxMessageBytes, int roomIdleMinutes, Path webDir, List<String> allowedOrigins,
+                     int pingSeconds, int readIdleSeconds, int joinTimeoutSeconds, int slowClientSeconds,
+                     int writeQueueBytes, int pinFailuresPerSocket, int pinFailuresPerSecond, int joinsPerSecond,
+                     int joinBurst, String teacherPassword, int gamesPerMinute, Path blocklistFile) {
+
+    public Config {
+        allowedOrigins = List.copyOf(allowedOrigins);
+    }
 
     public static Config fromEnv(Map<String, String> env) {
         int port = intValue(env, "QUIZROOM_PORT", 8080, 0, 65535);
@@ -31,7 +58,8 @@ public record Config(int port, String bindHost, Path banksDir, String publicUrl,
         if (publicUrl == null || publicUrl.isBlank()) {
             publicUrl = "http://" + lanAddress() + ":" + port;
         }
-        String web = env.get("QUIZROOM_WEB_DIR");
+        String origins = env.getOrDefault("QUIZROOM_ALLOWED_ORIGINS", "");
+        String password = env.get("QUIZROOM_TEACHER_PASSWORD");
         return new Config(
                 port,
                 env.getOrDefault("QUIZROOM_BIND", "0.0.0.0"),
@@ -41,16 +69,24 @@ public record Config(int port, String bindHost, Path banksDir, String publicUrl,
                 intValue(env, "QUIZROOM_MAX_ROOMS", 500, 1, 100_000),
                 intValue(env, "QUIZROOM_MAX_MESSAGE_BYTES", 4096, 512, 65536),
                 intValue(env, "QUIZROOM_ROOM_IDLE_MINUTES", 30, 1, 24 * 60),
-                web == null || web.isBlank() ? null : Path.of(web));
+                path(env, "QUIZROOM_WEB_DIR"),
+                Arrays.stream(origins.split(",")).map(String::trim).filter(o -> !o.isEmpty())
+                        .map(Config::stripSlash).toList(),
+                intValue(env, "QUIZROOM_PING_SECONDS", 10, 1, 3600),
+                intValue(env, "QUIZROOM_READ_IDLE_SECONDS", 30, 2, 3600),
+                intValue(env, "QUIZROOM_JOIN_TIMEOUT_SECONDS", 10, 1, 3600),
+                intValue(env, "QUIZROOM_SLOW_CLIENT_SECONDS", 10, 1, 3600),
+                intValue(env, "QUIZROOM_WRITE_QUEUE_BYTES", 65536, 1024, 16 * 1024 * 1024),
+                intValue(env, "QUIZROOM_PIN_FAILURES_PER_SOCKET", 5, 1, 1000),
+                intValue(env, "QUIZROOM_PIN_FAILURES_PER_SECOND", 20, 1, 100_000),
+                intValue(env, "QUIZROOM_JOINS_PER_SECOND", 50, 1, 100_000),
+                intValue(env, "QUIZROOM_JOIN_BURST", 150, 1, 100_000),
+                password == null || password.isEmpty() ? null : password,
+                intValue(env, "QUIZROOM_GAMES_PER_MINUTE", 20, 1, 100_000),
+                path(env, "QUIZROOM_BLOCKLIST_FILE"));
     }
 
-    /** The same settings with another port and public URL (tests start on a free port). */
-    public Config withPort(int newPort, String newPublicUrl) {
-        return new Config(newPort, bindHost, banksDir, stripSlash(newPublicUrl), maxPlayersPerRoom, maxRooms,
-                maxMessageBytes, roomIdleMinutes, webDir);
-    }
-
-    /** The settings as logged at start-up. None of them is secret. */
+    /** The settings as logged at start-up, the teacher password masked. */
     public Map<String, Object> describe() {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("QUIZROOM_PORT", port);
@@ -62,6 +98,19 @@ public record Config(int port, String bindHost, Path banksDir, String publicUrl,
         map.put("QUIZROOM_MAX_MESSAGE_BYTES", maxMessageBytes);
         map.put("QUIZROOM_ROOM_IDLE_MINUTES", roomIdleMinutes);
         map.put("QUIZROOM_WEB_DIR", webDir == null ? "(the jar)" : webDir);
+        map.put("QUIZROOM_ALLOWED_ORIGINS", allowedOrigins.isEmpty() ? "(the server's own)" : String.join(",", allowedOrigins));
+        map.put("QUIZROOM_PING_SECONDS", pingSeconds);
+        map.put("QUIZROOM_READ_IDLE_SECONDS", readIdleSeconds);
+        map.put("QUIZROOM_JOIN_TIMEOUT_SECONDS", joinTimeoutSeconds);
+        map.put("QUIZROOM_SLOW_CLIENT_SECONDS", slowClientSeconds);
+        map.put("QUIZROOM_WRITE_QUEUE_BYTES", writeQueueBytes);
+        map.put("QUIZROOM_PIN_FAILURES_PER_SOCKET", pinFailuresPerSocket);
+        map.put("QUIZROOM_PIN_FAILURES_PER_SECOND", pinFailuresPerSecond);
+        map.put("QUIZROOM_JOINS_PER_SECOND", joinsPerSecond);
+        map.put("QUIZROOM_JOIN_BURST", joinBurst);
+        map.put("QUIZROOM_TEACHER_PASSWORD", teacherPassword == null ? "(not set: anyone on the network may create games)" : "****");
+        map.put("QUIZROOM_GAMES_PER_MINUTE", gamesPerMinute);
+        map.put("QUIZROOM_BLOCKLIST_FILE", blocklistFile == null ? "(built-in list only)" : blocklistFile);
         return map;
     }
 
@@ -92,6 +141,11 @@ public record Config(int port, String bindHost, Path banksDir, String publicUrl,
             // no interfaces to list: fall through
         }
         return fallback != null ? fallback : "127.0.0.1";
+    }
+
+    private static Path path(Map<String, String> env, String name) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? null : Path.of(value);
     }
 
     private static String stripSlash(String url) {

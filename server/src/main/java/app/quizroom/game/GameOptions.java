@@ -8,14 +8,16 @@ import app.quizroom.scoring.ScoringMode;
  * @param timeLimitSeconds  if not null, overrides every question's own time limit (5–240)
  * @param readingSeconds    how long the prompt shows alone before answers open (0–20)
  * @param showTextOnPhones  false: phones show only shapes and letters; the text is on the projector
+ * @param generatedNames    true: the server gives every player a friendly two-word name instead of their own
  */
 public record GameOptions(ScoringMode scoring, boolean streakBonus, boolean shuffleQuestions, boolean shuffleOptions,
-                          boolean showTextOnPhones, Integer timeLimitSeconds, int readingSeconds) {
+                          boolean showTextOnPhones, Integer timeLimitSeconds, int readingSeconds,
+                          boolean generatedNames) {
 
     public static final int DEFAULT_READING_SECONDS = 4;
     public static final int MAX_READING_SECONDS = 20;
 
     public static GameOptions defaults() {
-        return new GameOptions(ScoringMode.CLASSIC, true, false, false, true, null, DEFAULT_READING_SECONDS);
+        return new GameOptions(ScoringMode.CLASSIC, true, false, false, true, null, DEFAULT_READING_SECONDS, false);
     }
 }

@@ -78,8 +78,12 @@ public final class Nicknames {
         if (visible > MAX_VISIBLE) {
             return new Invalid("That nickname is too long (at most " + MAX_VISIBLE + " characters).");
         }
-        String key = display.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT).replace(" ", "");
-        return new Valid(display, key);
+        return new Valid(display, key(display));
+    }
+
+    /** What two names are compared on: case and spaces ignored. */
+    static String key(String display) {
+        return display.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT).replace(" ", "");
     }
 
     /** User-perceived characters (grapheme clusters). */

@@ -37,6 +37,8 @@ public final class Room {
     /** The host's answer count is sent at most this often. */
     static final long COUNT_INTERVAL_MS = 200;
     static final int LEADERBOARD_SIZE = 5;
+    /** For a PIN that is unknown, finished or locked alike. */
+    public static final String NO_SUCH_ROOM = "No open game has that PIN. Check the number on the screen.";
 
     /** A timer coming back into the room. */
     record TimerFired(int question, Kind kind, long sequence) {
@@ -45,7 +47,16 @@ public final class Room {
 
     /** Everything a room needs from its surroundings. */
     public record Environment(Executor executor, Clock clock, Scheduler scheduler, RoomMetrics metrics,
-                              int maxPlayers) {
+                              Limits limits) {
+
+        /** With default join limits and the built-in blocklist (for tests). */
+        public Environment(Executor executor, Clock clock, Scheduler scheduler, RoomMetrics metrics, int maxPlayers) {
+            this(executor, clock, scheduler, metrics, new Limits(maxPlayers, 50, 150, Blocklist.defaults()));
+        }
+    }
+
+    /** Per-room limits, from the server's configuration. */
+    public record Limits(int maxPlayers, int joinsPerSecond, int joinBurst, Blocklist blocklist) {
     }
 
     private final String pin;
@@ -77,6 +88,7 @@ public final class Room {
     private int connectedCount;
     private List<Player> ranking = List.of();
     private long lastActivity;
+    private final RateLimiter joins;
 
     public Room(String pin, String hostToken, Bank bank, GameOptions options, Environment env, String joinUrl,
                 String qrUrl) {
@@ -94,6 +106,7 @@ public final class Room {
         }
         this.questions = List.copyOf(list);
         this.lastActivity = env.clock().millis();
+        this.joins = new RateLimiter(env.clock(), env.limits().joinsPerSecond(), env.limits().joinBurst());
     }
 
     public String pin() {
@@ -187,26 +200,41 @@ public final class Room {
             return;
         }
         if (phase == Phase.FINISHED) {
-            refuse(link, "room_not_found", "No game with that PIN is running.", "join");
+            refuse(link, "room_not_found", NO_SUCH_ROOM, "join");
             return;
         }
         if (locked) {
-            refuse(link, "room_locked", "The teacher has locked this game.", "join");
+            // The same answer as for a PIN that does not exist, so that a locked room cannot be found by scanning.
+            refuse(link, "room_not_found", NO_SUCH_ROOM, "join");
             return;
         }
-        if (players.size() >= env.maxPlayers()) {
+        if (players.size() >= env.limits().maxPlayers()) {
             refuse(link, "room_full", "This game is full.", "join");
             return;
         }
-        Nicknames.Result checked = Nicknames.check(rawName);
-        if (checked instanceof Nicknames.Invalid invalid) {
-            refuse(link, "name_invalid", invalid.message(), "join");
+        if (!joins.tryAcquire()) {
+            refuse(link, "rate_limited", "Many people are joining at once; try again in a moment.", "join");
             return;
         }
-        Nicknames.Valid name = (Nicknames.Valid) checked;
-        if (takenNames.contains(name.key())) {
-            refuse(link, "name_taken", "Someone already has that nickname; try another.", "join");
-            return;
+        Nicknames.Valid name;
+        if (options.generatedNames()) {
+            String generated = NameGenerator.next(random, candidate -> takenNames.contains(Nicknames.key(candidate)));
+            name = new Nicknames.Valid(generated, Nicknames.key(generated));
+        } else {
+            Nicknames.Result checked = Nicknames.check(rawName);
+            if (checked instanceof Nicknames.Invalid invalid) {
+                refuse(link, "name_invalid", invalid.message(), "join");
+                return;
+            }
+            name = (Nicknames.Valid) checked;
+            if (env.limits().blocklist().blocks(name.display())) {
+                refuse(link, "name_blocked", "Please choose another nickname.", "join");
+                return;
+            }
+            if (takenNames.contains(name.key())) {
+                refuse(link, "name_taken", "Someone already has that nickname; try another.", "join");
+                return;
+            }
         }
         int id = nextPlayerId++;
         Player player = new Player(id, name.display(), name.key(), Tokens.newToken(), id);
@@ -714,7 +742,7 @@ public final class Room {
     ServerMessage.GameSettings settings() {
         return new ServerMessage.GameSettings(options.scoring().wireName(), options.streakBonus(),
                 options.shuffleQuestions(), options.shuffleOptions(), options.showTextOnPhones(),
-                options.timeLimitSeconds(), options.readingSeconds());
+                options.timeLimitSeconds(), options.readingSeconds(), options.generatedNames());
     }
 
     private void maybeSendCount() {

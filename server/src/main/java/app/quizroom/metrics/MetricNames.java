@@ -9,6 +9,9 @@ public final class MetricNames {
     public static final String ANSWER_HANDLING = "quizroom.answer.handling";
     public static final String BROADCAST_FANOUT = "quizroom.broadcast.fanout";
     public static final String PROTOCOL_ERRORS = "quizroom.protocol.errors";
+    public static final String PIN_FAILURES = "quizroom.pin.failures";
+    public static final String SLOW_CLIENT_DROPS = "quizroom.slow.dropped";
+    public static final String SLOW_CLIENT_CLOSES = "quizroom.slow.closed";
     public static final String TAG_REASON = "reason";
 
     private MetricNames() {

@@ -19,6 +19,9 @@ public final class ServerMetrics implements RoomMetrics {
     private final Counter accepted;
     private final Timer handling;
     private final Timer fanout;
+    private final Counter pinFailures;
+    private final Counter slowDrops;
+    private final Counter slowCloses;
     private final Map<String, Counter> refused = new ConcurrentHashMap<>();
     private final Map<String, Counter> protocolErrors = new ConcurrentHashMap<>();
 
@@ -32,6 +35,24 @@ public final class ServerMetrics implements RoomMetrics {
         fanout = Timer.builder(MetricNames.BROADCAST_FANOUT)
                 .description("Time to hand one broadcast to every recipient's socket")
                 .publishPercentiles(0.5, 0.99).register(registry);
+        pinFailures = Counter.builder(MetricNames.PIN_FAILURES).description("Lookups of a PIN that no open game has")
+                .register(registry);
+        slowDrops = Counter.builder(MetricNames.SLOW_CLIENT_DROPS)
+                .description("Replaceable messages not sent to a client that was not keeping up").register(registry);
+        slowCloses = Counter.builder(MetricNames.SLOW_CLIENT_CLOSES)
+                .description("Sockets closed because the client could not keep up").register(registry);
+    }
+
+    public void pinFailure() {
+        pinFailures.increment();
+    }
+
+    public void droppedForSlowClient() {
+        slowDrops.increment();
+    }
+
+    public void slowClientClosed() {
+        slowCloses.increment();
     }
 
     @Override

@@ -10,11 +10,10 @@ public sealed interface ClientMessage {
 
     // ---- players ----
 
-    /** Take a seat in the room with this PIN. */
+    /** Take a seat in the room with this PIN. {@code name} may be left out where the game gives names. */
     record Join(String pin, String name) implements ClientMessage {
         public Join {
             require(pin, "pin");
-            require(name, "name");
         }
     }
 

@@ -130,7 +130,7 @@ public sealed interface ServerMessage {
     }
 
     record GameSettings(String scoring, boolean streakBonus, boolean shuffleQuestions, boolean shuffleOptions,
-                        boolean showTextOnPhones, Integer timeLimit, int readingSeconds) {
+                        boolean showTextOnPhones, Integer timeLimit, int readingSeconds, boolean generatedNames) {
     }
 
     record PlayerInfo(int id, String name, boolean connected) {

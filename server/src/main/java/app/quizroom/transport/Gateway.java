@@ -1,12 +1,16 @@
 package app.quizroom.transport;
 
+import app.quizroom.config.Config;
 import app.quizroom.game.Clock;
+import app.quizroom.game.RateLimiter;
 import app.quizroom.game.Room;
 import app.quizroom.game.RoomRegistry;
 import app.quizroom.metrics.ServerMetrics;
 import app.quizroom.protocol.ClientMessage;
 import app.quizroom.protocol.Codec;
 import app.quizroom.protocol.ServerMessage;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 
 /**
@@ -18,20 +22,31 @@ final class Gateway {
     /** RFC 6455 close code for a message too big to process. */
     static final short CLOSE_TOO_BIG = 1009;
 
+    /** Close code for a socket that broke a rule of the edge (no join in time, PIN scanning). */
+    static final short CLOSE_POLICY = 1008;
+
     private final RoomRegistry rooms;
     private final Clock clock;
     private final ServerMetrics metrics;
+    private final Config config;
+    private final Vertx vertx;
+    private final RateLimiter pinFailures;
 
-    Gateway(RoomRegistry rooms, Clock clock, ServerMetrics metrics) {
+    Gateway(RoomRegistry rooms, Clock clock, ServerMetrics metrics, Config config, Vertx vertx) {
         this.rooms = rooms;
         this.clock = clock;
         this.metrics = metrics;
+        this.config = config;
+        this.vertx = vertx;
+        // Real time, whatever the game clock: this is a brake on scanners, not part of a game.
+        this.pinFailures = new RateLimiter(Clock.SYSTEM, config.pinFailuresPerSecond(), config.pinFailuresPerSecond());
     }
 
     /** Per-socket state, touched only on the socket's own event loop. */
     private static final class Connection {
         final SocketLink link;
         Room room;
+        int failedLookups;
 
         Connection(SocketLink link) {
             this.link = link;
@@ -39,7 +54,19 @@ final class Gateway {
     }
 
     void handle(ServerWebSocket socket) {
-        Connection connection = new Connection(new SocketLink(socket));
+        Connection connection = new Connection(new SocketLink(socket, vertx, config.slowClientSeconds() * 1000L,
+                config.writeQueueBytes(), metrics));
+        // Heartbeat: browsers answer pings by themselves, and the server's read-idle timeout closes a silent peer.
+        long pinger = vertx.setPeriodic(config.pingSeconds() * 1000L, ignored -> {
+            if (!socket.isClosed()) {
+                socket.writePing(Buffer.buffer());
+            }
+        });
+        long joinDeadline = vertx.setTimer(config.joinTimeoutSeconds() * 1000L, ignored -> {
+            if (!connection.link.isSeated() && !socket.isClosed()) {
+                socket.close(CLOSE_POLICY, "no game joined in time");
+            }
+        });
         socket.textMessageHandler(text -> onText(connection, text));
         socket.binaryMessageHandler(data -> error(connection, "bad_message", "Send text frames holding JSON.", null));
         socket.exceptionHandler(failure -> {
@@ -50,6 +77,8 @@ final class Gateway {
             }
         });
         socket.closeHandler(ignored -> {
+            vertx.cancelTimer(pinger);
+            vertx.cancelTimer(joinDeadline);
             Room room = connection.room;
             if (room != null) {
                 room.execute(() -> room.onClose(connection.link));
@@ -75,7 +104,7 @@ final class Gateway {
         if (pin != null) {
             target = rooms.get(pin.trim());
             if (target == null) {
-                error(connection, "room_not_found", "No game with that PIN is running.", Codec.typeOf(message));
+                wrongPin(connection, Codec.typeOf(message));
                 return;
             }
             if (connection.room != null && connection.room != target && connection.link.isSeated()) {
@@ -92,6 +121,24 @@ final class Gateway {
         }
         Room room = target;
         room.execute(() -> room.onMessage(connection.link, message, arrivedAt));
+    }
+
+    /**
+     * A PIN that no open game has. The answer is the same as for a locked room. A socket that keeps guessing is
+     * closed; past a server-wide rate of misses, further misses are answered {@code rate_limited}. Lookups of real
+     * PINs are never throttled here, so a whole class behind one address still gets in.
+     */
+    private void wrongPin(Connection connection, String ref) {
+        connection.failedLookups++;
+        metrics.pinFailure();
+        if (pinFailures.tryAcquire()) {
+            error(connection, "room_not_found", Room.NO_SUCH_ROOM, ref);
+        } else {
+            error(connection, "rate_limited", "Too many wrong PINs are being tried; wait a moment.", ref);
+        }
+        if (connection.failedLookups >= config.pinFailuresPerSocket()) {
+            connection.link.close(CLOSE_POLICY, "too many wrong PINs");
+        }
     }
 
     private static String pinOf(ClientMessage message) {

@@ -2,7 +2,10 @@ package app.quizroom.transport;
 
 import app.quizroom.bank.Bank;
 import app.quizroom.config.Config;
+import app.quizroom.game.Clock;
 import app.quizroom.game.GameOptions;
+import app.quizroom.game.RateLimiter;
+import app.quizroom.game.Tokens;
 import app.quizroom.scoring.ScoringMode;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
@@ -17,6 +20,7 @@ import io.vertx.micrometer.PrometheusScrapingHandler;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 
@@ -26,6 +30,9 @@ final class HttpApi {
     private static final Pattern PIN = Pattern.compile("\\d{6}");
     private static final int MIN_TIME = 5;
     private static final int MAX_TIME = 240;
+    private static final int MAX_TRACKED_CREATORS = 10_000;
+    /** The request header that carries the teacher password, when the server has one. */
+    static final String PASSWORD_HEADER = "X-Teacher-Password";
 
     /** Creates a room and returns its PIN and host token, or null when no more rooms fit. */
     interface GameFactory {
@@ -38,6 +45,7 @@ final class HttpApi {
     private final PrometheusMeterRegistry registry;
     private final LongSupplier liveRooms;
     private final LongSupplier connectedPlayers;
+    private final Map<String, RateLimiter> creators = new ConcurrentHashMap<>();
 
     HttpApi(Config config, Map<String, Bank> banks, GameFactory games, PrometheusMeterRegistry registry,
             LongSupplier liveRooms, LongSupplier connectedPlayers) {
@@ -96,6 +104,7 @@ final class HttpApi {
                 .put("scoring", new JsonArray(List.of(ScoringMode.CLASSIC.wireName(), ScoringMode.ACCURACY.wireName())))
                 .put("timeLimit", new JsonObject().put("min", MIN_TIME).put("max", MAX_TIME))
                 .put("readingSeconds", new JsonObject().put("min", 0).put("max", GameOptions.MAX_READING_SECONDS))
+                .put("passwordRequired", config.teacherPassword() != null)
                 .put("defaults", new JsonObject()
                         .put("scoring", d.scoring().wireName())
                         .put("streakBonus", d.streakBonus())
@@ -103,10 +112,14 @@ final class HttpApi {
                         .put("shuffleOptions", d.shuffleOptions())
                         .put("showTextOnPhones", d.showTextOnPhones())
                         .putNull("timeLimit")
-                        .put("readingSeconds", d.readingSeconds())));
+                        .put("readingSeconds", d.readingSeconds())
+                        .put("generatedNames", d.generatedNames())));
     }
 
     private void createGame(RoutingContext ctx) {
+        if (!teacherAllowed(ctx)) {
+            return;
+        }
         JsonObject body;
         try {
             body = ctx.body().asJsonObject();
@@ -136,7 +149,8 @@ final class HttpApi {
                     flag(body, "shuffleOptions", d.shuffleOptions()),
                     flag(body, "showTextOnPhones", d.showTextOnPhones()),
                     timeLimit,
-                    integer(body, "readingSeconds", 0, GameOptions.MAX_READING_SECONDS, d.readingSeconds()));
+                    integer(body, "readingSeconds", 0, GameOptions.MAX_READING_SECONDS, d.readingSeconds()),
+                    flag(body, "generatedNames", d.generatedNames()));
             Map<String, String> created = games.create(bank, options);
             if (created == null) {
                 json(ctx, 503, error("too_many_rooms", "The server is running as many games as it may; try later."));
@@ -146,6 +160,31 @@ final class HttpApi {
         } catch (IllegalArgumentException e) {
             badRequest(ctx, "bad_request", e.getMessage());
         }
+    }
+
+    /**
+     * With a teacher password configured, the request must carry it ({@value #PASSWORD_HEADER}); without one,
+     * anyone may create games, but each address only so many a minute. Answers 401 or 429 itself when refused.
+     */
+    private boolean teacherAllowed(RoutingContext ctx) {
+        if (config.teacherPassword() != null) {
+            if (Tokens.same(config.teacherPassword(), ctx.request().getHeader(PASSWORD_HEADER))) {
+                return true;
+            }
+            json(ctx, 401, error("password_required", "This server needs the teacher password."));
+            return false;
+        }
+        String address = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress();
+        RateLimiter limiter = creators.computeIfAbsent(address,
+                a -> new RateLimiter(Clock.SYSTEM, config.gamesPerMinute() / 60.0, config.gamesPerMinute()));
+        if (creators.size() > MAX_TRACKED_CREATORS) {
+            creators.clear(); // bounded memory; the limit is a brake on abuse, not an account
+        }
+        if (limiter.tryAcquire()) {
+            return true;
+        }
+        json(ctx, 429, error("too_many_games", "Too many games created from this address; wait a minute."));
+        return false;
     }
 
     private void qr(RoutingContext ctx) {

@@ -2,6 +2,7 @@ package app.quizroom.transport;
 
 import app.quizroom.bank.Bank;
 import app.quizroom.config.Config;
+import app.quizroom.game.Blocklist;
 import app.quizroom.game.Clock;
 import app.quizroom.game.GameOptions;
 import app.quizroom.game.Room;
@@ -43,6 +44,7 @@ public final class QuizServer {
     private Vertx vertx;
     private RoomLoops loops;
     private Scheduler scheduler;
+    private Room.Limits limits;
 
     /**
      * @param clock     the server's clock (tests inject a manual one)
@@ -58,6 +60,14 @@ public final class QuizServer {
     }
 
     public Future<Void> start() {
+        try {
+            Blocklist blocklist = config.blocklistFile() == null ? Blocklist.defaults()
+                    : Blocklist.withFile(config.blocklistFile());
+            limits = new Room.Limits(config.maxPlayersPerRoom(), config.joinsPerSecond(), config.joinBurst(), blocklist);
+        } catch (java.io.IOException e) {
+            return Future.failedFuture(new IllegalArgumentException(
+                    "cannot read QUIZROOM_BLOCKLIST_FILE " + config.blocklistFile() + ": " + e.getMessage()));
+        }
         int loopCount = Math.max(1, Runtime.getRuntime().availableProcessors());
         vertx = Vertx.builder()
                 .with(new VertxOptions().setEventLoopPoolSize(loopCount)
@@ -69,13 +79,14 @@ public final class QuizServer {
             return () -> vertx.cancelTimer(id);
         };
         HttpApi api = new HttpApi(config, banks, this::createGame, registry, rooms::size, metrics::connectedPlayers);
-        Gateway gateway = new Gateway(rooms, clock, metrics);
+        Gateway gateway = new Gateway(rooms, clock, metrics, config, vertx);
+        OriginPolicy origins = new OriginPolicy(config);
         // One server instance per event loop when the port is fixed; Vert.x shares the port between them.
         int instances = config.port() == 0 ? 1 : loopCount;
         return RoomLoops.deploy(vertx, loopCount)
                 .compose(created -> {
                     loops = created;
-                    return vertx.deployVerticle(() -> new HttpVerticle(api, gateway),
+                    return vertx.deployVerticle(() -> new HttpVerticle(api, gateway, origins),
                             new DeploymentOptions().setInstances(instances));
                 })
                 .map(id -> {
@@ -100,7 +111,7 @@ public final class QuizServer {
     private Map<String, String> createGame(Bank bank, GameOptions options) {
         String hostToken = Tokens.newToken();
         Room room = rooms.create(pin -> new Room(pin, hostToken, bank, options,
-                new Room.Environment(loops.next(), clock, scheduler, metrics, config.maxPlayersPerRoom()),
+                new Room.Environment(loops.next(), clock, scheduler, metrics, limits),
                 HttpApi.joinUrl(config, pin), "/api/qr/" + pin + ".svg"));
         if (room == null) {
             return null;
@@ -135,17 +146,21 @@ public final class QuizServer {
                 .setPerFrameWebSocketCompressionSupported(false)
                 .setPerMessageWebSocketCompressionSupported(false)
                 .setMaxWebSocketFrameSize(config.maxMessageBytes())
-                .setMaxWebSocketMessageSize(config.maxMessageBytes());
+                .setMaxWebSocketMessageSize(config.maxMessageBytes())
+                // A peer silent this long (no frame, not even a pong to our pings) is closed; its seat stays.
+                .setReadIdleTimeout(config.readIdleSeconds());
     }
 
     /** One HTTP server instance on its own event loop. */
     private final class HttpVerticle extends VerticleBase {
         private final HttpApi api;
         private final Gateway gateway;
+        private final OriginPolicy origins;
 
-        HttpVerticle(HttpApi api, Gateway gateway) {
+        HttpVerticle(HttpApi api, Gateway gateway, OriginPolicy origins) {
             this.api = api;
             this.gateway = gateway;
+            this.origins = origins;
         }
 
         @Override
@@ -153,10 +168,13 @@ public final class QuizServer {
             HttpServer server = vertx.createHttpServer(serverOptions())
                     .requestHandler(api.router(vertx))
                     .webSocketHandshakeHandler(handshake -> {
-                        if (WEBSOCKET_PATH.equals(handshake.path())) {
-                            handshake.accept();
-                        } else {
+                        if (!WEBSOCKET_PATH.equals(handshake.path())) {
                             handshake.reject(404);
+                        } else if (!origins.allows(handshake.headers().get("Origin"), boundPort.get())) {
+                            metrics.protocolError("origin_refused");
+                            handshake.reject(403);
+                        } else {
+                            handshake.accept();
                         }
                     })
                     .webSocketHandler(gateway::handle);

@@ -1,18 +1,42 @@
 package app.quizroom.transport;
 
 import app.quizroom.game.Link;
+import app.quizroom.metrics.ServerMetrics;
 import app.quizroom.protocol.Codec;
 import app.quizroom.protocol.ServerMessage;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
 
-/** A game {@link Link} over one server WebSocket. Writes are safe from any thread; Vert.x moves them onto the socket's loop. */
+/**
+ * A game {@link Link} over one server WebSocket. Writes are safe from any thread; Vert.x moves them onto the
+ * socket's loop.
+ *
+ * <p>A client that stops reading cannot grow the server's memory without bound or slow anyone else: once its
+ * write queue is full, messages that a newer one replaces are dropped; the others are kept, but if the queue does
+ * not drain within the grace period, or too many messages pile up, the socket is closed (its seat stays, so the
+ * phone can resume with a fresh snapshot).
+ */
 final class SocketLink implements Link {
 
-    private final ServerWebSocket socket;
-    private volatile boolean seated;
+    /** Close code for a client that could not keep up. */
+    static final short CLOSE_TOO_SLOW = 4003;
+    /** Messages written past a full queue before the socket is closed at once. */
+    static final int MAX_BACKLOG = 64;
 
-    SocketLink(ServerWebSocket socket) {
+    private final ServerWebSocket socket;
+    private final Vertx vertx;
+    private final long graceMs;
+    private final ServerMetrics metrics;
+    private volatile boolean seated;
+    private int backlog;
+    private long graceTimer = -1;
+
+    SocketLink(ServerWebSocket socket, Vertx vertx, long graceMs, int writeQueueBytes, ServerMetrics metrics) {
         this.socket = socket;
+        this.vertx = vertx;
+        this.graceMs = graceMs;
+        this.metrics = metrics;
+        socket.setWriteQueueMaxSize(writeQueueBytes);
     }
 
     @Override
@@ -22,15 +46,58 @@ final class SocketLink implements Link {
 
     @Override
     public void sendEncoded(String json) {
-        if (!socket.isClosed()) {
-            socket.writeTextMessage(json);
+        if (socket.isClosed()) {
+            return;
+        }
+        socket.writeTextMessage(json);
+        if (socket.writeQueueFull()) {
+            fallingBehind();
         }
     }
 
     @Override
     public void sendDroppable(ServerMessage message) {
-        if (!socket.writeQueueFull()) {
-            send(message);
+        if (socket.writeQueueFull()) {
+            metrics.droppedForSlowClient();
+            return;
+        }
+        send(message);
+    }
+
+    private synchronized void fallingBehind() {
+        backlog++;
+        if (backlog > MAX_BACKLOG) {
+            closeTooSlow();
+            return;
+        }
+        if (graceTimer == -1) {
+            socket.drainHandler(ignored -> caughtUp());
+            graceTimer = vertx.setTimer(graceMs, ignored -> {
+                synchronized (this) {
+                    if (graceTimer != -1) {
+                        closeTooSlow();
+                    }
+                }
+            });
+        }
+    }
+
+    private synchronized void caughtUp() {
+        backlog = 0;
+        if (graceTimer != -1) {
+            vertx.cancelTimer(graceTimer);
+            graceTimer = -1;
+        }
+    }
+
+    private void closeTooSlow() {
+        if (graceTimer != -1) {
+            vertx.cancelTimer(graceTimer);
+            graceTimer = -1;
+        }
+        if (!socket.isClosed()) {
+            metrics.slowClientClosed();
+            socket.close(CLOSE_TOO_SLOW, "too slow; reconnect to resume");
         }
     }
 

@@ -60,7 +60,7 @@ class RoomTest {
     @BeforeEach
     void setUp() {
         time = new ManualTime();
-        room = newRoom(new GameOptions(ScoringMode.CLASSIC, true, false, false, true, null, 4));
+        room = newRoom(new GameOptions(ScoringMode.CLASSIC, true, false, false, true, null, 4, false));
         host = new FakeLink();
         room.onMessage(host, new ClientMessage.Host("123456", "host-secret"), time.millis());
     }
@@ -274,7 +274,9 @@ class RoomTest {
         assertEquals("name_taken", join("  ANA ").lastMessage().path("code").asText());
         assertEquals("name_invalid", join("A\u200bB").lastMessage().path("code").asText());
         command(new ClientMessage.Lock());
-        assertEquals("room_locked", join("Ben").lastMessage().path("code").asText());
+        JsonNode locked = join("Ben").lastMessage();
+        assertEquals("room_not_found", locked.path("code").asText(), "a locked room looks like no room at all");
+        assertEquals(Room.NO_SUCH_ROOM, locked.path("message").asText());
         command(new ClientMessage.Unlock());
         join("Ben");
         join("Cy");
@@ -318,7 +320,7 @@ class RoomTest {
 
     @Test
     void accuracyModeRanksMoreCorrectAnswersFirst() {
-        room = newRoom(new GameOptions(ScoringMode.ACCURACY, true, false, false, true, null, 0));
+        room = newRoom(new GameOptions(ScoringMode.ACCURACY, true, false, false, true, null, 0, false));
         host = new FakeLink();
         room.onMessage(host, new ClientMessage.Host("123456", "host-secret"), time.millis());
         FakeLink ana = join("Ana");

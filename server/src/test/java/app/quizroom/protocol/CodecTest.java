@@ -60,9 +60,9 @@ class CodecTest {
         assertEquals("answer", wrongType.ref());
         assertEquals("bad_message", failed("{\"type\":\"answer\",\"question\":0,\"option\":1.5}").code());
         assertEquals("bad_message", failed("{\"type\":\"answer\",\"question\":0,\"options\":\"all\"}").code());
-        ServerMessage.Error missing = failed("{\"type\":\"join\",\"pin\":\"123456\"}");
+        ServerMessage.Error missing = failed("{\"type\":\"rejoin\",\"pin\":\"123456\"}");
         assertEquals("bad_message", missing.code());
-        assertTrue(missing.message().contains("name"), missing.message());
+        assertTrue(missing.message().contains("seatToken"), missing.message());
         assertEquals("bad_message", failed("{\"type\":\"kick\"}").code());
         assertEquals("bad_message", failed("{\"type\":\"join\",\"pin\":\"123456\",\"name\":true}").code());
         assertEquals("bad_message", failed("{\"type\":\"join\",\"pin\":123456,\"name\":\"Ana\"}").code());

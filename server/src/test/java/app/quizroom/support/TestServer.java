@@ -48,6 +48,7 @@ public final class TestServer implements AutoCloseable {
         settings.put("QUIZROOM_BIND", "127.0.0.1");
         settings.putIfAbsent("QUIZROOM_PUBLIC_URL", "http://127.0.0.1:0");
         settings.putIfAbsent("QUIZROOM_BANKS", projectRoot().resolve("questions").toString());
+        settings.putIfAbsent("QUIZROOM_GAMES_PER_MINUTE", "100000");
         Config config = Config.fromEnv(settings);
         BankLoader.Result loaded = BankLoader.loadFolder(config.banksDir());
         if (!loaded.problems().isEmpty()) {
@@ -86,8 +87,15 @@ public final class TestServer implements AutoCloseable {
     }
 
     public Response request(HttpMethod method, String path, String body) {
+        return request(method, path, body, Map.of());
+    }
+
+    public Response request(HttpMethod method, String path, String body, Map<String, String> headers) {
         return await(http.request(method, port, "127.0.0.1", path)
-                .compose(req -> body == null ? req.send() : req.send(Buffer.buffer(body)))
+                .compose(req -> {
+                    headers.forEach(req::putHeader);
+                    return body == null ? req.send() : req.send(Buffer.buffer(body));
+                })
                 .compose((HttpClientResponse res) -> res.body().map(b ->
                         new Response(res.statusCode(), b.toString(), res.getHeader("Content-Type")))));
     }
