@@ -41,12 +41,16 @@ import java.util.Map;
  * @param gamesPerMinute       QUIZROOM_GAMES_PER_MINUTE (20): games one address may create a minute when no
  *                             teacher password is set
  * @param blocklistFile        QUIZROOM_BLOCKLIST_FILE (unset): more words to refuse in nicknames, one a line
+ * @param dbFile               QUIZROOM_DB (quizroom.db): the SQLite file results are kept in
+ * @param dbQueue              QUIZROOM_DB_QUEUE (100000): result writes that may wait while the database fails
+ * @param shutdownGraceSeconds QUIZROOM_SHUTDOWN_GRACE_SECONDS (10): how long a shutdown waits to save results
  */
 public record Config(int port, String bindHost, Path banksDir, String publicUrl, int maxPlayersPerRoom,
                      int maxRooms, int maxMessageBytes, int roomIdleMinutes, Path webDir, List<String> allowedOrigins,
                      int pingSeconds, int readIdleSeconds, int joinTimeoutSeconds, int slowClientSeconds,
                      int writeQueueBytes, int pinFailuresPerSocket, int pinFailuresPerSecond, int joinsPerSecond,
-                     int joinBurst, String teacherPassword, int gamesPerMinute, Path blocklistFile) {
+                     int joinBurst, String teacherPassword, int gamesPerMinute, Path blocklistFile, Path dbFile,
+                     int dbQueue, int shutdownGraceSeconds) {
 
     public Config {
         allowedOrigins = List.copyOf(allowedOrigins);
@@ -83,7 +87,10 @@ public record Config(int port, String bindHost, Path banksDir, String publicUrl,
                 intValue(env, "QUIZROOM_JOIN_BURST", 150, 1, 100_000),
                 password == null || password.isEmpty() ? null : password,
                 intValue(env, "QUIZROOM_GAMES_PER_MINUTE", 20, 1, 100_000),
-                path(env, "QUIZROOM_BLOCKLIST_FILE"));
+                path(env, "QUIZROOM_BLOCKLIST_FILE"),
+                Path.of(env.getOrDefault("QUIZROOM_DB", "quizroom.db")),
+                intValue(env, "QUIZROOM_DB_QUEUE", 100_000, 10, 10_000_000),
+                intValue(env, "QUIZROOM_SHUTDOWN_GRACE_SECONDS", 10, 1, 600));
     }
 
     /** The settings as logged at start-up, the teacher password masked. */
@@ -111,6 +118,9 @@ public record Config(int port, String bindHost, Path banksDir, String publicUrl,
         map.put("QUIZROOM_TEACHER_PASSWORD", teacherPassword == null ? "(not set: anyone on the network may create games)" : "****");
         map.put("QUIZROOM_GAMES_PER_MINUTE", gamesPerMinute);
         map.put("QUIZROOM_BLOCKLIST_FILE", blocklistFile == null ? "(built-in list only)" : blocklistFile);
+        map.put("QUIZROOM_DB", dbFile);
+        map.put("QUIZROOM_DB_QUEUE", dbQueue);
+        map.put("QUIZROOM_SHUTDOWN_GRACE_SECONDS", shutdownGraceSeconds);
         return map;
     }
 

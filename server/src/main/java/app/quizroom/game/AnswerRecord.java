@@ -2,6 +2,8 @@ package app.quizroom.game;
 
 import app.quizroom.scoring.AnswerValue;
 
+import java.util.concurrent.CompletionStage;
+
 /**
  * One accepted answer.
  *
@@ -9,12 +11,13 @@ import app.quizroom.scoring.AnswerValue;
  * @param value      the answer in bank terms
  * @param responseMs server-measured time from the opening of answers to the arrival of the answer
  * @param credit     0–1, how right it is
+ * @param stored     completes with true once the answer is durably stored, false if storage is failing
  * @param points     points awarded (set at the reveal, streak bonus included)
  */
 record AnswerRecord(Object displayed, AnswerValue value, long responseMs, double credit, String nonce,
-                    int points, int bonus) {
+                    CompletionStage<Boolean> stored, int points, int bonus) {
 
     AnswerRecord scored(int points, int bonus) {
-        return new AnswerRecord(displayed, value, responseMs, credit, nonce, points, bonus);
+        return new AnswerRecord(displayed, value, responseMs, credit, nonce, stored, points, bonus);
     }
 }

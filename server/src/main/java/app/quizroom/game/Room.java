@@ -68,6 +68,9 @@ public final class Room {
     private final String joinUrl;
     private final String qrUrl;
     private final Random random;
+    private final GameRecorder recorder;
+    private boolean storageFailing;
+    private boolean shuttingDown;
 
     private Phase phase = Phase.LOBBY;
     private boolean locked;
@@ -91,8 +94,9 @@ public final class Room {
     private final RateLimiter joins;
 
     public Room(String pin, String hostToken, Bank bank, GameOptions options, Environment env, String joinUrl,
-                String qrUrl) {
+                String qrUrl, GameRecorder recorder) {
         this.pin = pin;
+        this.recorder = recorder;
         this.hostToken = hostToken;
         this.bank = bank;
         this.options = options;
@@ -175,6 +179,12 @@ public final class Room {
     /** Ends the room for good (sweep or shutdown), telling whoever is still connected. */
     public void close() {
         cancelTimer();
+        if (phase != Phase.PODIUM && phase != Phase.FINISHED) {
+            if (ranking.size() != players.size()) {
+                rank();
+            }
+            recorder.gameEnded(false, finalScores()); // cut short: the report shows it as interrupted
+        }
         phase = Phase.FINISHED;
         List<Link> links = new ArrayList<>(byLink.keySet());
         if (hostLink != null) {
@@ -192,6 +202,24 @@ public final class Room {
         return phase;
     }
 
+    /** The results store started or stopped failing: the host is told, since results may not be kept. */
+    public void storageChanged(boolean saving) {
+        storageFailing = !saving;
+        sendHost(storageMessage());
+    }
+
+    private ServerMessage.Storage storageMessage() {
+        return new ServerMessage.Storage(!storageFailing, storageFailing
+                ? "Results cannot be saved right now. The game goes on; results are kept and saved when possible."
+                : "Results are being saved.");
+    }
+
+    /** The server is going down: no new joins; everyone is told. */
+    public void shutdown(String message) {
+        shuttingDown = true;
+        broadcastAll(new ServerMessage.Shutdown(message));
+    }
+
     // ------------------------------------------------------------------ joining
 
     private void join(Link link, String rawName) {
@@ -201,6 +229,10 @@ public final class Room {
         }
         if (phase == Phase.FINISHED) {
             refuse(link, "room_not_found", NO_SUCH_ROOM, "join");
+            return;
+        }
+        if (shuttingDown) {
+            refuse(link, "shutting_down", "The server is restarting; try again in a moment.", "join");
             return;
         }
         if (locked) {
@@ -245,6 +277,7 @@ public final class Room {
             rank();
         }
         bind(player, link);
+        recorder.playerJoined(id, player.name, null);
         sendHost(new ServerMessage.PlayerJoined(info(player), players.size()));
         sendPlayerSnapshot(player);
     }
@@ -332,6 +365,7 @@ public final class Room {
             } else if (players.isEmpty()) {
                 refuse(hostLink, "no_players", "Wait for at least one player to join.", ref);
             } else {
+                recorder.gameStarted();
                 beginQuestion(0);
             }
         } else if (command instanceof ClientMessage.Next) {
@@ -405,6 +439,7 @@ public final class Room {
         }
         player.kicked = true;
         bySeat.remove(player.seatToken);
+        recorder.playerKicked(playerId);
         if (phase == Phase.ANSWERING && player.answers.containsKey(run.index)) {
             run.answered--; // the count on the projector is of players still in the game
         }
@@ -472,6 +507,9 @@ public final class Room {
         long reading = options.readingSeconds() * 1000L;
         run.introEndsAt = env.clock().millis() + reading;
         phase = Phase.INTRO;
+        recorder.questionShown(new GameRecorder.PlayedQuestion(index, q.id(), q.type().wireName(), q.prompt(),
+                run.displayedTexts(), Codec.json(run.solution()), q.points(), run.timeLimitMs, q.explanation(),
+                run.optionExplanations()));
         if (reading > 0) {
             schedule(TimerFired.Kind.OPEN_ANSWERS, reading);
         }
@@ -510,7 +548,7 @@ public final class Room {
         if (previous != null) {
             // One answer per question: a resend with the same nonce gets its acknowledgement again.
             if (message.nonce() != null && message.nonce().equals(previous.nonce())) {
-                player.link.send(new ServerMessage.AnswerAck(asked, previous.nonce()));
+                acknowledge(player, asked, previous);
             } else {
                 refuseAnswer(player, "already_answered", "You have already answered this question.");
             }
@@ -545,15 +583,47 @@ public final class Room {
         }
         long responseMs = Math.max(0, arrivedAt - run.openedAt);
         double credit = Scoring.credit(run.question, value);
-        player.answers.put(asked, new AnswerRecord(message, value, responseMs, credit, message.nonce(), 0, 0));
+        var stored = recorder.answerAccepted(asked, player.id, Codec.json(answerFields(message)), responseMs, credit);
+        AnswerRecord record = new AnswerRecord(message, value, responseMs, credit, message.nonce(), stored, 0, 0);
+        player.answers.put(asked, record);
         run.answered++;
-        player.link.send(new ServerMessage.AnswerAck(asked, message.nonce()));
+        acknowledge(player, asked, record);
         env.metrics().answerAccepted(System.nanoTime() - started);
         if (everyConnectedPlayerAnswered()) {
             closeQuestion();
         } else {
             maybeSendCount();
         }
+    }
+
+    /**
+     * The acknowledgement goes out once the store has the answer (or has said it cannot save it yet), so that
+     * {@code saved: true} is a promise that the answer survives a crash.
+     */
+    private void acknowledge(Player player, int question, AnswerRecord record) {
+        record.stored().thenAccept(saved -> execute(() -> {
+            if (player.link != null) {
+                player.link.send(new ServerMessage.AnswerAck(question, record.nonce(), saved));
+            }
+        }));
+    }
+
+    /** The answer as stored: only the fields a client may send for it. */
+    private static Map<String, Object> answerFields(ClientMessage.Answer a) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        if (a.option() != null) {
+            fields.put("option", a.option());
+        }
+        if (a.options() != null) {
+            fields.put("options", a.options());
+        }
+        if (a.order() != null) {
+            fields.put("order", a.order());
+        }
+        if (a.value() != null) {
+            fields.put("value", a.value());
+        }
+        return fields;
     }
 
     private void refuseAnswer(Player player, String code, String text) {
@@ -607,6 +677,8 @@ public final class Room {
             p.answers.put(run.index, record.scored(base + bonus, bonus));
         }
         rank();
+        recorder.questionScored(run.index, players.values().stream()
+                .map(p -> new GameRecorder.Score(p.id, p.lastGained, bonusOf(p), p.score, p.rank)).toList());
         ServerMessage.Solution solution = run.solution();
         sendHost(new ServerMessage.Reveal(run.index, q.type().wireName(), solution, run.stats(given), q.explanation(),
                 run.optionExplanations(), run.answered, players.size()));
@@ -619,6 +691,11 @@ public final class Room {
             }
         }
         env.metrics().broadcast(sent, System.nanoTime() - started);
+    }
+
+    private int bonusOf(Player p) {
+        AnswerRecord record = p.answers.get(run.index);
+        return record == null ? 0 : record.bonus();
     }
 
     private void rank() {
@@ -641,6 +718,7 @@ public final class Room {
             rank();
         }
         phase = Phase.PODIUM;
+        recorder.gameEnded(true, finalScores());
         sendHost(new ServerMessage.Podium(standings(ranking.size()), ranking.size()));
         List<ServerMessage.Standing> top = standings(3);
         for (Player p : players.values()) {
@@ -650,8 +728,15 @@ public final class Room {
         }
     }
 
+    private List<GameRecorder.Score> finalScores() {
+        return ranking.stream().map(p -> new GameRecorder.Score(p.id, p.lastGained, 0, p.score, p.rank)).toList();
+    }
+
     private void finish() {
         cancelTimer();
+        if (phase == Phase.LOBBY) {
+            recorder.gameEnded(true, List.of());
+        }
         phase = Phase.FINISHED;
         broadcastAll(new ServerMessage.Finished());
     }
@@ -720,8 +805,12 @@ public final class Room {
     private void sendHostSnapshot() {
         hostLink.send(new ServerMessage.Hosting(pin, joinUrl, qrUrl,
                 new ServerMessage.BankInfo(bank.id(), bank.title(), bank.topic(), questions.size()),
-                settings(), phase.wireName()));
+                settings(), phase.wireName(), recorder.gameId()));
         hostLink.send(new ServerMessage.Lobby(players.values().stream().map(Room::info).toList(), locked));
+        if (storageFailing || !recorder.healthy()) {
+            storageFailing = true;
+            hostLink.send(storageMessage());
+        }
         switch (phase) {
             case INTRO, ANSWERING -> {
                 hostLink.send(questionForHost(remainingMs()));
@@ -740,6 +829,11 @@ public final class Room {
     }
 
     ServerMessage.GameSettings settings() {
+        return settingsOf(options);
+    }
+
+    /** The settings of a game as clients and the report show them. */
+    public static ServerMessage.GameSettings settingsOf(GameOptions options) {
         return new ServerMessage.GameSettings(options.scoring().wireName(), options.streakBonus(),
                 options.shuffleQuestions(), options.shuffleOptions(), options.showTextOnPhones(),
                 options.timeLimitSeconds(), options.readingSeconds(), options.generatedNames());

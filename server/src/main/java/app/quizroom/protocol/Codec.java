@@ -123,6 +123,15 @@ public final class Codec {
         return new Failed(new ServerMessage.Error(code, message, ref));
     }
 
+    /** Any value as compact JSON (for storing parts of messages). */
+    public static String json(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode " + value.getClass().getSimpleName(), e);
+        }
+    }
+
     /** The type name of a client message, as on the wire. */
     public static String typeOf(ClientMessage message) {
         for (Map.Entry<String, Class<? extends ClientMessage>> e : TYPES.entrySet()) {

@@ -21,7 +21,8 @@ public sealed interface ServerMessage {
 
     /** To the host: attached to the room. */
     @JsonTypeName("hosting")
-    record Hosting(String pin, String joinUrl, String qrUrl, BankInfo bank, GameSettings settings, String phase)
+    record Hosting(String pin, String joinUrl, String qrUrl, BankInfo bank, GameSettings settings, String phase,
+                   long gameId)
             implements ServerMessage {
     }
 
@@ -62,9 +63,23 @@ public sealed interface ServerMessage {
     record Answering(int index, long timeLimitMs, long remainingMs) implements ServerMessage {
     }
 
-    /** To a player: the answer was received and accepted (it says nothing of correctness). */
+    /**
+     * To a player: the answer was accepted (it says nothing of correctness). {@code saved} true means it is
+     * durably stored and survives a crash of the server; false means the results database is failing and the
+     * answer is kept in memory and queued for saving.
+     */
     @JsonTypeName("answerAck")
-    record AnswerAck(int question, String nonce) implements ServerMessage {
+    record AnswerAck(int question, String nonce, boolean saved) implements ServerMessage {
+    }
+
+    /** To the host: whether results are being saved (sent when that changes, and on attach while failing). */
+    @JsonTypeName("storage")
+    record Storage(boolean saving, String message) implements ServerMessage {
+    }
+
+    /** To everyone: the server is shutting down; reconnect in a moment. */
+    @JsonTypeName("shutdown")
+    record Shutdown(String message) implements ServerMessage {
     }
 
     /** To the host: how many have answered so far (coalesced, a few a second at most). */

@@ -7,6 +7,7 @@ import app.quizroom.game.GameOptions;
 import app.quizroom.game.RateLimiter;
 import app.quizroom.game.Tokens;
 import app.quizroom.scoring.ScoringMode;
+import app.quizroom.store.Reports;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -33,6 +34,8 @@ final class HttpApi {
     private static final int MAX_TRACKED_CREATORS = 10_000;
     /** The request header that carries the teacher password, when the server has one. */
     static final String PASSWORD_HEADER = "X-Teacher-Password";
+    /** The request header that carries a game's host key, to open that game's report. */
+    static final String HOST_KEY_HEADER = "X-Host-Key";
 
     /** Creates a room and returns its PIN and host token, or null when no more rooms fit. */
     interface GameFactory {
@@ -46,10 +49,12 @@ final class HttpApi {
     private final LongSupplier liveRooms;
     private final LongSupplier connectedPlayers;
     private final Map<String, RateLimiter> creators = new ConcurrentHashMap<>();
+    private final Reports reports;
 
     HttpApi(Config config, Map<String, Bank> banks, GameFactory games, PrometheusMeterRegistry registry,
-            LongSupplier liveRooms, LongSupplier connectedPlayers) {
+            LongSupplier liveRooms, LongSupplier connectedPlayers, Reports reports) {
         this.config = config;
+        this.reports = reports;
         this.banks = banks;
         this.games = games;
         this.registry = registry;
@@ -65,6 +70,11 @@ final class HttpApi {
         router.get("/api/options").handler(this::gameOptions);
         router.post("/api/games").handler(BodyHandler.create().setBodyLimit(16 * 1024)).handler(this::createGame);
         router.get("/api/qr/:pin").handler(this::qr);
+        router.get("/api/reports").handler(this::listReports);
+        router.post("/api/reports/lookup").handler(BodyHandler.create().setBodyLimit(64 * 1024)).handler(this::lookupReports);
+        router.get("/api/reports/:id").handler(ctx -> report(ctx, false));
+        router.get("/api/reports/:id/csv").handler(ctx -> report(ctx, true));
+        router.get("/reports").handler(ctx -> ctx.reroute("/reports.html"));
         StaticHandler files = config.webDir() == null
                 ? StaticHandler.create("webroot")
                 : StaticHandler.create(FileSystemAccess.ROOT, config.webDir().toAbsolutePath().toString());
@@ -185,6 +195,86 @@ final class HttpApi {
         }
         json(ctx, 429, error("too_many_games", "Too many games created from this address; wait a minute."));
         return false;
+    }
+
+    // ------------------------------------------------------------------ reports (database work on a worker)
+
+    /** Every past game; only with the teacher password (without one, see {@link #lookupReports}). */
+    private void listReports(RoutingContext ctx) {
+        if (config.teacherPassword() == null) {
+            json(ctx, 401, error("keys_required", "Reports are opened with the host key of each game (POST /api/reports/lookup)."));
+            return;
+        }
+        if (!passwordGiven(ctx)) {
+            json(ctx, 401, error("password_required", "This server needs the teacher password."));
+            return;
+        }
+        blocking(ctx, () -> reports.listAll().toString(), "application/json", null);
+    }
+
+    /** The games whose host keys the browser holds: {"keys": ["...", ...]}. */
+    private void lookupReports(RoutingContext ctx) {
+        List<String> keys = new java.util.ArrayList<>();
+        try {
+            JsonArray array = ctx.body().asJsonObject().getJsonArray("keys");
+            for (int i = 0; array != null && i < array.size() && i < 200; i++) {
+                keys.add(array.getString(i));
+            }
+        } catch (RuntimeException e) {
+            badRequest(ctx, "bad_request", "Send {\"keys\": [host keys]}.");
+            return;
+        }
+        blocking(ctx, () -> reports.listByKeys(keys).toString(), "application/json", null);
+    }
+
+    /** One game's report (or its CSV): with the teacher password, or with that game's host key (X-Host-Key). */
+    private void report(RoutingContext ctx, boolean csv) {
+        long id;
+        try {
+            id = Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            json(ctx, 404, error("report_not_found", "No such game."));
+            return;
+        }
+        String hostKey = ctx.request().getHeader(HOST_KEY_HEADER);
+        boolean teacher = config.teacherPassword() != null && passwordGiven(ctx);
+        ctx.vertx().executeBlocking(() -> teacher || reports.keyMatches(id, hostKey)).onComplete(allowed -> {
+            if (allowed.failed()) {
+                json(ctx, 503, error("store_unavailable", "The results database cannot be read right now."));
+            } else if (!allowed.result()) {
+                json(ctx, 403, error("forbidden", "Open reports from the projector that ran the game, or with the teacher password."));
+            } else if (csv) {
+                blocking(ctx, () -> reports.csv(id), "text/csv; charset=utf-8",
+                        "attachment; filename=\"quizroom-game-" + id + ".csv\"");
+            } else {
+                blocking(ctx, () -> {
+                    var report = reports.report(id);
+                    return report == null ? null : report.toString();
+                }, "application/json", null);
+            }
+        });
+    }
+
+    private boolean passwordGiven(RoutingContext ctx) {
+        return Tokens.same(config.teacherPassword(), ctx.request().getHeader(PASSWORD_HEADER));
+    }
+
+    /** Runs database work off the event loop and sends its text (404 when it is null). */
+    private void blocking(RoutingContext ctx, java.util.concurrent.Callable<String> work, String contentType,
+                          String disposition) {
+        ctx.vertx().executeBlocking(work).onComplete(result -> {
+            if (result.failed()) {
+                json(ctx, 503, error("store_unavailable", "The results database cannot be read right now."));
+            } else if (result.result() == null) {
+                json(ctx, 404, error("report_not_found", "No such game."));
+            } else {
+                var response = ctx.response().putHeader("Content-Type", contentType).putHeader("Cache-Control", "no-store");
+                if (disposition != null) {
+                    response.putHeader("Content-Disposition", disposition);
+                }
+                response.end(result.result());
+            }
+        });
     }
 
     private void qr(RoutingContext ctx) {

@@ -4,12 +4,16 @@ import app.quizroom.bank.Bank;
 import app.quizroom.config.Config;
 import app.quizroom.game.Blocklist;
 import app.quizroom.game.Clock;
+import app.quizroom.game.GameRecorder;
 import app.quizroom.game.GameOptions;
 import app.quizroom.game.Room;
 import app.quizroom.game.RoomRegistry;
 import app.quizroom.game.Scheduler;
 import app.quizroom.game.Tokens;
 import app.quizroom.metrics.ServerMetrics;
+import app.quizroom.protocol.Codec;
+import app.quizroom.store.Reports;
+import app.quizroom.store.ResultStore;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
@@ -41,6 +45,8 @@ public final class QuizServer {
     private final RoomRegistry rooms;
     private final ServerMetrics metrics;
     private final AtomicInteger boundPort = new AtomicInteger();
+    private final ResultStore store;
+    private final java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
     private Vertx vertx;
     private RoomLoops loops;
     private Scheduler scheduler;
@@ -57,6 +63,7 @@ public final class QuizServer {
         this.injectedScheduler = scheduler;
         this.rooms = new RoomRegistry(config.maxRooms());
         this.metrics = new ServerMetrics(registry, rooms::size);
+        this.store = new ResultStore(config.dbFile(), config.dbQueue());
     }
 
     public Future<Void> start() {
@@ -69,6 +76,8 @@ public final class QuizServer {
                     "cannot read QUIZROOM_BLOCKLIST_FILE " + config.blocklistFile() + ": " + e.getMessage()));
         }
         int loopCount = Math.max(1, Runtime.getRuntime().availableProcessors());
+        store.start();
+        store.onHealthChange(saving -> rooms.all().forEach(room -> room.execute(() -> room.storageChanged(saving))));
         vertx = Vertx.builder()
                 .with(new VertxOptions().setEventLoopPoolSize(loopCount)
                         .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
@@ -78,7 +87,8 @@ public final class QuizServer {
             long id = vertx.setTimer(Math.max(1, delayMs), ignored -> task.run());
             return () -> vertx.cancelTimer(id);
         };
-        HttpApi api = new HttpApi(config, banks, this::createGame, registry, rooms::size, metrics::connectedPlayers);
+        HttpApi api = new HttpApi(config, banks, this::createGame, registry, rooms::size, metrics::connectedPlayers,
+                new Reports(config.dbFile()));
         Gateway gateway = new Gateway(rooms, clock, metrics, config, vertx);
         OriginPolicy origins = new OriginPolicy(config);
         // One server instance per event loop when the port is fixed; Vert.x shares the port between them.
@@ -100,19 +110,48 @@ public final class QuizServer {
         return boundPort.get();
     }
 
+    /**
+     * Shuts down gracefully: rooms stop taking joins and tell everyone, unfinished games are recorded as
+     * interrupted, queued results are written (within the configured grace period), the database is closed.
+     */
     public Future<Void> stop() {
-        if (vertx == null) {
+        if (vertx == null || !stopping.compareAndSet(false, true)) {
             return Future.succeededFuture();
         }
-        rooms.all().forEach(room -> room.execute(room::close));
-        return vertx.close();
+        List<Future<Void>> closed = new java.util.ArrayList<>();
+        for (Room room : rooms.all()) {
+            io.vertx.core.Promise<Void> done = io.vertx.core.Promise.promise();
+            closed.add(done.future());
+            room.execute(() -> {
+                room.shutdown("The server is shutting down. Your results so far are kept.");
+                room.close();
+                done.complete();
+            });
+        }
+        long graceMs = config.shutdownGraceSeconds() * 1000L;
+        return Future.join(closed).timeout(graceMs, java.util.concurrent.TimeUnit.MILLISECONDS)
+                .otherwiseEmpty()
+                .compose(ignored -> vertx.executeBlocking(() -> store.close(graceMs)))
+                .eventually(() -> vertx.close())
+                .mapEmpty();
+    }
+
+    /** The results store (for tests and the shutdown path). */
+    public ResultStore store() {
+        return store;
     }
 
     private Map<String, String> createGame(Bank bank, GameOptions options) {
         String hostToken = Tokens.newToken();
-        Room room = rooms.create(pin -> new Room(pin, hostToken, bank, options,
-                new Room.Environment(loops.next(), clock, scheduler, metrics, limits),
-                HttpApi.joinUrl(config, pin), "/api/qr/" + pin + ".svg"));
+        long[] gameId = new long[1];
+        Room room = rooms.create(pin -> {
+            GameRecorder recorder = store.newGame(pin, bank.id(), bank.title(), Codec.json(Room.settingsOf(options)),
+                    Reports.hashKey(hostToken), bank.questions().size(), null);
+            gameId[0] = recorder.gameId();
+            return new Room(pin, hostToken, bank, options,
+                    new Room.Environment(loops.next(), clock, scheduler, metrics, limits),
+                    HttpApi.joinUrl(config, pin), "/api/qr/" + pin + ".svg", recorder);
+        });
         if (room == null) {
             return null;
         }
@@ -122,6 +161,7 @@ public final class QuizServer {
         created.put("joinUrl", HttpApi.joinUrl(config, room.pin()));
         created.put("qrUrl", "/api/qr/" + room.pin() + ".svg");
         created.put("webSocketPath", WEBSOCKET_PATH);
+        created.put("gameId", Long.toString(gameId[0]));
         return created;
     }
 

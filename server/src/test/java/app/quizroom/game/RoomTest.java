@@ -54,7 +54,8 @@ class RoomTest {
 
     private Room newRoom(GameOptions options) {
         return new Room("123456", "host-secret", bank(), options,
-                new Room.Environment(Runnable::run, time, time, RoomMetrics.NONE, 3), "http://x/join/123456", "/qr");
+                new Room.Environment(Runnable::run, time, time, RoomMetrics.NONE, 3), "http://x/join/123456", "/qr",
+                GameRecorder.NONE);
     }
 
     @BeforeEach
@@ -354,7 +355,7 @@ class RoomTest {
             public void playerDisconnected() { connected[0]--; }
         };
         room = new Room("123456", "host-secret", bank(), GameOptions.defaults(),
-                new Room.Environment(Runnable::run, time, time, counting, 3), "u", "q");
+                new Room.Environment(Runnable::run, time, time, counting, 3), "u", "q", GameRecorder.NONE);
         host = new FakeLink();
         room.onMessage(host, new ClientMessage.Host("123456", "host-secret"), time.millis());
         FakeLink first = join("Ana");

@@ -24,7 +24,8 @@ public final class TestServer implements AutoCloseable {
 
     public final QuizServer server;
     public final Vertx clientVertx = Vertx.vertx();
-    private final HttpClient http = clientVertx.createHttpClient();
+    // A fresh connection per request: a test never depends on a pooled keep-alive connection's state.
+    private final HttpClient http = clientVertx.createHttpClient(new io.vertx.core.http.HttpClientOptions().setKeepAlive(false));
     public final int port;
     public final List<Bank> banks;
 
@@ -49,6 +50,14 @@ public final class TestServer implements AutoCloseable {
         settings.putIfAbsent("QUIZROOM_PUBLIC_URL", "http://127.0.0.1:0");
         settings.putIfAbsent("QUIZROOM_BANKS", projectRoot().resolve("questions").toString());
         settings.putIfAbsent("QUIZROOM_GAMES_PER_MINUTE", "100000");
+        if (!settings.containsKey("QUIZROOM_DB")) {
+            try {
+                Path dir = Files.createTempDirectory("quizroom-test-db");
+                settings.put("QUIZROOM_DB", dir.resolve("results.db").toString());
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
         Config config = Config.fromEnv(settings);
         BankLoader.Result loaded = BankLoader.loadFolder(config.banksDir());
         if (!loaded.problems().isEmpty()) {

@@ -29,6 +29,8 @@ public final class WsClient implements AutoCloseable {
     /** Every frame, raw, in arrival order. */
     public final List<String> frames = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Short> closed = new CompletableFuture<>();
+    /** Messages received but passed over by an earlier wait, in arrival order. */
+    private final List<JsonObject> passedOver = new ArrayList<>();
 
     private WsClient(Vertx vertx) {
         this.client = vertx.createWebSocketClient();
@@ -65,9 +67,19 @@ public final class WsClient implements AutoCloseable {
         return await(m -> type.equals(m.getString("type")), "a '" + type + "' message");
     }
 
+    /**
+     * Waits for the first message, in arrival order, that matches; messages passed over stay available to later
+     * waits (so a test need not know the order of messages that may cross, such as an acknowledgement and a result).
+     */
     public JsonObject await(Predicate<JsonObject> wanted, String description) {
+        for (java.util.Iterator<JsonObject> it = passedOver.iterator(); it.hasNext(); ) {
+            JsonObject kept = it.next();
+            if (wanted.test(kept)) {
+                it.remove();
+                return kept;
+            }
+        }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-        List<String> skipped = new ArrayList<>();
         while (true) {
             long left = deadline - System.nanoTime();
             JsonObject next;
@@ -78,12 +90,13 @@ public final class WsClient implements AutoCloseable {
                 throw new AssertionError("interrupted waiting for " + description);
             }
             if (next == null) {
-                throw new AssertionError("no " + description + " within " + WAIT_SECONDS + " s; skipped: " + skipped);
+                throw new AssertionError("no " + description + " within " + WAIT_SECONDS + " s; passed over: "
+                        + passedOver.stream().map(m -> m.getString("type")).toList());
             }
             if (wanted.test(next)) {
                 return next;
             }
-            skipped.add(next.getString("type"));
+            passedOver.add(next);
         }
     }
 
@@ -100,7 +113,8 @@ public final class WsClient implements AutoCloseable {
 
     /** Messages received but not yet consumed, without waiting. */
     public List<JsonObject> drain() {
-        List<JsonObject> list = new ArrayList<>();
+        List<JsonObject> list = new ArrayList<>(passedOver);
+        passedOver.clear();
         inbox.drainTo(list);
         return list;
     }
@@ -112,6 +126,32 @@ public final class WsClient implements AutoCloseable {
         } catch (Exception e) {
             throw new AssertionError("socket not closed within " + WAIT_SECONDS + " s");
         }
+    }
+
+    /** The next message not yet consumed, waiting at most {@code millis}; null if none came. */
+    public JsonObject poll(long millis) {
+        try {
+            return inbox.poll(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /** Waits at most {@code millis} for the server to close the socket; the close code, or null if still open. */
+    public Short awaitClose(long millis) {
+        try {
+            return closed.get(millis, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            return null;
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Completes with the close code when the socket closes. */
+    public CompletableFuture<Short> closeFuture() {
+        return closed;
     }
 
     public boolean isClosed() {

@@ -1,0 +1,168 @@
+package app.quizroom.e2e;
+
+import app.quizroom.support.ManualTime;
+import app.quizroom.support.TestServer;
+import app.quizroom.support.WsClient;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A game played over WebSockets is kept in the results database: every acknowledged answer is saved, the report
+ * computed from the database equals what the live game announced, and the CSV opens cleanly in a spreadsheet.
+ */
+class ResultsReportTest {
+
+    private static final String[] NAMES = {"Smith, Ana", "Ben \"the Brain\"", "Дмитрий"};
+
+    private ManualTime time;
+    private TestServer server;
+    private final List<WsClient> clients = new ArrayList<>();
+
+    @BeforeEach
+    void start() {
+        time = new ManualTime();
+        server = TestServer.start(time);
+    }
+
+    @AfterEach
+    void stop() {
+        clients.forEach(WsClient::close);
+        server.close();
+    }
+
+    private WsClient client() {
+        WsClient c = server.connect();
+        clients.add(c);
+        return c;
+    }
+
+    @Test
+    void theReportFromTheDatabaseMatchesTheLiveGameAndTheCsvIsClean() {
+        JsonObject game = server.createGame(new JsonObject().put("bankId", "lenin-enrolment").put("readingSeconds", 0)
+                .put("timeLimit", 20));
+        String pin = game.getString("pin");
+        String hostKey = game.getString("hostToken");
+        WsClient host = client();
+        host.send(new JsonObject().put("type", "host").put("pin", pin).put("hostToken", hostKey));
+        assertEquals(Long.parseLong(game.getString("gameId")), host.await("hosting").getLong("gameId"));
+        List<WsClient> players = new ArrayList<>();
+        for (String name : NAMES) {
+            WsClient p = client();
+            p.send(new JsonObject().put("type", "join").put("pin", pin).put("name", name));
+            p.await("joined");
+            players.add(p);
+        }
+        host.send(new JsonObject().put("type", "start"));
+        // Question 0 (single choice, right option index 1 in the bank) and question 1 (numeric 340000).
+        for (WsClient p : players) {
+            p.await("answering");
+        }
+        time.advance(1_000);
+        answer(players.get(0), new JsonObject().put("question", 0).put("option", rightOption(0)));
+        time.advance(3_000);
+        answer(players.get(1), new JsonObject().put("question", 0).put("option", wrongOption(0)));
+        time.advance(1_000);
+        answer(players.get(2), new JsonObject().put("question", 0).put("option", rightOption(0)));
+        host.await("reveal");
+        host.send(new JsonObject().put("type", "next"));
+        host.send(new JsonObject().put("type", "next"));
+        for (WsClient p : players) {
+            p.await("answering");
+        }
+        time.advance(2_000);
+        answer(players.get(1), new JsonObject().put("question", 1).put("value", 340000));
+        answer(players.get(2), new JsonObject().put("question", 1).put("value", 1));
+        time.advance(20_000); // the first player does not answer: the deadline closes the question
+        host.await("reveal");
+        host.send(new JsonObject().put("type", "end"));
+        JsonArray podium = host.await("podium").getJsonArray("ranking");
+
+        JsonObject report = new JsonObject(reportBody(game.getString("gameId"), hostKey));
+        assertEquals("finished", report.getJsonObject("game").getString("status"));
+        JsonArray reported = report.getJsonArray("players");
+        assertEquals(podium.size(), reported.size());
+        for (int i = 0; i < podium.size(); i++) {
+            JsonObject live = podium.getJsonObject(i);
+            JsonObject stored = reported.getJsonObject(i);
+            assertEquals(live.getString("name"), stored.getString("nickname"));
+            assertEquals(live.getInteger("score"), stored.getInteger("score"));
+            assertEquals(live.getInteger("rank"), stored.getInteger("rank"));
+            assertEquals(live.getInteger("correctCount"), stored.getInteger("correctCount"));
+        }
+        JsonObject first = report.getJsonArray("questions").getJsonObject(0);
+        assertEquals(3, first.getInteger("answered"));
+        assertEquals(2, first.getInteger("correctCount"));
+        assertEquals(66.7, first.getDouble("percentCorrect"));
+        assertEquals((1_000L + 4_000L + 5_000L) / 3, first.getLong("averageResponseMs"));
+        assertEquals(2, first.getJsonArray("counts").getInteger(rightOption(0)));
+        assertEquals(1, first.getJsonObject("commonWrongAnswer").getInteger("count"));
+        assertTrue(first.getJsonObject("commonWrongAnswer").containsKey("explanation"));
+        JsonObject second = report.getJsonArray("questions").getJsonObject(1);
+        assertEquals(2, second.getInteger("answered"));
+        assertEquals(1, second.getInteger("correctCount"));
+
+        TestServer.Response csv = server.request(HttpMethod.GET, "/api/reports/" + game.getString("gameId") + "/csv",
+                null, Map.of("X-Host-Key", hostKey));
+        assertEquals(200, csv.status());
+        assertTrue(csv.contentType().startsWith("text/csv"));
+        String text = csv.body();
+        assertTrue(text.startsWith("\uFEFFnickname,team,question,prompt,answer,correct,points,response_ms\r\n"), text);
+        assertTrue(text.contains("\r\n\"Smith, Ana\",,1,"), "a comma in a name is quoted");
+        assertTrue(text.contains("\r\n\"Ben \"\"the Brain\"\"\",,1,"), "quotes are doubled");
+        assertTrue(text.contains("\r\nДмитрий,,2,"), "Cyrillic is kept as is");
+        assertEquals(1 + NAMES.length * 2, text.split("\r\n").length,
+                "one row per player per question played (the game ended after two), after the header");
+        assertEquals(text, new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void reportsOpenOnlyWithTheGamesHostKey() {
+        JsonObject game = server.createGame(new JsonObject().put("bankId", "lenin-enrolment"));
+        WsClient player = client();
+        player.send(new JsonObject().put("type", "join").put("pin", game.getString("pin")).put("name", "Ana"));
+        String seat = player.await("joined").getString("seatToken");
+        String path = "/api/reports/" + game.getString("gameId");
+        assertEquals(403, server.request(HttpMethod.GET, path, null).status());
+        assertEquals(403, server.request(HttpMethod.GET, path, null, Map.of("X-Host-Key", seat)).status());
+        assertEquals(403, server.request(HttpMethod.GET, path, null, Map.of("X-Host-Key", game.getString("pin"))).status());
+        assertEquals(403, server.request(HttpMethod.GET, path + "/csv", null).status());
+        player.sync();
+        JsonArray listed = new JsonArray(server.request(HttpMethod.POST, "/api/reports/lookup",
+                new JsonObject().put("keys", new JsonArray().add(game.getString("hostToken")).add(seat)).encode()).body());
+        assertEquals(1, listed.size());
+        assertEquals(game.getString("gameId"), Long.toString(listed.getJsonObject(0).getLong("id")));
+        assertEquals(401, server.request(HttpMethod.GET, "/api/reports", null).status(), "no list without a password");
+    }
+
+    private String reportBody(String gameId, String hostKey) {
+        TestServer.Response r = server.request(HttpMethod.GET, "/api/reports/" + gameId, null, Map.of("X-Host-Key", hostKey));
+        assertEquals(200, r.status(), r.body());
+        return r.body();
+    }
+
+    private void answer(WsClient player, JsonObject answer) {
+        player.send(answer.put("type", "answer"));
+        JsonObject ack = player.await("answerAck");
+        assertTrue(ack.getBoolean("saved"), "the acknowledgement comes once the answer is on disk");
+    }
+
+    private int rightOption(int question) {
+        return server.bank("lenin-enrolment").questions().get(question).correct().iterator().next();
+    }
+
+    private int wrongOption(int question) {
+        return rightOption(question) == 0 ? 1 : 0;
+    }
+}

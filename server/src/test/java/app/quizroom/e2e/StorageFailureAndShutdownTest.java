@@ -1,0 +1,107 @@
+package app.quizroom.e2e;
+
+import app.quizroom.game.Clock;
+import app.quizroom.store.Reports;
+import app.quizroom.support.TestServer;
+import app.quizroom.support.WsClient;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The game never depends on the disk: it goes on when the database fails, and a shutdown keeps what it has. */
+class StorageFailureAndShutdownTest {
+
+    private TestServer server;
+    private final List<WsClient> clients = new ArrayList<>();
+
+    @AfterEach
+    void stop() {
+        clients.forEach(WsClient::close);
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private WsClient client() {
+        WsClient c = server.connect();
+        clients.add(c);
+        return c;
+    }
+
+    @Test
+    void whenTheDatabaseCannotBeWrittenTheGameGoesOnAndResultsAreSavedOnceItCanBe(@TempDir Path dir)
+            throws IOException {
+        Path blocker = dir.resolve("data");
+        Files.writeString(blocker, "a file where the database folder should be");
+        Path db = blocker.resolve("results.db");
+        server = TestServer.start(Clock.SYSTEM, null, Map.of("QUIZROOM_DB", db.toString()));
+        JsonObject game = server.createGame(new JsonObject().put("bankId", "lenin-enrolment").put("readingSeconds", 0));
+        WsClient host = client();
+        host.send(new JsonObject().put("type", "host").put("pin", game.getString("pin"))
+                .put("hostToken", game.getString("hostToken")));
+        JsonObject warning = host.await("storage");
+        assertFalse(warning.getBoolean("saving"), "the projector warns that results are not being saved");
+        WsClient ana = client();
+        ana.send(new JsonObject().put("type", "join").put("pin", game.getString("pin")).put("name", "Ana"));
+        ana.await("joined");
+        host.send(new JsonObject().put("type", "start"));
+        ana.await("answering");
+        ana.send(new JsonObject().put("type", "answer").put("question", 0).put("option", 0));
+        assertFalse(ana.await("answerAck").getBoolean("saved"), "accepted, but honestly not saved yet");
+        assertEquals(0, ana.await("result").getInteger("index"), "the game goes on");
+
+        Files.delete(blocker); // the disk comes back
+        assertTrue(host.await("storage").getBoolean("saving"), "the projector hears that saving works again");
+        host.send(new JsonObject().put("type", "next"));
+        host.await("leaderboard");
+        TestServer.Response report = server.request(HttpMethod.GET, "/api/reports/" + game.getString("gameId"), null,
+                Map.of("X-Host-Key", game.getString("hostToken")));
+        assertEquals(200, report.status(), report.body());
+        JsonObject body = new JsonObject(report.body());
+        assertEquals("Ana", body.getJsonArray("players").getJsonObject(0).getString("nickname"));
+        assertEquals(1, body.getJsonArray("questions").getJsonObject(0).getInteger("answered"),
+                "the queued answer was written once the database was back");
+        assertEquals(0, body.getJsonObject("game").getInteger("unsavedCount"));
+    }
+
+    @Test
+    void aGracefulShutdownTellsEveryoneAndRecordsTheGameAsInterrupted(@TempDir Path dir) throws Exception {
+        Path db = dir.resolve("results.db");
+        server = TestServer.start(Clock.SYSTEM, null, Map.of("QUIZROOM_DB", db.toString()));
+        JsonObject game = server.createGame(new JsonObject().put("bankId", "lenin-enrolment").put("readingSeconds", 0));
+        WsClient host = client();
+        host.send(new JsonObject().put("type", "host").put("pin", game.getString("pin"))
+                .put("hostToken", game.getString("hostToken")));
+        host.await("lobby");
+        WsClient ana = client();
+        ana.send(new JsonObject().put("type", "join").put("pin", game.getString("pin")).put("name", "Ana"));
+        ana.await("joined");
+        host.send(new JsonObject().put("type", "start"));
+        ana.await("answering");
+        ana.send(new JsonObject().put("type", "answer").put("question", 0).put("option", 1));
+        assertTrue(ana.await("answerAck").getBoolean("saved"));
+
+        TestServer.await(server.server.stop());
+        assertFalse(ana.await("shutdown").getString("message").isBlank());
+        host.await("shutdown");
+        assertEquals(4002, ana.awaitClose());
+
+        Reports reports = new Reports(db);
+        var report = reports.report(Long.parseLong(game.getString("gameId")));
+        assertEquals("interrupted", report.get("game").get("status").asText());
+        assertEquals(1, report.get("questions").get(0).get("answered").asInt(), "the acknowledged answer is kept");
+    }
+}

@@ -1,0 +1,72 @@
+package app.quizroom.store;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DatabaseMigrationTest {
+
+    @Test
+    void anEmptyFileIsMigratedToTheLatestSchemaInWalMode(@TempDir Path dir) throws SQLException {
+        try (Connection c = Database.open(dir.resolve("new.db"))) {
+            assertEquals(Database.MIGRATIONS.size(), Database.migrate(c));
+            assertEquals(Database.MIGRATIONS.size(), Database.version(c));
+            try (Statement s = c.createStatement()) {
+                assertEquals("wal", single(s, "PRAGMA journal_mode"));
+                assertEquals("2", single(s, "PRAGMA synchronous"), "synchronous=FULL");
+                s.execute("INSERT INTO games (id, pin, bank_id, bank_title, settings_json, host_key_hash, question_count,"
+                        + " created_at, status, team_mode) VALUES (1, '123456', 'b', 'B', '{}', 'h', 3, 0, 'lobby', 'teams')");
+            }
+            assertEquals(Database.MIGRATIONS.size(), Database.migrate(c), "migrating again changes nothing");
+        }
+    }
+
+    @Test
+    void aFileAtThePreviousVersionIsUpgradedAndKeepsItsData(@TempDir Path dir) throws SQLException {
+        Path file = dir.resolve("old.db");
+        try (Connection c = Database.open(file)) {
+            assertEquals(1, Database.migrate(c, 1));
+            try (Statement s = c.createStatement()) {
+                s.execute("INSERT INTO games (id, pin, bank_id, bank_title, settings_json, host_key_hash, question_count,"
+                        + " created_at, status) VALUES (7, '654321', 'b', 'Old game', '{}', 'h', 3, 0, 'finished')");
+                s.execute("INSERT INTO players (game_id, player_id, nickname, joined_at) VALUES (7, 1, 'Ana', 0)");
+            }
+        }
+        try (Connection c = Database.open(file)) {
+            assertEquals(1, Database.version(c));
+            assertEquals(Database.MIGRATIONS.size(), Database.migrate(c));
+            try (Statement s = c.createStatement()) {
+                assertEquals("Old game", single(s, "SELECT bank_title FROM games WHERE id = 7"));
+                assertEquals("Ana", single(s, "SELECT nickname FROM players WHERE game_id = 7"));
+                assertNull(single(s, "SELECT team FROM players WHERE game_id = 7"), "the new column is there, empty");
+            }
+        }
+    }
+
+    @Test
+    void csvCellsAreQuotedAsSpreadsheetsExpect() {
+        assertEquals("plain", Reports.csvCell("plain"));
+        assertEquals("\"Smith, Ana\"", Reports.csvCell("Smith, Ana"));
+        assertEquals("\"say \"\"hi\"\"\"", Reports.csvCell("say \"hi\""));
+        assertEquals("\"two\nlines\"", Reports.csvCell("two\nlines"));
+        assertEquals("Дмитрий", Reports.csvCell("Дмитрий"));
+        assertEquals("'=SUM(A1)", Reports.csvCell("=SUM(A1)"), "a formula is not run by the spreadsheet");
+        assertEquals("-5", Reports.csvCell("-5"));
+        assertTrue(Reports.csvCell("").isEmpty());
+    }
+
+    private static String single(Statement s, String sql) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+}
