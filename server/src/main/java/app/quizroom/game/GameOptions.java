@@ -9,10 +9,17 @@ import app.quizroom.scoring.ScoringMode;
  * @param readingSeconds    how long the prompt shows alone before answers open (0–20)
  * @param showTextOnPhones  false: phones show only shapes and letters; the text is on the projector
  * @param generatedNames    true: the server gives every player a friendly two-word name instead of their own
+ * @param teams             team play, or null for an individual game
  */
 public record GameOptions(ScoringMode scoring, boolean streakBonus, boolean shuffleQuestions, boolean shuffleOptions,
                           boolean showTextOnPhones, Integer timeLimitSeconds, int readingSeconds,
-                          boolean generatedNames) {
+                          boolean generatedNames, TeamOptions teams) {
+
+    public GameOptions(ScoringMode scoring, boolean streakBonus, boolean shuffleQuestions, boolean shuffleOptions,
+                       boolean showTextOnPhones, Integer timeLimitSeconds, int readingSeconds, boolean generatedNames) {
+        this(scoring, streakBonus, shuffleQuestions, shuffleOptions, showTextOnPhones, timeLimitSeconds,
+                readingSeconds, generatedNames, null);
+    }
 
     public static final int DEFAULT_READING_SECONDS = 4;
     public static final int MAX_READING_SECONDS = 20;

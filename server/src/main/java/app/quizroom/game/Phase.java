@@ -6,6 +6,8 @@ public enum Phase {
     LOBBY,
     /** The question is shown alone for the reading time; no answers yet. */
     INTRO,
+    /** Team talk: question and options visible on the phones for teams to discuss; no answers yet. */
+    TALK,
     /** Answers are accepted until the deadline or until every connected player has answered. */
     ANSWERING,
     /** The solution, the class's answers and the explanation. */

@@ -16,6 +16,8 @@ final class Player implements Ranked {
 
     Link link;
     boolean kicked;
+    /** Null in an individual game. */
+    Team team;
     int score;
     int streak;
     int correctCount;

@@ -39,6 +39,7 @@ final class QuestionRun {
     /** bank index → displayed position */
     private final int[] position;
     long introEndsAt;
+    long talkEndsAt;
     long openedAt;
     long deadline;
     int answered;

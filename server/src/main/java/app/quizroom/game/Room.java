@@ -69,6 +69,8 @@ public final class Room {
     private final String qrUrl;
     private final Random random;
     private final GameRecorder recorder;
+    /** Null in an individual game. */
+    private final Teams teams;
     private boolean storageFailing;
     private boolean shuttingDown;
 
@@ -97,6 +99,7 @@ public final class Room {
                 String qrUrl, GameRecorder recorder) {
         this.pin = pin;
         this.recorder = recorder;
+        this.teams = options.teams() == null ? null : new Teams(options.teams());
         this.hostToken = hostToken;
         this.bank = bank;
         this.options = options;
@@ -132,7 +135,14 @@ public final class Room {
     public void onMessage(Link link, ClientMessage message, long arrivedAt) {
         lastActivity = env.clock().millis();
         if (message instanceof ClientMessage.Join join) {
-            join(link, join.name());
+            join(link, join.name(), join.team());
+        } else if (message instanceof ClientMessage.SwitchTeam switchTeam) {
+            Player player = byLink.get(link);
+            if (player == null) {
+                refuse(link, "not_joined", "Join the game first.", "switchTeam");
+            } else {
+                switchTeam(player, switchTeam.team());
+            }
         } else if (message instanceof ClientMessage.Rejoin rejoin) {
             rejoin(link, rejoin.seatToken());
         } else if (message instanceof ClientMessage.Host host) {
@@ -222,7 +232,7 @@ public final class Room {
 
     // ------------------------------------------------------------------ joining
 
-    private void join(Link link, String rawName) {
+    private void join(Link link, String rawName, Integer chosenTeam) {
         if (byLink.containsKey(link) || link == hostLink) {
             refuse(link, "already_joined", "This connection is already in the game.", "join");
             return;
@@ -268,8 +278,24 @@ public final class Room {
                 return;
             }
         }
+        Team team = null;
+        if (teams != null) {
+            try {
+                team = teams.place(chosenTeam);
+            } catch (Teams.Refusal refusal) {
+                if (refusal.code.equals("team_required")) {
+                    link.send(new ServerMessage.ChooseTeam(teams.infos()));
+                } else {
+                    refuse(link, refusal.code, refusal.getMessage(), "join");
+                }
+                return;
+            }
+        }
         int id = nextPlayerId++;
         Player player = new Player(id, name.display(), name.key(), Tokens.newToken(), id);
+        if (team != null) {
+            teams.add(player, team);
+        }
         players.put(id, player);
         bySeat.put(player.seatToken, player);
         takenNames.add(name.key());
@@ -277,7 +303,7 @@ public final class Room {
             rank();
         }
         bind(player, link);
-        recorder.playerJoined(id, player.name, null);
+        recorder.playerJoined(id, player.name, team == null ? null : team.name);
         sendHost(new ServerMessage.PlayerJoined(info(player), players.size()));
         sendPlayerSnapshot(player);
     }
@@ -366,12 +392,16 @@ public final class Room {
                 refuse(hostLink, "no_players", "Wait for at least one player to join.", ref);
             } else {
                 recorder.gameStarted();
+                if (teams != null) {
+                    teams.dropEmpty();
+                    sendHost(lobby());
+                }
                 beginQuestion(0);
             }
         } else if (command instanceof ClientMessage.Next) {
             next(ref);
         } else if (command instanceof ClientMessage.Skip) {
-            if (phase == Phase.INTRO || phase == Phase.ANSWERING) {
+            if (questionOpen()) {
                 unpauseQuietly();
                 closeQuestion();
             } else {
@@ -394,7 +424,81 @@ public final class Room {
             setLocked(false);
         } else if (command instanceof ClientMessage.Kick kick) {
             kick(kick.playerId());
+        } else if (command instanceof ClientMessage.MoveTeam move) {
+            moveTeam(move.playerId(), move.team());
+        } else if (command instanceof ClientMessage.Rebalance) {
+            rebalance(ref);
         }
+    }
+
+    // ------------------------------------------------------------------ teams
+
+    private void switchTeam(Player player, int teamId) {
+        if (teams == null || !teams.options().playersPick()) {
+            refuse(player.link, "not_allowed", "Teams are set by the teacher in this game.", "switchTeam");
+            return;
+        }
+        if (phase != Phase.LOBBY) {
+            refuse(player.link, "wrong_phase", "Teams cannot change once the game has started.", "switchTeam");
+            return;
+        }
+        Team team = teams.byId(teamId);
+        if (team == null) {
+            refuse(player.link, "no_such_team", "There is no such team.", "switchTeam");
+        } else if (team != player.team && teams.isFull(team)) {
+            refuse(player.link, "team_full", "The " + team.name + " is full; choose another team.", "switchTeam");
+        } else {
+            changeTeam(player, team, "player");
+        }
+    }
+
+    private void moveTeam(int playerId, int teamId) {
+        Player player = players.get(playerId);
+        Team team = teams == null ? null : teams.byId(teamId);
+        if (teams == null) {
+            refuse(hostLink, "not_allowed", "This is not a team game.", "moveTeam");
+        } else if (player == null) {
+            refuse(hostLink, "no_such_player", "There is no player " + playerId + ".", "moveTeam");
+        } else if (team == null) {
+            refuse(hostLink, "no_such_team", "There is no team " + teamId + ".", "moveTeam");
+        } else {
+            changeTeam(player, team, "host"); // the teacher may go past a cap
+        }
+    }
+
+    private void changeTeam(Player player, Team team, String by) {
+        teams.add(player, team);
+        recorder.playerJoined(player.id, player.name, team.name);
+        ServerMessage.TeamChanged changed = new ServerMessage.TeamChanged(player.id, Teams.info(team, teams.isFull(team)), by);
+        sendHost(changed);
+        if (player.link != null) {
+            player.link.send(changed);
+        }
+    }
+
+    private void rebalance(String ref) {
+        if (teams == null) {
+            refuse(hostLink, "not_allowed", "This is not a team game.", ref);
+            return;
+        }
+        if (phase != Phase.LOBBY) {
+            wrongPhase(ref);
+            return;
+        }
+        teams.rebalance(new ArrayList<>(players.values()), random);
+        for (Player p : players.values()) {
+            recorder.playerJoined(p.id, p.name, p.team.name);
+            ServerMessage.TeamChanged changed = new ServerMessage.TeamChanged(p.id, Teams.info(p.team, false), "host");
+            if (p.link != null) {
+                p.link.send(changed);
+            }
+        }
+        sendHost(lobby());
+    }
+
+    private ServerMessage.Lobby lobby() {
+        return new ServerMessage.Lobby(players.values().stream().map(Room::info).toList(), locked,
+                teams == null ? null : teams.infos());
     }
 
     private void next(String ref) {
@@ -403,7 +507,7 @@ public final class Room {
             return;
         }
         switch (phase) {
-            case INTRO -> openAnswers();
+            case INTRO, TALK -> openAnswers();
             case REVEAL -> showLeaderboard();
             case LEADERBOARD -> {
                 if (run.index + 1 < questions.size()) {
@@ -439,6 +543,9 @@ public final class Room {
         }
         player.kicked = true;
         bySeat.remove(player.seatToken);
+        if (teams != null) {
+            teams.remove(player); // their past points stay in the team's past averages
+        }
         recorder.playerKicked(playerId);
         if (phase == Phase.ANSWERING && player.answers.containsKey(run.index)) {
             run.answered--; // the count on the projector is of players still in the game
@@ -458,7 +565,7 @@ public final class Room {
     }
 
     private void pause(String ref) {
-        if (phase != Phase.INTRO && phase != Phase.ANSWERING) {
+        if (!questionOpen()) {
             wrongPhase(ref);
             return;
         }
@@ -467,7 +574,7 @@ public final class Room {
             return;
         }
         long now = env.clock().millis();
-        pausedRemainingMs = Math.max(0, (phase == Phase.INTRO ? run.introEndsAt : run.deadline) - now);
+        pausedRemainingMs = Math.max(0, phaseEndsAt() - now);
         paused = true;
         cancelTimer();
         pausedAt = now;
@@ -485,6 +592,9 @@ public final class Room {
         paused = false;
         if (phase == Phase.INTRO) {
             run.introEndsAt = now + pausedRemainingMs;
+            schedule(TimerFired.Kind.OPEN_ANSWERS, pausedRemainingMs);
+        } else if (phase == Phase.TALK) {
+            run.talkEndsAt = now + pausedRemainingMs;
             schedule(TimerFired.Kind.OPEN_ANSWERS, pausedRemainingMs);
         } else {
             // Time spent paused does not count towards anyone's response time.
@@ -516,8 +626,33 @@ public final class Room {
         broadcastPlayers(questionForPlayers(reading, null));
         sendHost(questionForHost(reading));
         if (reading == 0) {
-            openAnswers();
+            afterReading();
         }
+    }
+
+    /** The reading time is over: team talk if the game has it, else answers open. */
+    private void afterReading() {
+        long talk = teams == null ? 0 : teams.options().talkSeconds() * 1000L;
+        if (talk == 0) {
+            openAnswers();
+            return;
+        }
+        phase = Phase.TALK;
+        run.talkEndsAt = env.clock().millis() + talk;
+        schedule(TimerFired.Kind.OPEN_ANSWERS, talk);
+        broadcastAll(new ServerMessage.Talk(run.index, talk));
+    }
+
+    private boolean questionOpen() {
+        return phase == Phase.INTRO || phase == Phase.TALK || phase == Phase.ANSWERING;
+    }
+
+    private long phaseEndsAt() {
+        return switch (phase) {
+            case INTRO -> run.introEndsAt;
+            case TALK -> run.talkEndsAt;
+            default -> run.deadline;
+        };
     }
 
     private void openAnswers() {
@@ -535,6 +670,8 @@ public final class Room {
             return; // stale: the question or phase it was set for has moved on
         }
         if (fired.kind() == TimerFired.Kind.OPEN_ANSWERS && phase == Phase.INTRO) {
+            afterReading();
+        } else if (fired.kind() == TimerFired.Kind.OPEN_ANSWERS && phase == Phase.TALK) {
             openAnswers();
         } else if (fired.kind() == TimerFired.Kind.DEADLINE && phase == Phase.ANSWERING) {
             closeQuestion();
@@ -562,8 +699,9 @@ public final class Room {
             refuseAnswer(player, "wrong_question", "That question is not the current one.");
             return;
         }
-        if (phase == Phase.INTRO) {
-            refuseAnswer(player, "too_early", "Answers open after the reading time.");
+        if (phase == Phase.INTRO || phase == Phase.TALK) {
+            refuseAnswer(player, "too_early", phase == Phase.TALK ? "Answers open after the team talk."
+                    : "Answers open after the reading time.");
             return;
         }
         if (paused) {
@@ -677,6 +815,10 @@ public final class Room {
             p.answers.put(run.index, record.scored(base + bonus, bonus));
         }
         rank();
+        if (teams != null) {
+            teams.scoreQuestion(run.index);
+            teams.rank(options.scoring());
+        }
         recorder.questionScored(run.index, players.values().stream()
                 .map(p -> new GameRecorder.Score(p.id, p.lastGained, bonusOf(p), p.score, p.rank)).toList());
         ServerMessage.Solution solution = run.solution();
@@ -719,11 +861,11 @@ public final class Room {
         }
         phase = Phase.PODIUM;
         recorder.gameEnded(true, finalScores());
-        sendHost(new ServerMessage.Podium(standings(ranking.size()), ranking.size()));
+        sendHost(podium());
         List<ServerMessage.Standing> top = standings(3);
         for (Player p : players.values()) {
             if (p.link != null) {
-                p.link.send(new ServerMessage.Final(top, standing(p), ranking.size()));
+                p.link.send(finalFor(p, top));
             }
         }
     }
@@ -764,11 +906,29 @@ public final class Room {
                 record != null && record.credit() >= 1, record == null ? 0 : record.credit(), p.lastGained,
                 record == null ? 0 : record.bonus(), p.streak, p.score, p.rank, ranking.size(),
                 ahead == null ? null : new ServerMessage.Ahead(ahead.name, Math.max(0, ahead.score - p.score)),
-                run.question.explanation(), run.explanationOfPick(record));
+                run.question.explanation(), run.explanationOfPick(record), teamStanding(p), teamCount());
     }
 
     private ServerMessage.Leaderboard leaderboard() {
-        return new ServerMessage.Leaderboard(run.index, questions.size(), standings(LEADERBOARD_SIZE), ranking.size());
+        return new ServerMessage.Leaderboard(run.index, questions.size(), standings(LEADERBOARD_SIZE), ranking.size(),
+                teams == null ? null : teams.standings(false));
+    }
+
+    private ServerMessage.Podium podium() {
+        return new ServerMessage.Podium(standings(ranking.size()), ranking.size(),
+                teams == null ? null : teams.standings(true));
+    }
+
+    private ServerMessage.Final finalFor(Player p, List<ServerMessage.Standing> top) {
+        return new ServerMessage.Final(top, standing(p), ranking.size(), teamStanding(p), teamCount());
+    }
+
+    private ServerMessage.TeamStanding teamStanding(Player p) {
+        return teams == null || p.team == null ? null : teams.standing(p.team, false);
+    }
+
+    private Integer teamCount() {
+        return teams == null ? null : teams.all().size();
     }
 
     private List<ServerMessage.Standing> standings(int limit) {
@@ -780,23 +940,23 @@ public final class Room {
     }
 
     private static ServerMessage.PlayerInfo info(Player p) {
-        return new ServerMessage.PlayerInfo(p.id, p.name, p.connected());
+        return new ServerMessage.PlayerInfo(p.id, p.name, p.connected(), p.team == null ? null : p.team.id);
     }
 
     private long remainingMs() {
         if (paused) {
             return pausedRemainingMs;
         }
-        long end = phase == Phase.INTRO ? run.introEndsAt : run.deadline;
-        return Math.max(0, end - env.clock().millis());
+        return Math.max(0, phaseEndsAt() - env.clock().millis());
     }
 
     private void sendPlayerSnapshot(Player p) {
-        p.link.send(new ServerMessage.Joined(pin, p.id, p.name, p.seatToken, bank.title(), phase.wireName()));
+        p.link.send(new ServerMessage.Joined(pin, p.id, p.name, p.seatToken, bank.title(), phase.wireName(),
+                p.team == null ? null : Teams.info(p.team, teams.isFull(p.team))));
         switch (phase) {
-            case INTRO, ANSWERING -> p.link.send(questionForPlayers(remainingMs(), p.answers.containsKey(run.index)));
+            case INTRO, TALK, ANSWERING -> p.link.send(questionForPlayers(remainingMs(), p.answers.containsKey(run.index)));
             case REVEAL, LEADERBOARD -> p.link.send(resultFor(p, run.solution()));
-            case PODIUM -> p.link.send(new ServerMessage.Final(standings(3), standing(p), ranking.size()));
+            case PODIUM -> p.link.send(finalFor(p, standings(3)));
             default -> {
             }
         }
@@ -806,13 +966,13 @@ public final class Room {
         hostLink.send(new ServerMessage.Hosting(pin, joinUrl, qrUrl,
                 new ServerMessage.BankInfo(bank.id(), bank.title(), bank.topic(), questions.size()),
                 settings(), phase.wireName(), recorder.gameId()));
-        hostLink.send(new ServerMessage.Lobby(players.values().stream().map(Room::info).toList(), locked));
+        hostLink.send(lobby());
         if (storageFailing || !recorder.healthy()) {
             storageFailing = true;
             hostLink.send(storageMessage());
         }
         switch (phase) {
-            case INTRO, ANSWERING -> {
+            case INTRO, TALK, ANSWERING -> {
                 hostLink.send(questionForHost(remainingMs()));
                 sendCount();
             }
@@ -821,7 +981,7 @@ public final class Room {
                     .filter(java.util.Objects::nonNull).toList()), run.question.explanation(),
                     run.optionExplanations(), run.answered, players.size()));
             case LEADERBOARD -> hostLink.send(leaderboard());
-            case PODIUM -> hostLink.send(new ServerMessage.Podium(standings(ranking.size()), ranking.size()));
+            case PODIUM -> hostLink.send(podium());
             case FINISHED -> hostLink.send(new ServerMessage.Finished());
             default -> {
             }
@@ -836,7 +996,9 @@ public final class Room {
     public static ServerMessage.GameSettings settingsOf(GameOptions options) {
         return new ServerMessage.GameSettings(options.scoring().wireName(), options.streakBonus(),
                 options.shuffleQuestions(), options.shuffleOptions(), options.showTextOnPhones(),
-                options.timeLimitSeconds(), options.readingSeconds(), options.generatedNames());
+                options.timeLimitSeconds(), options.readingSeconds(), options.generatedNames(),
+                options.teams() == null ? null : new ServerMessage.TeamSettings(options.teams().names(),
+                        options.teams().playersPick(), options.teams().cap(), options.teams().talkSeconds()));
     }
 
     private void maybeSendCount() {

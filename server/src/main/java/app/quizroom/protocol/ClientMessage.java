@@ -10,10 +10,24 @@ public sealed interface ClientMessage {
 
     // ---- players ----
 
-    /** Take a seat in the room with this PIN. {@code name} may be left out where the game gives names. */
-    record Join(String pin, String name) implements ClientMessage {
+    /**
+     * Take a seat in the room with this PIN. {@code name} may be left out where the game gives names;
+     * {@code team} is the team chosen, in a team game where players pick.
+     */
+    record Join(String pin, String name, Integer team) implements ClientMessage {
         public Join {
             require(pin, "pin");
+        }
+
+        public Join(String pin, String name) {
+            this(pin, name, null);
+        }
+    }
+
+    /** Change team, in the lobby of a game where players pick their team. */
+    record SwitchTeam(Integer team) implements ClientMessage {
+        public SwitchTeam {
+            require(team, "team");
         }
     }
 
@@ -84,11 +98,23 @@ public sealed interface ClientMessage {
         }
     }
 
+    /** Move a player to another team (any phase; the move is shown). */
+    record MoveTeam(Integer playerId, Integer team) implements ClientMessage {
+        public MoveTeam {
+            require(playerId, "playerId");
+            require(team, "team");
+        }
+    }
+
+    /** Deal the players out again evenly, at random (lobby only). */
+    record Rebalance() implements ClientMessage {
+    }
+
     /** Messages that only the host may send. */
     static boolean isHostCommand(ClientMessage m) {
         return m instanceof Start || m instanceof Next || m instanceof Skip || m instanceof Pause
                 || m instanceof Resume || m instanceof End || m instanceof Lock || m instanceof Unlock
-                || m instanceof Kick;
+                || m instanceof Kick || m instanceof MoveTeam || m instanceof Rebalance;
     }
 
     private static void require(Object value, String field) {

@@ -43,7 +43,10 @@ public final class Codec {
             Map.entry("end", ClientMessage.End.class),
             Map.entry("lock", ClientMessage.Lock.class),
             Map.entry("unlock", ClientMessage.Unlock.class),
-            Map.entry("kick", ClientMessage.Kick.class));
+            Map.entry("kick", ClientMessage.Kick.class),
+            Map.entry("switchTeam", ClientMessage.SwitchTeam.class),
+            Map.entry("moveTeam", ClientMessage.MoveTeam.class),
+            Map.entry("rebalance", ClientMessage.Rebalance.class));
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -15,8 +15,23 @@ public sealed interface ServerMessage {
 
     /** To a player: seated (after join or rejoin). */
     @JsonTypeName("joined")
-    record Joined(String pin, int playerId, String name, String seatToken, String bankTitle, String phase)
-            implements ServerMessage {
+    record Joined(String pin, int playerId, String name, String seatToken, String bankTitle, String phase,
+                  TeamInfo team) implements ServerMessage {
+    }
+
+    /** To a player joining a team game where players pick: the teams to choose from; join again with one. */
+    @JsonTypeName("chooseTeam")
+    record ChooseTeam(List<TeamInfo> teams) implements ServerMessage {
+    }
+
+    /** A player's team changed (to the host, and to that player); {@code by} is "host" or "player". */
+    @JsonTypeName("teamChanged")
+    record TeamChanged(int playerId, TeamInfo team, String by) implements ServerMessage {
+    }
+
+    /** Team talk has begun for question {@code index}: discuss; answers open when it ends. */
+    @JsonTypeName("talk")
+    record Talk(int index, long remainingMs) implements ServerMessage {
     }
 
     /** To the host: attached to the room. */
@@ -28,7 +43,7 @@ public sealed interface ServerMessage {
 
     /** To the host: every player in the room, sent when the host attaches (in any phase). */
     @JsonTypeName("lobby")
-    record Lobby(List<PlayerInfo> players, boolean locked) implements ServerMessage {
+    record Lobby(List<PlayerInfo> players, boolean locked, List<TeamInfo> teams) implements ServerMessage {
     }
 
     @JsonTypeName("playerJoined")
@@ -97,12 +112,14 @@ public sealed interface ServerMessage {
     @JsonTypeName("result")
     record Result(int index, String questionType, Solution solution, boolean answered, boolean correct,
                   double credit, int points, int bonus, int streak, int score, int rank, int playerCount,
-                  Ahead ahead, String explanation, String optionExplanation) implements ServerMessage {
+                  Ahead ahead, String explanation, String optionExplanation, TeamStanding team, Integer teamCount)
+            implements ServerMessage {
     }
 
     /** To the host: the top of the ranking after question {@code index}. */
     @JsonTypeName("leaderboard")
-    record Leaderboard(int index, int count, List<Standing> top, int playerCount) implements ServerMessage {
+    record Leaderboard(int index, int count, List<Standing> top, int playerCount, List<TeamStanding> teams)
+            implements ServerMessage {
     }
 
     /** Pause state changed (both roles); {@code remainingMs} is the time left on the frozen countdown. */
@@ -112,12 +129,13 @@ public sealed interface ServerMessage {
 
     /** To the host: the final ranking, everyone. */
     @JsonTypeName("podium")
-    record Podium(List<Standing> ranking, int playerCount) implements ServerMessage {
+    record Podium(List<Standing> ranking, int playerCount, List<TeamStanding> teams) implements ServerMessage {
     }
 
     /** To a player: the top three and their own final standing. */
     @JsonTypeName("final")
-    record Final(List<Standing> top, Standing you, int playerCount) implements ServerMessage {
+    record Final(List<Standing> top, Standing you, int playerCount, TeamStanding team, Integer teamCount)
+            implements ServerMessage {
     }
 
     /** The room is closed (both roles). */
@@ -145,10 +163,28 @@ public sealed interface ServerMessage {
     }
 
     record GameSettings(String scoring, boolean streakBonus, boolean shuffleQuestions, boolean shuffleOptions,
-                        boolean showTextOnPhones, Integer timeLimit, int readingSeconds, boolean generatedNames) {
+                        boolean showTextOnPhones, Integer timeLimit, int readingSeconds, boolean generatedNames,
+                        TeamSettings teams) {
     }
 
-    record PlayerInfo(int id, String name, boolean connected) {
+    /** Team play settings; absent in an individual game. */
+    record TeamSettings(List<String> names, boolean playersPick, Integer cap, int talkSeconds) {
+    }
+
+    /** A team as the lobby shows it; {@code colour} is a palette key (red, blue, …), shown with the name. */
+    record TeamInfo(int id, String name, String colour, int size, boolean full) {
+    }
+
+    /** A team's place: its total is the sum of its per-question averages; {@code gained} this question's. */
+    record TeamStanding(int rank, int teamId, String name, String colour, int score, int gained,
+                        Integer previousRank, int size, Contributor topContributor) {
+    }
+
+    /** A team's best scorer (on the final screen). */
+    record Contributor(int playerId, String name, int score) {
+    }
+
+    record PlayerInfo(int id, String name, boolean connected, Integer team) {
     }
 
     /**

@@ -4,6 +4,8 @@ import app.quizroom.bank.Bank;
 import app.quizroom.config.Config;
 import app.quizroom.game.Clock;
 import app.quizroom.game.GameOptions;
+import app.quizroom.game.Nicknames;
+import app.quizroom.game.TeamOptions;
 import app.quizroom.game.RateLimiter;
 import app.quizroom.game.Tokens;
 import app.quizroom.scoring.ScoringMode;
@@ -160,7 +162,8 @@ final class HttpApi {
                     flag(body, "showTextOnPhones", d.showTextOnPhones()),
                     timeLimit,
                     integer(body, "readingSeconds", 0, GameOptions.MAX_READING_SECONDS, d.readingSeconds()),
-                    flag(body, "generatedNames", d.generatedNames()));
+                    flag(body, "generatedNames", d.generatedNames()),
+                    teams(body.getValue("teams")));
             Map<String, String> created = games.create(bank, options);
             if (created == null) {
                 json(ctx, 503, error("too_many_rooms", "The server is running as many games as it may; try later."));
@@ -293,6 +296,49 @@ final class HttpApi {
 
     static String joinUrl(Config config, String pin) {
         return config.publicUrl() + "/join/" + pin;
+    }
+
+    /**
+     * {@code "teams": {"count": 4} or {"names": ["Reds", "Blues"]}, "playersPick": false, "cap": null,
+     * "talkSeconds": 0}}; absent or null for an individual game. Team names follow the nickname rules.
+     */
+    private static TeamOptions teams(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof JsonObject t)) {
+            throw new IllegalArgumentException("'teams' must be an object with 'count' or 'names'");
+        }
+        boolean pick = flag(t, "playersPick", false);
+        Integer cap = t.getValue("cap") == null ? null : integer(t, "cap", 1, 10_000, 0);
+        int talk = integer(t, "talkSeconds", 0, TeamOptions.MAX_TALK_SECONDS, 0);
+        Object names = t.getValue("names");
+        if (names != null) {
+            if (!(names instanceof JsonArray list) || list.size() < TeamOptions.MIN_TEAMS
+                    || list.size() > TeamOptions.MAX_TEAMS) {
+                throw new IllegalArgumentException("'teams.names' must list " + TeamOptions.MIN_TEAMS + " to "
+                        + TeamOptions.MAX_TEAMS + " names");
+            }
+            List<String> checked = new java.util.ArrayList<>();
+            java.util.Set<String> keys = new java.util.HashSet<>();
+            for (Object name : list) {
+                if (!(name instanceof String raw) || !(Nicknames.check(raw) instanceof Nicknames.Valid valid)) {
+                    throw new IllegalArgumentException("team name '" + name + "' is not valid (1–"
+                            + Nicknames.MAX_VISIBLE + " visible characters)");
+                }
+                if (!keys.add(valid.key())) {
+                    throw new IllegalArgumentException("team name '" + valid.display() + "' is given twice");
+                }
+                checked.add(valid.display());
+            }
+            return new TeamOptions(checked, pick, cap, talk);
+        }
+        int count = integer(t, "count", TeamOptions.MIN_TEAMS, TeamOptions.MAX_TEAMS, -1);
+        if (count < 0) {
+            throw new IllegalArgumentException("'teams' needs 'count' (" + TeamOptions.MIN_TEAMS + "–"
+                    + TeamOptions.MAX_TEAMS + ") or 'names'");
+        }
+        return TeamOptions.generated(count, pick, cap, talk);
     }
 
     private static String text(JsonObject body, String key, String fallback) {

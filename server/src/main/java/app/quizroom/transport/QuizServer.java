@@ -146,7 +146,8 @@ public final class QuizServer {
         long[] gameId = new long[1];
         Room room = rooms.create(pin -> {
             GameRecorder recorder = store.newGame(pin, bank.id(), bank.title(), Codec.json(Room.settingsOf(options)),
-                    Reports.hashKey(hostToken), bank.questions().size(), null);
+                    Reports.hashKey(hostToken), bank.questions().size(),
+                    options.teams() == null ? null : options.teams().playersPick() ? "players-pick" : "auto");
             gameId[0] = recorder.gameId();
             return new Room(pin, hostToken, bank, options,
                     new Room.Environment(loops.next(), clock, scheduler, metrics, limits),
