@@ -42,7 +42,7 @@ public final class WsClient implements AutoCloseable {
         socket.closeHandler(v -> closed.complete(socket.closeStatusCode() == null ? 1006 : socket.closeStatusCode()));
     }
 
-    static WsClient connect(Vertx vertx, int port) {
+    public static WsClient connect(Vertx vertx, int port) {
         WsClient c = new WsClient(vertx);
         TestServer.await(c.socket.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/ws")));
         return c;

@@ -1,0 +1,120 @@
+package app.quizroom.e2e;
+
+import app.quizroom.support.ServerProcess;
+import app.quizroom.support.WsClient;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The server runs as a process of its own, is killed with SIGKILL in the middle of a question, and is started
+ * again on the same database: every answer it had acknowledged as saved is there, and the game is listed as
+ * interrupted with a report that opens.
+ */
+class CrashRecoveryTest {
+
+    private final Vertx vertx = Vertx.vertx();
+    private final List<WsClient> clients = new ArrayList<>();
+    private ServerProcess server;
+
+    @AfterEach
+    void stop() {
+        clients.forEach(WsClient::close);
+        if (server != null) {
+            server.close();
+        }
+        vertx.close();
+    }
+
+    private WsClient client() {
+        WsClient c = WsClient.connect(vertx, server.port());
+        clients.add(c);
+        return c;
+    }
+
+    @Test
+    void everyAcknowledgedAnswerSurvivesAKillNineAndTheGameShowsAsInterrupted() throws Exception {
+        server = ServerProcess.start(List.of("-Xmx256m"), Map.of());
+        JsonObject game = new JsonObject(server.post("/api/games",
+                "{\"bankId\":\"lenin-enrolment\",\"readingSeconds\":0,\"timeLimit\":60}").body());
+        String pin = game.getString("pin");
+        WsClient host = client();
+        host.send(new JsonObject().put("type", "host").put("pin", pin).put("hostToken", game.getString("hostToken")));
+        host.await("lobby");
+        List<WsClient> players = new ArrayList<>();
+        List<Integer> ids = new ArrayList<>();
+        for (String name : List.of("Ana", "Ben", "Cy")) {
+            WsClient p = client();
+            p.send(new JsonObject().put("type", "join").put("pin", pin).put("name", name));
+            ids.add(p.await("joined").getInteger("playerId"));
+            players.add(p);
+        }
+        host.send(new JsonObject().put("type", "start"));
+        Set<String> acknowledged = new HashSet<>();
+        for (int i = 0; i < players.size(); i++) {
+            WsClient p = players.get(i);
+            p.await("answering");
+            p.send(new JsonObject().put("type", "answer").put("question", 0).put("option", i % 2));
+            if (p.await("answerAck").getBoolean("saved")) {
+                acknowledged.add("0/" + ids.get(i));
+            }
+        }
+        host.await("reveal");
+        host.send(new JsonObject().put("type", "next"));
+        host.send(new JsonObject().put("type", "next"));
+        // Question 1 (numeric): two of three answer, then the server dies with the question open.
+        for (int i = 0; i < 2; i++) {
+            WsClient p = players.get(i);
+            p.await("answering");
+            p.send(new JsonObject().put("type", "answer").put("question", 1).put("value", 340000 + i));
+            if (p.await("answerAck").getBoolean("saved")) {
+                acknowledged.add("1/" + ids.get(i));
+            }
+        }
+        assertEquals(5, acknowledged.size(), "every answer was acknowledged as saved");
+        server.kill9();
+
+        server = server.restart();
+        HttpResponse<String> list = server.post("/api/reports/lookup",
+                new JsonObject().put("keys", new JsonArray().add(game.getString("hostToken"))).encode());
+        JsonArray games = new JsonArray(list.body());
+        assertEquals(1, games.size());
+        assertEquals("interrupted", games.getJsonObject(0).getString("status"));
+
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + server.port() + "/api/reports/" + game.getString("gameId")))
+                .header("X-Host-Key", game.getString("hostToken")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        JsonObject report = new JsonObject(response.body());
+        assertEquals("interrupted", report.getJsonObject("game").getString("status"));
+        Set<String> stored = new HashSet<>();
+        for (Object p : report.getJsonArray("players")) {
+            JsonObject player = (JsonObject) p;
+            for (Object a : player.getJsonArray("answers")) {
+                JsonObject answer = (JsonObject) a;
+                if (answer.getValue("answer") != null) {
+                    stored.add(answer.getInteger("question") + "/" + player.getInteger("playerId"));
+                }
+            }
+        }
+        assertTrue(stored.containsAll(acknowledged), "stored " + stored + ", acknowledged " + acknowledged);
+        JsonObject first = report.getJsonArray("questions").getJsonObject(0);
+        assertNotNull(first.getDouble("percentCorrect"), "the scored question has its results");
+    }
+}
