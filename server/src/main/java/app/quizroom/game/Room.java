@@ -13,13 +13,10 @@ import app.quizroom.scoring.ScoringMode;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.Executor;
 
 /**
@@ -84,13 +81,8 @@ public final class Room {
     private long lastCountSentAt = Long.MIN_VALUE;
     private boolean countFlushPending;
 
-    private final Map<Integer, Player> players = new LinkedHashMap<>();
-    private final Map<String, Player> bySeat = new HashMap<>();
-    private final Set<String> takenNames = new HashSet<>();
-    private final Map<Link, Player> byLink = new HashMap<>();
+    private final Roster roster;
     private Link hostLink;
-    private int nextPlayerId = 1;
-    private int connectedCount;
     private List<Player> ranking = List.of();
     private long lastActivity;
     private final RateLimiter joins;
@@ -114,6 +106,7 @@ public final class Room {
         this.questions = List.copyOf(list);
         this.lastActivity = env.clock().millis();
         this.joins = new RateLimiter(env.clock(), env.limits().joinsPerSecond(), env.limits().joinBurst());
+        this.roster = new Roster(env.metrics());
     }
 
     public String pin() {
@@ -137,7 +130,7 @@ public final class Room {
         if (message instanceof ClientMessage.Join join) {
             join(link, join.name(), join.team());
         } else if (message instanceof ClientMessage.SwitchTeam switchTeam) {
-            Player player = byLink.get(link);
+            Player player = roster.byLink(link);
             if (player == null) {
                 refuse(link, "not_joined", "Join the game first.", "switchTeam");
             } else {
@@ -148,7 +141,7 @@ public final class Room {
         } else if (message instanceof ClientMessage.Host host) {
             attachHost(link, host.hostToken());
         } else if (message instanceof ClientMessage.Answer answer) {
-            Player player = byLink.get(link);
+            Player player = roster.byLink(link);
             if (player == null) {
                 refuse(link, link == hostLink ? "not_allowed" : "not_joined",
                         link == hostLink ? "The host does not answer questions." : "Join the game first.", "answer");
@@ -171,9 +164,9 @@ public final class Room {
             hostLink = null;
             return;
         }
-        Player player = byLink.get(link);
+        Player player = roster.byLink(link);
         if (player != null && player.link == link) {
-            unbind(player);
+            roster.unbind(player);
             sendHost(new ServerMessage.PlayerConnection(player.id, false));
             if (phase == Phase.ANSWERING && !paused && everyConnectedPlayerAnswered()) {
                 closeQuestion();
@@ -183,20 +176,21 @@ public final class Room {
 
     /** True when nobody has been connected for {@code idleMs}; such a room can be swept. */
     public boolean isAbandoned(long now, long idleMs) {
-        return hostLink == null && connectedCount == 0 && now - lastActivity >= idleMs;
+        return hostLink == null && roster.connected() == 0 && now - lastActivity >= idleMs;
     }
 
     /** Ends the room for good (sweep or shutdown), telling whoever is still connected. */
     public void close() {
         cancelTimer();
         if (phase != Phase.PODIUM && phase != Phase.FINISHED) {
-            if (ranking.size() != players.size()) {
+            if (ranking.size() != roster.size()) {
                 rank();
             }
             recorder.gameEnded(false, finalScores()); // cut short: the report shows it as interrupted
         }
         phase = Phase.FINISHED;
-        List<Link> links = new ArrayList<>(byLink.keySet());
+        List<Link> links = roster.links();
+        roster.unbindAll();
         if (hostLink != null) {
             links.add(hostLink);
         }
@@ -204,7 +198,6 @@ public final class Room {
             link.send(new ServerMessage.Finished());
             link.close(CLOSE_ROOM_GONE, "room closed");
         }
-        byLink.clear();
         hostLink = null;
     }
 
@@ -233,7 +226,7 @@ public final class Room {
     // ------------------------------------------------------------------ joining
 
     private void join(Link link, String rawName, Integer chosenTeam) {
-        if (byLink.containsKey(link) || link == hostLink) {
+        if (roster.byLink(link) != null || link == hostLink) {
             refuse(link, "already_joined", "This connection is already in the game.", "join");
             return;
         }
@@ -250,7 +243,7 @@ public final class Room {
             refuse(link, "room_not_found", NO_SUCH_ROOM, "join");
             return;
         }
-        if (players.size() >= env.limits().maxPlayers()) {
+        if (roster.size() >= env.limits().maxPlayers()) {
             refuse(link, "room_full", "This game is full.", "join");
             return;
         }
@@ -260,7 +253,7 @@ public final class Room {
         }
         Nicknames.Valid name;
         if (options.generatedNames()) {
-            String generated = NameGenerator.next(random, candidate -> takenNames.contains(Nicknames.key(candidate)));
+            String generated = NameGenerator.next(random, candidate -> roster.nameTaken(Nicknames.key(candidate)));
             name = new Nicknames.Valid(generated, Nicknames.key(generated));
         } else {
             Nicknames.Result checked = Nicknames.check(rawName);
@@ -273,7 +266,7 @@ public final class Room {
                 refuse(link, "name_blocked", "Please choose another nickname.", "join");
                 return;
             }
-            if (takenNames.contains(name.key())) {
+            if (roster.nameTaken(name.key())) {
                 refuse(link, "name_taken", "Someone already has that nickname; try another.", "join");
                 return;
             }
@@ -291,20 +284,17 @@ public final class Room {
                 return;
             }
         }
-        int id = nextPlayerId++;
-        Player player = new Player(id, name.display(), name.key(), Tokens.newToken(), id);
+        Player player = roster.seat(name);
+        int id = player.id;
         if (team != null) {
             teams.add(player, team);
         }
-        players.put(id, player);
-        bySeat.put(player.seatToken, player);
-        takenNames.add(name.key());
         if (phase.compareTo(Phase.REVEAL) >= 0 && phase != Phase.FINISHED) {
             rank();
         }
-        bind(player, link);
+        roster.bind(player, link);
         recorder.playerJoined(id, player.name, team == null ? null : team.name);
-        sendHost(new ServerMessage.PlayerJoined(info(player), players.size()));
+        sendHost(new ServerMessage.PlayerJoined(info(player), roster.size()));
         sendPlayerSnapshot(player);
     }
 
@@ -313,8 +303,8 @@ public final class Room {
             refuse(link, "not_allowed", "The host's connection cannot take a player's seat.", "rejoin");
             return;
         }
-        Player player = bySeat.get(token);
-        if (player == null || player.kicked || !Tokens.same(player.seatToken, token)) {
+        Player player = roster.bySeatToken(token);
+        if (player == null) {
             refuse(link, "bad_token", "That seat is not available; join again with a nickname.", "rejoin");
             return;
         }
@@ -322,42 +312,21 @@ public final class Room {
             link.send(new ServerMessage.Finished());
             return;
         }
-        Player current = byLink.get(link);
+        Player current = roster.byLink(link);
         if (current != null && current != player) {
             refuse(link, "already_joined", "This connection already holds another seat.", "rejoin");
             return;
         }
         boolean wasConnected = player.link != null;
         if (wasConnected && player.link != link) {
-            Link old = unbind(player);
+            Link old = roster.unbind(player);
             old.close(CLOSE_REPLACED, "seat taken over by a newer connection");
         }
-        bind(player, link);
+        roster.bind(player, link);
         if (!wasConnected) {
             sendHost(new ServerMessage.PlayerConnection(player.id, true));
         }
         sendPlayerSnapshot(player);
-    }
-
-    private void bind(Player player, Link link) {
-        if (player.link == link) {
-            return;
-        }
-        player.link = link;
-        byLink.put(link, player);
-        connectedCount++;
-        env.metrics().playerConnected();
-        link.seated();
-    }
-
-    /** Detaches a player's connection (the seat stays); returns the link that was detached. */
-    private Link unbind(Player player) {
-        Link link = player.link;
-        byLink.remove(link);
-        player.link = null;
-        connectedCount--;
-        env.metrics().playerDisconnected();
-        return link;
     }
 
     private void attachHost(Link link, String token) {
@@ -365,7 +334,7 @@ public final class Room {
             refuse(link, "bad_token", "That host key is not valid for this game.", "host");
             return;
         }
-        if (byLink.containsKey(link)) {
+        if (roster.byLink(link) != null) {
             refuse(link, "not_allowed", "A player's connection cannot become the host.", "host");
             return;
         }
@@ -388,7 +357,7 @@ public final class Room {
         if (command instanceof ClientMessage.Start) {
             if (phase != Phase.LOBBY) {
                 wrongPhase(ref);
-            } else if (players.isEmpty()) {
+            } else if (roster.size() == 0) {
                 refuse(hostLink, "no_players", "Wait for at least one player to join.", ref);
             } else {
                 recorder.gameStarted();
@@ -453,7 +422,7 @@ public final class Room {
     }
 
     private void moveTeam(int playerId, int teamId) {
-        Player player = players.get(playerId);
+        Player player = roster.byId(playerId);
         Team team = teams == null ? null : teams.byId(teamId);
         if (teams == null) {
             refuse(hostLink, "not_allowed", "This is not a team game.", "moveTeam");
@@ -485,8 +454,8 @@ public final class Room {
             wrongPhase(ref);
             return;
         }
-        teams.rebalance(new ArrayList<>(players.values()), random);
-        for (Player p : players.values()) {
+        teams.rebalance(new ArrayList<>(roster.all()), random);
+        for (Player p : roster.all()) {
             recorder.playerJoined(p.id, p.name, p.team.name);
             ServerMessage.TeamChanged changed = new ServerMessage.TeamChanged(p.id, Teams.info(p.team, false), "host");
             if (p.link != null) {
@@ -497,7 +466,7 @@ public final class Room {
     }
 
     private ServerMessage.Lobby lobby() {
-        return new ServerMessage.Lobby(players.values().stream().map(Room::info).toList(), locked,
+        return new ServerMessage.Lobby(roster.all().stream().map(Room::info).toList(), locked,
                 teams == null ? null : teams.infos());
     }
 
@@ -536,13 +505,11 @@ public final class Room {
     }
 
     private void kick(int playerId) {
-        Player player = players.remove(playerId);
+        Player player = roster.remove(playerId);
         if (player == null) {
             refuse(hostLink, "no_such_player", "There is no player " + playerId + ".", "kick");
             return;
         }
-        player.kicked = true;
-        bySeat.remove(player.seatToken);
         if (teams != null) {
             teams.remove(player); // their past points stay in the team's past averages
         }
@@ -551,14 +518,14 @@ public final class Room {
             run.answered--; // the count on the projector is of players still in the game
         }
         if (player.link != null) {
-            Link link = unbind(player);
+            Link link = roster.unbind(player);
             link.send(new ServerMessage.Kicked());
             link.close(CLOSE_KICKED, "removed by the host");
         }
         if (!ranking.isEmpty()) {
             rank();
         }
-        sendHost(new ServerMessage.PlayerLeft(playerId, "kicked", players.size()));
+        sendHost(new ServerMessage.PlayerLeft(playerId, "kicked", roster.size()));
         if (phase == Phase.ANSWERING && !paused && everyConnectedPlayerAnswered()) {
             closeQuestion();
         }
@@ -770,10 +737,10 @@ public final class Room {
     }
 
     private boolean everyConnectedPlayerAnswered() {
-        if (run.answered < connectedCount) {
+        if (run.answered < roster.connected()) {
             return false; // cheap check first: too few answers for everyone connected to have answered
         }
-        for (Player p : players.values()) {
+        for (Player p : roster.all()) {
             if (p.link != null && !p.answers.containsKey(run.index)) {
                 return false;
             }
@@ -787,7 +754,7 @@ public final class Room {
         Question q = run.question;
         boolean classic = options.scoring() == ScoringMode.CLASSIC;
         List<AnswerRecord> given = new ArrayList<>();
-        for (Player p : players.values()) {
+        for (Player p : roster.all()) {
             p.previousRank = p.rank == 0 ? null : p.rank;
             AnswerRecord record = p.answers.get(run.index);
             p.lastGained = 0;
@@ -819,14 +786,14 @@ public final class Room {
             teams.scoreQuestion(run.index);
             teams.rank(options.scoring());
         }
-        recorder.questionScored(run.index, players.values().stream()
+        recorder.questionScored(run.index, roster.all().stream()
                 .map(p -> new GameRecorder.Score(p.id, p.lastGained, bonusOf(p), p.score, p.rank)).toList());
         ServerMessage.Solution solution = run.solution();
         sendHost(new ServerMessage.Reveal(run.index, q.type().wireName(), solution, run.stats(given), q.explanation(),
-                run.optionExplanations(), run.answered, players.size()));
+                run.optionExplanations(), run.answered, roster.size()));
         long started = System.nanoTime();
         int sent = 0;
-        for (Player p : players.values()) {
+        for (Player p : roster.all()) {
             if (p.link != null) {
                 p.link.send(resultFor(p, solution));
                 sent++;
@@ -841,7 +808,7 @@ public final class Room {
     }
 
     private void rank() {
-        List<Player> sorted = new ArrayList<>(players.values());
+        List<Player> sorted = new ArrayList<>(roster.all());
         sorted.sort(Ranking.order(options.scoring()));
         for (int i = 0; i < sorted.size(); i++) {
             sorted.get(i).rank = i + 1;
@@ -856,14 +823,14 @@ public final class Room {
 
     private void showPodium() {
         cancelTimer();
-        if (ranking.size() != players.size()) {
+        if (ranking.size() != roster.size()) {
             rank();
         }
         phase = Phase.PODIUM;
         recorder.gameEnded(true, finalScores());
         sendHost(podium());
         List<ServerMessage.Standing> top = standings(3);
-        for (Player p : players.values()) {
+        for (Player p : roster.all()) {
             if (p.link != null) {
                 p.link.send(finalFor(p, top));
             }
@@ -977,9 +944,9 @@ public final class Room {
                 sendCount();
             }
             case REVEAL -> hostLink.send(new ServerMessage.Reveal(run.index, run.question.type().wireName(),
-                    run.solution(), run.stats(players.values().stream().map(p -> p.answers.get(run.index))
+                    run.solution(), run.stats(roster.all().stream().map(p -> p.answers.get(run.index))
                     .filter(java.util.Objects::nonNull).toList()), run.question.explanation(),
-                    run.optionExplanations(), run.answered, players.size()));
+                    run.optionExplanations(), run.answered, roster.size()));
             case LEADERBOARD -> hostLink.send(leaderboard());
             case PODIUM -> hostLink.send(podium());
             case FINISHED -> hostLink.send(new ServerMessage.Finished());
@@ -1020,7 +987,7 @@ public final class Room {
     private void sendCount() {
         lastCountSentAt = env.clock().millis();
         if (hostLink != null) {
-            hostLink.sendDroppable(new ServerMessage.AnswerCount(run.index, run.answered, players.size()));
+            hostLink.sendDroppable(new ServerMessage.AnswerCount(run.index, run.answered, roster.size()));
         }
     }
 
@@ -1035,7 +1002,7 @@ public final class Room {
         long started = System.nanoTime();
         String json = Codec.encode(message);
         int sent = 0;
-        for (Player p : players.values()) {
+        for (Player p : roster.all()) {
             if (p.link != null) {
                 p.link.sendEncoded(json);
                 sent++;
