@@ -6,9 +6,7 @@ import app.quizroom.protocol.ClientMessage;
 import app.quizroom.protocol.Codec;
 import app.quizroom.protocol.ServerMessage;
 import app.quizroom.scoring.AnswerValue;
-import app.quizroom.scoring.Ranking;
 import app.quizroom.scoring.Scoring;
-import app.quizroom.scoring.ScoringMode;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -83,7 +81,7 @@ public final class Room {
 
     private final Roster roster;
     private Link hostLink;
-    private List<Player> ranking = List.of();
+    private final Scoreboard board;
     private long lastActivity;
     private final RateLimiter joins;
 
@@ -107,6 +105,7 @@ public final class Room {
         this.lastActivity = env.clock().millis();
         this.joins = new RateLimiter(env.clock(), env.limits().joinsPerSecond(), env.limits().joinBurst());
         this.roster = new Roster(env.metrics());
+        this.board = new Scoreboard(options, teams);
     }
 
     public String pin() {
@@ -183,10 +182,8 @@ public final class Room {
     public void close() {
         cancelTimer();
         if (phase != Phase.PODIUM && phase != Phase.FINISHED) {
-            if (ranking.size() != roster.size()) {
-                rank();
-            }
-            recorder.gameEnded(false, finalScores()); // cut short: the report shows it as interrupted
+            board.rankIfStale(roster.all());
+            recorder.gameEnded(false, board.finalScores()); // cut short: the report shows it as interrupted
         }
         phase = Phase.FINISHED;
         List<Link> links = roster.links();
@@ -290,7 +287,7 @@ public final class Room {
             teams.add(player, team);
         }
         if (phase.compareTo(Phase.REVEAL) >= 0 && phase != Phase.FINISHED) {
-            rank();
+            board.rank(roster.all());
         }
         roster.bind(player, link);
         recorder.playerJoined(id, player.name, team == null ? null : team.name);
@@ -522,8 +519,8 @@ public final class Room {
             link.send(new ServerMessage.Kicked());
             link.close(CLOSE_KICKED, "removed by the host");
         }
-        if (!ranking.isEmpty()) {
-            rank();
+        if (board.ranked()) {
+            board.rank(roster.all());
         }
         sendHost(new ServerMessage.PlayerLeft(playerId, "kicked", roster.size()));
         if (phase == Phase.ANSWERING && !paused && everyConnectedPlayerAnswered()) {
@@ -752,42 +749,8 @@ public final class Room {
         cancelTimer();
         phase = Phase.REVEAL;
         Question q = run.question;
-        boolean classic = options.scoring() == ScoringMode.CLASSIC;
-        List<AnswerRecord> given = new ArrayList<>();
-        for (Player p : roster.all()) {
-            p.previousRank = p.rank == 0 ? null : p.rank;
-            AnswerRecord record = p.answers.get(run.index);
-            p.lastGained = 0;
-            if (record != null) {
-                given.add(record);
-            }
-            if (!Scoring.countsForStreak(q)) {
-                continue;
-            }
-            boolean full = record != null && record.credit() >= 1;
-            p.streak = full ? p.streak + 1 : 0;
-            if (record == null) {
-                continue;
-            }
-            int base = classic
-                    ? Scoring.classicPoints(q.points(), record.credit(), record.responseMs(), run.timeLimitMs)
-                    : Scoring.accuracyPoints(q.points(), record.credit());
-            int bonus = classic && options.streakBonus() && full && q.points() > 0 ? Scoring.streakBonus(p.streak) : 0;
-            p.score += base + bonus;
-            p.lastGained = base + bonus;
-            if (full) {
-                p.correctCount++;
-                p.correctTimeMs += record.responseMs();
-            }
-            p.answers.put(run.index, record.scored(base + bonus, bonus));
-        }
-        rank();
-        if (teams != null) {
-            teams.scoreQuestion(run.index);
-            teams.rank(options.scoring());
-        }
-        recorder.questionScored(run.index, roster.all().stream()
-                .map(p -> new GameRecorder.Score(p.id, p.lastGained, bonusOf(p), p.score, p.rank)).toList());
+        List<AnswerRecord> given = board.scoreQuestion(run, roster.all());
+        recorder.questionScored(run.index, board.scores(run.index));
         ServerMessage.Solution solution = run.solution();
         sendHost(new ServerMessage.Reveal(run.index, q.type().wireName(), solution, run.stats(given), q.explanation(),
                 run.optionExplanations(), run.answered, roster.size()));
@@ -802,43 +765,23 @@ public final class Room {
         env.metrics().broadcast(sent, System.nanoTime() - started);
     }
 
-    private int bonusOf(Player p) {
-        AnswerRecord record = p.answers.get(run.index);
-        return record == null ? 0 : record.bonus();
-    }
-
-    private void rank() {
-        List<Player> sorted = new ArrayList<>(roster.all());
-        sorted.sort(Ranking.order(options.scoring()));
-        for (int i = 0; i < sorted.size(); i++) {
-            sorted.get(i).rank = i + 1;
-        }
-        ranking = sorted;
-    }
-
     private void showLeaderboard() {
         phase = Phase.LEADERBOARD;
-        sendHost(leaderboard());
+        sendHost(board.leaderboard(run.index, questions.size(), LEADERBOARD_SIZE));
     }
 
     private void showPodium() {
         cancelTimer();
-        if (ranking.size() != roster.size()) {
-            rank();
-        }
+        board.rankIfStale(roster.all());
         phase = Phase.PODIUM;
-        recorder.gameEnded(true, finalScores());
-        sendHost(podium());
-        List<ServerMessage.Standing> top = standings(3);
+        recorder.gameEnded(true, board.finalScores());
+        sendHost(board.podium());
+        List<ServerMessage.Standing> top = board.standings(3);
         for (Player p : roster.all()) {
             if (p.link != null) {
-                p.link.send(finalFor(p, top));
+                p.link.send(board.finalFor(p, top));
             }
         }
-    }
-
-    private List<GameRecorder.Score> finalScores() {
-        return ranking.stream().map(p -> new GameRecorder.Score(p.id, p.lastGained, 0, p.score, p.rank)).toList();
     }
 
     private void finish() {
@@ -868,42 +811,12 @@ public final class Room {
 
     private ServerMessage.Result resultFor(Player p, ServerMessage.Solution solution) {
         AnswerRecord record = p.answers.get(run.index);
-        Player ahead = p.rank > 1 && p.rank - 2 < ranking.size() ? ranking.get(p.rank - 2) : null;
+        Player ahead = board.ahead(p);
         return new ServerMessage.Result(run.index, run.question.type().wireName(), solution, record != null,
                 record != null && record.credit() >= 1, record == null ? 0 : record.credit(), p.lastGained,
-                record == null ? 0 : record.bonus(), p.streak, p.score, p.rank, ranking.size(),
+                record == null ? 0 : record.bonus(), p.streak, p.score, p.rank, board.size(),
                 ahead == null ? null : new ServerMessage.Ahead(ahead.name, Math.max(0, ahead.score - p.score)),
-                run.question.explanation(), run.explanationOfPick(record), teamStanding(p), teamCount());
-    }
-
-    private ServerMessage.Leaderboard leaderboard() {
-        return new ServerMessage.Leaderboard(run.index, questions.size(), standings(LEADERBOARD_SIZE), ranking.size(),
-                teams == null ? null : teams.standings(false));
-    }
-
-    private ServerMessage.Podium podium() {
-        return new ServerMessage.Podium(standings(ranking.size()), ranking.size(),
-                teams == null ? null : teams.standings(true));
-    }
-
-    private ServerMessage.Final finalFor(Player p, List<ServerMessage.Standing> top) {
-        return new ServerMessage.Final(top, standing(p), ranking.size(), teamStanding(p), teamCount());
-    }
-
-    private ServerMessage.TeamStanding teamStanding(Player p) {
-        return teams == null || p.team == null ? null : teams.standing(p.team, false);
-    }
-
-    private Integer teamCount() {
-        return teams == null ? null : teams.all().size();
-    }
-
-    private List<ServerMessage.Standing> standings(int limit) {
-        return ranking.stream().limit(limit).map(this::standing).toList();
-    }
-
-    private ServerMessage.Standing standing(Player p) {
-        return new ServerMessage.Standing(p.rank, p.id, p.name, p.score, p.lastGained, p.previousRank, p.correctCount);
+                run.question.explanation(), run.explanationOfPick(record), board.teamStanding(p), board.teamCount());
     }
 
     private static ServerMessage.PlayerInfo info(Player p) {
@@ -923,7 +836,7 @@ public final class Room {
         switch (phase) {
             case INTRO, TALK, ANSWERING -> p.link.send(questionForPlayers(remainingMs(), p.answers.containsKey(run.index)));
             case REVEAL, LEADERBOARD -> p.link.send(resultFor(p, run.solution()));
-            case PODIUM -> p.link.send(finalFor(p, standings(3)));
+            case PODIUM -> p.link.send(board.finalFor(p, board.standings(3)));
             default -> {
             }
         }
@@ -947,8 +860,8 @@ public final class Room {
                     run.solution(), run.stats(roster.all().stream().map(p -> p.answers.get(run.index))
                     .filter(java.util.Objects::nonNull).toList()), run.question.explanation(),
                     run.optionExplanations(), run.answered, roster.size()));
-            case LEADERBOARD -> hostLink.send(leaderboard());
-            case PODIUM -> hostLink.send(podium());
+            case LEADERBOARD -> hostLink.send(board.leaderboard(run.index, questions.size(), LEADERBOARD_SIZE));
+            case PODIUM -> hostLink.send(board.podium());
             case FINISHED -> hostLink.send(new ServerMessage.Finished());
             default -> {
             }

@@ -124,6 +124,16 @@ public final class ResultStore implements AutoCloseable {
         return new Recorder(id);
     }
 
+    /**
+     * Completes once every write queued before this call is on disk (true), or at once with false while the
+     * database is failing. Reports wait on it, so a teacher always reads what the game has already said.
+     */
+    public CompletableFuture<Boolean> flushed() {
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        enqueue(new Write(0, c -> { }, done));
+        return done;
+    }
+
     /** Stops taking writes, writes what is queued (waiting at most {@code graceMs}), and closes the file. */
     @Override
     public void close() {
@@ -166,7 +176,9 @@ public final class ResultStore implements AutoCloseable {
         lock.lock();
         try {
             if (queue.size() >= capacity || closing) {
-                lost.merge(write.gameId(), 1, Integer::sum);
+                if (write.gameId() != 0) {
+                    lost.merge(write.gameId(), 1, Integer::sum);
+                }
                 if (write.done() != null) {
                     write.done().complete(false);
                 }

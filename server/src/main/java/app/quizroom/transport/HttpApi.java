@@ -52,10 +52,14 @@ final class HttpApi {
     private final LongSupplier connectedPlayers;
     private final Map<String, RateLimiter> creators = new ConcurrentHashMap<>();
     private final Reports reports;
+    /** Completes when results written so far are on disk (reports read after it). */
+    private final java.util.function.Supplier<java.util.concurrent.CompletableFuture<Boolean>> flushed;
 
     HttpApi(Config config, Map<String, Bank> banks, GameFactory games, PrometheusMeterRegistry registry,
-            LongSupplier liveRooms, LongSupplier connectedPlayers, Reports reports) {
+            LongSupplier liveRooms, LongSupplier connectedPlayers, Reports reports,
+            java.util.function.Supplier<java.util.concurrent.CompletableFuture<Boolean>> flushed) {
         this.config = config;
+        this.flushed = flushed;
         this.reports = reports;
         this.banks = banks;
         this.games = games;
@@ -241,7 +245,10 @@ final class HttpApi {
         }
         String hostKey = ctx.request().getHeader(HOST_KEY_HEADER);
         boolean teacher = config.teacherPassword() != null && passwordGiven(ctx);
-        ctx.vertx().executeBlocking(() -> teacher || reports.keyMatches(id, hostKey)).onComplete(allowed -> {
+        ctx.vertx().executeBlocking(() -> {
+            awaitFlushed();
+            return teacher || reports.keyMatches(id, hostKey);
+        }).onComplete(allowed -> {
             if (allowed.failed()) {
                 json(ctx, 503, error("store_unavailable", "The results database cannot be read right now."));
             } else if (!allowed.result()) {
@@ -258,14 +265,29 @@ final class HttpApi {
         });
     }
 
+    /** Blocks (on a worker) until results written so far are on disk, two seconds at most. */
+    private void awaitFlushed() throws InterruptedException {
+        try {
+            flushed.get().get(2, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            // read what is there; the writes still waiting are the store's to retry
+        }
+    }
+
     private boolean passwordGiven(RoutingContext ctx) {
         return Tokens.same(config.teacherPassword(), ctx.request().getHeader(PASSWORD_HEADER));
     }
 
-    /** Runs database work off the event loop and sends its text (404 when it is null). */
+    /**
+     * Runs database work off the event loop, once the results written so far are on disk (waiting at most two
+     * seconds), and sends its text (404 when it is null).
+     */
     private void blocking(RoutingContext ctx, java.util.concurrent.Callable<String> work, String contentType,
                           String disposition) {
-        ctx.vertx().executeBlocking(work).onComplete(result -> {
+        ctx.vertx().executeBlocking(() -> {
+            awaitFlushed();
+            return work.call();
+        }).onComplete(result -> {
             if (result.failed()) {
                 json(ctx, 503, error("store_unavailable", "The results database cannot be read right now."));
             } else if (result.result() == null) {

@@ -88,7 +88,7 @@ public final class QuizServer {
             return () -> vertx.cancelTimer(id);
         };
         HttpApi api = new HttpApi(config, banks, this::createGame, registry, rooms::size, metrics::connectedPlayers,
-                new Reports(config.dbFile()));
+                new Reports(config.dbFile()), store::flushed);
         Gateway gateway = new Gateway(rooms, clock, metrics, config, vertx);
         OriginPolicy origins = new OriginPolicy(config);
         // One server instance per event loop when the port is fixed; Vert.x shares the port between them.
