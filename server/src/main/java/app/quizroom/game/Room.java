@@ -33,7 +33,8 @@ public final class Room {
     static final long COUNT_INTERVAL_MS = 200;
     static final int LEADERBOARD_SIZE = 5;
     /** For a PIN that is unknown, finished or locked alike. */
-    public static final String NO_SUCH_ROOM = "No open game has that PIN. Check the number on the screen.";
+    public static final String NO_SUCH_ROOM =
+            "No open game has that PIN. Check the number on the screen; the teacher may also have locked the game.";
 
     /** A timer coming back into the room. */
     record TimerFired(int question, Kind kind, long sequence) {
@@ -856,10 +857,13 @@ public final class Room {
                 hostLink.send(questionForHost(remainingMs()));
                 sendCount();
             }
-            case REVEAL -> hostLink.send(new ServerMessage.Reveal(run.index, run.question.type().wireName(),
+            case REVEAL -> {
+                hostLink.send(questionForHost(0)); // the reveal is shown over its question
+                hostLink.send(new ServerMessage.Reveal(run.index, run.question.type().wireName(),
                     run.solution(), run.stats(roster.all().stream().map(p -> p.answers.get(run.index))
                     .filter(java.util.Objects::nonNull).toList()), run.question.explanation(),
                     run.optionExplanations(), run.answered, roster.size()));
+            }
             case LEADERBOARD -> hostLink.send(board.leaderboard(run.index, questions.size(), LEADERBOARD_SIZE));
             case PODIUM -> hostLink.send(board.podium());
             case FINISHED -> hostLink.send(new ServerMessage.Finished());

@@ -52,14 +52,18 @@ final class HttpApi {
     private final LongSupplier connectedPlayers;
     private final Map<String, RateLimiter> creators = new ConcurrentHashMap<>();
     private final Reports reports;
+    /** PIN → the address phones open. */
+    private final java.util.function.Function<String, String> joinUrl;
     /** Completes when results written so far are on disk (reports read after it). */
     private final java.util.function.Supplier<java.util.concurrent.CompletableFuture<Boolean>> flushed;
 
     HttpApi(Config config, Map<String, Bank> banks, GameFactory games, PrometheusMeterRegistry registry,
             LongSupplier liveRooms, LongSupplier connectedPlayers, Reports reports,
-            java.util.function.Supplier<java.util.concurrent.CompletableFuture<Boolean>> flushed) {
+            java.util.function.Supplier<java.util.concurrent.CompletableFuture<Boolean>> flushed,
+            java.util.function.Function<String, String> joinUrl) {
         this.config = config;
         this.flushed = flushed;
+        this.joinUrl = joinUrl;
         this.reports = reports;
         this.banks = banks;
         this.games = games;
@@ -313,12 +317,10 @@ final class HttpApi {
         }
         ctx.response().putHeader("Content-Type", "image/svg+xml")
                 .putHeader("Cache-Control", "no-store")
-                .end(QrCodes.svg(joinUrl(config, pin)));
+                .end(QrCodes.svg(joinUrl.apply(pin)));
     }
 
-    static String joinUrl(Config config, String pin) {
-        return config.publicUrl() + "/join/" + pin;
-    }
+
 
     /**
      * {@code "teams": {"count": 4} or {"names": ["Reds", "Blues"]}, "playersPick": false, "cap": null,

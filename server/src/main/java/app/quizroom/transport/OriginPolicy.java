@@ -21,12 +21,12 @@ final class OriginPolicy {
 
     private final Set<String> ownHosts;
     private final Set<String> configured = new HashSet<>();
-    private final String publicOrigin;
+    private final java.util.function.Supplier<String> publicUrl;
 
-    OriginPolicy(Config config) {
+    OriginPolicy(Config config, java.util.function.Supplier<String> publicUrl) {
         this.ownHosts = localHosts();
         config.allowedOrigins().forEach(o -> configured.add(normalise(o)));
-        this.publicOrigin = normalise(config.publicUrl());
+        this.publicUrl = publicUrl;
     }
 
     boolean allows(String origin, int serverPort) {
@@ -37,7 +37,7 @@ final class OriginPolicy {
         if (normalised == null) {
             return false;
         }
-        if (normalised.equals(publicOrigin) || configured.contains(normalised)) {
+        if (normalised.equals(normalise(publicUrl.get())) || configured.contains(normalised)) {
             return true;
         }
         URI uri = URI.create(normalised);

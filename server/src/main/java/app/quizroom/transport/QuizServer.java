@@ -88,9 +88,9 @@ public final class QuizServer {
             return () -> vertx.cancelTimer(id);
         };
         HttpApi api = new HttpApi(config, banks, this::createGame, registry, rooms::size, metrics::connectedPlayers,
-                new Reports(config.dbFile()), store::flushed);
+                new Reports(config.dbFile()), store::flushed, this::joinUrl);
         Gateway gateway = new Gateway(rooms, clock, metrics, config, vertx);
-        OriginPolicy origins = new OriginPolicy(config);
+        OriginPolicy origins = new OriginPolicy(config, this::publicUrl);
         // One server instance per event loop when the port is fixed; Vert.x shares the port between them.
         int instances = config.port() == 0 ? 1 : loopCount;
         return RoomLoops.deploy(vertx, loopCount)
@@ -103,6 +103,19 @@ public final class QuizServer {
                     vertx.setPeriodic(SWEEP_INTERVAL_MS, ignored -> sweep());
                     return null;
                 });
+    }
+
+    /**
+     * The address phones are sent to. A configured URL on port 0 (a server started on a free port) takes the
+     * port actually bound.
+     */
+    public String publicUrl() {
+        String url = config.publicUrl();
+        return url.endsWith(":0") ? url.substring(0, url.length() - 1) + boundPort.get() : url;
+    }
+
+    String joinUrl(String pin) {
+        return publicUrl() + "/join/" + pin;
     }
 
     /** The port actually bound (useful when the configured port is 0). */
@@ -151,7 +164,7 @@ public final class QuizServer {
             gameId[0] = recorder.gameId();
             return new Room(pin, hostToken, bank, options,
                     new Room.Environment(loops.next(), clock, scheduler, metrics, limits),
-                    HttpApi.joinUrl(config, pin), "/api/qr/" + pin + ".svg", recorder);
+                    joinUrl(pin), "/api/qr/" + pin + ".svg", recorder);
         });
         if (room == null) {
             return null;
@@ -159,7 +172,7 @@ public final class QuizServer {
         Map<String, String> created = new LinkedHashMap<>();
         created.put("pin", room.pin());
         created.put("hostToken", hostToken);
-        created.put("joinUrl", HttpApi.joinUrl(config, room.pin()));
+        created.put("joinUrl", joinUrl(room.pin()));
         created.put("qrUrl", "/api/qr/" + room.pin() + ".svg");
         created.put("webSocketPath", WEBSOCKET_PATH);
         created.put("gameId", Long.toString(gameId[0]));

@@ -1,5 +1,6 @@
 package app.quizroom.browser;
 
+import app.quizroom.support.ManualTime;
 import app.quizroom.support.TestServer;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -21,6 +22,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 /**
@@ -67,11 +70,16 @@ final class Chrome implements BeforeAllCallback, ParameterResolver, ExtensionCon
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         Chrome chrome = new Chrome();
         // Started side by side: each takes a second or two.
-        CompletableFuture<ChromeDriver> projector = CompletableFuture.supplyAsync(() -> chrome.start(false));
-        List<CompletableFuture<ChromeDriver>> phones = Stream.generate(() -> CompletableFuture.supplyAsync(() -> chrome.start(true)))
-                .limit(PHONES).toList();
-        chrome.projector = projector.join();
-        phones.forEach(p -> chrome.phones.add(p.join()));
+        ExecutorService starter = Executors.newFixedThreadPool(PHONES + 1);
+        try {
+            CompletableFuture<ChromeDriver> projector = CompletableFuture.supplyAsync(() -> chrome.start(false), starter);
+            List<CompletableFuture<ChromeDriver>> phones = Stream.generate(
+                    () -> CompletableFuture.supplyAsync(() -> chrome.start(true), starter)).limit(PHONES).toList();
+            chrome.projector = projector.join();
+            phones.forEach(p -> chrome.phones.add(p.join()));
+        } finally {
+            starter.shutdown();
+        }
         return chrome;
     }
 
@@ -84,6 +92,7 @@ final class Chrome implements BeforeAllCallback, ParameterResolver, ExtensionCon
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "SEVERE")); // script errors, for failure messages
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-extensions", "--mute-audio", "--user-data-dir=" + profile);
@@ -109,6 +118,16 @@ final class Chrome implements BeforeAllCallback, ParameterResolver, ExtensionCon
             viewport(driver, 1280, 720);
         }
         return driver;
+    }
+
+    /**
+     * The real server on the test's clock, serving the pages straight from web-client/static: the browser tests
+     * check the pages as they are in the work tree, not a jar that another build may be rewriting meanwhile.
+     */
+    static TestServer server(ManualTime time, Map<String, String> env) {
+        Map<String, String> settings = new java.util.HashMap<>(env);
+        settings.put("QUIZROOM_WEB_DIR", TestServer.projectRoot().resolve("web-client/static").toString());
+        return TestServer.start(time, time, settings);
     }
 
     ChromeDriver projector() {

@@ -5,6 +5,8 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.time.Duration;
@@ -39,8 +41,16 @@ abstract class Page {
 
     /** Waits until the page shows this screen (the body's data-screen). */
     void awaitScreen(String screen) {
-        waiting().withMessage(() -> "screen '" + screen + "', but it shows '" + screen() + "'")
+        waiting().withMessage(() -> "screen '" + screen + "', but it shows '" + screen() + "'" + alerts())
                 .until(d -> screen.equals(screen()));
+    }
+
+    /** Whatever the page says in its visible alerts, and the browser's script errors, for failure messages. */
+    String alerts() {
+        List<String> said = texts(By.cssSelector("[role=alert]"));
+        List<String> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage).toList();
+        return (said.isEmpty() ? "" : " saying " + said) + (errors.isEmpty() ? "" : "; browser errors: " + errors);
     }
 
     String screen() {

@@ -99,8 +99,29 @@ final class Phone extends Page {
         awaitSent();
     }
 
+    /** Waits for "Answer sent", or for the result when this answer was the last one and closed the question. */
+    /** Taps the i-th tile or item (0-based) without sending anything else. */
+    void tap(String testId, int i) {
+        driver.findElements(onScreen("question", testId)).get(i).click();
+    }
+
+    void submit() {
+        click(onScreen("question", "submit-answer"));
+    }
+
+    /** The seat token this page keeps for reloads, or null. */
+    String storedSeatToken() {
+        return (String) js("const s = JSON.parse(localStorage.getItem('quizroom.seat') || 'null'); return s && s.seatToken;");
+    }
+
     void awaitSent() {
-        awaitTextContaining(onScreen("question", "answer-sent"), "Answer sent");
+        waiting().withMessage(() -> "'Answer sent' or the result; the page shows " + screen()).until(d -> {
+            if ("result".equals(screen())) {
+                return true;
+            }
+            List<WebElement> sent = d.findElements(onScreen("question", "answer-sent"));
+            return !sent.isEmpty() && sent.get(0).isDisplayed() && sent.get(0).getText().contains("Answer sent");
+        });
     }
 
     /** Waits for the result of a question and returns "verdict|points|total|rank|ahead". */

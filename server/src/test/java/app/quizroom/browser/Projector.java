@@ -50,10 +50,15 @@ final class Projector extends Page {
 
     /** Presses the current screen's main button (next, open answers, leaderboard, podium, finish). */
     void next(String expectedLabel) {
-        String screen = screen();
-        By next = onScreen(screen, "next");
+        By next = testId("next"); // only the shown screen's button is displayed
         awaitText(next, expectedLabel);
         click(next);
+    }
+
+    /** Waits until the projector shows question {@code number} (1-based), so the server has begun it. */
+    void awaitQuestion(int number) {
+        awaitScreen("question");
+        awaitText(onScreen("question", "question-number"), t -> t.startsWith("Question " + number + " "), "question " + number);
     }
 
     String answerCount() {
@@ -79,6 +84,22 @@ final class Projector extends Page {
                 .toList();
     }
 
+    /** Each leaderboard row's climb, as a screen reader reads it ("▲ 1 place up"), or "" for no change. */
+    List<String> climbs() {
+        return driver.findElements(onScreen("leaderboard", "standing")).stream()
+                .map(row -> row.findElements(testId("climb")).stream().findFirst()
+                        .map(c -> c.getDomProperty("textContent")).orElse(""))
+                .toList();
+    }
+
+    /** The names on the podium steps, first place first (read from the DOM: the steps may still be rising). */
+    List<String> podiumNames() {
+        return driver.findElements(onScreen("podium", "podium-step")).stream()
+                .sorted(java.util.Comparator.comparing(step -> step.getDomAttribute("data-rank")))
+                .map(step -> step.findElement(testId("podium-name")).getDomProperty("textContent"))
+                .toList();
+    }
+
     /** The final ranking as "rank|name|score" lines. */
     List<String> finalRanking() {
         return driver.findElements(onScreen("podium", "final-standing")).stream().map(row ->
@@ -89,11 +110,20 @@ final class Projector extends Page {
 
     /** Screenshots at 1280×720 and 1920×1080, then back to 1280×720. */
     void screenshots(String name) {
-        Chrome.screenshot(driver, "projector-" + name + "-1280x720");
-        Chrome.viewport(driver, 1920, 1080);
-        waiting().until(d -> Long.valueOf(1920).equals(js("return window.innerWidth")));
+        resize(1920, 1080);
         Chrome.screenshot(driver, "projector-" + name + "-1920x1080");
-        Chrome.viewport(driver, 1280, 720);
-        waiting().until(d -> Long.valueOf(1280).equals(js("return window.innerWidth")));
+        resize(1280, 720);
+        Chrome.screenshot(driver, "projector-" + name + "-1280x720");
+    }
+
+    void resize(int width, int height) {
+        Chrome.viewport(driver, width, height);
+        waiting().until(d -> Long.valueOf(width).equals(js("return window.innerWidth")));
+    }
+
+    /** True when the screen needs no scrolling at the current size. */
+    boolean fitsScreen() {
+        return (Boolean) js("const e = document.documentElement;"
+                + " return e.scrollHeight <= window.innerHeight && e.scrollWidth <= window.innerWidth");
     }
 }

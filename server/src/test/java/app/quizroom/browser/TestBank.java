@@ -15,7 +15,10 @@ final class TestBank {
     static Path write() {
         try {
             Path dir = Files.createTempDirectory("quizroom-bank-");
-            Files.writeString(dir.resolve("browser-test.yaml"), """
+            Path file = dir.resolve("browser-test.yaml");
+            dir.toFile().deleteOnExit(); // deleted in reverse order: the file, then the folder
+            file.toFile().deleteOnExit();
+            Files.writeString(file, """
                     id: browser-test
                     title: Browser test bank
                     description: Four questions for the browser tests.

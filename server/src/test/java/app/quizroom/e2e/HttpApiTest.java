@@ -52,7 +52,8 @@ class HttpApiTest {
             assertTrue(game.getString("pin").matches("\\d{6}"));
             assertTrue(pins.add(game.getString("pin")), "PINs are unique among live rooms");
             assertTrue(game.getString("hostToken").length() >= 22, "at least 128 bits");
-            assertEquals(game.getString("joinUrl"), "http://127.0.0.1:0/join/" + game.getString("pin"));
+            assertEquals("http://127.0.0.1:" + server.port + "/join/" + game.getString("pin"), game.getString("joinUrl"),
+                    "the join address carries the port actually bound");
         }
     }
 

@@ -1,0 +1,127 @@
+package app.quizroom.browser;
+
+import app.quizroom.game.Room;
+import app.quizroom.support.ManualTime;
+import app.quizroom.support.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/** The lobby: nicknames shown as text and never run; kicking by keyboard; locking the room. */
+@ExtendWith(Chrome.class)
+class LobbyBrowserTest {
+
+    /** Longer than the server's 20 characters: refused, and the refusal is shown in words. */
+    private static final String LONG_MARKUP = "<img src=x onerror=window.__x=1>";
+    /** Fits in 20 characters, and runs if a page ever puts it in innerHTML (checked below as a control). */
+    private static final String MARKUP = "<style onload=__x=1>";
+
+    private static ManualTime time;
+    private static TestServer server;
+    private static String base;
+
+    private Projector projector;
+    private Phone phone;
+    private Phone other;
+
+    @BeforeAll
+    static void startServer() {
+        time = new ManualTime();
+        server = Chrome.server(time, Map.of("QUIZROOM_BANKS", TestBank.write().toString()));
+        base = "http://127.0.0.1:" + server.port;
+    }
+
+    @AfterAll
+    static void stopServer() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @BeforeEach
+    void pages(Chrome chrome) {
+        chrome.forget(base);
+        projector = new Projector(chrome.projector(), base);
+        phone = new Phone(chrome.phone(2), base);
+        other = new Phone(chrome.phone(1), base);
+    }
+
+    @Test
+    void aNicknameWrittenAsHtmlIsShownAsTextAndNeverRuns() {
+        String pin = projector.open().createGame(TestBank.TITLE, 0);
+        phone.open(pin).fill(pin, LONG_MARKUP).submitJoin();
+        phone.awaitText(Page.testId("join-error"), "That nickname is too long (at most 20 characters).");
+
+        phone.join(pin, MARKUP);
+        assertEquals(MARKUP, phone.myName());
+        projector.awaitPlayers(1);
+        assertEquals(List.of(MARKUP), projector.playerNames());
+
+        projector.start();
+        phone.awaitAnswering(1);
+        phone.choose("Paris");
+        projector.awaitScreen("reveal");
+        projector.next("Show leaderboard");
+        projector.awaitScreen("leaderboard");
+        assertEquals(List.of("1|" + MARKUP + "|+1,000|1,000"), projector.leaderboard());
+        click(projector, "end");
+        click(projector, "end");
+        projector.awaitScreen("podium");
+        assertEquals(List.of(MARKUP), projector.podiumNames());
+        phone.awaitScreen("final");
+        assertEquals(List.of(MARKUP), phone.texts(org.openqa.selenium.By.cssSelector("[data-testid=\"top3\"] .name")));
+
+        for (Page page : List.of(projector, phone)) {
+            assertNull(page.js("return window.__x"), "no script ran on " + page.getClass().getSimpleName());
+        }
+        // Control: the same text put in as HTML does run in this browser, so the check above means something.
+        projector.js("const d = document.createElement('div'); d.innerHTML = arguments[0]; document.body.append(d);",
+                MARKUP.replace("__x", "__control"));
+        projector.waiting().withMessage("the control markup to run")
+                .until(d -> Long.valueOf(1).equals(projector.js("return window.__control")));
+    }
+
+    @Test
+    void theTeacherRemovesAPlayerWithTheKeyboardAndLocksTheRoom() {
+        String pin = projector.open().createGame(TestBank.TITLE, 0);
+        phone.open(pin).join(pin, "Zed");
+        other.open(pin).join(pin, "Amy");
+        projector.awaitPlayers(2);
+
+        WebElement zed = projector.driver.findElements(Page.onScreen("lobby", "player")).stream()
+                .filter(e -> e.getText().contains("Zed")).findFirst().orElseThrow();
+        zed.findElement(By.tagName("button")).sendKeys(Keys.ENTER);
+        WebElement confirm = projector.driver.switchTo().activeElement();
+        assertEquals("Remove", confirm.getText(), "the keyboard lands on the confirmation");
+        confirm.sendKeys(Keys.ENTER);
+        projector.awaitPlayers(1);
+        assertEquals(List.of("Amy"), projector.playerNames());
+        phone.awaitText(Page.onScreen("message", "message-title"), "You were removed from the game");
+
+        projector.driver.findElement(Page.onScreen("lobby", "lock")).sendKeys(Keys.ENTER);
+        projector.awaitText(Page.onScreen("lobby", "lock"), "Room locked: unlock");
+        phone.open(pin).fill(pin, "Zed again").submitJoin();
+        // A locked room answers like a PIN that does not exist, so that it cannot be found by guessing.
+        phone.awaitText(Page.testId("join-error"), Room.NO_SUCH_ROOM);
+        projector.click(Page.onScreen("lobby", "lock"));
+        projector.awaitText(Page.onScreen("lobby", "lock"), "Lock room");
+        phone.submitJoin();
+        phone.awaitScreen("lobby");
+        projector.awaitPlayers(2);
+    }
+
+    private static void click(Projector projector, String testId) {
+        projector.click(Page.onScreen("leaderboard", testId));
+    }
+}

@@ -1,0 +1,132 @@
+package app.quizroom.browser;
+
+import app.quizroom.support.ManualTime;
+import app.quizroom.support.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Reloading a page mid-game loses nothing: a phone keeps its seat and score, the projector gets the game back. */
+@ExtendWith(Chrome.class)
+class ReloadBrowserTest {
+
+    private static ManualTime time;
+    private static TestServer server;
+    private static String base;
+
+    private Projector projector;
+    private Phone ann;
+    private Phone bob;
+
+    @BeforeAll
+    static void startServer() {
+        time = new ManualTime();
+        server = Chrome.server(time, Map.of("QUIZROOM_BANKS", TestBank.write().toString()));
+        base = "http://127.0.0.1:" + server.port;
+    }
+
+    @AfterAll
+    static void stopServer() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @BeforeEach
+    void pages(Chrome chrome) {
+        chrome.forget(base);
+        projector = new Projector(chrome.projector(), base);
+        ann = new Phone(chrome.phone(0), base);
+        bob = new Phone(chrome.phone(1), base);
+    }
+
+    /** Creates a game with Ann and Bob in it and opens answers to the first question. */
+    private void gameAtFirstQuestion() {
+        String pin = projector.open().createGame(TestBank.TITLE, 1);
+        ann.open(pin).join(pin, "Ann");
+        bob.open(pin).join(pin, "Bob");
+        projector.awaitPlayers(2);
+        projector.start();
+        projector.awaitQuestion(1);
+        time.advance(1000);
+        ann.awaitAnswering(1);
+        bob.awaitAnswering(1);
+    }
+
+    @Test
+    void aPhoneReloadedMidQuestionKeepsItsSeatAndScoreAndCanStillAnswer() {
+        gameAtFirstQuestion();
+        ann.choose("Paris");
+        bob.choose("Lyon");
+        assertEquals("Correct|+1,000 points|1,000 points|1st of 2|You are in the lead", ann.awaitResult());
+        projector.next("Show leaderboard");
+        projector.next("Next question");
+        projector.awaitQuestion(2);
+        time.advance(1000);
+        ann.awaitAnswering(2);
+        String seat = ann.storedSeatToken();
+        assertNotNull(seat);
+
+        ann.reload();
+        ann.awaitAnswering(2);
+        assertEquals(seat, ann.storedSeatToken(), "the same seat after the reload");
+        assertEquals("Ann · 1,000 pts", ann.text(Page.testId("me")));
+        ann.chooseAll(List.of("2", "3", "11"));
+        bob.chooseAll(List.of("4"));
+
+        // The streak survived too: 1,000 points and a 100-point bonus for a second right answer in a row.
+        assertEquals("Correct|+1,100 points|2,100 points|1st of 2|You are in the lead", ann.awaitResult());
+        projector.awaitScreen("reveal");
+        assertEquals("2 of 2 answered · 1 right", projector.text(Page.onScreen("reveal", "reveal-summary")));
+        projector.next("Show leaderboard");
+        projector.awaitScreen("leaderboard");
+        assertEquals(List.of("1|Ann|+1,100|2,100", "2|Bob|+0|0"), projector.leaderboard());
+    }
+
+    @Test
+    void aProjectorReloadedMidGameGetsTheRunningGameBack() {
+        gameAtFirstQuestion();
+        ann.choose("Paris");
+        time.advance(1000); // runs the server's coalesced answer count
+
+        projector.reload();
+        projector.awaitScreen("question");
+        projector.awaitText(Page.onScreen("question", "prompt"), "Which city is the capital of France?");
+        projector.awaitText(Page.onScreen("question", "answer-count"), "1 of 2 answered");
+        bob.choose("Lyon");
+        projector.awaitScreen("reveal");
+
+        // Reloaded again at the reveal: the server sends no question then, the page kept the options' texts.
+        projector.reload();
+        projector.awaitScreen("reveal");
+        assertTrue(projector.rightRows().get(0).contains("Paris"), projector.rightRows().toString());
+        projector.next("Show leaderboard");
+        projector.awaitScreen("leaderboard");
+        assertEquals(List.of("1|Ann|+1,000|1,000", "2|Bob|+0|0"), projector.leaderboard());
+        projector.next("Next question");
+        projector.awaitQuestion(2);
+        projector.awaitText(Page.onScreen("question", "prompt"), "Which of these numbers are prime? Choose all that apply.");
+        time.advance(1000);
+        ann.awaitAnswering(2);
+        bob.awaitAnswering(2);
+
+        // Pause, resume and skip work from the reloaded page too.
+        projector.click(Page.onScreen("question", "pause"));
+        projector.awaitText(Page.onScreen("question", "paused"), "Paused");
+        ann.awaitText(Page.onScreen("question", "phone-paused"), "Paused");
+        projector.click(Page.onScreen("question", "pause"));
+        ann.waiting().until(d -> !d.findElement(Page.onScreen("question", "phone-paused")).isDisplayed());
+        projector.click(Page.onScreen("question", "skip"));
+        projector.awaitScreen("reveal");
+        assertEquals("0 of 2 answered · 0 right", projector.text(Page.onScreen("reveal", "reveal-summary")));
+    }
+}

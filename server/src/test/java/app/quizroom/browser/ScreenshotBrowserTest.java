@@ -1,0 +1,207 @@
+package app.quizroom.browser;
+
+import app.quizroom.support.ManualTime;
+import app.quizroom.support.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Plays the start of a bundled bank (numeric, order, multi and single questions, with real prompt lengths) and saves
+ * what the projector shows at 1280×720 and 1920×1080 and what a 360×640 phone shows, under server/target/screenshots/,
+ * for a person to look at. It also checks what a look would: no sideways scrolling on the phone, and nothing on the
+ * projector set in type smaller than 24 px.
+ */
+@ExtendWith(Chrome.class)
+class ScreenshotBrowserTest {
+
+    private static final String BANK = "Stalin's Power Base";
+
+    private static ManualTime time;
+    private static TestServer server;
+    private static String base;
+
+    private Projector projector;
+    private final List<Phone> phones = new ArrayList<>();
+
+    @BeforeAll
+    static void startServer() {
+        time = new ManualTime();
+        // A LAN-looking join address, as a classroom would see it (phones here open the test server directly).
+        server = Chrome.server(time, Map.of("QUIZROOM_PUBLIC_URL", "http://192.168.1.20:8080"));
+        base = "http://127.0.0.1:" + server.port;
+    }
+
+    @AfterAll
+    static void stopServer() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @BeforeEach
+    void pages(Chrome chrome) {
+        chrome.forget(base);
+        projector = new Projector(chrome.projector(), base);
+        for (int i = 0; i < 3; i++) {
+            phones.add(new Phone(chrome.phone(i), base));
+        }
+    }
+
+    /** The smallest font size, in px, of any visible text on the projector's current screen. */
+    private long smallestProjectorText() {
+        return (Long) projector.js("""
+                let min = 1000;
+                const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+                for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+                  const el = n.parentElement;
+                  if (!n.textContent.trim() || !el.checkVisibility() || el.closest('.visually-hidden')) continue;
+                  min = Math.min(min, parseFloat(getComputedStyle(el).fontSize));
+                }
+                return Math.floor(min);""");
+    }
+
+    /** Saves both sizes, checking first that each fits the screen and that no text is under 24 px at 1280×720. */
+    private void projectorShot(String name) {
+        projector.resize(1920, 1080);
+        assertTrue(projector.fitsScreen(), "the projector's " + name + " screen scrolls at 1920×1080");
+        Chrome.screenshot(projector.driver, "projector-" + name + "-1920x1080");
+        projector.resize(1280, 720);
+        assertTrue(projector.fitsScreen(), "the projector's " + name + " screen scrolls at 1280×720");
+        long smallest = smallestProjectorText();
+        assertTrue(smallest >= 24, "text of " + smallest + " px on the projector's " + name + " screen");
+        Chrome.screenshot(projector.driver, "projector-" + name + "-1280x720");
+    }
+
+    private void phoneShot(Phone phone, String name) {
+        assertTrue(phone.fitsWidth(), "the phone's " + name + " screen scrolls sideways");
+        phone.screenshot(name);
+    }
+
+    @Test
+    void everyScreenIsSavedAsAScreenshotAtProjectorAndPhoneSizes() {
+        projector.open();
+        projector.awaitScreen("setup");
+        projector.waiting().until(d -> !d.findElements(Page.testId("bank")).isEmpty());
+        projector.screenshots("setup");
+        String pin = projector.createGame(BANK, 2);
+
+        phones.get(0).open(pin).fill(pin, "Anastasia");
+        phoneShot(phones.get(0), "join");
+        phones.get(0).submitJoin();
+        phones.get(0).awaitScreen("lobby");
+        phoneShot(phones.get(0), "lobby");
+        phones.get(1).open(pin).join(pin, "Bo");
+        phones.get(2).open(pin).join(pin, "Chidinma Okonkwo-Lee");
+        projector.awaitPlayers(3);
+        projector.waiting().until(d -> (Boolean) projector.js(
+                "const i = document.querySelector('.qr'); return i.complete && i.naturalWidth > 0"));
+        projectorShot("lobby");
+
+        // 1. numeric
+        projector.start();
+        projector.awaitQuestion(1);
+        projectorShot("intro");
+        phoneShot(phones.get(0), "intro");
+        time.advance(2000);
+        phones.forEach(p -> p.awaitAnswering(1));
+        phones.get(0).type("1922");
+        time.advance(3000);
+        projector.awaitText(Page.onScreen("question", "answer-count"), "1 of 3 answered");
+        projectorShot("question-numeric");
+        phoneShot(phones.get(1), "question-numeric");
+        phones.get(1).type("1922");
+        phones.get(2).type("1919");
+        projector.awaitScreen("reveal");
+        projectorShot("reveal-numeric");
+        phones.get(0).awaitResult();
+        phoneShot(phones.get(0), "result-right");
+        phones.get(2).awaitResult();
+        phoneShot(phones.get(2), "result-wrong");
+        projector.next("Show leaderboard");
+        projector.awaitScreen("leaderboard");
+
+        // 2. order: the phone shows two items tapped, then everyone sends
+        projector.next("Next question");
+        projector.awaitQuestion(2);
+        time.advance(2000);
+        phones.forEach(p -> p.awaitAnswering(2));
+        phones.get(0).tap("order-item", 1);
+        phones.get(0).tap("order-item", 0);
+        phoneShot(phones.get(0), "question-order");
+        projectorShot("question-order");
+        phones.get(0).tap("order-item", 2);
+        phones.get(0).submit();
+        phones.get(0).awaitSent();
+        phoneShot(phones.get(0), "answer-sent");
+        for (int i = 1; i < 3; i++) {
+            Phone p = phones.get(i);
+            p.tap("order-item", i == 1 ? 0 : 2);
+            p.tap("order-item", 1);
+            p.tap("order-item", i == 1 ? 2 : 0);
+            p.submit();
+            p.awaitSent();
+        }
+        projector.awaitScreen("reveal");
+        projectorShot("reveal-order");
+        phones.get(1).awaitResult();
+        phoneShot(phones.get(1), "result-order");
+        projector.next("Show leaderboard");
+
+        // 3. multi
+        projector.next("Next question");
+        projector.awaitQuestion(3);
+        time.advance(2000);
+        phones.forEach(p -> p.awaitAnswering(3));
+        phones.get(0).tap("choice", 0);
+        phones.get(0).tap("choice", 2);
+        phoneShot(phones.get(0), "question-multi");
+        projectorShot("question-multi");
+        phones.get(0).submit();
+        phones.get(0).awaitSent();
+        phones.get(1).chooseAll(List.of("Liaison between Politburo and Orgburo", "Head of the Workers' and Peasants' Inspectorate"));
+        time.advance(4000);
+        phones.get(2).chooseAll(List.of("Liaison between Politburo and Orgburo"));
+        projector.awaitScreen("reveal");
+        projectorShot("reveal-multi");
+        projector.next("Show leaderboard");
+        projector.awaitScreen("leaderboard");
+        projectorShot("leaderboard");
+
+        // 4. single choice, double points, with explanations of the wrong options
+        projector.next("Next question");
+        projector.awaitQuestion(4);
+        time.advance(2000);
+        phones.forEach(p -> p.awaitAnswering(4));
+        projectorShot("question-single");
+        phoneShot(phones.get(2), "question-single");
+        phones.get(0).choose("Control of personnel files and Party appointments");
+        time.advance(1000);
+        phones.get(1).choose("Management of ethnic minority affairs");
+        phones.get(2).choose("Management of ethnic minority affairs");
+        projector.awaitScreen("reveal");
+        projectorShot("reveal-single");
+        phones.get(2).awaitResult();
+        phoneShot(phones.get(2), "result-single");
+
+        // The teacher ends early: podium, and each phone's final standing.
+        projector.click(Page.onScreen("reveal", "end"));
+        projector.click(Page.onScreen("reveal", "end"));
+        projector.awaitScreen("podium");
+        projector.waiting().until(d -> "1".equals(projector.js(
+                "return getComputedStyle(document.querySelector('.step-1')).opacity")));
+        projectorShot("podium");
+        phones.get(1).awaitFinal();
+        phoneShot(phones.get(1), "final");
+        assertTrue(Files.isRegularFile(TestServer.projectRoot().resolve("server/target/screenshots/projector-podium-1920x1080.png")));
+    }
+}

@@ -1,0 +1,202 @@
+// The projector page: wires the connection, the pure state and one view per screen.
+import { createConnection, socketUrl } from '../connection.js';
+import { hostInitial, hostReduce, hostClosed, hostScreen, secondsLeft } from '../state.js';
+import { storage } from '../storage.js';
+import { createSound } from '../sound.js';
+import { setText, setHidden, setAttr } from '../dom.js';
+import { mountSetup } from './setup-view.js';
+import { mountLobby } from './lobby-view.js';
+import { mountQuestion } from './question-view.js';
+import { mountReveal } from './reveal-view.js';
+import { mountLeaderboard } from './leaderboard-view.js';
+import { mountPodium } from './podium-view.js';
+import { mountWait } from './wait-view.js';
+
+const SESSION_KEY = 'quizroom.host';
+const now = () => Date.now();
+
+const saved = storage.getJson(SESSION_KEY);
+let session = saved && saved.pin && saved.hostToken ? saved : null;
+let state = { ...hostInitial(session ?? {}), setup: { banks: null, options: null, busy: false, error: null } };
+if (!session) state.phase = 'setup';
+let conn = null;
+let shown = null;
+
+const sound = createSound(storage);
+const banner = document.getElementById('banner');
+const gameInfo = document.getElementById('game-info');
+const soundToggle = document.getElementById('sound-toggle');
+const screens = document.getElementById('screens');
+const announcer = document.getElementById('announcer');
+
+const actions = {
+  send(msg) {
+    if (!conn || !conn.send(msg)) {
+      state = { ...state, notice: 'Not connected: try again in a moment.' };
+      render();
+    }
+  },
+  create: createGame,
+  setupError(message) {
+    state = { ...state, setup: { ...state.setup, error: message } };
+    render();
+  },
+  newGame() {
+    conn?.close();
+    conn = null;
+    session = null;
+    storage.remove(SESSION_KEY);
+    state = { ...hostInitial(), phase: 'setup', setup: { ...state.setup, busy: false, error: null } };
+    loadSetup();
+    render();
+  },
+  retake() {
+    connect();
+  },
+};
+
+const views = {
+  setup: mountSetup(screens, actions),
+  lobby: mountLobby(screens, actions),
+  question: mountQuestion(screens, actions),
+  reveal: mountReveal(screens, actions),
+  leaderboard: mountLeaderboard(screens, actions),
+  podium: mountPodium(screens, actions),
+  wait: mountWait(screens, actions),
+};
+views.finished = views.wait;
+
+async function loadSetup() {
+  try {
+    const [banks, options] = await Promise.all([
+      fetch('/api/banks').then((r) => r.json()),
+      fetch('/api/options').then((r) => r.json()),
+    ]);
+    state = { ...state, setup: { ...state.setup, banks, options } };
+  } catch {
+    state = { ...state, setup: { ...state.setup, error: 'Could not load the question banks. Is the server running?' } };
+  }
+  render();
+}
+
+async function createGame(options) {
+  state = { ...state, setup: { ...state.setup, busy: true, error: null } };
+  render();
+  try {
+    const res = await fetch('/api/games', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(options),
+    });
+    const body = await res.json();
+    if (res.status !== 201) throw new Error(body?.error?.message ?? `The server said ${res.status}.`);
+    session = { pin: body.pin, hostToken: body.hostToken };
+    storage.setJson(SESSION_KEY, session);
+    state = { ...hostInitial(session), setup: { ...state.setup, busy: false } };
+    connect();
+  } catch (e) {
+    state = { ...state, setup: { ...state.setup, busy: false, error: e.message || 'Could not create the game.' } };
+  }
+  render();
+}
+
+function connect() {
+  conn?.close();
+  state = { ...state, gone: null };
+  conn = createConnection({
+    url: socketUrl(location),
+    onOpen: () => conn.send({ type: 'host', pin: session.pin, hostToken: session.hostToken }),
+    onMessage,
+    onStatus: (status) => {
+      const down = status === 'reconnecting' || (status === 'connecting' && state.phase !== 'setup');
+      setText(banner, status === 'reconnecting' ? 'Reconnecting…' : 'Connecting…');
+      setHidden(banner, !down);
+    },
+    onFinalClose: (code) => {
+      state = hostClosed(state, code);
+      if (state.gone === 'closed') storage.remove(SESSION_KEY);
+      render();
+    },
+  });
+}
+
+function onMessage(msg) {
+  const before = state;
+  state = hostReduce(state, msg, now());
+  if (msg.type === 'question' && session) {
+    // Kept so that a reload during the reveal can still show the options' texts.
+    storage.setJson(SESSION_KEY, { ...session, question: state.question });
+  }
+  if (msg.type === 'finished' || state.gone === 'bad_session') {
+    storage.remove(SESSION_KEY);
+    if (state.gone === 'bad_session') {
+      conn?.close();
+      conn = null;
+      session = null;
+      state = { ...state, phase: 'setup' };
+      if (!state.setup.banks) loadSetup();
+    }
+  }
+  cue(before, state);
+  render();
+}
+
+function cue(before, after) {
+  if (after.phase === 'answering' && before.phase !== 'answering') sound.play('open');
+  if (after.phase === 'reveal' && before.phase !== 'reveal') sound.play('reveal');
+  if (after.phase === 'podium' && before.phase !== 'podium') sound.play('podium');
+}
+
+let lastTick = null;
+function tick() {
+  const q = state.question;
+  if (hostScreen(state) !== 'question' || !q) return;
+  views.question.update(state, now());
+  const secs = secondsLeft(q, now());
+  if (q.phase === 'answering' && !q.paused && secs !== lastTick && secs > 0 && secs <= 5) sound.play('tick');
+  lastTick = secs;
+}
+
+function render() {
+  const screen = hostScreen(state);
+  const view = views[screen];
+  for (const v of new Set(Object.values(views))) setHidden(v.el, v !== view);
+  view.update(state, now(), screen);
+  const g = state.bank && state.phase !== 'setup' ? `${state.bank.title} · PIN ${state.pin}` : '';
+  setText(gameInfo, g);
+  const notice = screen === 'setup' ? '' : [state.storageProblem, state.notice].filter(Boolean).join(' · ');
+  setText(document.getElementById('notice'), notice);
+  setHidden(document.getElementById('notice'), !notice);
+  if (screen !== shown) {
+    shown = screen;
+    setText(announcer, view.el.querySelector('h1')?.textContent ?? '');
+    // Put the keyboard on the screen's main action, so a clicker or the space bar drives the game.
+    view.focus?.();
+  }
+  document.body.dataset.screen = screen;
+}
+
+soundToggle.addEventListener('click', () => {
+  const on = sound.toggle();
+  setAttr(soundToggle, 'aria-pressed', on ? 'true' : 'false');
+  setText(soundToggle, on ? 'Sound on' : 'Sound off');
+});
+setAttr(soundToggle, 'aria-pressed', sound.enabled ? 'true' : 'false');
+setText(soundToggle, sound.enabled ? 'Sound on' : 'Sound off');
+
+// Presentation clickers send PageDown or the right arrow: both mean "next" outside form fields.
+document.addEventListener('keydown', (e) => {
+  if (e.target.closest?.('input, select, textarea') || e.altKey || e.ctrlKey || e.metaKey) return;
+  if (e.key === 'PageDown' || e.key === 'ArrowRight') {
+    const next = views[hostScreen(state)]?.el.querySelector('[data-testid="next"]:not([hidden]):not([disabled])');
+    if (next) {
+      e.preventDefault();
+      next.click();
+    }
+  }
+});
+
+setInterval(tick, 250);
+if (session) connect();
+else loadSetup();
+render();

@@ -1,0 +1,85 @@
+// A question on the projector: the prompt alone for the reading time, then the tiles, countdown and answer count.
+import { h, fill, setText, setHidden, setAttr, optionBadge, optionName } from '../dom.js';
+import { secondsLeft, timeFraction } from '../state.js';
+import { mountGameControls } from './controls.js';
+
+export const HINTS = {
+  single: 'Choose one answer',
+  truefalse: 'True or false?',
+  multi: 'Choose all that apply',
+  order: 'Put these in order',
+  numeric: 'Type a number',
+  poll: 'Poll: no right answer',
+};
+
+export function questionHeading(q) {
+  return q ? `Question ${q.index + 1} of ${q.count}` : '';
+}
+
+export function mountQuestion(root, actions) {
+  const heading = h('h1', { class: 'q-number', tabindex: -1, 'data-testid': 'question-number' });
+  const hint = h('p', { class: 'q-hint', 'data-testid': 'question-hint' });
+  const double = h('p', { class: 'q-points', hidden: true });
+  const countdown = h('p', { class: 'countdown', 'data-testid': 'countdown', role: 'timer', 'aria-live': 'off' });
+  const countdownLabel = h('p', { class: 'countdown-label' });
+  const barFill = h('span');
+  const bar = h('div', { class: 'countdown-bar', 'aria-hidden': 'true' }, barFill);
+  const answers = h('p', { class: 'answer-count', 'data-testid': 'answer-count' });
+  const prompt = h('h2', { class: 'prompt wrap', 'data-testid': 'prompt' });
+  const tiles = h('ol', { class: 'tiles', 'data-testid': 'tiles' });
+  const numeric = h('p', { class: 'numeric-hint', hidden: true });
+  const paused = h('p', { class: 'paused-flag', role: 'status', hidden: true, 'data-testid': 'paused' }, 'Paused');
+  const controls = mountGameControls(actions);
+
+  const el = h('section', { class: 'screen screen-question', id: 'screen-question', 'data-testid': 'screen-question' },
+    h('div', { class: 'q-top' },
+      h('div', { class: 'q-meta' }, heading, hint, double),
+      h('div', { class: 'q-clock' }, countdown, countdownLabel),
+      answers),
+    bar,
+    prompt,
+    paused,
+    tiles,
+    numeric,
+    controls.el);
+  root.append(el);
+
+  let tilesKey = null;
+  return {
+    el,
+    focus: () => controls.focus(),
+    update(state, now) {
+      const q = state.question;
+      if (!q) return;
+      const intro = q.phase === 'intro';
+      setText(heading, questionHeading(q));
+      setText(hint, HINTS[q.type] ?? '');
+      setHidden(double, q.points === 1000);
+      setText(double, q.points === 0 ? 'No points' : q.points === 2000 ? 'Double points' : `${q.points} points`);
+      setText(prompt, q.prompt ?? '');
+      setAttr(el, 'data-phase', q.phase);
+      const secs = secondsLeft(q, now);
+      setText(countdown, secs);
+      setText(countdownLabel, intro ? 'until answers open' : secs === 1 ? 'second left' : 'seconds left');
+      barFill.style.transform = `scaleX(${intro ? 1 : timeFraction(q, now)})`;
+      setText(answers, intro ? '' : `${state.answered} of ${state.total} answered`);
+      setHidden(paused, !q.paused);
+      const key = JSON.stringify([q.index, q.options, q.type]);
+      if (key !== tilesKey) {
+        tilesKey = key;
+        const opts = q.options ?? [];
+        fill(tiles, q.type === 'numeric' ? [] : opts.map((text, i) =>
+          h('li', { class: `tile opt-${i}`, 'data-testid': 'tile' },
+            optionBadge(i),
+            h('span', { class: 'visually-hidden' }, `${optionName(i)}: `),
+            h('span', { class: 'tile-text wrap', text }))));
+        setText(numeric, q.unit ? `Type your answer on your phone (in ${q.unit})` : 'Type your answer on your phone');
+      }
+      setAttr(tiles, 'data-count', (q.options ?? []).length);
+      // The prompt shows alone while the class reads it.
+      setHidden(tiles, intro || q.type === 'numeric');
+      setHidden(numeric, intro || q.type !== 'numeric');
+      controls.update(state);
+    },
+  };
+}

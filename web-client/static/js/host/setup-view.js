@@ -1,0 +1,113 @@
+// Start screen: pick a bank and the game options, then create the game.
+import { h, fill, setText, setHidden } from '../dom.js';
+
+export function mountSetup(root, actions) {
+  const banks = h('div', { class: 'bank-list', role: 'radiogroup', 'aria-labelledby': 'bank-heading', 'data-testid': 'banks' });
+  const timeLimit = h('select', { id: 'opt-time', name: 'timeLimit' });
+  const reading = h('input', { id: 'opt-reading', name: 'readingSeconds', type: 'number', inputmode: 'numeric', min: 0, max: 20, value: 4 });
+  const scoringClassic = h('input', { type: 'radio', name: 'scoring', value: 'classic', id: 'opt-classic', checked: true });
+  const scoringAccuracy = h('input', { type: 'radio', name: 'scoring', value: 'accuracy', id: 'opt-accuracy' });
+  const flag = (id, label, checked) => {
+    const input = h('input', { type: 'checkbox', id, checked });
+    return { input, row: h('label', { class: 'check', for: id }, input, ' ', label) };
+  };
+  const streak = flag('opt-streak', 'Streak bonus', true);
+  const shuffleQ = flag('opt-shuffle-questions', 'Shuffle questions', false);
+  const shuffleO = flag('opt-shuffle-options', 'Shuffle answers', false);
+  const textOnPhones = flag('opt-text-phones', 'Question text on phones', true);
+  const generated = flag('opt-generated-names', 'Generated names for players', false);
+  generated.row.hidden = true; // only where the server offers it
+  const error = h('p', { class: 'notice', role: 'alert', hidden: true, 'data-testid': 'setup-error' });
+  const create = h('button', { class: 'button primary big', type: 'submit', 'data-testid': 'create-game' }, 'Create game');
+
+  const form = h('form', { class: 'setup-form', novalidate: true },
+    h('fieldset', { class: 'banks' },
+      h('legend', { id: 'bank-heading' }, 'Question bank'),
+      banks),
+    h('fieldset', { class: 'options' },
+      h('legend', {}, 'Game options'),
+      h('label', { for: 'opt-time' }, 'Time per question'), timeLimit,
+      h('label', { for: 'opt-reading' }, 'Reading time (s)'), reading,
+      h('fieldset', { class: 'scoring' }, h('legend', {}, 'Scoring'),
+        h('label', { class: 'check', for: 'opt-classic' }, scoringClassic, ' Classic: faster scores more'),
+        h('label', { class: 'check', for: 'opt-accuracy' }, scoringAccuracy, ' Accuracy first: speed breaks ties')),
+      streak.row, shuffleQ.row, shuffleO.row, textOnPhones.row, generated.row),
+    error,
+    h('div', { class: 'actions' }, create));
+
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const picked = banks.querySelector('input[name="bank"]:checked');
+    if (!picked) {
+      actions.setupError('Pick a question bank first.');
+      return;
+    }
+    const seconds = Number(reading.value);
+    actions.create({
+      bankId: picked.value,
+      scoring: scoringAccuracy.checked ? 'accuracy' : 'classic',
+      streakBonus: streak.input.checked,
+      shuffleQuestions: shuffleQ.input.checked,
+      shuffleOptions: shuffleO.input.checked,
+      showTextOnPhones: textOnPhones.input.checked,
+      timeLimit: timeLimit.value === '' ? null : Number(timeLimit.value),
+      readingSeconds: Number.isInteger(seconds) ? Math.min(20, Math.max(0, seconds)) : 4,
+      ...(generated.row.hidden ? {} : { generatedNames: generated.input.checked }),
+    });
+  });
+
+  const el = h('section', { class: 'screen screen-setup', id: 'screen-setup', 'data-testid': 'screen-setup', 'aria-labelledby': 'setup-title' },
+    h('h1', { id: 'setup-title', tabindex: -1 }, 'New game'),
+    form);
+  root.append(el);
+
+  let banksKey = null;
+  let optionsKey = null;
+  return {
+    el,
+    focus: () => (banks.querySelector('input') ?? el.querySelector('h1')).focus(),
+    update(state) {
+      const setup = state.setup ?? {};
+      const key = JSON.stringify(setup.banks ?? null);
+      if (key !== banksKey) {
+        banksKey = key;
+        fill(banks, (setup.banks ?? []).map((b, i) => {
+          const id = `bank-${i}`;
+          return h('label', { class: 'bank', for: id, 'data-testid': 'bank' },
+            h('input', { type: 'radio', name: 'bank', id, value: b.id, checked: i === 0 }),
+            h('span', { class: 'bank-text' },
+              h('span', { class: 'bank-title wrap', text: b.title }),
+              h('span', { class: 'bank-topic wrap', text: b.topic ?? '' }),
+              h('span', { class: 'bank-meta', text: `${b.questionCount} questions · about ${b.estimatedMinutes} min` })));
+        }));
+      }
+      const opts = setup.options;
+      const okey = JSON.stringify(opts ?? null);
+      if (opts && okey !== optionsKey) {
+        optionsKey = okey;
+        const d = opts.defaults ?? {};
+        const min = opts.timeLimit?.min ?? 5;
+        const max = opts.timeLimit?.max ?? 240;
+        const choices = [5, 10, 15, 20, 30, 45, 60, 90, 120, 180, 240].filter((s) => s >= min && s <= max);
+        fill(timeLimit, h('option', { value: '' }, 'As in the bank'),
+          choices.map((s) => h('option', { value: s, selected: d.timeLimit === s }, `${s} seconds`)));
+        reading.min = String(opts.readingSeconds?.min ?? 0);
+        reading.max = String(opts.readingSeconds?.max ?? 20);
+        reading.value = String(d.readingSeconds ?? 4);
+        scoringAccuracy.checked = d.scoring === 'accuracy';
+        scoringClassic.checked = d.scoring !== 'accuracy';
+        streak.input.checked = d.streakBonus ?? true;
+        shuffleQ.input.checked = d.shuffleQuestions ?? false;
+        shuffleO.input.checked = d.shuffleOptions ?? false;
+        textOnPhones.input.checked = d.showTextOnPhones ?? true;
+        generated.row.hidden = !('generatedNames' in d);
+        generated.input.checked = !!d.generatedNames;
+      }
+      const message = setup.error ?? (state.gone === 'bad_session' ? state.notice : null);
+      setText(error, message);
+      setHidden(error, !message);
+      create.disabled = !!setup.busy;
+      setText(create, setup.busy ? 'Creating…' : 'Create game');
+    },
+  };
+}

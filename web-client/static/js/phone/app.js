@@ -1,0 +1,145 @@
+// The phone page: wires the connection, the pure state and one view per screen.
+import { createConnection, socketUrl } from '../connection.js';
+import { phoneInitial, phoneReduce, phoneClosed, phoneAnnouncement, seatOf, answerMessage, nonceFrom } from '../state.js';
+import { storage } from '../storage.js';
+import { setText, setHidden } from '../dom.js';
+import { mountJoin } from './join-view.js';
+import { mountLobby } from './lobby-view.js';
+import { mountQuestion } from './question-view.js';
+import { mountResult } from './result-view.js';
+import { mountFinal } from './final-view.js';
+import { mountMessage } from './message-view.js';
+
+const SEAT_KEY = 'quizroom.seat';
+const now = () => Date.now();
+
+// /join/123456 comes from the QR code; ?pin=123456 works too.
+const urlPin = location.pathname.match(/^\/join\/(\d{6})\/?$/)?.[1]
+  ?? new URLSearchParams(location.search).get('pin')?.match(/^\d{6}$/)?.[0] ?? null;
+let seat = storage.getJson(SEAT_KEY);
+if (!seat?.seatToken || (urlPin && seat.pin !== urlPin)) {
+  // A seat from another game: the link wins.
+  seat = null;
+  storage.remove(SEAT_KEY);
+}
+let state = phoneInitial(seat, urlPin);
+let pendingJoin = null;
+let shown = null;
+
+const banner = document.getElementById('banner');
+const me = document.getElementById('me');
+const live = document.getElementById('live');
+const screens = document.getElementById('screens');
+
+// The socket is opened only when needed (a seat to resume, or a join), and dropped again while the player holds no
+// seat: the server closes sockets that join nothing, and a join form left open should not keep reconnecting.
+let conn = null;
+function connection() {
+  conn ??= createConnection({
+    url: socketUrl(location),
+    onOpen() {
+      if (state.seatToken) {
+        conn.send({ type: 'rejoin', pin: state.pin, seatToken: state.seatToken });
+      } else if (pendingJoin) {
+        conn.send(pendingJoin);
+        pendingJoin = null;
+      }
+    },
+    onMessage,
+    onStatus(status) {
+      if (status === 'reconnecting' && !state.seatToken && !pendingJoin) {
+        conn.close();
+        conn = null;
+        setHidden(banner, true);
+        return;
+      }
+      const waiting = status === 'reconnecting' || status === 'connecting';
+      setText(banner, status === 'connecting' ? 'Connecting…' : 'Reconnecting…');
+      setHidden(banner, !waiting || !(state.seatToken || state.joining));
+    },
+    onFinalClose(code) {
+      conn = null;
+      apply(phoneClosed(state, code));
+    },
+  });
+  return conn;
+}
+
+const actions = {
+  join(pin, name) {
+    const msg = { type: 'join', pin, name };
+    apply({ ...state, pin, name, joining: true, error: null });
+    if (!connection().send(msg)) pendingJoin = msg;
+  },
+  joinError(message) {
+    apply({ ...state, error: message });
+  },
+  answer(pick) {
+    const q = state.question;
+    const bytes = new Uint8Array(12);
+    crypto.getRandomValues(bytes);
+    const msg = q && answerMessage(q, pick, nonceFrom(bytes));
+    if (!msg) return;
+    // Kept (also in storage) until acknowledged, and sent again after a reconnect: the nonce makes that safe.
+    apply({ ...state, pending: msg, notice: null });
+    connection().send(msg);
+  },
+  restart() {
+    storage.remove(SEAT_KEY);
+    location.href = '/';
+  },
+};
+
+const views = {
+  join: mountJoin(screens, actions),
+  lobby: mountLobby(screens, actions),
+  question: mountQuestion(screens, actions),
+  result: mountResult(screens, actions),
+  final: mountFinal(screens, actions),
+  message: mountMessage(screens, actions),
+};
+const viewFor = (screen) => views[screen] ?? views.message;
+
+function onMessage(msg) {
+  if (msg.type === 'shutdown') {
+    // The server is restarting: the socket closes next and the connection comes back by itself.
+    setText(banner, msg.message ?? 'The server is restarting…');
+    setHidden(banner, false);
+    return;
+  }
+  const before = state;
+  apply(phoneReduce(state, msg, now()));
+  // After a reconnect the snapshot says whether our answer arrived; if not, and answers are open, send it again.
+  const q = state.question;
+  if (msg.type === 'question' && q && q.phase === 'answering' && !state.answered && state.pending?.question === q.index) {
+    conn?.send(state.pending);
+  }
+  const said = phoneAnnouncement(before, state);
+  if (said) setText(live, said);
+}
+
+function apply(next) {
+  state = next;
+  const kept = seatOf(state);
+  if (kept) storage.setJson(SEAT_KEY, kept);
+  else storage.remove(SEAT_KEY);
+  render();
+}
+
+function render() {
+  const view = viewFor(state.screen);
+  for (const v of Object.values(views)) setHidden(v.el, v !== view);
+  view.update(state, now());
+  setText(me, state.seatToken ? `${state.name}${state.score != null ? ` · ${state.score.toLocaleString('en-US')} pts` : ''}` : '');
+  if (state.screen !== shown) {
+    shown = state.screen;
+    view.focus?.();
+  }
+  document.body.dataset.screen = state.screen;
+}
+
+setInterval(() => {
+  if (state.screen === 'question') views.question.update(state, now());
+}, 250);
+if (state.seatToken) connection();
+render();
