@@ -54,12 +54,17 @@ public final class Main {
                     + bank.file() + ")");
         }
         QuizServer server = new QuizServer(config, loaded.banks(), Clock.SYSTEM, null);
-        server.start().await(30, TimeUnit.SECONDS);
+        try {
+            server.start().await(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.ERROR, "the server could not start: " + e.getMessage());
+            System.exit(1);
+        }
         LOG.log(System.Logger.Level.INFO, "Quizroom is running: projector at http://localhost:" + server.port()
-                + "/host, phones join at " + config.publicUrl());
+                + "/host, phones join at " + server.publicUrl());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
-                server.stop().await(10, TimeUnit.SECONDS);
+                server.stop().await(config.shutdownGraceSeconds() + 5L, TimeUnit.SECONDS);
             } catch (Exception ignored) {
                 // exiting anyway
             }

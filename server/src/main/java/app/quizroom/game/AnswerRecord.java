@@ -2,7 +2,6 @@ package app.quizroom.game;
 
 import app.quizroom.scoring.AnswerValue;
 
-import java.util.concurrent.CompletionStage;
 
 /**
  * One accepted answer.
@@ -11,11 +10,11 @@ import java.util.concurrent.CompletionStage;
  * @param value      the answer in bank terms
  * @param responseMs server-measured time from the opening of answers to the arrival of the answer
  * @param credit     0–1, how right it is
- * @param stored     completes with true once the answer is durably stored, false if storage is failing
+ * @param stored     how its saving goes (see {@link GameRecorder.Saving})
  * @param points     points awarded (set at the reveal, streak bonus included)
  */
 record AnswerRecord(Object displayed, AnswerValue value, long responseMs, double credit, String nonce,
-                    CompletionStage<Boolean> stored, int points, int bonus) {
+                    GameRecorder.Saving stored, int points, int bonus) {
 
     AnswerRecord scored(int points, int bonus) {
         return new AnswerRecord(displayed, value, responseMs, credit, nonce, stored, points, bonus);

@@ -30,12 +30,27 @@ public interface GameRecorder {
     void questionShown(PlayedQuestion question);
 
     /**
-     * An accepted answer. The stage completes with {@code true} once the answer is durably stored, or with
-     * {@code false} if storage is failing (the write then waits in the retry queue, and the player's
-     * acknowledgement says it is not saved yet).
+     * The saving of one answer. {@code acknowledged} completes when the phone may be told: with {@code true} once
+     * the answer is on disk, or with {@code false} at once if storage is failing (the write then waits in the
+     * retry queue). {@code onDisk} completes whenever the answer does reach the disk, even after a failure.
      */
-    CompletionStage<Boolean> answerAccepted(int questionIndex, int playerId, String answerJson, long responseMs,
-                                            double credit);
+    record Saving(CompletionStage<Boolean> acknowledged, CompletionStage<Void> onDisk) {
+
+        public static Saving done() {
+            return new Saving(CompletableFuture.completedFuture(true), CompletableFuture.completedFuture(null));
+        }
+
+        public boolean isOnDisk() {
+            return onDisk.toCompletableFuture().isDone() && !onDisk.toCompletableFuture().isCompletedExceptionally();
+        }
+    }
+
+    /** An accepted answer, to be stored; see {@link Saving}. */
+    Saving answerAccepted(int questionIndex, int playerId, String answerJson, long responseMs, double credit);
+
+    /** The host moved a player to another team. */
+    default void playerMoved(int playerId, String team) {
+    }
 
     void questionScored(int questionIndex, List<Score> scores);
 
@@ -68,9 +83,9 @@ public interface GameRecorder {
         }
 
         @Override
-        public CompletionStage<Boolean> answerAccepted(int questionIndex, int playerId, String answerJson,
-                                                       long responseMs, double credit) {
-            return CompletableFuture.completedFuture(true);
+        public Saving answerAccepted(int questionIndex, int playerId, String answerJson, long responseMs,
+                                     double credit) {
+            return Saving.done();
         }
 
         @Override

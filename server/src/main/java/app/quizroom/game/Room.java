@@ -11,7 +11,6 @@ import app.quizroom.scoring.Scoring;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -68,6 +67,8 @@ public final class Room {
     /** Null in an individual game. */
     private final Teams teams;
     private boolean storageFailing;
+    /** Read by the edge on other threads: whether a new player may join at all (not locked, finished or closing). */
+    private volatile boolean joinable = true;
     private boolean shuttingDown;
 
     private Phase phase = Phase.LOBBY;
@@ -182,11 +183,14 @@ public final class Room {
     /** Ends the room for good (sweep or shutdown), telling whoever is still connected. */
     public void close() {
         cancelTimer();
-        if (phase != Phase.PODIUM && phase != Phase.FINISHED) {
+        if (phase == Phase.LOBBY) {
+            recorder.gameEnded(true, List.of()); // never started: nothing was cut short
+        } else if (phase != Phase.PODIUM && phase != Phase.FINISHED) {
             board.rankIfStale(roster.all());
             recorder.gameEnded(false, board.finalScores()); // cut short: the report shows it as interrupted
         }
         phase = Phase.FINISHED;
+        joinable = false;
         List<Link> links = roster.links();
         roster.unbindAll();
         if (hostLink != null) {
@@ -201,6 +205,14 @@ public final class Room {
 
     public Phase phase() {
         return phase;
+    }
+
+    /**
+     * Whether new players may join (safe from any thread). The edge answers a join into a room that may not be
+     * joined exactly as a wrong PIN, counted as one, so that scanning cannot tell the two apart.
+     */
+    public boolean acceptsJoins() {
+        return joinable;
     }
 
     /** The results store started or stopped failing: the host is told, since results may not be kept. */
@@ -218,6 +230,7 @@ public final class Room {
     /** The server is going down: no new joins; everyone is told. */
     public void shutdown(String message) {
         shuttingDown = true;
+        joinable = false;
         broadcastAll(new ServerMessage.Shutdown(message));
     }
 
@@ -275,6 +288,7 @@ public final class Room {
                 team = teams.place(chosenTeam);
             } catch (Teams.Refusal refusal) {
                 if (refusal.code.equals("team_required")) {
+                    link.seated(); // choosing a team is not idling: no join timeout for this socket
                     link.send(new ServerMessage.ChooseTeam(teams.infos()));
                 } else {
                     refuse(link, refusal.code, refusal.getMessage(), "join");
@@ -435,7 +449,7 @@ public final class Room {
 
     private void changeTeam(Player player, Team team, String by) {
         teams.add(player, team);
-        recorder.playerJoined(player.id, player.name, team.name);
+        recorder.playerMoved(player.id, team.name);
         ServerMessage.TeamChanged changed = new ServerMessage.TeamChanged(player.id, Teams.info(team, teams.isFull(team)), by);
         sendHost(changed);
         if (player.link != null) {
@@ -454,8 +468,9 @@ public final class Room {
         }
         teams.rebalance(new ArrayList<>(roster.all()), random);
         for (Player p : roster.all()) {
-            recorder.playerJoined(p.id, p.name, p.team.name);
-            ServerMessage.TeamChanged changed = new ServerMessage.TeamChanged(p.id, Teams.info(p.team, false), "host");
+            recorder.playerMoved(p.id, p.team.name);
+            ServerMessage.TeamChanged changed = new ServerMessage.TeamChanged(p.id,
+                    Teams.info(p.team, teams.isFull(p.team)), "host");
             if (p.link != null) {
                 p.link.send(changed);
             }
@@ -474,7 +489,8 @@ public final class Room {
             return;
         }
         switch (phase) {
-            case INTRO, TALK -> openAnswers();
+            case INTRO -> afterReading();
+            case TALK -> openAnswers();
             case REVEAL -> showLeaderboard();
             case LEADERBOARD -> {
                 if (run.index + 1 < questions.size()) {
@@ -499,6 +515,7 @@ public final class Room {
 
     private void setLocked(boolean value) {
         locked = value;
+        joinable = !value && phase != Phase.FINISHED && !shuttingDown;
         sendHost(new ServerMessage.Locked(value));
     }
 
@@ -686,7 +703,8 @@ public final class Room {
         }
         long responseMs = Math.max(0, arrivedAt - run.openedAt);
         double credit = Scoring.credit(run.question, value);
-        var stored = recorder.answerAccepted(asked, player.id, Codec.json(answerFields(message)), responseMs, credit);
+        var stored = recorder.answerAccepted(asked, player.id, Codec.json(answerFields(run.question, message)),
+                responseMs, credit);
         AnswerRecord record = new AnswerRecord(message, value, responseMs, credit, message.nonce(), stored, 0, 0);
         player.answers.put(asked, record);
         run.answered++;
@@ -704,29 +722,25 @@ public final class Room {
      * {@code saved: true} is a promise that the answer survives a crash.
      */
     private void acknowledge(Player player, int question, AnswerRecord record) {
-        record.stored().thenAccept(saved -> execute(() -> {
+        if (record.stored().isOnDisk()) {
+            player.link.send(new ServerMessage.AnswerAck(question, record.nonce(), true));
+            return;
+        }
+        record.stored().acknowledged().thenAccept(saved -> execute(() -> {
             if (player.link != null) {
                 player.link.send(new ServerMessage.AnswerAck(question, record.nonce(), saved));
             }
         }));
     }
 
-    /** The answer as stored: only the fields a client may send for it. */
-    private static Map<String, Object> answerFields(ClientMessage.Answer a) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        if (a.option() != null) {
-            fields.put("option", a.option());
-        }
-        if (a.options() != null) {
-            fields.put("options", a.options());
-        }
-        if (a.order() != null) {
-            fields.put("order", a.order());
-        }
-        if (a.value() != null) {
-            fields.put("value", a.value());
-        }
-        return fields;
+    /** The answer as stored: only the field that was scored for this type of question. */
+    private static Map<String, Object> answerFields(Question q, ClientMessage.Answer a) {
+        return switch (q.type()) {
+            case SINGLE, TRUEFALSE, POLL -> Map.of("option", a.option());
+            case MULTI -> Map.of("options", a.options());
+            case ORDER -> Map.of("order", a.order());
+            case NUMERIC -> Map.of("value", a.value());
+        };
     }
 
     private void refuseAnswer(Player player, String code, String text) {
@@ -791,6 +805,7 @@ public final class Room {
             recorder.gameEnded(true, List.of());
         }
         phase = Phase.FINISHED;
+        joinable = false;
         broadcastAll(new ServerMessage.Finished());
     }
 

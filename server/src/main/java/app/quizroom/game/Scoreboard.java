@@ -78,6 +78,9 @@ final class Scoreboard {
             sorted.get(i).rank = i + 1;
         }
         ranking = sorted;
+        if (teams != null) {
+            teams.rank(options.scoring());
+        }
     }
 
     /** Ranks again if players joined or left since the last ranking. */

@@ -63,8 +63,12 @@ final class Teams {
      */
     Team place(Integer chosen) throws Refusal {
         if (!options.playersPick()) {
-            return teams.stream().min(Comparator.comparingInt((Team t) -> t.members.size()).thenComparingInt(t -> t.id))
-                    .orElseThrow();
+            Team smallest = teams.stream().min(Comparator.comparingInt((Team t) -> t.members.size())
+                    .thenComparingInt(t -> t.id)).orElseThrow();
+            if (isFull(smallest)) {
+                throw new Refusal("team_full", "Every team is full.");
+            }
+            return smallest;
         }
         if (chosen == null) {
             throw new Refusal("team_required", "Choose a team.");

@@ -155,6 +155,9 @@ public final class Reports {
             StringBuilder out = new StringBuilder("\uFEFF");
             row(out, "nickname", "team", "question", "prompt", "answer", "correct", "points", "response_ms");
             for (PlayerRow p : data.players) {
+                if (p.kicked) {
+                    continue; // as in the report: removed players are not among the class's results
+                }
                 for (QuestionRow q : data.questions) {
                     AnswerRow a = data.answers.get(key(q.index, p.id));
                     ScoreRow score = data.scores.get(key(q.index, p.id));
@@ -339,7 +342,8 @@ public final class Reports {
             rows.add(node);
         }
         // The three questions with the lowest share of right answers (polls aside) are highlighted.
-        rows.stream().filter(r -> !r.get("percentCorrect").isNull() && r.get("answered").asInt() > 0)
+        rows.stream().filter(r -> !r.get("percentCorrect").isNull() && r.get("answered").asInt() > 0
+                        && r.get("percentCorrect").asDouble() < 100)
                 .sorted(Comparator.comparingDouble(r -> r.get("percentCorrect").asDouble()))
                 .limit(HARDEST).forEach(r -> r.put("hardest", true));
         ArrayNode array = NODES.arrayNode();

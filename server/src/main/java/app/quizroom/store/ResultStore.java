@@ -1,6 +1,7 @@
 package app.quizroom.store;
 
 import app.quizroom.game.GameRecorder;
+import app.quizroom.game.GameRecorder.Saving;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -34,7 +34,19 @@ public final class ResultStore implements AutoCloseable {
     private static final long MAX_BACKOFF_MS = 5_000;
 
     /** One unit of work for the writer thread. */
-    private record Write(long gameId, SqlWork work, CompletableFuture<Boolean> done) {
+    private record Write(long gameId, SqlWork work, CompletableFuture<Boolean> done, CompletableFuture<Void> onDisk) {
+        Write(long gameId, SqlWork work, CompletableFuture<Boolean> done) {
+            this(gameId, work, done, null);
+        }
+
+        void written() {
+            if (done != null) {
+                done.complete(true);
+            }
+            if (onDisk != null) {
+                onDisk.complete(null);
+            }
+        }
     }
 
     @FunctionalInterface
@@ -129,6 +141,9 @@ public final class ResultStore implements AutoCloseable {
      * database is failing. Reports wait on it, so a teacher always reads what the game has already said.
      */
     public CompletableFuture<Boolean> flushed() {
+        if (!healthy) {
+            return CompletableFuture.completedFuture(false);
+        }
         CompletableFuture<Boolean> done = new CompletableFuture<>();
         enqueue(new Write(0, c -> { }, done));
         return done;
@@ -269,11 +284,7 @@ public final class ResultStore implements AutoCloseable {
             failing(batch, e.getMessage());
             return false;
         }
-        for (Write w : batch) {
-            if (w.done() != null) {
-                w.done().complete(true);
-            }
-        }
+        batch.forEach(Write::written);
         setHealthy(true, null);
         return true;
     }
@@ -284,9 +295,7 @@ public final class ResultStore implements AutoCloseable {
             try {
                 connection.setAutoCommit(true);
                 w.work().apply(connection);
-                if (w.done() != null) {
-                    w.done().complete(true);
-                }
+                w.written();
             } catch (SQLException e) {
                 if (!isDataError(e)) {
                     closeConnection();
@@ -472,10 +481,11 @@ public final class ResultStore implements AutoCloseable {
         }
 
         @Override
-        public CompletionStage<Boolean> answerAccepted(int questionIndex, int playerId, String answerJson,
-                                                       long responseMs, double credit) {
+        public Saving answerAccepted(int questionIndex, int playerId, String answerJson, long responseMs,
+                                     double credit) {
             long now = System.currentTimeMillis();
             CompletableFuture<Boolean> done = new CompletableFuture<>();
+            CompletableFuture<Void> onDisk = new CompletableFuture<>();
             enqueue(new Write(gameId, c -> {
                 try (PreparedStatement s = c.prepareStatement("INSERT OR REPLACE INTO answers (game_id, question_idx,"
                         + " player_id, answer_json, response_ms, credit, accepted_at) VALUES (?,?,?,?,?,?,?)")) {
@@ -488,8 +498,21 @@ public final class ResultStore implements AutoCloseable {
                     s.setLong(7, now);
                     s.executeUpdate();
                 }
-            }, done));
-            return done;
+            }, done, onDisk));
+            return new Saving(done, onDisk);
+        }
+
+        @Override
+        public void playerMoved(int playerId, String team) {
+            write(c -> {
+                try (PreparedStatement s = c.prepareStatement(
+                        "UPDATE players SET team = ? WHERE game_id = ? AND player_id = ?")) {
+                    s.setString(1, team);
+                    s.setLong(2, gameId);
+                    s.setInt(3, playerId);
+                    s.executeUpdate();
+                }
+            });
         }
 
         @Override

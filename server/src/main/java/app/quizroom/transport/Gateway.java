@@ -31,9 +31,12 @@ final class Gateway {
     private final Config config;
     private final Vertx vertx;
     private final RateLimiter pinFailures;
+    private final java.util.function.BooleanSupplier stopping;
 
-    Gateway(RoomRegistry rooms, Clock clock, ServerMetrics metrics, Config config, Vertx vertx) {
+    Gateway(RoomRegistry rooms, Clock clock, ServerMetrics metrics, Config config, Vertx vertx,
+            java.util.function.BooleanSupplier stopping) {
         this.rooms = rooms;
+        this.stopping = stopping;
         this.clock = clock;
         this.metrics = metrics;
         this.config = config;
@@ -103,7 +106,11 @@ final class Gateway {
         Room target;
         if (pin != null) {
             target = rooms.get(pin.trim());
-            if (target == null) {
+            if (message instanceof ClientMessage.Join && stopping.getAsBoolean()) {
+                error(connection, "shutting_down", "The server is restarting; try again in a moment.", "join");
+                return;
+            }
+            if (target == null || message instanceof ClientMessage.Join && !target.acceptsJoins()) {
                 wrongPin(connection, Codec.typeOf(message));
                 return;
             }

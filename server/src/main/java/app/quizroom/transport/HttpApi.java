@@ -41,7 +41,7 @@ final class HttpApi {
 
     /** Creates a room and returns its PIN and host token, or null when no more rooms fit. */
     interface GameFactory {
-        Map<String, String> create(Bank bank, GameOptions options);
+        Map<String, Object> create(Bank bank, GameOptions options);
     }
 
     private final Config config;
@@ -172,7 +172,7 @@ final class HttpApi {
                     integer(body, "readingSeconds", 0, GameOptions.MAX_READING_SECONDS, d.readingSeconds()),
                     flag(body, "generatedNames", d.generatedNames()),
                     teams(body.getValue("teams")));
-            Map<String, String> created = games.create(bank, options);
+            Map<String, Object> created = games.create(bank, options);
             if (created == null) {
                 json(ctx, 503, error("too_many_rooms", "The server is running as many games as it may; try later."));
                 return;

@@ -89,7 +89,7 @@ public final class QuizServer {
         };
         HttpApi api = new HttpApi(config, banks, this::createGame, registry, rooms::size, metrics::connectedPlayers,
                 new Reports(config.dbFile()), store::flushed, this::joinUrl);
-        Gateway gateway = new Gateway(rooms, clock, metrics, config, vertx);
+        Gateway gateway = new Gateway(rooms, clock, metrics, config, vertx, stopping::get);
         OriginPolicy origins = new OriginPolicy(config, this::publicUrl);
         // One server instance per event loop when the port is fixed; Vert.x shares the port between them.
         int instances = config.port() == 0 ? 1 : loopCount;
@@ -154,7 +154,7 @@ public final class QuizServer {
         return store;
     }
 
-    private Map<String, String> createGame(Bank bank, GameOptions options) {
+    private Map<String, Object> createGame(Bank bank, GameOptions options) {
         String hostToken = Tokens.newToken();
         long[] gameId = new long[1];
         Room room = rooms.create(pin -> {
@@ -169,13 +169,13 @@ public final class QuizServer {
         if (room == null) {
             return null;
         }
-        Map<String, String> created = new LinkedHashMap<>();
+        Map<String, Object> created = new LinkedHashMap<>();
         created.put("pin", room.pin());
         created.put("hostToken", hostToken);
         created.put("joinUrl", joinUrl(room.pin()));
         created.put("qrUrl", "/api/qr/" + room.pin() + ".svg");
         created.put("webSocketPath", WEBSOCKET_PATH);
-        created.put("gameId", Long.toString(gameId[0]));
+        created.put("gameId", gameId[0]);
         return created;
     }
 

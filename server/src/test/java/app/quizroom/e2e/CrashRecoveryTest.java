@@ -98,7 +98,7 @@ class CrashRecoveryTest {
         assertEquals("interrupted", games.getJsonObject(0).getString("status"));
 
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + server.port() + "/api/reports/" + game.getString("gameId")))
+                        URI.create("http://127.0.0.1:" + server.port() + "/api/reports/" + game.getLong("gameId")))
                 .header("X-Host-Key", game.getString("hostToken")).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
         JsonObject report = new JsonObject(response.body());

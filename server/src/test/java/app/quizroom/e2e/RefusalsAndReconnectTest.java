@@ -170,6 +170,25 @@ class RefusalsAndReconnectTest {
     }
 
     @Test
+    void aLockedRoomAnswersJoinsExactlyLikeAWrongPinAndCountsAsOne() {
+        join("Ana");
+        host.send(new JsonObject().put("type", "lock"));
+        host.await("locked");
+        WsClient scanner = client();
+        List<String> locked = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            scanner.send(new JsonObject().put("type", "join").put("pin", pin).put("name", "Bot" + i));
+            locked.add(scanner.await("error").encode());
+            scanner.send(new JsonObject().put("type", "join").put("pin", "000000").put("name", "Bot" + i));
+            unknown.add(scanner.await("error").encode());
+        }
+        assertEquals(unknown, locked, "a scanner cannot tell a locked room from no room");
+        scanner.send(new JsonObject().put("type", "join").put("pin", pin).put("name", "Bot"));
+        assertEquals(1008, scanner.awaitClose(), "five misses of either kind close the socket");
+    }
+
+    @Test
     void joiningAnUnknownPinOrWithATakenNameIsRefusedInWords() {
         join("Ana");
         WsClient p = client();

@@ -56,7 +56,7 @@ class ResultsReportTest {
         String hostKey = game.getString("hostToken");
         WsClient host = client();
         host.send(new JsonObject().put("type", "host").put("pin", pin).put("hostToken", hostKey));
-        assertEquals(Long.parseLong(game.getString("gameId")), host.await("hosting").getLong("gameId"));
+        assertEquals(game.getLong("gameId"), host.await("hosting").getLong("gameId"));
         List<WsClient> players = new ArrayList<>();
         for (String name : NAMES) {
             WsClient p = client();
@@ -89,7 +89,7 @@ class ResultsReportTest {
         host.send(new JsonObject().put("type", "end"));
         JsonArray podium = host.await("podium").getJsonArray("ranking");
 
-        JsonObject report = new JsonObject(reportBody(game.getString("gameId"), hostKey));
+        JsonObject report = new JsonObject(reportBody(game.getLong("gameId"), hostKey));
         assertEquals("finished", report.getJsonObject("game").getString("status"));
         JsonArray reported = report.getJsonArray("players");
         assertEquals(podium.size(), reported.size());
@@ -113,7 +113,7 @@ class ResultsReportTest {
         assertEquals(2, second.getInteger("answered"));
         assertEquals(1, second.getInteger("correctCount"));
 
-        TestServer.Response csv = server.request(HttpMethod.GET, "/api/reports/" + game.getString("gameId") + "/csv",
+        TestServer.Response csv = server.request(HttpMethod.GET, "/api/reports/" + game.getLong("gameId") + "/csv",
                 null, Map.of("X-Host-Key", hostKey));
         assertEquals(200, csv.status());
         assertTrue(csv.contentType().startsWith("text/csv"));
@@ -133,7 +133,7 @@ class ResultsReportTest {
         WsClient player = client();
         player.send(new JsonObject().put("type", "join").put("pin", game.getString("pin")).put("name", "Ana"));
         String seat = player.await("joined").getString("seatToken");
-        String path = "/api/reports/" + game.getString("gameId");
+        String path = "/api/reports/" + game.getLong("gameId");
         assertEquals(403, server.request(HttpMethod.GET, path, null).status());
         assertEquals(403, server.request(HttpMethod.GET, path, null, Map.of("X-Host-Key", seat)).status());
         assertEquals(403, server.request(HttpMethod.GET, path, null, Map.of("X-Host-Key", game.getString("pin"))).status());
@@ -142,11 +142,11 @@ class ResultsReportTest {
         JsonArray listed = new JsonArray(server.request(HttpMethod.POST, "/api/reports/lookup",
                 new JsonObject().put("keys", new JsonArray().add(game.getString("hostToken")).add(seat)).encode()).body());
         assertEquals(1, listed.size());
-        assertEquals(game.getString("gameId"), Long.toString(listed.getJsonObject(0).getLong("id")));
+        assertEquals(game.getLong("gameId"), listed.getJsonObject(0).getLong("id"));
         assertEquals(401, server.request(HttpMethod.GET, "/api/reports", null).status(), "no list without a password");
     }
 
-    private String reportBody(String gameId, String hostKey) {
+    private String reportBody(long gameId, String hostKey) {
         TestServer.Response r = server.request(HttpMethod.GET, "/api/reports/" + gameId, null, Map.of("X-Host-Key", hostKey));
         assertEquals(200, r.status(), r.body());
         return r.body();

@@ -59,15 +59,17 @@ class StorageFailureAndShutdownTest {
         ana.await("joined");
         host.send(new JsonObject().put("type", "start"));
         ana.await("answering");
-        ana.send(new JsonObject().put("type", "answer").put("question", 0).put("option", 0));
+        ana.send(new JsonObject().put("type", "answer").put("question", 0).put("option", 0).put("nonce", "a-1"));
         assertFalse(ana.await("answerAck").getBoolean("saved"), "accepted, but honestly not saved yet");
         assertEquals(0, ana.await("result").getInteger("index"), "the game goes on");
 
         Files.delete(blocker); // the disk comes back
         assertTrue(host.await("storage").getBoolean("saving"), "the projector hears that saving works again");
+        ana.send(new JsonObject().put("type", "answer").put("question", 0).put("option", 0).put("nonce", "a-1"));
+        assertTrue(ana.await("answerAck").getBoolean("saved"), "a resend learns that its answer is now saved");
         host.send(new JsonObject().put("type", "next"));
         host.await("leaderboard");
-        TestServer.Response report = server.request(HttpMethod.GET, "/api/reports/" + game.getString("gameId"), null,
+        TestServer.Response report = server.request(HttpMethod.GET, "/api/reports/" + game.getLong("gameId"), null,
                 Map.of("X-Host-Key", game.getString("hostToken")));
         assertEquals(200, report.status(), report.body());
         JsonObject body = new JsonObject(report.body());
@@ -100,7 +102,7 @@ class StorageFailureAndShutdownTest {
         assertEquals(4002, ana.awaitClose());
 
         Reports reports = new Reports(db);
-        var report = reports.report(Long.parseLong(game.getString("gameId")));
+        var report = reports.report(game.getLong("gameId"));
         assertEquals("interrupted", report.get("game").get("status").asText());
         assertEquals(1, report.get("questions").get(0).get("answered").asInt(), "the acknowledged answer is kept");
     }

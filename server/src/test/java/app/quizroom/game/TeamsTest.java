@@ -183,6 +183,24 @@ class TeamsTest {
     }
 
     @Test
+    void skippingTheReadingTimeStillGivesTheTeamsTheirTalk() {
+        time = new ManualTime();
+        room = new Room("123456", "host-secret", RoomTest.bank(),
+                new GameOptions(ScoringMode.CLASSIC, false, false, false, true, null, 10, false,
+                        TeamOptions.generated(2, false, null, 15)),
+                new Room.Environment(Runnable::run, time, time, RoomMetrics.NONE, 50), "u", "q", GameRecorder.NONE);
+        host = new FakeLink();
+        room.onMessage(host, new ClientMessage.Host("123456", "host-secret"), time.millis());
+        join("Ana", null);
+        command(new ClientMessage.Start());
+        assertEquals(Phase.INTRO, room.phase());
+        command(new ClientMessage.Next());
+        assertEquals(Phase.TALK, room.phase());
+        command(new ClientMessage.Next());
+        assertEquals(Phase.ANSWERING, room.phase());
+    }
+
+    @Test
     void teamTalkKeepsAnswersClosedUntilItEnds() {
         newRoom(ScoringMode.CLASSIC, TeamOptions.generated(2, false, null, 15));
         FakeLink ana = join("Ana", null);
