@@ -405,4 +405,15 @@ class RoomTest {
         assertEquals(0, reveal.path("answered").asInt());
         assertEquals(2, reveal.path("total").asInt());
     }
+
+    @Test
+    void aRoomIsAbandonedOnlyWhenNobodyHasBeenConnectedForTheIdleTime() {
+        FakeLink ana = join("Ana");
+        assertFalse(room.isAbandoned(time.millis() + 3_600_000, 60_000), "host and a player are connected");
+        room.onClose(host);
+        assertFalse(room.isAbandoned(time.millis() + 3_600_000, 60_000), "a player is still connected");
+        room.onClose(ana);
+        assertFalse(room.isAbandoned(time.millis() + 59_999, 60_000));
+        assertTrue(room.isAbandoned(time.millis() + 60_000, 60_000));
+    }
 }
