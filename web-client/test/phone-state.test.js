@@ -1,7 +1,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { phoneInitial, phoneReduce, phoneClosed, seatOf, answerMessage, parseNumber, phoneAnnouncement }
-  from '../static/js/state.js';
+  from '../static/js/phone-state.js';
 import { verdict, aheadText, solutionText } from '../static/js/present.js';
 
 const joined = (phase = 'lobby') => ({ type: 'joined', pin: '123456', playerId: 3, name: 'Ann', seatToken: 'tok',

@@ -88,3 +88,14 @@ export function optionName(i) {
   const m = mark(i);
   return `${m.letter}, ${m.shape}`;
 }
+
+/** A team's colour as a small square (decorative: the team's name is always written next to it). */
+export function teamSwatch(colour, className = 'swatch') {
+  return h('span', { class: `${className} team-${colour}`, 'aria-hidden': 'true' });
+}
+
+/** A team's colour and name together: the way a team is shown everywhere. */
+export function teamBadge(team, props = {}) {
+  return h('span', { class: `team-badge team-${team.colour}`, ...props }, teamSwatch(team.colour),
+    h('span', { class: 'team-badge-name wrap', text: team.name }));
+}

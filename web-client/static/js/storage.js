@@ -32,3 +32,21 @@ export const storage = {
     this.set(key, JSON.stringify(value));
   },
 };
+
+// sessionStorage, the same way: for what must not outlive the tab (the teacher password).
+export const sessionStore = {
+  get(key) {
+    try {
+      return globalThis.sessionStorage?.getItem(key) ?? null;
+    } catch {
+      return null;
+    }
+  },
+  set(key, value) {
+    try {
+      globalThis.sessionStorage?.setItem(key, value);
+    } catch {
+      // only the convenience of not typing it again is lost
+    }
+  },
+};

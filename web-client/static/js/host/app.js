@@ -1,7 +1,8 @@
 // The projector page: wires the connection, the pure state and one view per screen.
 import { createConnection, socketUrl } from '../connection.js';
 import { hostInitial, hostReduce, hostClosed, hostScreen, secondsLeft } from '../state.js';
-import { storage } from '../storage.js';
+import { storage, sessionStore } from '../storage.js';
+import { GAMES_KEY, PASSWORD_KEY, rememberGame, hostKeyFor } from '../reports-state.js';
 import { createSound } from '../sound.js';
 import { setText, setHidden, setAttr } from '../dom.js';
 import { mountSetup } from './setup-view.js';
@@ -17,7 +18,8 @@ const now = () => Date.now();
 
 const saved = storage.getJson(SESSION_KEY);
 let session = saved && saved.pin && saved.hostToken ? saved : null;
-let state = { ...hostInitial(session ?? {}), setup: { banks: null, options: null, busy: false, error: null } };
+let state = { ...hostInitial(session ?? {}),
+  setup: { banks: null, options: null, busy: false, error: null, password: sessionStore.get(PASSWORD_KEY) } };
 if (!session) state.phase = 'setup';
 let conn = null;
 let shown = null;
@@ -79,23 +81,39 @@ async function loadSetup() {
   render();
 }
 
-async function createGame(options) {
+/** Words for a refused POST /api/games. */
+function createError(status, body) {
+  if (status === 401) return 'That teacher password is not right. Type it again.';
+  if (status === 413) return 'Those options are too long to send.';
+  return body?.error?.message ?? `The server said ${status}.`;
+}
+
+async function createGame(options, password) {
   state = { ...state, setup: { ...state.setup, busy: true, error: null } };
   render();
   try {
-    const res = await fetch('/api/games', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(options),
-    });
-    const body = await res.json();
-    if (res.status !== 201) throw new Error(body?.error?.message ?? `The server said ${res.status}.`);
-    session = { pin: body.pin, hostToken: body.hostToken };
+    const headers = { 'Content-Type': 'application/json' };
+    if (password != null) {
+      headers['X-Teacher-Password'] = password;
+      sessionStore.set(PASSWORD_KEY, password); // for this tab's session only, never in localStorage
+    }
+    const res = await fetch('/api/games', { method: 'POST', headers, body: JSON.stringify(options) });
+    const body = await res.json().catch(() => null);
+    if (res.status !== 201) throw new Error(createError(res.status, body));
+    const gameId = body.gameId != null ? String(body.gameId) : null;
+    session = { pin: body.pin, hostToken: body.hostToken, gameId };
     storage.setJson(SESSION_KEY, session);
+    // Every game this projector creates is kept with its host key, so that its report can be opened later.
+    if (gameId) {
+      const bank = state.setup.banks?.find((b) => b.id === options.bankId)?.title ?? options.bankId;
+      storage.setJson(GAMES_KEY, rememberGame(storage.getJson(GAMES_KEY),
+        { gameId, pin: body.pin, hostToken: body.hostToken, bank, createdAt: Date.now() }));
+    }
     state = { ...hostInitial(session), setup: { ...state.setup, busy: false } };
     connect();
   } catch (e) {
-    state = { ...state, setup: { ...state.setup, busy: false, error: e.message || 'Could not create the game.' } };
+    const message = e instanceof TypeError ? 'Could not reach the server. Is it running?' : e.message;
+    state = { ...state, setup: { ...state.setup, busy: false, error: message || 'Could not create the game.' } };
   }
   render();
 }
@@ -126,6 +144,18 @@ function onMessage(msg) {
   if (msg.type === 'question' && session) {
     // Kept so that a reload during the reveal can still show the options' texts.
     storage.setJson(SESSION_KEY, { ...session, question: state.question });
+  }
+  if (msg.type === 'hosting' && session && state.gameId) {
+    if (session.gameId !== state.gameId) {
+      session = { ...session, gameId: state.gameId };
+      storage.setJson(SESSION_KEY, session);
+    }
+    // A game created before this page kept its games (or whose entry was pushed out) is kept from here on.
+    const kept = storage.getJson(GAMES_KEY);
+    if (!hostKeyFor(kept, state.gameId)) {
+      storage.setJson(GAMES_KEY, rememberGame(kept, { gameId: state.gameId, pin: session.pin, hostToken: session.hostToken,
+        bank: state.bank?.title ?? null, createdAt: Date.now() }));
+    }
   }
   if (msg.type === 'finished' || state.gone === 'bad_session') {
     storage.remove(SESSION_KEY);

@@ -3,6 +3,7 @@ import { h, setText, setHidden } from '../dom.js';
 
 const NEXT_LABEL = {
   intro: 'Open answers now',
+  talk: 'Open answers now',
   reveal: 'Show leaderboard',
   podium: 'Finish game',
 };
@@ -40,7 +41,7 @@ export function mountGameControls(actions) {
     el,
     focus: () => (next.hidden ? pause : next).focus(),
     update(state) {
-      const running = state.phase === 'intro' || state.phase === 'answering';
+      const running = state.phase === 'intro' || state.phase === 'talk' || state.phase === 'answering';
       const paused = !!state.question?.paused && running;
       pause.dataset.paused = String(paused);
       setText(pause, paused ? 'Resume' : 'Pause');

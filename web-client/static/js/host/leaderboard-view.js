@@ -1,6 +1,8 @@
-// The leaderboard after a question: the top five, points gained this round, who climbed.
-import { h, fill, setText } from '../dom.js';
+// The leaderboard after a question: the top five, points gained this round, who climbed. In a team game the teams
+// come first (every team, by the average of its members' points) and the top players stand beside them.
+import { h, fill, setText, setHidden, teamSwatch } from '../dom.js';
 import { climb, formatNumber } from '../present.js';
+import { teamColour } from '../teams.js';
 import { mountGameControls } from './controls.js';
 
 function climbBadge(standing) {
@@ -10,14 +12,32 @@ function climbBadge(standing) {
   return h('span', { class: 'climb' });
 }
 
+const gainedText = (n) => (n > 0 ? `+${formatNumber(n)}` : '+0');
+
+function teamRow(t) {
+  const colour = teamColour(t.colour);
+  return h('li', { class: `standing team-standing team-${colour}`, 'data-testid': 'team-standing', 'data-team': t.teamId },
+    h('span', { class: 'rank', 'data-testid': 'rank', text: t.rank || '–' }),
+    h('span', { class: 'team-label' }, teamSwatch(colour),
+      h('span', { class: 'name wrap', 'data-testid': 'team-standing-name', text: t.name })),
+    climbBadge(t),
+    h('span', { class: 'gained', 'data-testid': 'gained', text: gainedText(t.gained) }),
+    h('span', { class: 'score', 'data-testid': 'score', text: formatNumber(t.score) }));
+}
+
 export function mountLeaderboard(root, actions) {
   const heading = h('h1', { tabindex: -1 }, 'Leaderboard');
   const after = h('p', { class: 'q-hint', 'data-testid': 'leaderboard-after' });
-  const list = h('ol', { class: 'standings', 'data-testid': 'leaderboard' });
+  const teams = h('ol', { class: 'standings team-standings', 'data-testid': 'team-leaderboard', 'aria-label': 'Teams' });
+  const teamsBox = h('div', { class: 'board-teams', hidden: true }, h('h2', { class: 'board-title' }, 'Teams'), teams,
+    h('p', { class: 'hint' }, 'A team scores the average of its members’ points.'));
+  const list = h('ol', { class: 'standings', 'data-testid': 'leaderboard', 'aria-label': 'Players' });
+  const playersTitle = h('h2', { class: 'board-title', hidden: true }, 'Top players');
   const controls = mountGameControls(actions);
+  const board = h('div', { class: 'board' }, teamsBox, h('div', { class: 'board-players' }, playersTitle, list));
   const el = h('section', { class: 'screen screen-leaderboard', id: 'screen-leaderboard', 'data-testid': 'screen-leaderboard' },
     h('div', { class: 'q-top' }, heading, after),
-    list, controls.el);
+    board, controls.el);
   root.append(el);
   let key = null;
   return {
@@ -26,17 +46,23 @@ export function mountLeaderboard(root, actions) {
     update(state) {
       const lb = state.leaderboard;
       if (!lb) return;
+      const teamGame = Array.isArray(lb.teams) && lb.teams.length > 0;
       setText(after, `After question ${lb.index + 1} of ${lb.count} · ${lb.playerCount} players`);
       const k = JSON.stringify(lb);
       if (k !== key) {
         key = k;
+        fill(teams, teamGame ? lb.teams.map(teamRow) : []);
+        teams.dataset.count = String(lb.teams?.length ?? 0);
         fill(list, lb.top.map((s) => h('li', { class: 'standing', 'data-testid': 'standing', 'data-player': s.playerId },
           h('span', { class: 'rank', 'data-testid': 'rank', text: s.rank }),
           h('span', { class: 'name wrap', 'data-testid': 'standing-name', text: s.name }),
           climbBadge(s),
-          h('span', { class: 'gained', 'data-testid': 'gained', text: s.gained > 0 ? `+${formatNumber(s.gained)}` : '+0' }),
+          h('span', { class: 'gained', 'data-testid': 'gained', text: gainedText(s.gained) }),
           h('span', { class: 'score', 'data-testid': 'score', text: formatNumber(s.score) }))));
       }
+      setHidden(teamsBox, !teamGame);
+      setHidden(playersTitle, !teamGame);
+      board.classList.toggle('with-teams', teamGame);
       controls.update(state);
     },
   };

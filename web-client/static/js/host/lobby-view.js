@@ -1,5 +1,7 @@
-// Lobby: the PIN, the join address and its QR code, the players as they arrive; kick, lock, start.
-import { h, fill, setText, setAttr, setHidden } from '../dom.js';
+// Lobby: the PIN, the join address and its QR code, the players as they arrive; kick, lock, start. In a team game
+// the players stand in team columns; a name, then a team, moves that player (by mouse or keyboard).
+import { h, fill, setText, setAttr, setHidden, teamSwatch } from '../dom.js';
+import { teamColumns, lobbyTeamHint, playerCount } from '../teams.js';
 
 export function mountLobby(root, actions) {
   const pin = h('p', { class: 'pin', 'data-testid': 'pin', 'aria-label': 'Game PIN' });
@@ -8,8 +10,11 @@ export function mountLobby(root, actions) {
   const count = h('span', { 'data-testid': 'player-count' }, '0');
   const countWord = h('span', {}, ' players');
   const list = h('ul', { class: 'players', 'data-testid': 'players', 'aria-label': 'Players' });
+  const columns = h('div', { class: 'team-columns', hidden: true, 'data-testid': 'team-columns' });
   const empty = h('p', { class: 'hint' }, 'Waiting for players…');
-  const hint = h('p', { class: 'hint' }, 'Select a name to remove that player.');
+  const hint = h('p', { class: 'hint', 'data-testid': 'lobby-hint' }, 'Select a name to remove that player.');
+  const shuffle = h('button', { class: 'button', type: 'button', hidden: true, 'data-testid': 'shuffle',
+    onclick: () => { moving = null; actions.send({ type: 'rebalance' }); } }, 'Shuffle teams');
   const lock = h('button', { class: 'button', type: 'button', 'aria-pressed': 'false', 'data-testid': 'lock',
     onclick: () => actions.send({ type: lock.getAttribute('aria-pressed') === 'true' ? 'unlock' : 'lock' }) }, 'Lock room');
   const start = h('button', { class: 'button primary big', type: 'button', 'data-testid': 'start',
@@ -24,50 +29,142 @@ export function mountLobby(root, actions) {
       pin,
       qr),
     h('div', { class: 'players-panel' },
-      h('h2', { class: 'player-count' }, count, countWord),
-      empty, list, hint,
+      h('div', { class: 'players-head' }, h('h2', { class: 'player-count' }, count, countWord), shuffle),
+      empty, list, columns, hint,
       h('div', { class: 'actions' }, lock, start)),
     status);
   root.append(el);
 
-  let confirming = null; // id of the player whose removal is being confirmed
+  let confirming = null; // id of the player whose removal is being confirmed (individual games)
+  let moving = null; // id of the player picked to move to another team, or to remove (team games)
   let removing = null; // id of the player just removed, until the server confirms
+  let placed = null; // { id, team } of the player just moved: the keyboard follows them to their new column
   let listKey = null;
+  let current = null;
 
-  function renderList(players) {
-    const key = JSON.stringify([players, confirming]);
-    if (key === listKey) return;
-    listKey = key;
-    const focusedId = document.activeElement?.closest?.('[data-player]')?.dataset.player;
-    fill(list, players.map((p) => {
+  const rerender = () => {
+    listKey = null;
+    if (current) view.update(current);
+  };
+
+  function kick(id) {
+    confirming = null;
+    moving = null;
+    removing = id;
+    actions.send({ type: 'kick', playerId: id });
+  }
+
+  function playerItems(players) {
+    return players.map((p) => {
       const off = p.connected ? null : h('span', { class: 'offline' }, ' (offline)');
       if (confirming === p.id) {
         return h('li', { class: 'player confirm', 'data-player': p.id, 'data-testid': 'player' },
           h('span', { class: 'name wrap', 'data-testid': 'player-name', text: p.name }),
-          h('button', { class: 'button danger', type: 'button', 'data-testid': 'kick-confirm',
-            onclick: () => { confirming = null; removing = p.id; actions.send({ type: 'kick', playerId: p.id }); } }, 'Remove'),
-          h('button', { class: 'button', type: 'button',
-            onclick: () => { confirming = null; listKey = null; renderList(players); } }, 'Keep'));
+          h('button', { class: 'button danger', type: 'button', 'data-testid': 'kick-confirm', onclick: () => kick(p.id) }, 'Remove'),
+          h('button', { class: 'button', type: 'button', onclick: () => { confirming = null; rerender(); } }, 'Keep'));
       }
       return h('li', { class: 'player', 'data-player': p.id, 'data-testid': 'player' },
         h('button', { class: 'name-button', type: 'button', 'aria-label': `Remove ${p.name}…`,
-          onclick: () => { confirming = p.id; listKey = null; renderList(players); list.querySelector('[data-testid="kick-confirm"]')?.focus(); } },
+          onclick: () => { confirming = p.id; rerender(); list.querySelector('[data-testid="kick-confirm"]')?.focus(); } },
         h('span', { class: 'name wrap', 'data-testid': 'player-name', text: p.name }), off));
-    }));
-    if (removing != null && !players.some((p) => p.id === removing)) {
+    });
+  }
+
+  function member(p, team) {
+    const off = p.connected ? null : h('span', { class: 'offline' }, ' (offline)');
+    const picked = moving === p.id;
+    const name = h('button', { class: 'name-button', type: 'button', 'aria-pressed': picked ? 'true' : 'false',
+      'aria-label': picked ? `${p.name}, picked` : `Move or remove ${p.name} (${team.name})…`,
+      onclick: () => {
+        moving = picked ? null : p.id;
+        rerender();
+        (columns.querySelector('[data-testid="move-here"]') ?? columns.querySelector(`[data-player="${p.id}"] button`))?.focus();
+      } },
+    h('span', { class: 'name wrap', 'data-testid': 'player-name', text: p.name }), off);
+    return h('li', { class: `player${picked ? ' picked' : ''}`, 'data-player': p.id, 'data-testid': 'player' }, name,
+      picked ? h('span', { class: 'picked-actions' },
+        h('button', { class: 'button danger small', type: 'button', 'data-testid': 'kick-confirm', onclick: () => kick(p.id) }, 'Remove'),
+        h('button', { class: 'button small', type: 'button', 'data-testid': 'cancel-move',
+          onclick: () => { moving = null; rerender(); columns.querySelector(`[data-player="${p.id}"] button`)?.focus(); } }, 'Cancel'))
+        : null);
+  }
+
+  function teamColumn(col, mover) {
+    const headId = `team-head-${col.id}`;
+    const moveHere = mover && mover.team !== col.id
+      ? h('button', { class: 'button small move-here', type: 'button', 'data-testid': 'move-here', 'data-team': col.id,
+        'aria-label': `Move ${mover.name} to the ${col.name}`,
+        onclick: () => {
+          placed = { id: mover.id, team: col.id };
+          moving = null;
+          actions.send({ type: 'moveTeam', playerId: mover.id, team: col.id });
+          rerender();
+        } }, 'Move here')
+      : null;
+    return h('section', { class: `team-col team-${col.colour}`, 'data-testid': 'team-column', 'data-team': col.id,
+      'aria-labelledby': headId },
+    h('h3', { class: 'team-head', id: headId },
+      teamSwatch(col.colour),
+      h('span', { class: 'team-name wrap', 'data-testid': 'team-name', text: col.name }),
+      h('span', { class: 'team-size', 'data-testid': 'team-size' }, `${col.size}${col.full ? ' · full' : ''}`,
+        h('span', { class: 'visually-hidden' }, ` ${col.size === 1 ? 'player' : 'players'}`))),
+    h('ul', { class: 'team-members', 'aria-label': `${col.name} members` },
+      col.members.length ? col.members.map((p) => member(p, col)) : h('li', { class: 'hint nobody' }, 'Nobody yet')),
+    moveHere);
+  }
+
+  function render(state) {
+    const teamGame = state.teams.length > 0;
+    const cols = teamGame ? teamColumns(state.teams, state.players, state.settings?.teams?.cap ?? null) : null;
+    const mover = state.players.find((p) => p.id === moving) ?? null;
+    if (!mover) moving = null;
+    if (state.notice) placed = null; // the move was refused
+    const key = JSON.stringify([state.players, cols, confirming, moving]);
+    if (key === listKey) return;
+    listKey = key;
+    const focused = document.activeElement;
+    const focusedPlayer = focused?.closest?.('[data-player]')?.dataset.player;
+    const focusedMove = focused?.dataset?.testid === 'move-here' ? focused.dataset.team : null;
+    if (teamGame) {
+      fill(columns, cols.map((c) => teamColumn(c, mover)));
+      columns.dataset.count = String(cols.length);
+      fill(list);
+    } else {
+      fill(list, playerItems(state.players));
+      fill(columns);
+    }
+    const box = teamGame ? columns : list;
+    if (removing != null && !state.players.some((p) => p.id === removing)) {
       // The removed name's button is gone: keep the keyboard in the list (or on Start).
       removing = null;
-      (list.querySelector('.name-button') ?? start).focus();
-    } else if (focusedId) {
-      list.querySelector(`[data-player="${CSS.escape(focusedId)}"] button`)?.focus();
+      (box.querySelector('.name-button') ?? start).focus();
+    } else if (placed != null) {
+      box.querySelector(`[data-player="${placed.id}"] .name-button`)?.focus();
+      if (state.players.find((p) => p.id === placed.id)?.team === placed.team) placed = null;
+    } else if (focusedMove) {
+      box.querySelector(`[data-testid="move-here"][data-team="${focusedMove}"]`)?.focus();
+    } else if (focusedPlayer) {
+      box.querySelector(`[data-player="${CSS.escape(focusedPlayer)}"] button`)?.focus();
     }
   }
 
+  el.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && (moving != null || confirming != null)) {
+      const id = moving ?? confirming;
+      moving = null;
+      confirming = null;
+      rerender();
+      el.querySelector(`[data-player="${id}"] button`)?.focus();
+    }
+  });
+
   let lastCount = 0;
-  return {
+  const view = {
     el,
     focus: () => start.focus(),
     update(state) {
+      current = state;
+      const teamGame = state.teams.length > 0;
       setText(pin, state.pin ?? '');
       setText(joinUrl, state.joinUrl ?? '');
       if (state.qrUrl && qr.getAttribute('src') !== state.qrUrl) {
@@ -75,17 +172,24 @@ export function mountLobby(root, actions) {
         qr.alt = `QR code that opens ${state.joinUrl ?? 'the join page'}`;
       }
       if (!state.players.some((p) => p.id === confirming)) confirming = null;
-      renderList(state.players);
+      render(state);
       const n = state.players.length;
       setText(count, n);
       setText(countWord, n === 1 ? ' player' : ' players');
       setHidden(empty, n > 0);
-      setHidden(hint, n === 0);
+      setHidden(list, teamGame);
+      setHidden(columns, !teamGame);
+      setHidden(shuffle, !teamGame);
+      shuffle.disabled = n < 2;
+      const mover = state.players.find((p) => p.id === moving);
+      setText(hint, teamGame ? lobbyTeamHint(state.settings?.teams, mover) : 'Select a name to remove that player.');
+      setHidden(hint, n === 0 && !teamGame);
       setAttr(lock, 'aria-pressed', state.locked ? 'true' : 'false');
       setText(lock, state.locked ? 'Room locked: unlock' : 'Lock room');
       start.disabled = n === 0;
-      if (n !== lastCount) setText(status, `${n} ${n === 1 ? 'player' : 'players'} in the room`);
+      if (n !== lastCount) setText(status, `${playerCount(n)} in the room`);
       lastCount = n;
     },
   };
+  return view;
 }

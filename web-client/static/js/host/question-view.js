@@ -1,4 +1,5 @@
-// A question on the projector: the prompt alone for the reading time, then the tiles, countdown and answer count.
+// A question on the projector: the prompt alone for the reading time, then (in team games with team talk) the tiles
+// and a "Team talk" countdown, then the tiles, countdown and answer count.
 import { h, fill, setText, setHidden, setAttr, optionBadge, optionName } from '../dom.js';
 import { secondsLeft, timeFraction } from '../state.js';
 import { mountGameControls } from './controls.js';
@@ -29,6 +30,8 @@ export function mountQuestion(root, actions) {
   const tiles = h('ol', { class: 'tiles', 'data-testid': 'tiles' });
   const numeric = h('p', { class: 'numeric-hint', hidden: true });
   const paused = h('p', { class: 'paused-flag', role: 'status', hidden: true, 'data-testid': 'paused' }, 'Paused');
+  const talk = h('p', { class: 'talk-flag', hidden: true, 'data-testid': 'team-talk' },
+    h('strong', {}, 'Team talk'), ' · discuss with your team; answers open when the time is up');
   const controls = mountGameControls(actions);
 
   const el = h('section', { class: 'screen screen-question', id: 'screen-question', 'data-testid': 'screen-question' },
@@ -39,6 +42,7 @@ export function mountQuestion(root, actions) {
     bar,
     prompt,
     paused,
+    talk,
     tiles,
     numeric,
     controls.el);
@@ -52,6 +56,7 @@ export function mountQuestion(root, actions) {
       const q = state.question;
       if (!q) return;
       const intro = q.phase === 'intro';
+      const talking = q.phase === 'talk';
       setText(heading, questionHeading(q));
       setText(hint, HINTS[q.type] ?? '');
       setHidden(double, q.points === 1000);
@@ -60,10 +65,11 @@ export function mountQuestion(root, actions) {
       setAttr(el, 'data-phase', q.phase);
       const secs = secondsLeft(q, now);
       setText(countdown, secs);
-      setText(countdownLabel, intro ? 'until answers open' : secs === 1 ? 'second left' : 'seconds left');
-      barFill.style.transform = `scaleX(${intro ? 1 : timeFraction(q, now)})`;
-      setText(answers, intro ? '' : `${state.answered} of ${state.total} answered`);
+      setText(countdownLabel, intro ? 'until answers open' : talking ? (secs === 1 ? 'second of team talk' : 'seconds of team talk') : secs === 1 ? 'second left' : 'seconds left');
+      barFill.style.transform = `scaleX(${intro || talking ? 1 : timeFraction(q, now)})`;
+      setText(answers, intro || talking ? '' : `${state.answered} of ${state.total} answered`);
       setHidden(paused, !q.paused);
+      setHidden(talk, !talking);
       const key = JSON.stringify([q.index, q.options, q.type]);
       if (key !== tilesKey) {
         tilesKey = key;

@@ -1,5 +1,8 @@
-// Start screen: pick a bank and the game options, then create the game.
+// Start screen: pick a bank, the game options and team play, then create the game (with the teacher password where
+// the server asks for one).
 import { h, fill, setText, setHidden } from '../dom.js';
+import { teamsRequest } from '../teams.js';
+import { mountTeamOptions } from './team-options.js';
 
 export function mountSetup(root, actions) {
   const banks = h('div', { class: 'bank-list', role: 'radiogroup', 'aria-labelledby': 'bank-heading', 'data-testid': 'banks' });
@@ -15,8 +18,13 @@ export function mountSetup(root, actions) {
   const shuffleQ = flag('opt-shuffle-questions', 'Shuffle questions', false);
   const shuffleO = flag('opt-shuffle-options', 'Shuffle answers', false);
   const textOnPhones = flag('opt-text-phones', 'Question text on phones', true);
-  const generated = flag('opt-generated-names', 'Generated names for players', false);
+  const generated = flag('opt-generated-names', 'Generated names only', false);
   generated.row.hidden = true; // only where the server offers it
+  const teamOptions = mountTeamOptions();
+  const password = h('input', { id: 'opt-password', type: 'password', autocomplete: 'current-password',
+    'data-testid': 'teacher-password' });
+  const passwordRow = h('div', { class: 'password-row', hidden: true },
+    h('label', { for: 'opt-password' }, 'Teacher password'), password);
   const error = h('p', { class: 'notice', role: 'alert', hidden: true, 'data-testid': 'setup-error' });
   const create = h('button', { class: 'button primary big', type: 'submit', 'data-testid': 'create-game' }, 'Create game');
 
@@ -26,14 +34,17 @@ export function mountSetup(root, actions) {
       banks),
     h('fieldset', { class: 'options' },
       h('legend', {}, 'Game options'),
-      h('label', { for: 'opt-time' }, 'Time per question'), timeLimit,
-      h('label', { for: 'opt-reading' }, 'Reading time (s)'), reading,
+      h('label', { for: 'opt-time' }, 'Time limit'), timeLimit,
+      h('label', { for: 'opt-reading' }, 'Reading (s)'), reading,
       h('fieldset', { class: 'scoring' }, h('legend', {}, 'Scoring'),
         h('label', { class: 'check', for: 'opt-classic' }, scoringClassic, ' Classic: faster scores more'),
-        h('label', { class: 'check', for: 'opt-accuracy' }, scoringAccuracy, ' Accuracy first: speed breaks ties')),
+        h('label', { class: 'check', for: 'opt-accuracy' }, scoringAccuracy, ' Accuracy: speed breaks ties')),
       streak.row, shuffleQ.row, shuffleO.row, textOnPhones.row, generated.row),
-    error,
-    h('div', { class: 'actions' }, create));
+    h('div', { class: 'setup-side' },
+      teamOptions.el,
+      passwordRow,
+      error,
+      h('div', { class: 'actions' }, create)));
 
   form.addEventListener('submit', (e) => {
     e.preventDefault();
@@ -43,6 +54,16 @@ export function mountSetup(root, actions) {
       return;
     }
     const seconds = Number(reading.value);
+    const team = teamsRequest(teamOptions.read());
+    if (team.error) {
+      actions.setupError(team.error);
+      return;
+    }
+    if (!passwordRow.hidden && password.value === '') {
+      actions.setupError('Type the teacher password first.');
+      password.focus();
+      return;
+    }
     actions.create({
       bankId: picked.value,
       scoring: scoringAccuracy.checked ? 'accuracy' : 'classic',
@@ -53,7 +74,8 @@ export function mountSetup(root, actions) {
       timeLimit: timeLimit.value === '' ? null : Number(timeLimit.value),
       readingSeconds: Number.isInteger(seconds) ? Math.min(20, Math.max(0, seconds)) : 4,
       ...(generated.row.hidden ? {} : { generatedNames: generated.input.checked }),
-    });
+      ...(team.teams ? { teams: team.teams } : {}),
+    }, passwordRow.hidden ? null : password.value);
   });
 
   const el = h('section', { class: 'screen screen-setup', id: 'screen-setup', 'data-testid': 'screen-setup', 'aria-labelledby': 'setup-title' },
@@ -102,6 +124,8 @@ export function mountSetup(root, actions) {
         textOnPhones.input.checked = d.showTextOnPhones ?? true;
         generated.row.hidden = !('generatedNames' in d);
         generated.input.checked = !!d.generatedNames;
+        passwordRow.hidden = !opts.passwordRequired;
+        if (opts.passwordRequired && !password.value && setup.password) password.value = setup.password;
       }
       const message = setup.error ?? (state.gone === 'bad_session' ? state.notice : null);
       setText(error, message);

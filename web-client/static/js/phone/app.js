@@ -1,10 +1,12 @@
 // The phone page: wires the connection, the pure state and one view per screen.
 import { createConnection, socketUrl } from '../connection.js';
-import { phoneInitial, phoneReduce, phoneClosed, phoneAnnouncement, seatOf, answerMessage, nonceFrom } from '../state.js';
+import { phoneInitial, phoneReduce, phoneClosed, phoneAnnouncement, seatOf, answerMessage, nonceFrom } from '../phone-state.js';
 import { storage } from '../storage.js';
-import { setText, setHidden } from '../dom.js';
+import { setText, setHidden, fill, teamBadge } from '../dom.js';
+import { teamColour } from '../teams.js';
 import { mountJoin } from './join-view.js';
 import { mountLobby } from './lobby-view.js';
+import { mountTeamChoice } from './team-view.js';
 import { mountQuestion } from './question-view.js';
 import { mountResult } from './result-view.js';
 import { mountFinal } from './final-view.js';
@@ -28,6 +30,7 @@ let shown = null;
 
 const banner = document.getElementById('banner');
 const me = document.getElementById('me');
+const myTeam = document.getElementById('my-team');
 const live = document.getElementById('live');
 const screens = document.getElementById('screens');
 
@@ -71,6 +74,18 @@ const actions = {
     apply({ ...state, pin, name, joining: true, error: null });
     if (!connection().send(msg)) pendingJoin = msg;
   },
+  /** Players pick: join again, this time with the team tapped on the team screen. */
+  pickTeam(team) {
+    const msg = { type: 'join', pin: state.pin, name: state.name, team };
+    apply({ ...state, joining: true, error: null, chosenTeam: team });
+    if (!connection().send(msg)) pendingJoin = msg;
+  },
+  switchTeam(team) {
+    if (!connection().send({ type: 'switchTeam', team })) apply({ ...state, notice: 'Not connected: try again in a moment.' });
+  },
+  changeName() {
+    apply({ ...state, screen: 'join', teams: null, error: null, joining: false });
+  },
   joinError(message) {
     apply({ ...state, error: message });
   },
@@ -93,6 +108,7 @@ const actions = {
 const views = {
   join: mountJoin(screens, actions),
   lobby: mountLobby(screens, actions),
+  team: mountTeamChoice(screens, actions),
   question: mountQuestion(screens, actions),
   result: mountResult(screens, actions),
   final: mountFinal(screens, actions),
@@ -126,11 +142,25 @@ function apply(next) {
   render();
 }
 
+let teamShown = null;
+/** The player's team in the top bar on every screen: its colour and its name, and a stripe in that colour. */
+function renderTeam() {
+  const team = state.seatToken ? state.team : null;
+  const key = JSON.stringify(team);
+  if (key === teamShown) return;
+  teamShown = key;
+  fill(myTeam, team ? teamBadge({ ...team, colour: teamColour(team.colour) }) : []);
+  setHidden(myTeam, !team);
+  if (team) document.body.dataset.team = teamColour(team.colour);
+  else delete document.body.dataset.team;
+}
+
 function render() {
   const view = viewFor(state.screen);
   for (const v of Object.values(views)) setHidden(v.el, v !== view);
   view.update(state, now());
   setText(me, state.seatToken ? `${state.name}${state.score != null ? ` · ${state.score.toLocaleString('en-US')} pts` : ''}` : '');
+  renderTeam();
   if (state.screen !== shown) {
     shown = state.screen;
     view.focus?.();

@@ -1,20 +1,23 @@
 // The end: the player's final rank and score, whether or not they made the podium, and the top three.
 import { h, fill, setText, setHidden } from '../dom.js';
 import { ordinal, points, formatNumber } from '../present.js';
+import { teamStandingBox } from './result-view.js';
 
 export function mountFinal(root, actions) {
   const rank = h('p', { class: 'final-rank', 'data-testid': 'final-rank' });
   const of = h('p', { class: 'hint' });
   const score = h('p', { class: 'final-score', 'data-testid': 'final-score' });
+  const team = h('div', { class: 'team-result', hidden: true, 'data-testid': 'final-team' });
   const top = h('ol', { class: 'top3', 'data-testid': 'top3', 'aria-label': 'Top three' });
   const over = h('p', { class: 'hint', hidden: true }, 'The game has ended. Thanks for playing!');
   const again = h('button', { class: 'button wide', type: 'button', hidden: true, onclick: () => actions.restart() }, 'Join another game');
   const el = h('section', { class: 'screen screen-final center', 'data-testid': 'screen-final' },
     h('h1', { tabindex: -1 }, 'Game over'),
-    h('p', {}, 'You finished'), rank, of, score,
+    h('p', {}, 'You finished'), rank, of, score, team,
     h('h2', {}, 'Top three'), top, over, again);
   root.append(el);
   let key = null;
+  let teamKey = null;
   return {
     el,
     focus: () => el.querySelector('h1').focus(),
@@ -32,6 +35,12 @@ export function mountFinal(root, actions) {
           h('span', { class: 'name wrap', text: s.name }),
           h('span', { class: 'score', text: ` ${formatNumber(s.score)}` }))));
       }
+      const tk = JSON.stringify([f.team, f.teamCount]);
+      if (tk !== teamKey) {
+        teamKey = tk;
+        teamStandingBox(team, f.team, f.teamCount, false);
+      }
+      setHidden(team, !f.team);
       setHidden(over, !state.finished);
       setHidden(again, !state.finished);
     },

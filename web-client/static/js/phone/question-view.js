@@ -1,7 +1,9 @@
 // A question on the phone: big tiles (single, true/false, poll), toggles and a send button (multi), tap-in-order
-// with undo (order), a number keypad (numeric); then "Answer sent".
+// with undo (order), a number keypad (numeric); then "Answer sent". In team talk the options show, locked, with the
+// time left to discuss.
 import { h, fill, setText, setHidden, setAttr, optionBadge, optionName } from '../dom.js';
-import { secondsLeft, timeFraction, parseNumber } from '../state.js';
+import { secondsLeft, timeFraction } from '../state.js';
+import { parseNumber } from '../phone-state.js';
 import { mark } from '../present.js';
 
 const HINTS = {
@@ -22,11 +24,12 @@ export function mountQuestion(root, actions) {
   const hint = h('p', { class: 'hint' });
   const paused = h('p', { class: 'paused-flag', hidden: true, 'data-testid': 'phone-paused' }, 'Paused');
   const intro = h('p', { class: 'intro', hidden: true, 'data-testid': 'get-ready' });
+  const talk = h('p', { class: 'talk-flag', hidden: true, 'data-testid': 'phone-team-talk' });
   const area = h('div', { class: 'answer-area', 'data-testid': 'answer-area' });
   const sent = h('div', { class: 'sent', hidden: true, 'data-testid': 'answer-sent' });
   const notice = h('p', { class: 'notice', role: 'alert', hidden: true, 'data-testid': 'phone-notice' });
   const el = h('section', { class: 'screen screen-question', 'data-testid': 'screen-question' },
-    h('div', { class: 'q-head' }, heading, countdown), bar, prompt, hint, paused, intro, notice, area, sent);
+    h('div', { class: 'q-head' }, heading, countdown), bar, prompt, hint, paused, intro, talk, notice, area, sent);
   root.append(el);
 
   let key = null;
@@ -149,22 +152,27 @@ export function mountQuestion(root, actions) {
         build(q);
       }
       const introPhase = q.phase === 'intro';
+      const talking = q.phase === 'talk';
+      el.dataset.phase = q.phase;
       const done = state.answered || !!state.pending;
       setText(heading, `Question ${q.index + 1} of ${q.count}`);
       setText(countdown, `${secondsLeft(q, now)} s`);
       barFill.style.transform = `scaleX(${introPhase ? 1 : timeFraction(q, now)})`;
       setText(prompt, q.prompt ?? 'Read the question on the big screen.');
       setText(hint, HINTS[q.type] ?? '');
-      setHidden(hint, introPhase || done);
+      setHidden(hint, introPhase || talking || done);
+      setHidden(talk, !talking);
+      setText(talk, `Team talk: discuss with your team. Answers open in ${secondsLeft(q, now)} s.`);
       setHidden(paused, !q.paused);
       setHidden(intro, !introPhase);
       setText(intro, `Get ready: answers open in ${secondsLeft(q, now)} s`);
       setHidden(area, introPhase || done);
       setHidden(sent, !done);
-      const sentKey = state.answered ? 'sent' : state.pending ? 'sending' : '';
+      const sentKey = state.answered ? `sent${state.saved}` : state.pending ? 'sending' : '';
       if (sentKey !== lastSent) {
         lastSent = sentKey;
-        fill(sent, state.answered ? [h('p', { class: 'sent-title' }, '✓ Answer sent'), h('p', { class: 'hint' }, 'Waiting for the others…')]
+        fill(sent, state.answered ? [h('p', { class: 'sent-title' }, '✓ Answer sent'), h('p', { class: 'hint' },
+          state.saved ? 'Waiting for the others…' : 'It counts; the server will save it as soon as it can.')]
           : [h('p', { class: 'sent-title' }, 'Sending your answer…')]);
       }
       setText(notice, state.notice ?? '');

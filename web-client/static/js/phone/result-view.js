@@ -1,6 +1,22 @@
-// After a question: right or wrong, points won, streak, total, rank, who is just ahead, the explanation.
-import { h, fill, setText, setHidden } from '../dom.js';
+// After a question: right or wrong, points won, streak, total, rank, who is just ahead, the explanation; in a team
+// game also the team's rank and total.
+import { h, fill, setText, setHidden, teamBadge } from '../dom.js';
 import { verdict, aheadText, solutionText, ordinal, points, formatNumber } from '../present.js';
+import { teamColour } from '../teams.js';
+
+/** The team's standing on the result and final screens: its badge, rank of how many, total and last gain. */
+export function teamStandingBox(box, team, teamCount, withGain) {
+  if (!team) {
+    fill(box);
+    return;
+  }
+  const t = { ...team, colour: teamColour(team.colour) };
+  fill(box, h('p', { class: 'team-line' }, h('span', { class: 'hint' }, 'Your team '), teamBadge(t)),
+    h('dl', { class: 'facts' },
+      h('div', {}, h('dt', {}, 'Team rank'), h('dd', { 'data-testid': 'team-rank', text: t.rank > 0 ? `${ordinal(t.rank)} of ${teamCount}` : '–' })),
+      h('div', {}, h('dt', {}, 'Team total'), h('dd', { 'data-testid': 'team-total', text: points(t.score) }))),
+    withGain ? h('p', { class: 'hint', 'data-testid': 'team-gained' }, `+${formatNumber(t.gained)} for the team this question (your team’s average)`) : null);
+}
 
 export function mountResult(root) {
   const icon = h('span', { class: 'verdict-icon', 'aria-hidden': 'true' });
@@ -16,14 +32,16 @@ export function mountResult(root) {
   const whyText = h('span', { 'data-testid': 'option-explanation' });
   const why = h('p', { class: 'why wrap' }, h('strong', {}, 'About your answer: '), whyText);
   const explanation = h('p', { class: 'explanation wrap', 'data-testid': 'phone-explanation' });
+  const team = h('div', { class: 'team-result', hidden: true, 'data-testid': 'team-result' });
   const el = h('section', { class: 'screen screen-result', 'data-testid': 'screen-result' },
     title, gained, bonus, streak,
     h('dl', { class: 'facts' },
       h('div', {}, h('dt', {}, 'Total'), h('dd', {}, total)),
       h('div', {}, h('dt', {}, 'Rank'), h('dd', {}, rank))),
-    ahead, solution, why, explanation);
+    ahead, team, solution, why, explanation);
   root.append(el);
   let shownSolution = null;
+  let teamKey = null;
   return {
     el,
     focus: () => title.focus(),
@@ -52,6 +70,12 @@ export function mountResult(root) {
           : [h('strong', {}, 'Right answer: '), sol ?? '']);
       }
       setHidden(solution, !sol);
+      const tk = JSON.stringify([r.team, r.teamCount]);
+      if (tk !== teamKey) {
+        teamKey = tk;
+        teamStandingBox(team, r.team, r.teamCount, true);
+      }
+      setHidden(team, !r.team);
       setText(whyText, r.optionExplanation ?? '');
       setHidden(why, !r.optionExplanation);
       setText(explanation, r.explanation ?? '');

@@ -202,7 +202,11 @@ public final class QuizServer {
                 .setMaxWebSocketFrameSize(config.maxMessageBytes())
                 .setMaxWebSocketMessageSize(config.maxMessageBytes())
                 // A peer silent this long (no frame, not even a pong to our pings) is closed; its seat stays.
-                .setReadIdleTimeout(config.readIdleSeconds());
+                .setReadIdleTimeout(config.readIdleSeconds())
+                // A peer that takes nothing this long (not even our pings get out) is dropped at the TCP level: the
+                // WebSocket close handshake cannot finish with a peer that does not read. Healthy sockets see a
+                // completed write (a ping at least) every QUIZROOM_PING_SECONDS.
+                .setWriteIdleTimeout(config.pingSeconds() + config.slowClientSeconds());
     }
 
     /** One HTTP server instance on its own event loop. */

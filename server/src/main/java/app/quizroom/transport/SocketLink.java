@@ -28,6 +28,12 @@ final class SocketLink implements Link {
     private final long graceMs;
     private final ServerMetrics metrics;
     private volatile boolean seated;
+    /**
+     * Set once this link has given up on the socket. Vert.x's {@code isClosed()} stays false until the close
+     * handshake completes, which it never does with a peer that does not read (the close frame waits behind the
+     * full queue); without this flag every later write would still be queued.
+     */
+    private volatile boolean closing;
     private int backlog;
     private long graceTimer = -1;
 
@@ -46,7 +52,7 @@ final class SocketLink implements Link {
 
     @Override
     public void sendEncoded(String json) {
-        if (socket.isClosed()) {
+        if (closing || socket.isClosed()) {
             return;
         }
         socket.writeTextMessage(json);
@@ -57,6 +63,9 @@ final class SocketLink implements Link {
 
     @Override
     public void sendDroppable(ServerMessage message) {
+        if (closing) {
+            return;
+        }
         if (socket.writeQueueFull()) {
             metrics.droppedForSlowClient();
             return;
@@ -95,8 +104,11 @@ final class SocketLink implements Link {
             vertx.cancelTimer(graceTimer);
             graceTimer = -1;
         }
-        if (!socket.isClosed()) {
+        if (!closing && !socket.isClosed()) {
+            closing = true;
             metrics.slowClientClosed();
+            // The close frame queues behind what the peer has not read; the server's write-idle timeout drops the
+            // TCP connection if it never goes out (QuizServer.serverOptions), and the room then frees the seat.
             socket.close(CLOSE_TOO_SLOW, "too slow; reconnect to resume");
         }
     }
@@ -113,7 +125,8 @@ final class SocketLink implements Link {
 
     @Override
     public void close(int code, String reason) {
-        if (!socket.isClosed()) {
+        if (!closing && !socket.isClosed()) {
+            closing = true;
             socket.close((short) code, reason);
         }
     }

@@ -167,6 +167,23 @@ final class Chrome implements BeforeAllCallback, ParameterResolver, ExtensionCon
         }
     }
 
+    /** Saves the whole page, not just the viewport, at this width (the viewport is set back afterwards). */
+    static Path fullPageScreenshot(ChromeDriver driver, String name, int width, int height) {
+        long full = ((Number) driver.executeScript("return Math.ceil(document.documentElement.scrollHeight)")).longValue();
+        viewport(driver, width, (int) Math.max(height, Math.min(full, 6000)));
+        try {
+            return screenshot(driver, name);
+        } finally {
+            viewport(driver, width, height);
+        }
+    }
+
+    /** Lets the browser save downloads, without asking, into this folder. */
+    static void downloadsTo(ChromeDriver driver, Path dir) {
+        driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow",
+                "downloadPath", dir.toAbsolutePath().toString()));
+    }
+
     @Override
     public void close() {
         List<ChromeDriver> all = new ArrayList<>(phones);

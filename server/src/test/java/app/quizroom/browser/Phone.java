@@ -44,6 +44,61 @@ final class Phone extends Page {
         return this;
     }
 
+    /** Sends the join form of a game where players pick, and waits for the team choice. */
+    Phone joinToTeamChoice(String pin, String name) {
+        fill(pin, name);
+        submitJoin();
+        awaitScreen("team");
+        return this;
+    }
+
+    /** The team buttons of the team choice as "name|size text|enabled" lines. */
+    List<String> teamChoices() {
+        return driver.findElements(onScreen("team", "team-choice")).stream()
+                .map(b -> b.findElement(By.className("team-button-name")).getText() + "|"
+                        + b.findElement(By.className("team-button-size")).getText() + "|" + b.isEnabled())
+                .toList();
+    }
+
+    /** Taps a team on the team choice and waits for the lobby. */
+    void pickTeam(String teamName) {
+        for (WebElement b : driver.findElements(onScreen("team", "team-choice"))) {
+            if (b.getText().contains(teamName)) {
+                b.click();
+                awaitScreen("lobby");
+                return;
+            }
+        }
+        throw new AssertionError("no team " + teamName + " among " + teamChoices());
+    }
+
+    /** Taps "switch to" this team in the lobby. */
+    void switchTeam(String teamName) {
+        for (WebElement b : driver.findElements(onScreen("lobby", "switch-team"))) {
+            if (b.getText().contains(teamName)) {
+                b.click();
+                return;
+            }
+        }
+        throw new AssertionError("no team " + teamName + " to switch to");
+    }
+
+    /** The team shown in the top bar (on every screen), or "" in an individual game. */
+    String myTeam() {
+        WebElement chip = driver.findElement(testId("my-team"));
+        return chip.isDisplayed() ? chip.getText() : "";
+    }
+
+    /** Waits until the top bar shows this team. */
+    void awaitTeam(String teamName) {
+        awaitText(testId("my-team"), teamName);
+    }
+
+    /** The colour the top bar's team swatch is painted in, as CSS reports it. */
+    String teamSwatchColour() {
+        return (String) js("return getComputedStyle(document.querySelector('#my-team .swatch')).backgroundColor");
+    }
+
     String myName() {
         return text(onScreen("lobby", "my-name"));
     }

@@ -20,6 +20,12 @@ final class Projector extends Page {
 
     /** Creates a game from the start screen with the bank titled {@code bankTitle}; returns the lobby's PIN. */
     String createGame(String bankTitle, int readingSeconds) {
+        setUpGame(bankTitle, readingSeconds);
+        return submitGame();
+    }
+
+    /** Picks the bank and the reading time on the start screen, without creating the game yet. */
+    void setUpGame(String bankTitle, int readingSeconds) {
         awaitScreen("setup");
         waiting().until(d -> !d.findElements(testId("bank")).isEmpty());
         for (WebElement bank : driver.findElements(testId("bank"))) {
@@ -30,9 +36,75 @@ final class Projector extends Page {
         WebElement reading = driver.findElement(By.id("opt-reading"));
         reading.clear();
         reading.sendKeys(String.valueOf(readingSeconds));
+    }
+
+    /** Chooses team play on the start screen: a number of teams, who picks, a cap (or null) and team talk. */
+    void teams(int count, boolean playersPick, Integer cap, int talkSeconds) {
+        driver.findElement(By.id("opt-teams")).click();
+        new org.openqa.selenium.support.ui.Select(driver.findElement(testId("team-count"))).selectByValue(String.valueOf(count));
+        new org.openqa.selenium.support.ui.Select(driver.findElement(testId("team-pick"))).selectByValue(playersPick ? "pick" : "auto");
+        if (cap != null) {
+            type(testId("team-cap"), String.valueOf(cap));
+        }
+        type(testId("team-talk"), String.valueOf(talkSeconds));
+    }
+
+    void type(By field, String text) {
+        WebElement input = driver.findElement(field);
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    /** Presses "Create game" and waits for the lobby; returns its PIN. */
+    String submitGame() {
         click(testId("create-game"));
         awaitScreen("lobby");
         return awaitText(onScreen("lobby", "pin"), t -> t.matches("\\d{6}"), "a 6-digit PIN");
+    }
+
+    /** The lobby's team columns as "Team name: member, member" lines. */
+    List<String> teamColumns() {
+        return driver.findElements(onScreen("lobby", "team-column")).stream().map(col ->
+                col.findElement(testId("team-name")).getText() + ": " + String.join(", ",
+                        col.findElements(testId("player-name")).stream().map(WebElement::getText).toList()))
+                .toList();
+    }
+
+    /** Waits until the lobby's team columns read exactly these lines. */
+    void awaitTeamColumns(List<String> expected) {
+        waiting().withMessage(() -> "team columns " + expected + ", but they show " + teamColumns())
+                .until(d -> {
+                    try {
+                        return expected.equals(teamColumns());
+                    } catch (org.openqa.selenium.StaleElementReferenceException stale) {
+                        return false;
+                    }
+                });
+    }
+
+    /** The lobby's name button of this player. */
+    WebElement playerButton(String name) {
+        return driver.findElements(onScreen("lobby", "player")).stream()
+                .filter(e -> e.getText().contains(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no player " + name + " in " + playerNames()))
+                .findElement(By.className("name-button"));
+    }
+
+    /** Team standings of the leaderboard as "rank|name|gained|score" lines. */
+    List<String> teamLeaderboard() {
+        return driver.findElements(onScreen("leaderboard", "team-standing")).stream().map(row ->
+                row.findElement(testId("rank")).getText() + "|" + row.findElement(testId("team-standing-name")).getText()
+                        + "|" + row.findElement(testId("gained")).getText() + "|" + row.findElement(testId("score")).getText())
+                .toList();
+    }
+
+    /** The podium's team ranking as "rank|name|score|top contributor" lines. */
+    List<String> teamPodium() {
+        return driver.findElements(onScreen("podium", "team-final")).stream().map(row ->
+                row.findElement(By.className("rank")).getText() + "|" + row.findElement(testId("team-final-name")).getText()
+                        + "|" + row.findElement(testId("team-final-score")).getText() + "|"
+                        + row.findElement(testId("top-contributor")).getText())
+                .toList();
     }
 
     List<String> playerNames() {

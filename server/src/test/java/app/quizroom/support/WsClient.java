@@ -128,6 +128,21 @@ public final class WsClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until one message of each type has arrived, in any order (others are skipped); returns them by type.
+     * For frames whose relative order the server does not promise, such as {@code answerAck} and {@code result}.
+     */
+    public java.util.Map<String, JsonObject> awaitEach(String... types) {
+        java.util.Map<String, JsonObject> found = new java.util.LinkedHashMap<>();
+        java.util.Set<String> wanted = new java.util.HashSet<>(List.of(types));
+        while (!wanted.isEmpty()) {
+            JsonObject m = await(x -> wanted.contains(x.getString("type")), "one of " + wanted);
+            wanted.remove(m.getString("type"));
+            found.put(m.getString("type"), m);
+        }
+        return found;
+    }
+
     /** The next message not yet consumed, waiting at most {@code millis}; null if none came. */
     public JsonObject poll(long millis) {
         try {

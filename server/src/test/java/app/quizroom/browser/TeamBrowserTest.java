@@ -1,0 +1,206 @@
+package app.quizroom.browser;
+
+import app.quizroom.scoring.Scoring;
+import app.quizroom.support.ManualTime;
+import app.quizroom.support.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Team games in real Chromium: team columns in the projector's lobby, a phone's team colour and name, picking a team
+ * on the phone, the teacher moving a player, team talk, and the team leaderboard and podium showing the scores the
+ * server computed (checked against the documented rule: a team scores the average of its members' points).
+ */
+@ExtendWith(Chrome.class)
+class TeamBrowserTest {
+
+    private static final long LIMIT_MS = 20_000;
+
+    private static ManualTime time;
+    private static TestServer server;
+    private static String base;
+
+    private Projector projector;
+    private final List<Phone> phones = new ArrayList<>();
+
+    @BeforeAll
+    static void startServer() {
+        time = new ManualTime();
+        server = Chrome.server(time, Map.of("QUIZROOM_BANKS", TestBank.write().toString()));
+        base = "http://127.0.0.1:" + server.port;
+    }
+
+    @AfterAll
+    static void stopServer() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @BeforeEach
+    void pages(Chrome chrome) {
+        chrome.forget(base);
+        projector = new Projector(chrome.projector(), base);
+        for (int i = 0; i < 3; i++) {
+            phones.add(new Phone(chrome.phone(i), base));
+        }
+    }
+
+    private static String n(long value) {
+        return String.format(Locale.US, "%,d", value);
+    }
+
+    private static String rgb(String hex) {
+        int v = Integer.parseInt(hex.substring(1), 16);
+        return "rgb(" + (v >> 16) + ", " + ((v >> 8) & 0xff) + ", " + (v & 0xff) + ")";
+    }
+
+    @Test
+    void theTeacherMovesAPlayerBetweenTeamColumnsAndTheTeamPodiumShowsTheServersTeamScores() {
+        projector.open().setUpGame(TestBank.TITLE, 1);
+        projector.teams(2, false, null, 5);
+        projector.screenshots("setup-teams");
+        String pin = projector.submitGame();
+        Phone ann = phones.get(0);
+        Phone bob = phones.get(1);
+        Phone cy = phones.get(2);
+        // Automatic teams: each newcomer goes to the smallest team, the lower id on a tie.
+        ann.open(pin).join(pin, "Ann");
+        bob.open(pin).join(pin, "Bob");
+        cy.open(pin).join(pin, "Cy");
+        projector.awaitPlayers(3);
+        projector.awaitTeamColumns(List.of("Red team: Ann, Cy", "Blue team: Bob"));
+
+        // Each phone shows its team by name, next to a swatch in the team's colour.
+        ann.awaitTeam("Red team");
+        assertEquals("Red team", ann.text(Page.onScreen("lobby", "lobby-team-name")));
+        assertEquals(rgb("#e53935"), ann.teamSwatchColour());
+        bob.awaitTeam("Blue team");
+        assertEquals(rgb("#2f7fe0"), bob.teamSwatchColour());
+
+        // Click-then-click, by keyboard: Cy's name, then the Blue column's "Move here".
+        projector.playerButton("Cy").sendKeys(Keys.ENTER);
+        WebElement moveHere = projector.driver.switchTo().activeElement();
+        assertEquals("Move Cy to the Blue team", moveHere.getDomAttribute("aria-label"),
+                "the keyboard lands on the other team's column");
+        moveHere.sendKeys(Keys.ENTER);
+        projector.awaitTeamColumns(List.of("Red team: Ann", "Blue team: Bob, Cy"));
+        cy.awaitTeam("Blue team");
+        cy.awaitText(Page.onScreen("lobby", "team-note"), "The teacher put you in the Blue team.");
+        projector.screenshots("team-lobby");
+        cy.screenshot("team-lobby");
+
+        // Reading time, then team talk: the options show on the phones but cannot be tapped yet.
+        projector.start();
+        projector.awaitQuestion(1);
+        time.advance(1000);
+        projector.awaitText(Page.onScreen("question", "team-talk"), t -> t.startsWith("Team talk"), "the team talk flag");
+        for (Phone p : phones) {
+            p.awaitText(Page.onScreen("question", "phone-team-talk"), t -> t.startsWith("Team talk"), "team talk");
+            List<WebElement> tiles = p.driver.findElements(Page.onScreen("question", "choice"));
+            assertEquals(4, tiles.size());
+            assertTrue(tiles.stream().allMatch(WebElement::isDisplayed), "options visible during team talk");
+            assertTrue(tiles.stream().noneMatch(WebElement::isEnabled), "answers closed during team talk");
+        }
+        cy.screenshot("team-talk");
+        projector.screenshots("team-talk");
+        time.advance(5000);
+        phones.forEach(p -> p.awaitAnswering(1));
+
+        // Ann right at once, Bob right after 4 s, Cy wrong.
+        int annPoints = Scoring.classicPoints(1000, 1, 0, LIMIT_MS);
+        ann.choose("Paris");
+        time.advance(4000);
+        int bobPoints = Scoring.classicPoints(1000, 1, 4000, LIMIT_MS);
+        bob.choose("Paris");
+        cy.choose("Lyon");
+        long red = Math.round(annPoints / 1.0);
+        long blue = Math.round((bobPoints + 0) / 2.0);
+        assertTrue(red > blue);
+
+        projector.awaitScreen("reveal");
+        ann.awaitScreen("result");
+        assertEquals("1st of 2", ann.text(Page.onScreen("result", "team-rank")));
+        assertEquals(n(red) + " points", ann.text(Page.onScreen("result", "team-total")));
+        bob.awaitScreen("result");
+        assertEquals("2nd of 2", bob.text(Page.onScreen("result", "team-rank")));
+        assertEquals(n(blue) + " points", bob.text(Page.onScreen("result", "team-total")));
+        assertEquals("Blue team", bob.myTeam(), "the team shows on the result screen too");
+        bob.screenshot("team-result");
+
+        projector.next("Show leaderboard");
+        projector.awaitScreen("leaderboard");
+        assertEquals(List.of("1|Red team|+" + n(red) + "|" + n(red), "2|Blue team|+" + n(blue) + "|" + n(blue)),
+                projector.teamLeaderboard());
+        assertEquals(3, projector.leaderboard().size(), "the players' ranking stays alongside");
+        projector.screenshots("team-leaderboard");
+
+        projector.click(Page.onScreen("leaderboard", "end"));
+        projector.click(Page.onScreen("leaderboard", "end"));
+        projector.awaitScreen("podium");
+        assertEquals(List.of("Red team", "Blue team"), projector.podiumNames());
+        assertEquals(List.of("1|Red team|" + n(red) + "|Top contributor: Ann (" + n(annPoints) + ")",
+                "2|Blue team|" + n(blue) + "|Top contributor: Bob (" + n(bobPoints) + ")"), projector.teamPodium());
+        projector.waiting().until(d -> "1".equals(projector.js(
+                "return getComputedStyle(document.querySelector('.step-1')).opacity")));
+        projector.screenshots("team-podium");
+
+        cy.awaitScreen("final");
+        assertEquals("2nd of 2", cy.text(Page.onScreen("final", "team-rank")));
+        assertEquals(n(blue) + " points", cy.text(Page.onScreen("final", "team-total")));
+        cy.screenshot("team-final");
+        phones.forEach(p -> assertTrue(p.fitsWidth(), "no horizontal scroll on a 360 px phone"));
+    }
+
+    @Test
+    void playersPickATeamOnTheirPhoneAFullTeamCannotBeChosenAndTheyMaySwitchInTheLobby() {
+        projector.open().setUpGame(TestBank.TITLE, 0);
+        projector.teams(3, true, 1, 0);
+        String pin = projector.submitGame();
+        projector.awaitTeamColumns(List.of("Red team: ", "Blue team: ", "Green team: "));
+        Phone ann = phones.get(0);
+        Phone bob = phones.get(1);
+
+        ann.open(pin).joinToTeamChoice(pin, "Ann");
+        assertEquals(List.of("Red team|0 players|true", "Blue team|0 players|true", "Green team|0 players|true"),
+                ann.teamChoices());
+        ann.screenshot("team-choice");
+        ann.pickTeam("Red team");
+        ann.awaitTeam("Red team");
+        projector.awaitTeamColumns(List.of("Red team: Ann", "Blue team: ", "Green team: "));
+        assertTrue(projector.driver.findElements(Page.onScreen("lobby", "team-size")).get(0).getText().startsWith("1 · full"));
+
+        // The cap is 1: the Red team is full for the next player.
+        bob.open(pin).joinToTeamChoice(pin, "Bob");
+        assertEquals(List.of("Red team|Full · 1 player|false", "Blue team|0 players|true", "Green team|0 players|true"),
+                bob.teamChoices());
+        bob.pickTeam("Blue team");
+        bob.awaitTeam("Blue team");
+
+        // Until the start, a player may switch, but not into a full team.
+        bob.switchTeam("Green team");
+        bob.awaitTeam("Green team");
+        projector.awaitTeamColumns(List.of("Red team: Ann", "Blue team: ", "Green team: Bob"));
+        bob.switchTeam("Red team");
+        bob.awaitText(Page.onScreen("lobby", "lobby-notice"), "The Red team is full; choose another team.");
+        assertEquals("Green team", bob.myTeam());
+        bob.screenshot("team-switch");
+        assertFalse(bob.driver.findElements(By.cssSelector("[data-testid=\"switch-team\"][aria-current=\"true\"]")).isEmpty(),
+                "the player's own team is marked as theirs");
+    }
+}

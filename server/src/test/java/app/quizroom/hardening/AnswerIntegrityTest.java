@@ -1,0 +1,244 @@
+package app.quizroom.hardening;
+
+import app.quizroom.support.ManualTime;
+import app.quizroom.support.TestServer;
+import app.quizroom.support.WsClient;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Answers cannot be multiplied or faked. Fifty identical answers racing over two sockets of one seat score once; a
+ * resend with the same nonce after a reconnect gets the original acknowledgement and changes nothing; fields a
+ * script adds (claimed time, lag, score, correctness) are ignored. Time is the test's ({@link ManualTime}), so two
+ * answers at the same instant must score the same.
+ */
+class AnswerIntegrityTest {
+
+    /** lenin-enrolment question 0 is single choice; option 0 ("1923–25") is right. */
+    private static final int RIGHT = 0;
+    private static final int WRONG = 1;
+
+    private ManualTime time;
+    private TestServer server;
+    private final List<WsClient> clients = new CopyOnWriteArrayList<>();
+    private ExecutorService pool;
+    private WsClient host;
+    private String pin;
+
+    @BeforeEach
+    void start() {
+        time = new ManualTime();
+        server = TestServer.start(time);
+        JsonObject game = server.createGame(new JsonObject().put("bankId", "lenin-enrolment").put("readingSeconds", 2)
+                .put("timeLimit", 20));
+        pin = game.getString("pin");
+        host = client();
+        host.send(new JsonObject().put("type", "host").put("pin", pin).put("hostToken", game.getString("hostToken")));
+        host.await("lobby");
+        pool = Executors.newFixedThreadPool(4);
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        pool.shutdownNow();
+        pool.awaitTermination(10, TimeUnit.SECONDS);
+        clients.forEach(WsClient::close);
+        server.close();
+    }
+
+    private WsClient client() {
+        WsClient c = server.connect();
+        clients.add(c);
+        return c;
+    }
+
+    private WsClient join(String name) {
+        WsClient p = client();
+        p.send(new JsonObject().put("type", "join").put("pin", pin).put("name", name));
+        p.await("joined");
+        host.await("playerJoined");
+        return p;
+    }
+
+    private static String token(WsClient c) {
+        return new JsonObject(c.frames.get(0)).getString("seatToken");
+    }
+
+    /** Starts question 0 and opens answering, then lets {@code intoAnsweringMs} of the time limit pass. */
+    private void openFirstQuestion(long intoAnsweringMs, WsClient... players) {
+        host.send(new JsonObject().put("type", "start"));
+        for (WsClient p : players) {
+            p.await("question");
+        }
+        time.advance(2_000);
+        for (WsClient p : players) {
+            p.await("answering");
+        }
+        time.advance(intoAnsweringMs);
+    }
+
+    private static JsonObject answer(int option, String nonce) {
+        JsonObject a = new JsonObject().put("type", "answer").put("question", 0).put("option", option);
+        return nonce == null ? a : a.put("nonce", nonce);
+    }
+
+    private double acceptedAnswersMetric() {
+        String body = server.request(HttpMethod.GET, "/metrics", null).body();
+        Matcher m = Pattern.compile("(?m)^quizroom_answers_accepted_total(?:\\{[^}]*})? ([0-9.eE+]+)$").matcher(body);
+        return m.find() ? Double.parseDouble(m.group(1)) : -1;
+    }
+
+    @Test
+    void fiftyConcurrentIdenticalAnswersOverTwoSocketsOfOneSeatScoreOnce() throws Exception {
+        WsClient ana = join("Ana");
+        WsClient ben = join("Ben");
+        openFirstQuestion(5_000, ana, ben);
+        WsClient anaSecond = client(); // a second tab of Ana's, about to take her seat
+        String token = token(ana);
+
+        CountDownLatch go = new CountDownLatch(1);
+        Future<?> first = pool.submit(() -> {
+            go.await();
+            for (int i = 0; i < 25; i++) {
+                try {
+                    ana.send(answer(RIGHT, "ana-q0"));
+                } catch (IllegalStateException closedByTakeover) {
+                    break;
+                }
+            }
+            return null;
+        });
+        Future<?> second = pool.submit(() -> {
+            go.await();
+            anaSecond.send(new JsonObject().put("type", "rejoin").put("pin", pin).put("seatToken", token));
+            for (int i = 0; i < 25; i++) {
+                anaSecond.send(answer(RIGHT, "ana-q0"));
+            }
+            return null;
+        });
+        go.countDown();
+        first.get(20, TimeUnit.SECONDS);
+        second.get(20, TimeUnit.SECONDS);
+        anaSecond.await("joined");
+        assertEquals((short) 4000, ana.awaitClose(), "the first socket lost the seat to the second");
+
+        ben.send(answer(RIGHT, "ben-q0"));
+        JsonObject anaResult = anaSecond.await("result");
+        JsonObject benResult = ben.await("result");
+        assertEquals(2, host.await("reveal").getInteger("answered"));
+        assertTrue(anaResult.getBoolean("correct"));
+        assertEquals(benResult.getInteger("points"), anaResult.getInteger("points"),
+                "the same answer at the same instant scores the same, however often it was sent");
+        assertEquals(benResult.getInteger("score"), anaResult.getInteger("score"));
+        assertEquals(anaResult.getInteger("points"), anaResult.getInteger("score"), "scored once");
+        assertEquals(2.0, acceptedAnswersMetric(), "two answers accepted in all");
+
+        // Every acknowledgement, on either socket, is of the one answer (acknowledgements follow the write to the
+        // results store, so wait a little for the first).
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (acks(ana, anaSecond) == 0 && System.nanoTime() < deadline) {
+            anaSecond.poll(50);
+        }
+        int acks = acks(ana, anaSecond);
+        assertTrue(acks >= 1 && acks <= 50, acks + " acknowledgements");
+    }
+
+    private static int acks(WsClient... sockets) {
+        int acks = 0;
+        for (WsClient c : sockets) {
+            for (String frame : c.frames) {
+                JsonObject m = new JsonObject(frame);
+                if ("answerAck".equals(m.getString("type"))) {
+                    assertEquals("ana-q0", m.getString("nonce"), "only the one answer is acknowledged");
+                    assertEquals(0, m.getInteger("question"));
+                    acks++;
+                }
+            }
+        }
+        return acks;
+    }
+
+    @Test
+    void aResendWithTheSameNonceAfterAReconnectGetsTheOriginalAcknowledgementAndChangesNothing() {
+        WsClient ana = join("Ana");
+        WsClient ben = join("Ben");
+        openFirstQuestion(3_000, ana, ben);
+        ana.send(answer(RIGHT, "ana-q0-7f3a"));
+        JsonObject original = ana.await("answerAck");
+
+        // The phone loses its connection before it is sure the answer arrived, and comes back.
+        String token = token(ana);
+        ana.close();
+        host.await(m -> "playerConnection".equals(m.getString("type")) && !m.getBoolean("connected"), "a drop");
+        time.advance(4_000);
+        WsClient back = client();
+        back.send(new JsonObject().put("type", "rejoin").put("pin", pin).put("seatToken", token));
+        back.await("joined");
+        JsonObject snapshot = back.await("question");
+        assertEquals(true, snapshot.getBoolean("answered"), "the snapshot says the answer is in");
+
+        // The resend: same nonce, even with another option, gets the very same acknowledgement.
+        back.send(answer(WRONG, "ana-q0-7f3a"));
+        assertEquals(original, back.await("answerAck"));
+        // Another nonce, or none, is a second answer: refused.
+        back.send(answer(WRONG, "ana-q0-other"));
+        assertEquals("already_answered", back.awaitError());
+        back.send(answer(WRONG, null));
+        assertEquals("already_answered", back.awaitError());
+
+        ben.send(answer(RIGHT, "ben-q0"));
+        JsonObject anaResult = back.await("result");
+        JsonObject benResult = ben.await("result");
+        assertTrue(anaResult.getBoolean("correct"), "the first answer stands, not the resend's option");
+        assertTrue(anaResult.getInteger("points") > benResult.getInteger("points"),
+                "scored at the time of the original answer (3 s), not of the resend (7 s), like Ben's");
+        assertEquals(anaResult.getInteger("points"), anaResult.getInteger("score"), "scored once");
+        assertEquals(2, host.await("reveal").getInteger("answered"));
+    }
+
+    @Test
+    void claimedTimeLagScoreAndCorrectnessFieldsChangeNothing() {
+        WsClient honest = join("Honest");
+        WsClient cheat = join("Cheat");
+        WsClient wrong = join("Wrong");
+        openFirstQuestion(8_000, honest, cheat, wrong);
+
+        honest.send(answer(RIGHT, "h"));
+        JsonObject claims = answer(RIGHT, "c").put("time", 0).put("responseMs", 0).put("lag", 8_000)
+                .put("latency", -8_000).put("clientTime", 1).put("sentAt", 0).put("score", 999_999)
+                .put("points", 10_000).put("bonus", 5_000).put("streak", 99).put("correct", true).put("credit", 1.0)
+                .put("playerId", 1).put("question", 0);
+        cheat.send(claims);
+        cheat.await("answerAck");
+        wrong.send(answer(WRONG, "w").put("correct", true).put("credit", 1.0).put("points", 1000).put("score", 1000));
+        // The last answer closes the question: its acknowledgement and the result may come in either order.
+        JsonObject wrongResult = wrong.awaitEach("answerAck", "result").get("result");
+
+        JsonObject honestResult = honest.await("result");
+        JsonObject cheatResult = cheat.await("result");
+        assertTrue(honestResult.getInteger("points") > 0);
+        assertTrue(honestResult.getInteger("points") < 1000, "eight seconds in, the time counted");
+        assertEquals(honestResult.getInteger("points"), cheatResult.getInteger("points"));
+        assertEquals(honestResult.getInteger("score"), cheatResult.getInteger("score"));
+        assertEquals(false, wrongResult.getBoolean("correct"));
+        assertEquals(0, wrongResult.getInteger("points"));
+        assertEquals(0, wrongResult.getInteger("score"));
+    }
+}

@@ -1,0 +1,79 @@
+package app.quizroom.hardening;
+
+import app.quizroom.game.Clock;
+import app.quizroom.support.TestServer;
+import app.quizroom.support.WsClient;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Limits that keep idle or surplus connections and rooms from piling up: a socket that opens but joins nothing is
+ * closed after QUIZROOM_JOIN_TIMEOUT_SECONDS (1008), and no more than QUIZROOM_MAX_ROOMS games run at once.
+ */
+class ServerLimitsTest {
+
+    private TestServer server;
+    private final List<WsClient> clients = new ArrayList<>();
+
+    @AfterEach
+    void stop() {
+        clients.forEach(WsClient::close);
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private WsClient client() {
+        WsClient c = server.connect();
+        clients.add(c);
+        return c;
+    }
+
+    @Test
+    void aSocketThatJoinsNothingIsClosedAfterTheJoinTimeoutWhileSeatedOnesStay() {
+        server = TestServer.start(Clock.SYSTEM, null, Map.of("QUIZROOM_JOIN_TIMEOUT_SECONDS", "1"));
+        JsonObject game = server.createGame(new JsonObject().put("bankId", "lenin-enrolment"));
+        String pin = game.getString("pin");
+        WsClient host = client();
+        host.send(new JsonObject().put("type", "host").put("pin", pin).put("hostToken", game.getString("hostToken")));
+        host.await("lobby");
+        WsClient player = client();
+        player.send(new JsonObject().put("type", "join").put("pin", pin).put("name", "Ana"));
+        player.await("joined");
+        WsClient idle = client();
+        // Pings and refused joins do not count as joining.
+        idle.sync();
+        idle.send(new JsonObject().put("type", "join").put("pin", pin).put("name", ""));
+        assertEquals("name_invalid", idle.awaitError());
+
+        assertEquals((short) 1008, idle.awaitClose(), "an unseated socket is closed for policy");
+        // The seated ones are still there, well past the timeout.
+        player.sync();
+        host.sync();
+        assertFalse(player.isClosed());
+        assertFalse(host.isClosed());
+        assertNull(player.awaitClose(500));
+    }
+
+    @Test
+    void noMoreThanTheConfiguredNumberOfRoomsRunAtOnce() {
+        server = TestServer.start(Clock.SYSTEM, null, Map.of("QUIZROOM_MAX_ROOMS", "2"));
+        server.createGame(new JsonObject().put("bankId", "lenin-enrolment"));
+        server.createGame(new JsonObject().put("bankId", "lenin-enrolment"));
+        TestServer.Response third = server.request(HttpMethod.POST, "/api/games",
+                new JsonObject().put("bankId", "lenin-enrolment").encode());
+        assertEquals(503, third.status(), third.body());
+        assertTrue(third.body().contains("too_many_rooms"), third.body());
+    }
+}

@@ -1,0 +1,284 @@
+package app.quizroom.hardening;
+
+import app.quizroom.game.Clock;
+import app.quizroom.support.RawWebSocket;
+import app.quizroom.support.TestServer;
+import app.quizroom.support.WsClient;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A slow consumer: one phone completes the handshake, joins, and then reads nothing more (a raw TCP socket with a
+ * small receive buffer), while the room plays 51 broadcasts (17 questions × question, answering, result, each as
+ * large as a bank allows) to 50 other phones. The others get every broadcast promptly; the slow socket is cut loose
+ * (its seat kept) and the phone later takes its seat back with {@code rejoin} and gets the current state.
+ *
+ * <p>Two kinds of slow phone. A frozen one (reads nothing, sends nothing) is caught by the heartbeat: no pong within
+ * QUIZROOM_READ_IDLE_SECONDS. A hostile one keeps sending (requests whose answers it never reads, unsolicited pongs),
+ * so only the slow-consumer policy can catch it: once its write queue (QUIZROOM_WRITE_QUEUE_BYTES) stays full for
+ * QUIZROOM_SLOW_CLIENT_SECONDS, or 64 messages pile up past it, it must be closed (4003) and nothing more queued for
+ * it. On loopback the kernel takes about 2 MB per socket (the server's send buffer grows with the 64 KB loopback
+ * segment size) before the server's own write queue fills, far more than 51 broadcasts; the hostile phone's
+ * requests get it there.
+ */
+class SlowConsumerTest {
+
+    private static final int QUESTIONS = 17;
+    private static final int FAST = 50;
+    private static final int PING_SECONDS = 1;
+    private static final int READ_IDLE_SECONDS = 3;
+
+    @TempDir
+    Path banks;
+    private TestServer server;
+    private final List<WsClient> clients = new CopyOnWriteArrayList<>();
+    private final List<RawWebSocket> raw = new ArrayList<>();
+    private ExecutorService pool;
+    private WsClient host;
+    private String pin;
+
+    /** A bank of long questions: every text at its limit, so that each broadcast is over a kilobyte. */
+    static String bigBank() {
+        StringBuilder y = new StringBuilder("id: big\ntitle: Big questions\ntimeLimit: 240\nquestions:\n");
+        for (int q = 0; q < QUESTIONS; q++) {
+            y.append("  - id: q").append(q).append('\n')
+                    .append("    type: single\n")
+                    .append("    prompt: \"Q").append(q).append(' ').append("p".repeat(490)).append("\"\n")
+                    .append("    options:\n");
+            for (int o = 0; o < 6; o++) {
+                y.append("      - text: \"O").append(o).append(' ').append("o".repeat(110)).append("\"\n")
+                        .append("        explanation: \"").append("e".repeat(990)).append("\"\n");
+            }
+            y.append("    answer: \"O0 ").append("o".repeat(110)).append("\"\n")
+                    .append("    explanation: \"").append("x".repeat(990)).append("\"\n");
+        }
+        return y.toString();
+    }
+
+    @BeforeEach
+    void start() throws IOException {
+        Files.writeString(banks.resolve("big.yaml"), bigBank());
+        server = TestServer.start(Clock.SYSTEM, null, Map.of("QUIZROOM_BANKS", banks.toString(),
+                "QUIZROOM_WRITE_QUEUE_BYTES", "4096", "QUIZROOM_SLOW_CLIENT_SECONDS", "1",
+                "QUIZROOM_PING_SECONDS", Integer.toString(PING_SECONDS),
+                "QUIZROOM_READ_IDLE_SECONDS", Integer.toString(READ_IDLE_SECONDS)));
+        JsonObject game = server.createGame(new JsonObject().put("bankId", "big").put("readingSeconds", 0));
+        pin = game.getString("pin");
+        host = client();
+        host.send(new JsonObject().put("type", "host").put("pin", pin).put("hostToken", game.getString("hostToken")));
+        host.await("lobby");
+        pool = Executors.newFixedThreadPool(8);
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        pool.shutdownNow();
+        pool.awaitTermination(10, TimeUnit.SECONDS);
+        raw.forEach(RawWebSocket::close);
+        clients.forEach(WsClient::close);
+        server.close();
+    }
+
+    private WsClient client() {
+        WsClient c = server.connect();
+        clients.add(c);
+        return c;
+    }
+
+    private double metric(String name) {
+        String body = server.request(HttpMethod.GET, "/metrics", null).body();
+        Matcher m = Pattern.compile("(?m)^" + name + "(?:\\{[^}]*})? ([0-9.eE+]+)$").matcher(body);
+        double total = 0;
+        while (m.find()) {
+            total += Double.parseDouble(m.group(1));
+        }
+        return total;
+    }
+
+    /** Waits until every fast phone has the message of this type for question {@code index}; returns the time taken. */
+    private long everyoneGets(List<WsClient> phones, String type, int index, long sentAt) {
+        for (WsClient p : phones) {
+            p.await(m -> type.equals(m.getString("type")) && m.getInteger("index") == index, type + " " + index);
+        }
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sentAt);
+    }
+
+    /**
+     * The position of the first frame from {@code from} on that matches, among all the client has received (also
+     * those an earlier {@code await} skipped), waiting up to {@code timeoutMs} for it; -1 if none came.
+     */
+    private static int frameIndex(WsClient c, int from, java.util.function.Predicate<JsonObject> wanted,
+                                  long timeoutMs) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        while (true) {
+            for (int i = from; i < c.frames.size(); i++) {
+                if (wanted.test(new JsonObject(c.frames.get(i)))) {
+                    return i;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                return -1;
+            }
+            c.poll(50); // wakes up on the next frame
+        }
+    }
+
+    /** The slow phone joins and reads its {@code joined}; returns it with its id and seat token. */
+    private record Slow(RawWebSocket socket, int id, String token) {
+    }
+
+    private Slow slowPhone() throws IOException {
+        RawWebSocket slow = RawWebSocket.connect(server.port, "/ws", Map.of(), 2048);
+        raw.add(slow);
+        slow.sendText(new JsonObject().put("type", "join").put("pin", pin).put("name", "Slowpoke").encode());
+        JsonObject joined = new JsonObject(slow.awaitText("joined", 5_000));
+        return new Slow(slow, joined.getInteger("playerId"), joined.getString("seatToken"));
+    }
+
+    private List<WsClient> fastPhones() throws Exception {
+        List<Future<WsClient>> joining = new ArrayList<>();
+        for (int i = 0; i < FAST; i++) {
+            String name = "Fast " + i;
+            joining.add(pool.submit(() -> {
+                WsClient c = client();
+                c.send(new JsonObject().put("type", "join").put("pin", pin).put("name", name));
+                c.await("joined");
+                return c;
+            }));
+        }
+        List<WsClient> fast = new ArrayList<>();
+        for (Future<WsClient> f : joining) {
+            fast.add(f.get(30, TimeUnit.SECONDS));
+        }
+        return fast;
+    }
+
+    /** Plays the 17 questions (51 broadcasts to players); returns the slowest delivery to all fast phones, in ms. */
+    private long playEveryQuestion(List<WsClient> fast) {
+        long worst = 0;
+        long started = System.nanoTime();
+        for (int q = 0; q < QUESTIONS; q++) {
+            long sentAt = System.nanoTime();
+            host.send(new JsonObject().put("type", q == 0 ? "start" : "next"));
+            worst = Math.max(worst, everyoneGets(fast, "question", q, sentAt));
+            worst = Math.max(worst, everyoneGets(fast, "answering", q, sentAt));
+            sentAt = System.nanoTime();
+            host.send(new JsonObject().put("type", "skip"));
+            worst = Math.max(worst, everyoneGets(fast, "result", q, sentAt));
+            host.send(new JsonObject().put("type", "next"));
+            host.await("leaderboard");
+        }
+        System.out.printf("slow consumer: %d broadcasts to %d phones in %d ms, slowest %d ms%n", QUESTIONS * 3, FAST,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), worst);
+        return worst;
+    }
+
+    /** Reads what reached the slow socket, to its end; returns the close code (1006: ended without one). */
+    private static int drain(RawWebSocket slow, int[] frames) {
+        try {
+            while (true) {
+                RawWebSocket.Frame f = slow.readFrame(10_000);
+                if (f == null) {
+                    return -1;
+                }
+                if (f.opcode() == RawWebSocket.OP_CLOSE) {
+                    return f.closeCode();
+                }
+                frames[0]++;
+            }
+        } catch (IOException ended) {
+            return 1006;
+        }
+    }
+
+    /** The phone comes back with its seat token: same seat, current state, and the game goes on with it. */
+    private void rejoinsAndPlaysOn(Slow slow, int goneAt) {
+        WsClient back = client();
+        back.send(new JsonObject().put("type", "rejoin").put("pin", pin).put("seatToken", slow.token()));
+        JsonObject again = back.await("joined");
+        assertEquals(slow.id(), again.getInteger("playerId"));
+        assertEquals("leaderboard", again.getString("phase"));
+        assertEquals(QUESTIONS - 1, back.await("result").getInteger("index"), "its snapshot is the last result");
+        assertTrue(frameIndex(host, goneAt + 1, m -> "playerConnection".equals(m.getString("type"))
+                && m.getInteger("playerId") == slow.id() && m.getBoolean("connected"), 10_000) > goneAt,
+                "the host saw the slow phone back");
+        host.send(new JsonObject().put("type", "next"));
+        back.await("final");
+    }
+
+    @Test
+    void aFrozenPhoneDoesNotSlowTheOthersIsCutLooseByTheHeartbeatAndResumes() throws Exception {
+        Slow slow = slowPhone();  // from here on it reads nothing and sends nothing
+        long silentFrom = System.nanoTime();
+        List<WsClient> fast = fastPhones();
+        long worst = playEveryQuestion(fast);
+        assertTrue(worst < 2_000, "every broadcast reached all 50 phones within 2 s; slowest took " + worst + " ms");
+
+        int goneAt = frameIndex(host, 0, m -> "playerConnection".equals(m.getString("type"))
+                && m.getInteger("playerId") == slow.id() && !m.getBoolean("connected"), 15_000);
+        assertTrue(goneAt >= 0, "the host saw the frozen phone disconnected");
+        long goneMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - silentFrom);
+        int[] frames = {0};
+        int code = drain(slow.socket(), frames);
+        System.out.printf("slow consumer: frozen phone cut loose within %d ms; it got %d frames, then %d%n", goneMs,
+                frames[0], code);
+        assertTrue(code != -1, "the socket was closed");
+        rejoinsAndPlaysOn(slow, goneAt);
+    }
+
+    @Test
+    void aPhoneThatStopsReadingButKeepsSendingIsClosedWith4003AndCostsNothingMore() throws Exception {
+        Slow slow = slowPhone();
+        List<WsClient> fast = fastPhones();
+        // From now on the slow phone writes and never reads: requests whose answers pile up, and pongs.
+        Future<Integer> flood = pool.submit(() -> {
+            byte[] request = "{\"type\":\"not-a-message-type-but-long-enough\"}".getBytes(StandardCharsets.UTF_8);
+            int sent = 0;
+            try {
+                for (; sent < 40_000; sent++) {
+                    slow.socket().sendFrame(true, 0, sent % 100 == 0 ? RawWebSocket.OP_PONG : RawWebSocket.OP_TEXT,
+                            sent % 100 == 0 ? new byte[0] : request);
+                }
+            } catch (IOException closed) {
+                // the server cut the socket off
+            }
+            return sent;
+        });
+        long worst = playEveryQuestion(fast);
+        assertTrue(worst < 2_000, "every broadcast reached all 50 phones within 2 s; slowest took " + worst + " ms");
+        int requests = flood.get(30, TimeUnit.SECONDS);
+
+        int goneAt = frameIndex(host, 0, m -> "playerConnection".equals(m.getString("type"))
+                && m.getInteger("playerId") == slow.id() && !m.getBoolean("connected"), 10_000);
+        assertTrue(goneAt >= 0, "the host saw the slow phone disconnected");
+        assertEquals(1.0, metric("quizroom_slow_closed_total"), "closed once, and nothing queued for it after");
+        int[] frames = {0};
+        int code = drain(slow.socket(), frames);
+        System.out.printf("slow consumer: the hostile phone sent %d requests, got %d frames, then %d%n", requests,
+                frames[0], code);
+        assertTrue(code == 4003 || code == 1006, "closed as too slow, got " + code);
+        rejoinsAndPlaysOn(slow, goneAt);
+    }
+}

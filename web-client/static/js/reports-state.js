@@ -1,0 +1,222 @@
+// Pure logic of the reports: the games this browser created (with their host keys), the request headers, the
+// list of past games in words, and the pictures of one game's report. No DOM, no fetch, no clock.
+import { mark, formatNumber, formatValue } from './present.js';
+
+export const GAMES_KEY = 'quizroom.games';
+export const PASSWORD_KEY = 'quizroom.teacherPassword';
+export const MAX_REMEMBERED = 100;
+
+/**
+ * Adds a game the projector created to the kept list: newest first, one entry per game, at most `max` entries.
+ * entry: { gameId, pin, hostToken, bank, createdAt }.
+ */
+export function rememberGame(list, entry, max = MAX_REMEMBERED) {
+  const id = String(entry.gameId);
+  const kept = (Array.isArray(list) ? list : []).filter((g) => g && String(g.gameId) !== id && g.hostToken);
+  return [{ ...entry, gameId: id }, ...kept].slice(0, max);
+}
+
+/** The kept entries that look usable (a stored list may be old or damaged). */
+export function validGames(list) {
+  return (Array.isArray(list) ? list : []).filter((g) => g && typeof g.hostToken === 'string' && /^\d+$/.test(String(g.gameId)));
+}
+
+export function hostKeyFor(list, id) {
+  return validGames(list).find((g) => String(g.gameId) === String(id))?.hostToken ?? null;
+}
+
+/** Headers that open a report: the game's host key when this browser has it, and the teacher password if typed. */
+export function reportHeaders(hostKey, password) {
+  const headers = {};
+  if (hostKey) headers['X-Host-Key'] = hostKey;
+  if (password) headers['X-Teacher-Password'] = password;
+  return headers;
+}
+
+/** Which report the address asks for: /reports#game=123 (or ?game=123); null for the list. */
+export function routeOf(hash, search = '') {
+  const fromHash = /(?:^#|&)game=(\d+)/.exec(hash ?? '')?.[1];
+  const fromSearch = /[?&]game=(\d+)/.exec(search ?? '')?.[1];
+  return fromHash ?? fromSearch ?? null;
+}
+
+/** The link to one game's report. */
+export function reportLink(id) {
+  return `/reports#game=${id}`;
+}
+
+const STATUS = {
+  lobby: { word: 'Not started', detail: 'The game never left the lobby.' },
+  running: { word: 'Running', detail: 'The game is still being played.' },
+  finished: { word: 'Finished', detail: 'The game reached its end.' },
+  interrupted: { word: 'Interrupted', detail: 'The server stopped before the podium; results are kept up to that point.' },
+};
+
+export function statusText(status) {
+  return STATUS[status] ?? { word: status ?? 'Unknown', detail: '' };
+}
+
+/** A date and time in words, in the browser's time zone (or the one given, for tests). */
+export function formatDate(ms, timeZone) {
+  if (ms == null) return '';
+  return new Date(ms).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit',
+    minute: '2-digit', timeZone });
+}
+
+/** How long the game ran, "12 min" or "45 s"; '' when it has not both started and ended. */
+export function duration(startedAt, endedAt) {
+  if (startedAt == null || endedAt == null || endedAt < startedAt) return '';
+  const s = Math.round((endedAt - startedAt) / 1000);
+  return s < 60 ? `${s} s` : `${Math.round(s / 60)} min`;
+}
+
+/** "3.4 s" for a response time; '' when there is none. */
+export function seconds(ms) {
+  if (ms == null || !Number.isFinite(ms)) return '';
+  return `${(ms / 1000).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} s`;
+}
+
+export function percent(p) {
+  if (p == null || !Number.isFinite(p)) return '';
+  return `${p.toLocaleString('en-US', { maximumFractionDigits: 1 })}%`;
+}
+
+/** "3 results could not be saved" when the store lost some writes; null when nothing was lost. */
+export function unsavedText(count) {
+  if (!count || count <= 0) return null;
+  return `${formatNumber(count)} ${count === 1 ? 'result' : 'results'} could not be saved.`;
+}
+
+/**
+ * The list of past games as rows for the table: newest first, each with its status in words, and the bank title
+ * from the list the browser kept when the server's summary has none.
+ */
+export function gameRows(summaries, kept = [], timeZone) {
+  const byId = new Map(validGames(kept).map((g) => [String(g.gameId), g]));
+  return [...(summaries ?? [])]
+    .sort((a, b) => (b.createdAt ?? 0) - (a.createdAt ?? 0) || b.id - a.id)
+    .map((g) => ({
+      id: String(g.id),
+      bank: g.bankTitle ?? byId.get(String(g.id))?.bank ?? g.bankId ?? '',
+      date: formatDate(g.createdAt, timeZone),
+      players: g.playerCount ?? 0,
+      questions: g.questionCount ?? 0,
+      status: g.status,
+      statusWord: statusText(g.status).word,
+      unsaved: unsavedText(g.unsavedCount),
+      pin: g.pin,
+      link: reportLink(g.id),
+    }));
+}
+
+const TYPE_WORDS = {
+  single: 'One answer', multi: 'Several answers', truefalse: 'True or false', order: 'Ordering', numeric: 'Number',
+  poll: 'Poll',
+};
+
+export function typeWord(type) {
+  return TYPE_WORDS[type] ?? type;
+}
+
+/**
+ * The bars of a question's answer distribution, each marked `correct` for the right answer(s).
+ * Choice questions use the server's per-option counts; ordering and numeric questions, whose counts say nothing of
+ * what was given, are grouped by the answers the players gave (most frequent first, at most `maxBars`).
+ */
+export function answerBars(question, players = [], maxBars = 8) {
+  const type = question.type;
+  if (['single', 'multi', 'truefalse', 'poll'].includes(type) && question.counts?.length) {
+    const right = new Set(question.solution?.correct ?? []);
+    const max = Math.max(1, ...question.counts);
+    return question.counts.map((count, i) => ({
+      ...mark(i), index: i, text: question.options?.[i] ?? '', count, share: count / max,
+      correct: type !== 'poll' && right.has(i),
+    }));
+  }
+  const groups = new Map();
+  for (const p of players) {
+    const a = p.answers?.find((x) => x.question === question.index);
+    if (!a || a.answer == null) continue;
+    const g = groups.get(a.answer) ?? { text: a.answer, count: 0, correct: false };
+    g.count++;
+    g.correct = g.correct || !!a.correct;
+    groups.set(a.answer, g);
+  }
+  const sorted = [...groups.values()].sort((a, b) => b.count - a.count || (b.correct - a.correct) || a.text.localeCompare(b.text));
+  const shown = sorted.slice(0, maxBars);
+  const rest = sorted.slice(maxBars);
+  if (rest.length > 0) {
+    shown.push({ text: `${rest.length} other ${rest.length === 1 ? 'answer' : 'answers'}`, count: rest.reduce((n, g) => n + g.count, 0),
+      correct: false, other: true });
+  }
+  const max = Math.max(1, ...shown.map((b) => b.count));
+  return shown.map((b, i) => ({ ...b, index: i, letter: null, shape: null, share: b.count / max }));
+}
+
+/** The right answer of a question in words, from its solution and options. */
+export function rightAnswerText(question) {
+  const sol = question.solution ?? {};
+  const opts = question.options ?? [];
+  if (question.type === 'poll') return null;
+  if (question.type === 'numeric' && sol.value != null) {
+    const v = formatValue(sol.value);
+    return sol.tolerance ? `${v} (± ${formatValue(sol.tolerance)})` : v;
+  }
+  if (question.type === 'order' && sol.order) return sol.order.map((i) => opts[i] ?? '?').join(' → ');
+  if (sol.correct) return sol.correct.map((i) => opts[i] ?? mark(i).letter).join('; ');
+  return null;
+}
+
+/** The (up to three) hardest questions, hardest first: "Q3 (20%)". */
+export function hardestQuestions(report) {
+  return (report?.questions ?? []).filter((q) => q.hardest)
+    .sort((a, b) => (a.percentCorrect ?? 0) - (b.percentCorrect ?? 0) || a.index - b.index);
+}
+
+/** How one answer of a student is marked: a symbol and a word, never colour alone. */
+export function answerMark(answer, type) {
+  if (!answer || answer.answer == null) return { kind: 'none', symbol: '–', word: 'no answer' };
+  if (type === 'poll') return { kind: 'poll', symbol: '•', word: 'vote' };
+  if (answer.correct) return { kind: 'right', symbol: '✓', word: 'right' };
+  if (answer.credit > 0) return { kind: 'partly', symbol: '◐', word: 'partly right' };
+  return { kind: 'wrong', symbol: '✗', word: 'wrong' };
+}
+
+/** The report's per-student rows, ranked; `teams` is true when any student has a team. */
+export function studentRows(report) {
+  const players = report?.players ?? [];
+  const questions = report?.questions ?? [];
+  const types = new Map(questions.map((q) => [q.index, q.type]));
+  return {
+    teams: players.some((p) => p.team != null),
+    scored: questions.filter((q) => q.type !== 'poll').length,
+    rows: players.map((p) => ({
+      id: p.playerId,
+      rank: p.rank,
+      name: p.nickname,
+      team: p.team,
+      score: p.score,
+      correct: p.correctCount,
+      answers: questions.map((q) => {
+        const a = p.answers?.find((x) => x.question === q.index) ?? null;
+        return { question: q.index, text: a?.answer ?? '', points: a?.points, responseMs: a?.responseMs,
+          mark: answerMark(a, types.get(q.index)) };
+      }),
+    })),
+  };
+}
+
+/** A file name for a game's CSV. */
+export function csvFileName(id) {
+  return `quizroom-game-${id}.csv`;
+}
+
+/** An HTTP error in words for the reports page. */
+export function reportError(status, body, what = 'the reports') {
+  const code = body?.error?.code;
+  if (code === 'password_required') return 'That teacher password is not right.';
+  if (code === 'forbidden') return 'This browser does not hold the key of that game. Open it from the projector that ran it, or type the teacher password.';
+  if (code === 'report_not_found') return 'There is no such game.';
+  if (code === 'store_unavailable') return 'The results database cannot be read right now. Try again in a moment.';
+  return body?.error?.message ?? `Could not load ${what} (the server said ${status}).`;
+}

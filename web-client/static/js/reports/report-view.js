@@ -1,0 +1,140 @@
+// One game's report: per question the share right, the answers as a bar chart with the right one marked (✓ and
+// the word, not colour alone), the average time and the most common wrong answer; the hardest three highlighted;
+// per student the score, rank, answers right and each answer. A CSV download and a print button.
+import { h, fill, setText, setHidden, optionBadge, optionName } from '../dom.js';
+import { formatNumber } from '../present.js';
+import {
+  answerBars, rightAnswerText, hardestQuestions, studentRows, statusText, formatDate, duration, seconds, percent,
+  unsavedText, typeWord,
+} from '../reports-state.js';
+
+function chart(q, players) {
+  const bars = answerBars(q, players);
+  if (bars.length === 0) return h('p', { class: 'hint' }, 'Nobody answered.');
+  const grouped = bars[0].letter == null;
+  return h('ol', { class: 'report-chart', 'data-testid': 'report-chart',
+    'aria-label': grouped ? 'Answers given, most frequent first' : 'How many chose each option' },
+  bars.map((b) => h('li', { class: `chart-row${b.correct ? ' is-right' : ''}`, 'data-testid': 'report-bar', 'data-correct': String(b.correct) },
+    grouped ? null : optionBadge(b.index),
+    grouped ? null : h('span', { class: 'visually-hidden' }, `${optionName(b.index)}: `),
+    h('span', { class: 'row-text wrap', text: b.text }),
+    h('span', { class: 'bar', 'aria-hidden': 'true' },
+      h('span', { class: `bar-fill${b.correct ? ' right' : ''}`, style: `width:${Math.round(b.share * 100)}%` })),
+    h('span', { class: 'row-count', 'data-testid': 'report-count', text: formatNumber(b.count) }),
+    b.correct ? h('span', { class: 'mark-right', 'data-testid': 'report-right' }, '✓ right') : h('span', {}))));
+}
+
+function questionCard(q, players) {
+  const right = rightAnswerText(q);
+  const wrong = q.commonWrongAnswer;
+  const stat = (label, value, testId) => h('div', { class: 'stat' }, h('dt', {}, label), h('dd', { 'data-testid': testId, text: value }));
+  return h('article', { class: `q-card${q.hardest ? ' hardest' : ''}`, 'data-testid': 'report-question', 'data-index': q.index,
+    'aria-labelledby': `q-title-${q.index}` },
+  h('header', { class: 'q-card-head' },
+    h('h3', { id: `q-title-${q.index}` }, `Question ${q.index + 1}`, h('span', { class: 'q-type', text: ` · ${typeWord(q.type)}` })),
+    q.hardest ? h('span', { class: 'hard-flag', 'data-testid': 'hardest' }, '★ One of the hardest') : null),
+  h('p', { class: 'q-prompt wrap', text: q.prompt }),
+  h('dl', { class: 'stats' },
+    stat('Right', q.type === 'poll' ? 'poll' : percent(q.percentCorrect) || '–', 'percent-correct'),
+    stat('Answered', `${q.answered} of ${q.playerCount}`, 'answered'),
+    stat('Average time', seconds(q.averageResponseMs) || '–', 'average-time')),
+  chart(q, players),
+  right ? h('p', { class: 'right-answer wrap' }, h('strong', {}, 'Right answer: '), right) : null,
+  wrong ? h('p', { class: 'misconception wrap', 'data-testid': 'common-wrong' },
+    h('strong', {}, 'Most common wrong answer: '), `“${wrong.answer}” (${wrong.count} ${wrong.count === 1 ? 'student' : 'students'})`,
+    wrong.explanation ? [h('br'), h('span', { class: 'why', text: wrong.explanation })] : null) : null,
+  q.explanation ? h('p', { class: 'explanation wrap' }, h('strong', {}, 'Explanation: '), q.explanation) : null);
+}
+
+function studentsTable(report) {
+  const { teams, scored, rows } = studentRows(report);
+  const questions = report.questions;
+  return h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Students (scrolls sideways)' },
+    h('table', { class: 'students', 'data-testid': 'students' },
+      h('thead', {}, h('tr', {},
+        h('th', { scope: 'col', class: 'num' }, 'Rank'), h('th', { scope: 'col' }, 'Student'),
+        teams ? h('th', { scope: 'col' }, 'Team') : null,
+        h('th', { scope: 'col', class: 'num' }, 'Score'), h('th', { scope: 'col', class: 'num' }, 'Right'),
+        questions.map((q) => h('th', { scope: 'col', class: 'answer-col' }, `Q${q.index + 1}`)))),
+      h('tbody', {}, rows.map((r) => h('tr', { 'data-testid': 'student-row', 'data-player': r.id },
+        h('td', { class: 'num', text: r.rank ?? '–' }),
+        h('th', { scope: 'row', class: 'wrap', 'data-testid': 'student-name', text: r.name }),
+        teams ? h('td', { class: 'wrap', text: r.team ?? '' }) : null,
+        h('td', { class: 'num', 'data-testid': 'student-score', text: formatNumber(r.score) }),
+        h('td', { class: 'num', 'data-testid': 'student-right', text: `${r.correct} of ${scored}` }),
+        r.answers.map((a) => h('td', { class: `answer-cell ${a.mark.kind}`, 'data-testid': 'student-answer' },
+          h('span', { class: 'answer-mark', 'aria-hidden': 'true', text: a.mark.symbol }),
+          h('span', { class: 'visually-hidden', text: `${a.mark.word}: ` }),
+          h('span', { class: 'answer-text wrap', text: a.text || '(no answer)' }),
+          a.points != null || a.responseMs != null ? h('span', { class: 'answer-meta' },
+            [a.points != null ? `${formatNumber(a.points)} pts` : null, seconds(a.responseMs)].filter(Boolean).join(' · ')) : null)))))));
+}
+
+export function mountReport(root, actions) {
+  const title = h('h1', { tabindex: -1, class: 'wrap', 'data-testid': 'report-title' }, 'Report');
+  const meta = h('p', { class: 'report-meta', 'data-testid': 'report-meta' });
+  const status = h('p', { class: 'report-status', 'data-testid': 'report-status' });
+  const unsaved = h('p', { class: 'notice', role: 'alert', hidden: true, 'data-testid': 'unsaved' });
+  const error = h('p', { class: 'notice', role: 'alert', hidden: true, 'data-testid': 'report-error' });
+  const csv = h('button', { class: 'button primary', type: 'button', 'data-testid': 'download-csv', onclick: () => actions.download() },
+    'Download CSV');
+  const print = h('button', { class: 'button', type: 'button', onclick: () => actions.print() }, 'Print');
+  const downloaded = h('p', { class: 'hint', role: 'status', 'data-testid': 'download-status' });
+  const hardest = h('p', { class: 'hardest-summary', hidden: true, 'data-testid': 'hardest-summary' });
+  const questions = h('div', { class: 'q-cards', 'data-testid': 'report-questions' });
+  const students = h('div', { 'data-testid': 'report-students' });
+  const content = h('div', { class: 'report-content', hidden: true },
+    h('div', { class: 'report-actions' }, csv, print, downloaded),
+    hardest,
+    h('h2', {}, 'Questions'), questions,
+    h('h2', {}, 'Students'), students);
+  const loading = h('p', { class: 'hint', hidden: true }, 'Loading…');
+  const el = h('section', { class: 'screen screen-report', 'data-testid': 'screen-report', 'aria-labelledby': 'report-title' },
+    h('p', { class: 'back' }, h('a', { href: '/reports', 'data-testid': 'back-to-list' }, '← All games')),
+    title, meta, status, unsaved, error, loading, content);
+  root.append(el);
+
+  let key = null;
+  return {
+    el,
+    update(state) {
+      const r = state.report;
+      setHidden(loading, !state.loading || !!r);
+      setText(error, state.reportError ?? '');
+      setHidden(error, !state.reportError);
+      setHidden(content, !r);
+      setText(downloaded, state.download ?? '');
+      if (!r) {
+        setText(title, state.loading ? 'Report' : 'Report not available');
+        setText(meta, '');
+        setText(status, '');
+        setHidden(unsaved, true);
+        return;
+      }
+      const g = r.game;
+      setText(title, g.bankTitle);
+      const shown = r.questions.length;
+      const ran = duration(g.startedAt, g.endedAt);
+      setText(meta, [formatDate(g.createdAt), `${g.playerCount} ${g.playerCount === 1 ? 'player' : 'players'}`,
+        shown === g.questionCount ? `${shown} questions` : `${shown} of ${g.questionCount} questions played`,
+        ran ? `played for ${ran}` : null, `PIN ${g.pin}`].filter(Boolean).join(' · '));
+      const st = statusText(g.status);
+      setText(status, `${g.status === 'interrupted' ? '⚠ ' : ''}${st.word}: ${st.detail}`);
+      status.dataset.status = g.status;
+      const lost = unsavedText(g.unsavedCount);
+      setText(unsaved, lost ?? '');
+      setHidden(unsaved, !lost);
+      const k = JSON.stringify(r);
+      if (k !== key) {
+        key = k;
+        const hard = hardestQuestions(r);
+        fill(hardest, hard.length ? [h('strong', {}, '★ Hardest: '),
+          hard.map((q) => `Question ${q.index + 1} (${percent(q.percentCorrect)} right)`).join(', ')] : []);
+        setHidden(hardest, hard.length === 0);
+        fill(questions, r.questions.length ? r.questions.map((q) => questionCard(q, r.players))
+          : h('p', { class: 'hint' }, 'No question was played in this game.'));
+        fill(students, r.players.length ? studentsTable(r) : h('p', { class: 'hint' }, 'Nobody joined this game.'));
+      }
+    },
+  };
+}
