@@ -19,8 +19,6 @@ import io.vertx.core.http.ServerWebSocket;
  */
 final class Gateway {
 
-    /** RFC 6455 close code for a message too big to process. */
-    static final short CLOSE_TOO_BIG = 1009;
 
     /** Close code for a socket that broke a rule of the edge (no join in time, PIN scanning). */
     static final short CLOSE_POLICY = 1008;
@@ -70,18 +68,20 @@ final class Gateway {
                 socket.close(CLOSE_POLICY, "no game joined in time");
             }
         });
-        socket.textMessageHandler(text -> onText(connection, text));
-        socket.binaryMessageHandler(data -> error(connection, "bad_message", "Send text frames holding JSON.", null));
-        socket.exceptionHandler(failure -> {
-            // Vert.x reports bad frames here and leaves the socket open: close it ourselves, with the code RFC 6455
-            // gives for what went wrong (not every failure is an over-size message).
-            short code = closeCodeFor(failure);
-            if (code == 0) {
-                return; // the connection itself failed (reset, closed): nothing to answer
+        TextMessages.install(socket, config.maxMessageBytes(), new TextMessages.Listener() {
+            @Override
+            public void text(String message) {
+                onText(connection, message);
             }
-            metrics.protocolError(code == CLOSE_TOO_BIG ? "too_large" : "bad_frame");
-            if (!socket.isClosed()) {
-                socket.close(code, code == CLOSE_TOO_BIG ? "message too big" : "protocol error");
+
+            @Override
+            public void binary(Buffer message) {
+                error(connection, "bad_message", "Send text frames holding JSON.", null);
+            }
+
+            @Override
+            public void refused(String reason) {
+                metrics.protocolError(reason);
             }
         });
         socket.closeHandler(ignored -> {
@@ -92,25 +92,6 @@ final class Gateway {
                 room.execute(() -> room.onClose(connection.link));
             }
         });
-    }
-
-    /**
-     * The close code for a failure Vert.x reports on a socket: Netty's frame decoder says which (1002 for a reserved
-     * bit, opcode or bad fragmentation, 1007 for bad UTF-8, 1009 for a frame over the limit); Vert.x's own message
-     * aggregator fails with an IllegalStateException for a message over the limit (1009). 0 for a connection that
-     * failed or closed underneath (nothing to send).
-     */
-    static short closeCodeFor(Throwable failure) {
-        if (failure instanceof io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException corrupted) {
-            return (short) corrupted.closeStatus().code();
-        }
-        if (failure instanceof IllegalStateException) {
-            return CLOSE_TOO_BIG;
-        }
-        if (failure instanceof io.vertx.core.http.HttpClosedException || failure instanceof java.io.IOException) {
-            return 0;
-        }
-        return 1011; // unexpected condition
     }
 
     private void onText(Connection connection, String text) {

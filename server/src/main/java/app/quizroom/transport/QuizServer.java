@@ -149,6 +149,11 @@ public final class QuizServer {
                 .mapEmpty();
     }
 
+    /** The Prometheus text of every metric (as /metrics serves it). */
+    public String scrapeMetrics() {
+        return registry.scrape();
+    }
+
     /** The results store (for tests and the shutdown path). */
     public ResultStore store() {
         return store;
@@ -192,7 +197,8 @@ public final class QuizServer {
         }
     }
 
-    private HttpServerOptions serverOptions() {
+    /** The HTTP and WebSocket options of the server (public so that protocol-compliance tools run with them). */
+    public static HttpServerOptions serverOptions(Config config) {
         return new HttpServerOptions()
                 .setPort(config.port())
                 .setHost(config.bindHost())
@@ -223,7 +229,7 @@ public final class QuizServer {
 
         @Override
         public Future<?> start() {
-            HttpServer server = vertx.createHttpServer(serverOptions())
+            HttpServer server = vertx.createHttpServer(serverOptions(config))
                     .requestHandler(api.router(vertx))
                     .webSocketHandshakeHandler(handshake -> {
                         if (!WEBSOCKET_PATH.equals(handshake.path())) {

@@ -95,6 +95,25 @@ class MalformedFrameTest {
     }
 
     @Test
+    void invalidUtf8ClosesWith1007EvenSplitAcrossFragments() throws IOException {
+        RawWebSocket whole = connect();
+        byte[] overlong = {'{', '"', (byte) 0xC0, (byte) 0xAF, '"', '}'}; // an overlong encoding of '/'
+        assertEquals(1007, closeCodeAfter(whole, () -> whole.sendFrame(true, 0, RawWebSocket.OP_TEXT, overlong)));
+        RawWebSocket split = connect();
+        byte[] euro = "€".getBytes(StandardCharsets.UTF_8); // three bytes, split over two fragments
+        assertEquals(1007, closeCodeAfter(split, () -> {
+            split.sendFrame(false, 0, RawWebSocket.OP_TEXT, new byte[] {'"', euro[0], euro[1]});
+            split.sendFrame(true, 0, RawWebSocket.OP_CONTINUATION, new byte[] {'"'}); // the third byte never comes
+        }));
+        RawWebSocket good = connect();
+        good.sendFrame(false, 0, RawWebSocket.OP_TEXT, new byte[] {'{', '"', 't', 'y', 'p', 'e', '"', ':', '"', euro[0]});
+        good.sendFrame(true, 0, RawWebSocket.OP_CONTINUATION, new byte[] {euro[1], euro[2], '"', '}'});
+        String error = good.awaitText("error", 5_000);
+        assertTrue(error.contains("unknown_type"), "a character split across fragments is read whole: " + error);
+        serverStillAnswers();
+    }
+
+    @Test
     void protocolViolationsCloseTheSocket() throws IOException {
         RawWebSocket rsv = connect();
         int rsvCode = closeCodeAfter(rsv, () -> rsv.sendFrame(true, 0b100, RawWebSocket.OP_TEXT, new byte[] {'{', '}'}));

@@ -28,6 +28,8 @@ public final class TestServer implements AutoCloseable {
     private final HttpClient http = clientVertx.createHttpClient(new io.vertx.core.http.HttpClientOptions().setKeepAlive(false));
     public final int port;
     public final List<Bank> banks;
+    /** Servers started and not yet closed, for the diagnostics written when a test hangs. */
+    private static final List<TestServer> LIVE = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** Starts a server with the real clock and Vert.x timers. */
     public static TestServer start() {
@@ -67,6 +69,7 @@ public final class TestServer implements AutoCloseable {
         server = new QuizServer(config, banks, clock, scheduler);
         await(server.start());
         port = server.port();
+        LIVE.add(this);
     }
 
     /** The project's top folder (set by Maven; the parent of server/ otherwise). */
@@ -127,6 +130,11 @@ public final class TestServer implements AutoCloseable {
     /** On a hang, every thread's stack goes to target/hang-*.txt for diagnosis. */
     private static void dumpThreads() {
         StringBuilder dump = new StringBuilder();
+        for (TestServer live : LIVE) {
+            dump.append("=== server on port ").append(live.port).append(" metrics\n");
+            live.server.scrapeMetrics().lines().filter(l -> l.startsWith("vertx_http_server") || l.startsWith("quizroom"))
+                    .forEach(l -> dump.append(l).append('\n'));
+        }
         Thread.getAllStackTraces().forEach((thread, stack) -> {
             dump.append('"').append(thread.getName()).append("\" ").append(thread.getState()).append('\n');
             for (StackTraceElement frame : stack) {
@@ -142,6 +150,7 @@ public final class TestServer implements AutoCloseable {
 
     @Override
     public void close() {
+        LIVE.remove(this);
         await(server.stop());
         await(clientVertx.close());
     }

@@ -1,0 +1,175 @@
+package app.quizroom.transport;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.WebSocketFrame;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
+
+/**
+ * Reads a WebSocket's messages frame by frame, as RFC 6455 wants them read: a text message must be valid UTF-8
+ * (checked as its fragments arrive, so a bad one fails at once, with 1007), a message may not grow past the size
+ * limit (1009), and a frame Netty's decoder refuses closes with the code it gives (1002 for a protocol error).
+ * Vert.x's own text handler would turn bad UTF-8 into U+FFFD instead, and close every failure alike.
+ */
+public final class TextMessages {
+
+    public static final short CLOSE_PROTOCOL_ERROR = 1002;
+    public static final short CLOSE_BAD_DATA = 1007;
+    public static final short CLOSE_TOO_BIG = 1009;
+
+    /** What the reader tells its owner. */
+    public interface Listener {
+        void text(String message);
+
+        /** A whole binary message arrived (the quiz speaks text only). */
+        void binary(Buffer message);
+
+        /** The socket is being closed for breaking the protocol; {@code reason} is short, for metrics. */
+        void refused(String reason);
+    }
+
+    private final ServerWebSocket socket;
+    private final int maxBytes;
+    private final Listener listener;
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    private StringBuilder text;
+    private ByteBuffer carry = ByteBuffer.allocate(0);
+    private Buffer binary;
+    private int size;
+
+    private TextMessages(ServerWebSocket socket, int maxBytes, Listener listener) {
+        this.socket = socket;
+        this.maxBytes = maxBytes;
+        this.listener = listener;
+    }
+
+    /** Installs the reader on a socket (its frame and exception handlers). */
+    public static void install(ServerWebSocket socket, int maxBytes, Listener listener) {
+        TextMessages reader = new TextMessages(socket, maxBytes, listener);
+        socket.frameHandler(reader::frame);
+        socket.exceptionHandler(reader::failed);
+    }
+
+    private void frame(WebSocketFrame frame) {
+        switch (frame.type()) {
+            case TEXT -> {
+                if (text != null || binary != null) {
+                    refuse(CLOSE_PROTOCOL_ERROR, "bad_frame", "new message inside a fragmented one");
+                    return;
+                }
+                text = new StringBuilder();
+                decoder.reset();
+                carry = ByteBuffer.allocate(0);
+                size = 0;
+                textPart(frame);
+            }
+            case BINARY -> {
+                if (text != null || binary != null) {
+                    refuse(CLOSE_PROTOCOL_ERROR, "bad_frame", "new message inside a fragmented one");
+                    return;
+                }
+                size = 0;
+                binary = Buffer.buffer();
+                binaryPart(frame);
+            }
+            case CONTINUATION -> {
+                if (text != null) {
+                    textPart(frame);
+                } else if (binary != null) {
+                    binaryPart(frame);
+                } else {
+                    refuse(CLOSE_PROTOCOL_ERROR, "bad_frame", "continuation without a message");
+                }
+            }
+            default -> {
+                // ping, pong and close are answered by Vert.x itself
+            }
+        }
+    }
+
+    private void textPart(WebSocketFrame frame) {
+        byte[] bytes = frame.binaryData().getBytes();
+        if (!grow(bytes.length)) {
+            return;
+        }
+        ByteBuffer in = ByteBuffer.allocate(carry.remaining() + bytes.length).put(carry).put(bytes).flip();
+        CharBuffer out = CharBuffer.allocate(in.remaining() + 1);
+        CoderResult result = decoder.decode(in, out, frame.isFinal());
+        if (result.isError() || frame.isFinal() && (decoder.flush(out).isError() || in.hasRemaining())) {
+            refuse(CLOSE_BAD_DATA, "bad_utf8", "text is not valid UTF-8");
+            return;
+        }
+        text.append(out.flip());
+        carry = in.slice(); // an incomplete character waits for the next fragment
+        if (frame.isFinal()) {
+            String message = text.toString();
+            text = null;
+            listener.text(message);
+        }
+    }
+
+    private void binaryPart(WebSocketFrame frame) {
+        if (!grow(frame.binaryData().length())) {
+            return;
+        }
+        binary.appendBuffer(frame.binaryData());
+        if (frame.isFinal()) {
+            Buffer message = binary;
+            binary = null;
+            listener.binary(message);
+        }
+    }
+
+    private boolean grow(int bytes) {
+        size += bytes;
+        if (size > maxBytes) {
+            refuse(CLOSE_TOO_BIG, "too_large", "message too big");
+            return false;
+        }
+        return true;
+    }
+
+    private void failed(Throwable failure) {
+        short code = closeCodeFor(failure);
+        if (code != 0) {
+            refuse(code, code == CLOSE_TOO_BIG ? "too_large" : "bad_frame",
+                    code == CLOSE_TOO_BIG ? "message too big" : "protocol error");
+        }
+    }
+
+    private void refuse(short code, String reason, String text) {
+        this.text = null;
+        binary = null;
+        if (!socket.isClosed()) {
+            listener.refused(reason);
+            socket.close(code, text);
+        }
+    }
+
+    /**
+     * The close code for a failure Vert.x reports on a socket: Netty's frame decoder says which (1002 for a
+     * reserved bit, opcode or bad fragmentation, 1007 for bad UTF-8, 1009 for a frame over the limit); Vert.x's own
+     * size check fails with an IllegalStateException (1009). 0 for a connection that failed underneath (nothing to
+     * send).
+     */
+    static short closeCodeFor(Throwable failure) {
+        if (failure instanceof io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException corrupted) {
+            return (short) corrupted.closeStatus().code();
+        }
+        if (failure instanceof IllegalStateException) {
+            return CLOSE_TOO_BIG;
+        }
+        if (failure instanceof io.vertx.core.http.HttpClosedException || failure instanceof java.io.IOException) {
+            return 0;
+        }
+        return 1011; // unexpected condition
+    }
+}
