@@ -25,6 +25,7 @@ public final class TestServer implements AutoCloseable {
     public final QuizServer server;
     public final Vertx clientVertx = Vertx.vertx();
     // A fresh connection per request: a test never depends on a pooled keep-alive connection's state.
+    private final io.vertx.core.Context clientContext = clientVertx.getOrCreateContext();
     private final HttpClient http = clientVertx.createHttpClient(new io.vertx.core.http.HttpClientOptions().setKeepAlive(false));
     public final int port;
     public final List<Bank> banks;
@@ -103,13 +104,18 @@ public final class TestServer implements AutoCloseable {
     }
 
     public Response request(HttpMethod method, String path, String body, Map<String, String> headers) {
-        return await(http.request(method, port, "127.0.0.1", path)
+        // The whole exchange runs on the client's event loop. Chained from this (test) thread, a callback could run
+        // here after the response had already ended on the loop, and body() would then wait for data gone by.
+        io.vertx.core.Promise<Response> result = io.vertx.core.Promise.promise();
+        clientContext.runOnContext(ignored -> http.request(method, port, "127.0.0.1", path)
                 .compose(req -> {
                     headers.forEach(req::putHeader);
                     return body == null ? req.send() : req.send(Buffer.buffer(body));
                 })
                 .compose((HttpClientResponse res) -> res.body().map(b ->
-                        new Response(res.statusCode(), b.toString(), res.getHeader("Content-Type")))));
+                        new Response(res.statusCode(), b.toString(), res.getHeader("Content-Type"))))
+                .onComplete(result));
+        return await(result.future());
     }
 
     public WsClient connect() {
