@@ -4,17 +4,25 @@ import app.quizroom.game.Link;
 import app.quizroom.metrics.ServerMetrics;
 import app.quizroom.protocol.Codec;
 import app.quizroom.protocol.ServerMessage;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
 
 /**
- * A game {@link Link} over one server WebSocket. Writes are safe from any thread; Vert.x moves them onto the
- * socket's loop.
+ * A game {@link Link} over one server WebSocket. Writes are safe from any thread: each is made on the socket's own
+ * event loop, in the order sent.
  *
  * <p>A client that stops reading cannot grow the server's memory without bound or slow anyone else: once its
  * write queue is full, messages that a newer one replaces are dropped; the others are kept, but if the queue does
  * not drain within the grace period, or too many messages pile up, the socket is closed (its seat stays, so the
  * phone can resume with a fresh snapshot).
+ *
+ * <p>Why writes hop to the socket's loop: a room runs on another loop, and Vert.x 5 hands a write from a foreign
+ * thread to the socket through a queue whose high-water mark is 16 <em>messages</em>
+ * ({@code MessagePassingQueue.DEFAULT_HIGH_WATER_MARK}), whatever the write-queue size in bytes. A projector sent
+ * one {@code playerJoined} per join then looked "full" after 16 joins in a burst, and 64 more closed it as too
+ * slow (4003) during mass joins. Written from its own loop, a socket counts as full only when
+ * QUIZROOM_WRITE_QUEUE_BYTES are really waiting for the peer.
  */
 final class SocketLink implements Link {
 
@@ -24,6 +32,9 @@ final class SocketLink implements Link {
     static final int MAX_BACKLOG = 64;
 
     private final ServerWebSocket socket;
+    /** The socket's own event loop, where every write is made. */
+    private final Context context;
+    private final Thread loop;
     private final Vertx vertx;
     private final long graceMs;
     private final ServerMetrics metrics;
@@ -37,8 +48,11 @@ final class SocketLink implements Link {
     private int backlog;
     private long graceTimer = -1;
 
+    /** Must be called on the socket's own event loop (the WebSocket handler). */
     SocketLink(ServerWebSocket socket, Vertx vertx, long graceMs, int writeQueueBytes, ServerMetrics metrics) {
         this.socket = socket;
+        this.context = vertx.getOrCreateContext();
+        this.loop = Thread.currentThread();
         this.vertx = vertx;
         this.graceMs = graceMs;
         this.metrics = metrics;
@@ -52,13 +66,7 @@ final class SocketLink implements Link {
 
     @Override
     public void sendEncoded(String json) {
-        if (closing || socket.isClosed()) {
-            return;
-        }
-        socket.writeTextMessage(json);
-        if (socket.writeQueueFull()) {
-            fallingBehind();
-        }
+        onLoop(() -> write(json));
     }
 
     @Override
@@ -66,11 +74,33 @@ final class SocketLink implements Link {
         if (closing) {
             return;
         }
-        if (socket.writeQueueFull()) {
-            metrics.droppedForSlowClient();
+        String json = Codec.encode(message);
+        onLoop(() -> {
+            if (socket.writeQueueFull()) {
+                metrics.droppedForSlowClient();
+                return;
+            }
+            write(json);
+        });
+    }
+
+    /** Runs a write on the socket's loop: at once if already there, else behind the writes handed over before. */
+    private void onLoop(Runnable write) {
+        if (Thread.currentThread() == loop) {
+            write.run();
+        } else {
+            context.runOnContext(ignored -> write.run());
+        }
+    }
+
+    private void write(String json) {
+        if (closing || socket.isClosed()) {
             return;
         }
-        send(message);
+        socket.writeTextMessage(json);
+        if (socket.writeQueueFull()) {
+            fallingBehind();
+        }
     }
 
     private synchronized void fallingBehind() {
@@ -125,9 +155,12 @@ final class SocketLink implements Link {
 
     @Override
     public void close(int code, String reason) {
-        if (!closing && !socket.isClosed()) {
-            closing = true;
-            socket.close((short) code, reason);
-        }
+        // On the socket's loop too, so that the close never overtakes a message sent just before it (kicked, finished).
+        onLoop(() -> {
+            if (!closing && !socket.isClosed()) {
+                closing = true;
+                socket.close((short) code, reason);
+            }
+        });
     }
 }
