@@ -1,0 +1,87 @@
+package app.quizroom.loadtest;
+
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.JsonObject;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The bare limit: a Vert.x WebSocket server with the real server's transport settings (compression off, 4096-byte
+ * frames, one HTTP server instance per event loop on 127.0.0.1) and no game at all. A client that sends
+ * {@code {"type":"broadcast","seq":K,"size":S}} makes it build one text of S bytes once and write it to every
+ * other connected socket, from the sender's event loop, with the same call the room uses
+ * ({@code writeTextMessage}). Run: {@code java -cp quizroom-loadtest.jar app.quizroom.loadtest.BareServer PORT}.
+ */
+public final class BareServer {
+
+    /** Same as the real server's default QUIZROOM_MAX_MESSAGE_BYTES. */
+    static final int MAX_MESSAGE_BYTES = 4096;
+
+    private final Set<ServerWebSocket> sockets = ConcurrentHashMap.newKeySet();
+    private Vertx vertx;
+
+    public static void main(String[] args) throws Exception {
+        int port = Integer.parseInt(args[0]);
+        new BareServer().start(port).await(30, TimeUnit.SECONDS);
+        System.out.println("bare server listening on 127.0.0.1:" + port);
+    }
+
+    Future<?> start(int port) {
+        int loops = Math.max(1, Runtime.getRuntime().availableProcessors());
+        vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops));
+        HttpServerOptions options = new HttpServerOptions()
+                .setHost("127.0.0.1")
+                .setPort(port)
+                .setPerFrameWebSocketCompressionSupported(false)
+                .setPerMessageWebSocketCompressionSupported(false)
+                .setMaxWebSocketFrameSize(MAX_MESSAGE_BYTES)
+                .setMaxWebSocketMessageSize(MAX_MESSAGE_BYTES);
+        return vertx.deployVerticle(() -> new VerticleBase() {
+            @Override
+            public Future<?> start() {
+                return vertx.createHttpServer(options)
+                        .webSocketHandler(BareServer.this::accept)
+                        .listen();
+            }
+        }, new DeploymentOptions().setInstances(port == 0 ? 1 : loops));
+    }
+
+    Future<Void> stop() {
+        return vertx == null ? Future.succeededFuture() : vertx.close();
+    }
+
+    private void accept(ServerWebSocket socket) {
+        sockets.add(socket);
+        socket.closeHandler(v -> sockets.remove(socket));
+        socket.textMessageHandler(text -> {
+            JsonObject command = new JsonObject(text);
+            if ("broadcast".equals(command.getString("type"))) {
+                broadcast(socket, frame(command.getLong("seq", 0L), command.getInteger("size", 300)));
+            }
+        });
+    }
+
+    private void broadcast(ServerWebSocket sender, String frame) {
+        for (ServerWebSocket s : sockets) {
+            if (s != sender && !s.isClosed()) {
+                s.writeTextMessage(frame);
+            }
+        }
+    }
+
+    /** A question-like JSON text of exactly {@code size} bytes (ASCII), so the clients parse what they would. */
+    static String frame(long seq, int size) {
+        String head = "{\"type\":\"question\",\"index\":" + seq + ",\"pad\":\"";
+        String tail = "\"}";
+        int pad = Math.max(0, size - head.length() - tail.length());
+        return head + "x".repeat(pad) + tail;
+    }
+}

@@ -1,0 +1,214 @@
+package app.quizroom.loadtest;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * What one run of the load tool does. Every limit that keeps the tool bounded lives here.
+ *
+ * @param host            the server's address: loopback only (127.0.0.0/8, ::1 or localhost)
+ * @param port            the server's port; 0 when the tool starts the server itself ({@code serverJar})
+ * @param serverPid       the server's process id, for CPU and RSS from /proc; -1 when unknown
+ * @param serverJar       start this server jar as a child process (fresh for the run), or null
+ * @param serverJvmArgs   JVM flags for the started server and the bare server
+ * @param serverEnv       environment of the started server, over {@link #SPAWN_ENV}
+ * @param banksDir        question banks for the started server
+ * @param rooms           M rooms played at the same time
+ * @param players         N players per room
+ * @param questions       Q questions per room (at most the bank's count), then the podium
+ * @param windowMs        answers are spread uniformly over this window after answering opens (0: all at once)
+ * @param readingSeconds  the room's reading time (0–20)
+ * @param joinConcurrency players connecting and joining at once, per room
+ * @param bank            bank id
+ * @param bare            also measure the bare broadcast server with the same client code
+ * @param bareRepeats     broadcasts measured on the bare server (after one warm-up)
+ * @param phaseTimeoutMs  the longest the tool waits for any one phase
+ * @param jsonOut         also write the JSON report here, or null
+ * @param warmupPlayers   players in an unmeasured warm-up game played first on the same server (0: none), so
+ *                        that the server's JIT is warm as on a server that has been running
+ */
+public record LoadOptions(String host, int port, long serverPid, Path serverJar, List<String> serverJvmArgs,
+                          Map<String, String> serverEnv, Path banksDir, int rooms, int players, int questions, long windowMs, int readingSeconds,
+                          int joinConcurrency, String bank, boolean bare, int bareRepeats, long phaseTimeoutMs,
+                          Path jsonOut, int warmupPlayers) {
+
+    static final int MAX_CONNECTIONS = 19_000;
+
+    /**
+     * Limits of the started server lifted for load: the defaults let one address create 20 games a minute and
+     * let 50 players a second into a room, which would turn a 10,000-player join into minutes of waiting.
+     */
+    static final Map<String, String> SPAWN_ENV = Map.of(
+            "QUIZROOM_JOINS_PER_SECOND", "100000",
+            "QUIZROOM_JOIN_BURST", "100000",
+            "QUIZROOM_GAMES_PER_MINUTE", "100000");
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+
+    public LoadOptions {
+        host = loopbackOnly(host);
+        serverJvmArgs = List.copyOf(serverJvmArgs);
+        serverEnv = Map.copyOf(serverEnv);
+        require(rooms >= 1 && rooms <= 1000, "--rooms must be 1–1000");
+        require(players >= 1 && players <= 20_000, "--players must be 1–20000");
+        require((long) rooms * (players + 1) <= MAX_CONNECTIONS, "rooms × (players + 1) must be at most " + MAX_CONNECTIONS);
+        require(questions >= 1 && questions <= 50, "--questions must be 1–50");
+        require(windowMs >= 0 && windowMs <= 200_000, "--window must be 0–200 s");
+        require(readingSeconds >= 0 && readingSeconds <= 20, "--reading must be 0–20");
+        require(joinConcurrency >= 1 && joinConcurrency <= 5_000, "--join-concurrency must be 1–5000");
+        require(bareRepeats >= 1 && bareRepeats <= 50, "--bare-repeats must be 1–50");
+        require(phaseTimeoutMs >= 1_000 && phaseTimeoutMs <= 600_000, "--phase-timeout must be 1–600 s");
+        require(warmupPlayers >= 0 && warmupPlayers <= 5_000, "--warmup must be 0–5000");
+        require(port > 0 || serverJar != null, "give --port (and --server-pid) or --spawn-server JAR");
+    }
+
+    /** Small defaults, for the test and for trying the tool. */
+    public static LoadOptions defaults(int port) {
+        return new LoadOptions("127.0.0.1", port, -1, null, List.of(), Map.of(), Path.of("questions"), 1, 100, 3, 10_000, 2,
+                200, "lenins-testament", true, 5, 60_000, null, 0);
+    }
+
+    public LoadOptions withShape(int rooms, int players, int questions, long windowMs, int readingSeconds) {
+        return new LoadOptions(host, port, serverPid, serverJar, serverJvmArgs, serverEnv, banksDir, rooms, players, questions,
+                windowMs, readingSeconds, joinConcurrency, bank, bare, bareRepeats, phaseTimeoutMs, jsonOut, warmupPlayers);
+    }
+
+    /** The warm-up game: a smaller room, answers at once, no baseline, no warm-up of its own. */
+    LoadOptions warmupGame() {
+        return new LoadOptions(host, port, serverPid, serverJar, serverJvmArgs, serverEnv, banksDir, 1, warmupPlayers,
+                3, 500, 0, joinConcurrency, bank, false, bareRepeats, phaseTimeoutMs, null, 0);
+    }
+
+    public LoadOptions withBare(boolean on) {
+        return new LoadOptions(host, port, serverPid, serverJar, serverJvmArgs, serverEnv, banksDir, rooms, players, questions,
+                windowMs, readingSeconds, joinConcurrency, bank, on, bareRepeats, phaseTimeoutMs, jsonOut, warmupPlayers);
+    }
+
+    LoadOptions withServer(int newPort, long pid) {
+        return new LoadOptions(host, newPort, pid, serverJar, serverJvmArgs, serverEnv, banksDir, rooms, players, questions,
+                windowMs, readingSeconds, joinConcurrency, bank, bare, bareRepeats, phaseTimeoutMs, jsonOut, warmupPlayers);
+    }
+
+    /** The answering time asked of the room: the window plus room for stragglers, within the server's 5–240 s. */
+    int timeLimitSeconds() {
+        return (int) Math.min(240, Math.max(20, Math.ceil(windowMs / 1000.0) + 20));
+    }
+
+    static final String USAGE = """
+            usage: java -cp quizroom-loadtest.jar app.quizroom.loadtest.LoadTool [options]
+              --spawn-server JAR     start this server jar for the run (fresh process, port picked here)
+              --server-jvm "FLAGS"   JVM flags for the started server and the bare server (e.g. "-Xmx1g")
+              --server-env K=V       environment for the started server (repeatable), over the load defaults
+                                     QUIZROOM_JOINS_PER_SECOND, QUIZROOM_JOIN_BURST, QUIZROOM_GAMES_PER_MINUTE=100000
+              --banks DIR            banks for the started server (questions)
+              --host ADDR            loopback address of a running server (127.0.0.1); anything else is refused
+              --port P               port of a running server
+              --server-pid PID       its process id, for CPU and RSS from /proc
+              --rooms M              rooms at once (1)
+              --players N            players per room (100)
+              --questions Q          questions per room, then the podium (3)
+              --window S             seconds over which answers are spread after answering opens; 0 = at once (10)
+              --reading S            reading time of each question, 0–20 (2)
+              --join-concurrency C   players joining at once per room (200)
+              --bank ID              bank to play (lenins-testament)
+              --no-bare              skip the bare broadcast baseline
+              --bare-repeats K       bare broadcasts measured, after one warm-up (5)
+              --phase-timeout S      longest wait for any one phase (60)
+              --json FILE            also write the JSON report to FILE
+              --warmup N             first play an unmeasured game of N players, 3 questions (0)
+            """;
+
+    public static LoadOptions parse(String[] args) {
+        String host = "127.0.0.1";
+        int port = 0;
+        long pid = -1;
+        Path jar = null;
+        List<String> jvm = new ArrayList<>();
+        Map<String, String> env = new LinkedHashMap<>();
+        Path banks = Path.of("questions");
+        int rooms = 1;
+        int players = 100;
+        int questions = 3;
+        double window = 10;
+        int reading = 2;
+        int concurrency = 200;
+        String bank = "lenins-testament";
+        boolean bare = true;
+        int repeats = 5;
+        double timeout = 60;
+        Path json = null;
+        int warmup = 0;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--no-bare")) {
+                bare = false;
+                continue;
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("missing value after " + a);
+            }
+            String v = args[++i];
+            switch (a) {
+                case "--spawn-server" -> jar = Path.of(v);
+                case "--server-jvm" -> jvm = List.of(v.trim().isEmpty() ? new String[0] : v.trim().split("\\s+"));
+                case "--server-env" -> {
+                    int eq = v.indexOf('=');
+                    if (eq <= 0) {
+                        throw new IllegalArgumentException("--server-env needs KEY=VALUE, not " + v);
+                    }
+                    env.put(v.substring(0, eq), v.substring(eq + 1));
+                }
+                case "--banks" -> banks = Path.of(v);
+                case "--host" -> host = v;
+                case "--port" -> port = Integer.parseInt(v);
+                case "--server-pid" -> pid = Long.parseLong(v);
+                case "--rooms" -> rooms = Integer.parseInt(v);
+                case "--players" -> players = Integer.parseInt(v);
+                case "--questions" -> questions = Integer.parseInt(v);
+                case "--window" -> window = Double.parseDouble(v);
+                case "--reading" -> reading = Integer.parseInt(v);
+                case "--join-concurrency" -> concurrency = Integer.parseInt(v);
+                case "--bank" -> bank = v;
+                case "--bare-repeats" -> repeats = Integer.parseInt(v);
+                case "--phase-timeout" -> timeout = Double.parseDouble(v);
+                case "--json" -> json = Path.of(v);
+                case "--warmup" -> warmup = Integer.parseInt(v);
+                default -> throw new IllegalArgumentException("unknown option " + a);
+            }
+        }
+        return new LoadOptions(host, port, pid, jar, jvm, env, banks, rooms, players, questions, Math.round(window * 1000),
+                reading, concurrency, bank, bare, repeats, Math.round(timeout * 1000), json, warmup);
+    }
+
+    /** Returns the address as a loopback IP literal, or refuses it: this tool never sends traffic elsewhere. */
+    static String loopbackOnly(String host) {
+        String h = host == null ? "" : host.trim();
+        if (h.equalsIgnoreCase("localhost")) {
+            return "127.0.0.1";
+        }
+        boolean literal = IPV4.matcher(h).matches() || h.equals("::1") || h.equals("[::1]");
+        if (literal) {
+            try {
+                // a literal is parsed, never looked up
+                if (InetAddress.getByName(h.replace("[", "").replace("]", "")).isLoopbackAddress()) {
+                    return h.replace("[", "").replace("]", "");
+                }
+            } catch (UnknownHostException ignored) {
+                // not an address: refused below
+            }
+        }
+        throw new IllegalArgumentException("refusing target '" + host + "': the load tool only talks to loopback "
+                + "(127.0.0.0/8, ::1, localhost)");
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package app.quizroom.loadtest;
+
+import io.vertx.core.json.JsonObject;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * Summarises JSON reports of the load tool as Markdown tables, one row per shape (rooms × players × window),
+ * each figure as min / median / max over the completed runs of that shape ("ok" counts them).
+ * Run: {@code java -cp quizroom-loadtest.jar app.quizroom.loadtest.Summary results/*.json}.
+ */
+public final class Summary {
+
+    private record Column(String title, Function<JsonObject, Object> value) {
+    }
+
+    private static final List<Column> COLUMNS = List.of(
+            new Column("join all in ms", j -> j.getJsonObject("join").getValue("allJoinedMs")),
+            new Column("question fan-out ms", j -> j.getValue("questionFanoutMedianMs")),
+            new Column("bare fan-out ms", j -> j.containsKey("bare") ? j.getJsonObject("bare").getValue("fanoutMedianMs") : null),
+            new Column("R", j -> j.getValue("R")),
+            new Column("results after reveal ms (worst q)", j -> j.getValue("resultAfterRevealMaxMs")),
+            new Column("ack p50 ms", j -> j.getJsonObject("ackLatencyMs").getValue("p50")),
+            new Column("ack p99 ms", j -> j.getJsonObject("ackLatencyMs").getValue("p99")),
+            new Column("ack max ms", j -> j.getJsonObject("ackLatencyMs").getValue("max")),
+            new Column("server CPU s", j -> j.getJsonObject("server").getValue("cpuSeconds")),
+            new Column("RSS growth / player KiB", j -> j.getJsonObject("server").getValue("rssPerPlayerKiB")),
+            new Column("load tool CPU s", j -> j.getJsonObject("loadTool").getValue("cpuSeconds")),
+            new Column("load avg before", j -> j.getJsonObject("machine").getValue("loadAverage1mBefore")));
+
+    private Summary() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, List<JsonObject>> byShape = new TreeMap<>();
+        for (String file : args) {
+            JsonObject j = new JsonObject(Files.readString(Path.of(file)));
+            JsonObject s = j.getJsonObject("settings");
+            StringBuilder shape = new StringBuilder(String.format("%03d rooms × %05d players, window %d ms",
+                    s.getInteger("rooms"), s.getInteger("playersPerRoom"), s.getLong("windowMs")));
+            // server settings beyond the tool's usual ones make a shape of their own
+            JsonObject env = j.getJsonObject("server").getJsonObject("env", new JsonObject());
+            env.fieldNames().stream().sorted().filter(k -> !LoadOptions.SPAWN_ENV.containsKey(k))
+                    .forEach(k -> shape.append(", ").append(k).append('=').append(env.getString(k)));
+            byShape.computeIfAbsent(shape.toString(), k -> new ArrayList<>()).add(j);
+        }
+        StringBuilder out = new StringBuilder("| shape | runs | ok |");
+        COLUMNS.forEach(c -> out.append(' ').append(c.title()).append(" |"));
+        out.append("\n|---|---|---|");
+        COLUMNS.forEach(c -> out.append("---|"));
+        out.append('\n');
+        byShape.forEach((shape, runs) -> {
+            long ok = runs.stream().filter(j -> j.getBoolean("ok", false)).count();
+            out.append("| ").append(shape.replaceAll("\\b0+(\\d)", "$1")).append(" | ").append(runs.size())
+                    .append(" | ").append(ok).append('/').append(runs.size()).append(" |");
+            // Figures come from the runs that completed; a run that failed (a dropped host, say) has none to give.
+            List<JsonObject> complete = runs.stream().filter(j -> j.getBoolean("ok", false)).toList();
+            for (Column c : COLUMNS) {
+                out.append(' ').append(spread(complete, c.value())).append(" |");
+            }
+            out.append('\n');
+        });
+        System.out.print(out);
+    }
+
+    /** "min / median / max" of a figure over runs, or "–" if no run has it. */
+    private static String spread(List<JsonObject> runs, Function<JsonObject, Object> value) {
+        double[] values = runs.stream().map(j -> {
+            try {
+                return value.apply(j);
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }).filter(v -> v instanceof Number).mapToDouble(v -> ((Number) v).doubleValue()).sorted().toArray();
+        if (values.length == 0) {
+            return "–";
+        }
+        return fmt(values[0]) + " / " + fmt(Stats.median(values)) + " / " + fmt(values[values.length - 1]);
+    }
+
+    private static String fmt(double v) {
+        return Math.abs(v) >= 100 ? String.format("%.0f", v) : Math.abs(v) >= 10 ? String.format("%.1f", v)
+                : String.format("%.2f", v);
+    }
+}
