@@ -21,6 +21,10 @@ public final class LoadTool {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            System.out.print(LoadOptions.USAGE);
+            return;
+        }
         LoadOptions options;
         try {
             options = LoadOptions.parse(args);
@@ -90,7 +94,7 @@ public final class LoadTool {
                 child = ServerProcess.bare(o.serverJvmArgs());
                 port = child.port;
             } else {
-                // Run from Maven (exec:java): no jar to start a child from, so the bare server shares this JVM.
+                // Run from classes (an IDE, Maven): no jar to start a child from, so the bare server shares this JVM.
                 inProcess = new BareServer();
                 port = ServerProcess.freePort();
                 inProcess.start(port).await(30, TimeUnit.SECONDS);

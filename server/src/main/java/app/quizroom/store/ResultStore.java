@@ -55,6 +55,8 @@ public final class ResultStore implements AutoCloseable {
     }
 
     private final Path file;
+    private PreparedStatement insertAnswer;
+    private Connection insertAnswerOn;
     private final int capacity;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition hasWork = lock.newCondition();
@@ -392,7 +394,19 @@ public final class ResultStore implements AutoCloseable {
         }
     }
 
+    /** The answers insert, prepared once per connection; used only on the writer thread. */
+    private PreparedStatement insertAnswer(Connection c) throws SQLException {
+        if (insertAnswer == null || insertAnswerOn != c) {
+            insertAnswer = c.prepareStatement("INSERT OR REPLACE INTO answers (game_id, question_idx,"
+                    + " player_id, answer_json, response_ms, credit, accepted_at) VALUES (?,?,?,?,?,?,?)");
+            insertAnswerOn = c;
+        }
+        return insertAnswer;
+    }
+
     private void closeConnection() {
+        insertAnswer = null; // closed with its connection
+        insertAnswerOn = null;
         try {
             if (connection != null) {
                 connection.close();
@@ -487,17 +501,16 @@ public final class ResultStore implements AutoCloseable {
             CompletableFuture<Boolean> done = new CompletableFuture<>();
             CompletableFuture<Void> onDisk = new CompletableFuture<>();
             enqueue(new Write(gameId, c -> {
-                try (PreparedStatement s = c.prepareStatement("INSERT OR REPLACE INTO answers (game_id, question_idx,"
-                        + " player_id, answer_json, response_ms, credit, accepted_at) VALUES (?,?,?,?,?,?,?)")) {
-                    s.setLong(1, gameId);
-                    s.setInt(2, questionIndex);
-                    s.setInt(3, playerId);
-                    s.setString(4, answerJson);
-                    s.setLong(5, responseMs);
-                    s.setDouble(6, credit);
-                    s.setLong(7, now);
-                    s.executeUpdate();
-                }
+                // The hot path (one row per answer, thousands a question): prepared once per connection.
+                PreparedStatement s = insertAnswer(c);
+                s.setLong(1, gameId);
+                s.setInt(2, questionIndex);
+                s.setInt(3, playerId);
+                s.setString(4, answerJson);
+                s.setLong(5, responseMs);
+                s.setDouble(6, credit);
+                s.setLong(7, now);
+                s.executeUpdate();
             }, done, onDisk));
             return new Saving(done, onDisk);
         }
