@@ -404,6 +404,15 @@ public final class ResultStore implements AutoCloseable {
         return insertAnswer;
     }
 
+    private static void execute(Connection c, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            s.executeUpdate();
+        }
+    }
+
     private void closeConnection() {
         insertAnswer = null; // closed with its connection
         insertAnswerOn = null;
@@ -431,67 +440,35 @@ public final class ResultStore implements AutoCloseable {
             enqueue(new Write(gameId, work, null));
         }
 
+        /** Queues one statement with its parameters, bound in order (null for SQL NULL). */
+        private void write(String sql, Object... parameters) {
+            write(c -> execute(c, sql, parameters));
+        }
+
         @Override
         public void playerJoined(int playerId, String nickname, String team) {
-            long now = System.currentTimeMillis();
-            write(c -> {
-                try (PreparedStatement s = c.prepareStatement("INSERT OR REPLACE INTO players (game_id, player_id,"
-                        + " nickname, joined_at, team) VALUES (?,?,?,?,?)")) {
-                    s.setLong(1, gameId);
-                    s.setInt(2, playerId);
-                    s.setString(3, nickname);
-                    s.setLong(4, now);
-                    s.setString(5, team);
-                    s.executeUpdate();
-                }
-            });
+            write("INSERT OR REPLACE INTO players (game_id, player_id, nickname, joined_at, team) VALUES (?,?,?,?,?)",
+                    gameId, playerId, nickname, System.currentTimeMillis(), team);
         }
 
         @Override
         public void playerKicked(int playerId) {
-            write(c -> {
-                try (PreparedStatement s = c.prepareStatement(
-                        "UPDATE players SET kicked = 1 WHERE game_id = ? AND player_id = ?")) {
-                    s.setLong(1, gameId);
-                    s.setInt(2, playerId);
-                    s.executeUpdate();
-                }
-            });
+            write("UPDATE players SET kicked = 1 WHERE game_id = ? AND player_id = ?", gameId, playerId);
         }
 
         @Override
         public void gameStarted() {
-            long now = System.currentTimeMillis();
-            write(c -> {
-                try (PreparedStatement s = c.prepareStatement(
-                        "UPDATE games SET status = 'running', started_at = ? WHERE id = ?")) {
-                    s.setLong(1, now);
-                    s.setLong(2, gameId);
-                    s.executeUpdate();
-                }
-            });
+            write("UPDATE games SET status = 'running', started_at = ? WHERE id = ?", System.currentTimeMillis(), gameId);
         }
 
         @Override
         public void questionShown(PlayedQuestion q) {
-            write(c -> {
-                try (PreparedStatement s = c.prepareStatement("INSERT OR REPLACE INTO game_questions (game_id, idx,"
-                        + " question_id, type, prompt, options_json, solution_json, points, time_limit_ms, explanation,"
-                        + " option_explanations_json) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
-                    s.setLong(1, gameId);
-                    s.setInt(2, q.index());
-                    s.setString(3, q.questionId());
-                    s.setString(4, q.type());
-                    s.setString(5, q.prompt());
-                    s.setString(6, Json.write(q.options()));
-                    s.setString(7, q.solutionJson());
-                    s.setInt(8, q.points());
-                    s.setLong(9, q.timeLimitMs());
-                    s.setString(10, q.explanation());
-                    s.setString(11, q.optionExplanations() == null ? null : Json.write(q.optionExplanations()));
-                    s.executeUpdate();
-                }
-            });
+            write("INSERT OR REPLACE INTO game_questions (game_id, idx, question_id, type, prompt, options_json,"
+                            + " solution_json, points, time_limit_ms, explanation, option_explanations_json)"
+                            + " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                    gameId, q.index(), q.questionId(), q.type(), q.prompt(), Json.write(q.options()), q.solutionJson(),
+                    q.points(), q.timeLimitMs(), q.explanation(),
+                    q.optionExplanations() == null ? null : Json.write(q.optionExplanations()));
         }
 
         @Override
@@ -517,15 +494,7 @@ public final class ResultStore implements AutoCloseable {
 
         @Override
         public void playerMoved(int playerId, String team) {
-            write(c -> {
-                try (PreparedStatement s = c.prepareStatement(
-                        "UPDATE players SET team = ? WHERE game_id = ? AND player_id = ?")) {
-                    s.setString(1, team);
-                    s.setLong(2, gameId);
-                    s.setInt(3, playerId);
-                    s.executeUpdate();
-                }
-            });
+            write("UPDATE players SET team = ? WHERE game_id = ? AND player_id = ?", team, gameId, playerId);
         }
 
         @Override
@@ -552,13 +521,8 @@ public final class ResultStore implements AutoCloseable {
         public void gameEnded(boolean finished, List<Score> standings) {
             long now = System.currentTimeMillis();
             write(c -> {
-                try (PreparedStatement s = c.prepareStatement(
-                        "UPDATE games SET status = ?, ended_at = ? WHERE id = ?")) {
-                    s.setString(1, finished ? "finished" : "interrupted");
-                    s.setLong(2, now);
-                    s.setLong(3, gameId);
-                    s.executeUpdate();
-                }
+                execute(c, "UPDATE games SET status = ?, ended_at = ? WHERE id = ?",
+                        finished ? "finished" : "interrupted", now, gameId);
                 try (PreparedStatement s = c.prepareStatement("UPDATE players SET final_rank = ?, final_score = ?"
                         + " WHERE game_id = ? AND player_id = ?")) {
                     for (Score score : standings) {
