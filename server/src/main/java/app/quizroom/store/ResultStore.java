@@ -120,21 +120,9 @@ public final class ResultStore implements AutoCloseable {
                                 int questionCount, String teamMode) {
         long id = lastGameId.updateAndGet(last -> Math.max(last + 1, System.currentTimeMillis()));
         long now = System.currentTimeMillis();
-        enqueue(new Write(id, c -> {
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO games (id, pin, bank_id, bank_title, settings_json,"
-                    + " host_key_hash, question_count, created_at, status, team_mode) VALUES (?,?,?,?,?,?,?,?,'lobby',?)")) {
-                s.setLong(1, id);
-                s.setString(2, pin);
-                s.setString(3, bankId);
-                s.setString(4, bankTitle);
-                s.setString(5, settingsJson);
-                s.setString(6, hostKeyHash);
-                s.setInt(7, questionCount);
-                s.setLong(8, now);
-                s.setString(9, teamMode);
-                s.executeUpdate();
-            }
-        }, null));
+        enqueue(new Write(id, c -> execute(c, "INSERT INTO games (id, pin, bank_id, bank_title, settings_json,"
+                        + " host_key_hash, question_count, created_at, status, team_mode) VALUES (?,?,?,?,?,?,?,?,'lobby',?)",
+                id, pin, bankId, bankTitle, settingsJson, hostKeyHash, questionCount, now, teamMode), null));
         return new Recorder(id);
     }
 

@@ -20,7 +20,6 @@ class RefusalsAndReconnectTest {
 
     private ManualTime time;
     private TestServer server;
-    private final List<WsClient> clients = new ArrayList<>();
     private WsClient host;
     private String pin;
 
@@ -39,14 +38,11 @@ class RefusalsAndReconnectTest {
 
     @AfterEach
     void stop() {
-        clients.forEach(WsClient::close);
         server.close();
     }
 
     private WsClient client() {
-        WsClient c = server.connect();
-        clients.add(c);
-        return c;
+        return server.client();
     }
 
     private WsClient join(String name) {

@@ -28,7 +28,6 @@ class ResultsReportTest {
 
     private ManualTime time;
     private TestServer server;
-    private final List<WsClient> clients = new ArrayList<>();
 
     @BeforeEach
     void start() {
@@ -38,14 +37,11 @@ class ResultsReportTest {
 
     @AfterEach
     void stop() {
-        clients.forEach(WsClient::close);
         server.close();
     }
 
     private WsClient client() {
-        WsClient c = server.connect();
-        clients.add(c);
-        return c;
+        return server.client();
     }
 
     @Test

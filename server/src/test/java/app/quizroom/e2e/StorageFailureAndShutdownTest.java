@@ -25,20 +25,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StorageFailureAndShutdownTest {
 
     private TestServer server;
-    private final List<WsClient> clients = new ArrayList<>();
 
     @AfterEach
     void stop() {
-        clients.forEach(WsClient::close);
         if (server != null) {
             server.close();
         }
     }
 
     private WsClient client() {
-        WsClient c = server.connect();
-        clients.add(c);
-        return c;
+        return server.client();
     }
 
     @Test

@@ -27,7 +27,6 @@ class TeamGameTest {
 
     private ManualTime time;
     private TestServer server;
-    private final List<WsClient> clients = new ArrayList<>();
 
     @BeforeEach
     void start() {
@@ -37,14 +36,11 @@ class TeamGameTest {
 
     @AfterEach
     void stop() {
-        clients.forEach(WsClient::close);
         server.close();
     }
 
     private WsClient client() {
-        WsClient c = server.connect();
-        clients.add(c);
-        return c;
+        return server.client();
     }
 
     private WsClient host(JsonObject game) {

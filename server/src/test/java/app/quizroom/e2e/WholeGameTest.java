@@ -34,7 +34,6 @@ class WholeGameTest {
 
     private ManualTime time;
     private TestServer server;
-    private final List<WsClient> clients = new ArrayList<>();
 
     /** What the test expects of one player, computed here from the README's rules, not by the server's code. */
     private static final class Expected {
@@ -59,14 +58,11 @@ class WholeGameTest {
 
     @AfterEach
     void stop() {
-        clients.forEach(WsClient::close);
         server.close();
     }
 
     private WsClient client() {
-        WsClient c = server.connect();
-        clients.add(c);
-        return c;
+        return server.client();
     }
 
     @ParameterizedTest(name = "{0}")

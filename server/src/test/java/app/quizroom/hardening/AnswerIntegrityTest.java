@@ -37,7 +37,6 @@ class AnswerIntegrityTest {
 
     private ManualTime time;
     private TestServer server;
-    private final List<WsClient> clients = new CopyOnWriteArrayList<>();
     private ExecutorService pool;
     private WsClient host;
     private String pin;
@@ -59,14 +58,11 @@ class AnswerIntegrityTest {
     void stop() throws InterruptedException {
         pool.shutdownNow();
         pool.awaitTermination(10, TimeUnit.SECONDS);
-        clients.forEach(WsClient::close);
         server.close();
     }
 
     private WsClient client() {
-        WsClient c = server.connect();
-        clients.add(c);
-        return c;
+        return server.client();
     }
 
     private WsClient join(String name) {

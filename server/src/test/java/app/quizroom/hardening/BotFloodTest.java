@@ -35,7 +35,6 @@ class BotFloodTest {
     private static final int BOTS = 500;
 
     private TestServer server;
-    private final List<WsClient> clients = new CopyOnWriteArrayList<>();
     private ExecutorService pool;
     private ScheduledExecutorService waves;
     private WsClient host;
@@ -59,14 +58,11 @@ class BotFloodTest {
         waves.shutdownNow();
         pool.shutdownNow();
         pool.awaitTermination(10, TimeUnit.SECONDS);
-        clients.forEach(WsClient::close);
         server.close();
     }
 
     private WsClient client() {
-        WsClient c = server.connect();
-        clients.add(c);
-        return c;
+        return server.client();
     }
 
     private static JsonObject join(String pin, String name) {

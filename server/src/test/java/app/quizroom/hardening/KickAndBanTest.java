@@ -25,7 +25,6 @@ class KickAndBanTest {
 
     private ManualTime time;
     private TestServer server;
-    private final List<WsClient> clients = new ArrayList<>();
     private WsClient host;
     private String pin;
     private String hostToken;
@@ -43,14 +42,11 @@ class KickAndBanTest {
 
     @AfterEach
     void stop() {
-        clients.forEach(WsClient::close);
         server.close();
     }
 
     private WsClient client() {
-        WsClient c = server.connect();
-        clients.add(c);
-        return c;
+        return server.client();
     }
 
     private WsClient attachHost() {

@@ -30,7 +30,6 @@ class NicknameAttackTest {
     private static final String STACKED = "That nickname has too many accents stacked on one letter.";
 
     private TestServer server;
-    private final List<WsClient> clients = new ArrayList<>();
     private WsClient host;
     private String pin;
 
@@ -46,14 +45,11 @@ class NicknameAttackTest {
 
     @AfterEach
     void stop() {
-        clients.forEach(WsClient::close);
         server.close();
     }
 
     private WsClient client() {
-        WsClient c = server.connect();
-        clients.add(c);
-        return c;
+        return server.client();
     }
 
     /** Tries a join on the socket and returns the refusal; a socket that is refused stays open and unseated. */

@@ -39,7 +39,6 @@ class PinScanTest {
     private static final Set<String> MISS_CODES = Set.of("room_not_found", "rate_limited");
 
     private TestServer server;
-    private final List<WsClient> clients = new CopyOnWriteArrayList<>();
     private ExecutorService pool;
     private WsClient host;
     private String pin;
@@ -59,14 +58,11 @@ class PinScanTest {
     void stop() throws InterruptedException {
         pool.shutdownNow();
         pool.awaitTermination(10, TimeUnit.SECONDS);
-        clients.forEach(WsClient::close);
         server.close();
     }
 
     private WsClient client() {
-        WsClient c = server.connect();
-        clients.add(c);
-        return c;
+        return server.client();
     }
 
     private static JsonObject join(String pin, String name) {

@@ -53,7 +53,6 @@ class SlowConsumerTest {
     @TempDir
     Path banks;
     private TestServer server;
-    private final List<WsClient> clients = new CopyOnWriteArrayList<>();
     private final List<RawWebSocket> raw = new ArrayList<>();
     private ExecutorService pool;
     private WsClient host;
@@ -97,14 +96,11 @@ class SlowConsumerTest {
         pool.shutdownNow();
         pool.awaitTermination(10, TimeUnit.SECONDS);
         raw.forEach(RawWebSocket::close);
-        clients.forEach(WsClient::close);
         server.close();
     }
 
     private WsClient client() {
-        WsClient c = server.connect();
-        clients.add(c);
-        return c;
+        return server.client();
     }
 
     private double metric(String name) {

@@ -30,6 +30,7 @@ public final class TestServer implements AutoCloseable {
     public final int port;
     public final List<Bank> banks;
     /** Servers started and not yet closed, for the diagnostics written when a test hangs. */
+    private final List<WsClient> clients = new java.util.concurrent.CopyOnWriteArrayList<>();
     private static final List<TestServer> LIVE = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** Starts a server with the real clock and Vert.x timers. */
@@ -118,6 +119,13 @@ public final class TestServer implements AutoCloseable {
         return await(result.future());
     }
 
+    /** A WebSocket client that this server closes when it is closed (tests need not track their clients). */
+    public WsClient client() {
+        WsClient c = connect();
+        clients.add(c);
+        return c;
+    }
+
     public WsClient connect() {
         return WsClient.connect(clientVertx, port);
     }
@@ -157,6 +165,7 @@ public final class TestServer implements AutoCloseable {
     @Override
     public void close() {
         LIVE.remove(this);
+        clients.forEach(WsClient::close);
         await(server.stop());
         await(clientVertx.close());
     }
