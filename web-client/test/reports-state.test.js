@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import {
   rememberGame, hostKeyFor, validGames, reportHeaders, routeOf, reportLink, gameRows, answerBars, rightAnswerText,
   hardestQuestions, studentRows, answerMark, unsavedText, seconds, percent, duration, statusText, reportError, csvFileName,
+  skillSummary, skillWord,
 } from '../static/js/reports-state.js';
 
 const entry = (id, key = `key-${id}`) => ({ gameId: id, pin: '123456', hostToken: key, bank: 'Bank', createdAt: id });
@@ -142,4 +143,22 @@ test('report errors in words', () => {
   assert.match(reportError(401, { error: { code: 'password_required' } }), /password is not right/);
   assert.match(reportError(503, { error: { code: 'store_unavailable' } }), /cannot be read/);
   assert.match(reportError(500, null), /server said 500/);
+});
+
+test('the report groups the share of right answers by kind of thinking, polls and untagged questions aside', () => {
+  const questions = [
+    { index: 0, type: 'single', skill: 'recall', percentCorrect: 80 },
+    { index: 1, type: 'single', skill: 'causation', percentCorrect: 40 },
+    { index: 2, type: 'multi', skill: 'recall', percentCorrect: 60 },
+    { index: 3, type: 'poll', skill: 'historiography', percentCorrect: null },
+    { index: 4, type: 'order', skill: null, percentCorrect: 10 },
+    { index: 5, type: 'single', skill: 'historiography', percentCorrect: 25 },
+  ];
+  assert.deepEqual(skillSummary(questions), [
+    { skill: 'recall', label: 'Recall', questions: 2, percentCorrect: 70 },
+    { skill: 'causation', label: 'Causation', questions: 1, percentCorrect: 40 },
+    { skill: 'historiography', label: 'Historians’ views', questions: 1, percentCorrect: 25 },
+  ]);
+  assert.equal(skillWord('significance'), 'Significance');
+  assert.equal(skillWord(null), null);
 });

@@ -118,6 +118,35 @@ export function typeWord(type) {
   return TYPE_WORDS[type] ?? type;
 }
 
+const SKILL_WORDS = {
+  recall: 'Recall', chronology: 'Chronology', causation: 'Causation', significance: 'Significance',
+  historiography: 'Historians’ views',
+};
+
+/** The kind of thinking a question tests, as a teacher reads it; null when the bank does not say. */
+export function skillWord(skill) {
+  return skill ? SKILL_WORDS[skill] ?? skill : null;
+}
+
+/**
+ * The class's share of right answers by kind of thinking (polls and questions nobody answered left out), in the
+ * order recall, chronology, causation, significance, historians' views: which kind of question the class got wrong.
+ */
+export function skillSummary(questions) {
+  const groups = new Map();
+  for (const q of questions) {
+    if (!q.skill || q.type === 'poll' || q.percentCorrect == null) continue;
+    const g = groups.get(q.skill) ?? { skill: q.skill, label: skillWord(q.skill), questions: 0, sum: 0 };
+    g.questions += 1;
+    g.sum += q.percentCorrect;
+    groups.set(q.skill, g);
+  }
+  return Object.keys(SKILL_WORDS).filter((k) => groups.has(k)).map((k) => {
+    const g = groups.get(k);
+    return { skill: g.skill, label: g.label, questions: g.questions, percentCorrect: g.sum / g.questions };
+  });
+}
+
 /**
  * The bars of a question's answer distribution, each marked `correct` for the right answer(s).
  * Choice questions use the server's per-option counts; ordering and numeric questions, whose counts say nothing of

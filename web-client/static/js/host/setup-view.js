@@ -16,7 +16,7 @@ export function mountSetup(root, actions) {
   };
   const streak = flag('opt-streak', 'Streak bonus', true);
   const shuffleQ = flag('opt-shuffle-questions', 'Shuffle questions', false);
-  const shuffleO = flag('opt-shuffle-options', 'Shuffle answers', false);
+  const shuffleO = flag('opt-shuffle-options', 'Shuffle answers', true);
   const textOnPhones = flag('opt-text-phones', 'Question text on phones', true);
   const generated = flag('opt-generated-names', 'Generated names only', false);
   generated.row.hidden = true; // only where the server offers it
@@ -120,7 +120,7 @@ export function mountSetup(root, actions) {
         scoringClassic.checked = d.scoring !== 'accuracy';
         streak.input.checked = d.streakBonus ?? true;
         shuffleQ.input.checked = d.shuffleQuestions ?? false;
-        shuffleO.input.checked = d.shuffleOptions ?? false;
+        shuffleO.input.checked = d.shuffleOptions ?? true;
         textOnPhones.input.checked = d.showTextOnPhones ?? true;
         generated.row.hidden = !('generatedNames' in d);
         generated.input.checked = !!d.generatedNames;

@@ -5,7 +5,7 @@ import { h, fill, setText, setHidden, optionBadge, optionName } from '../dom.js'
 import { formatNumber } from '../present.js';
 import {
   answerBars, rightAnswerText, hardestQuestions, studentRows, statusText, formatDate, duration, seconds, percent,
-  unsavedText, typeWord,
+  unsavedText, typeWord, skillWord, skillSummary,
 } from '../reports-state.js';
 
 function chart(q, players) {
@@ -31,7 +31,8 @@ function questionCard(q, players) {
   return h('article', { class: `q-card${q.hardest ? ' hardest' : ''}`, 'data-testid': 'report-question', 'data-index': q.index,
     'aria-labelledby': `q-title-${q.index}` },
   h('header', { class: 'q-card-head' },
-    h('h3', { id: `q-title-${q.index}` }, `Question ${q.index + 1}`, h('span', { class: 'q-type', text: ` · ${typeWord(q.type)}` })),
+    h('h3', { id: `q-title-${q.index}` }, `Question ${q.index + 1}`, h('span', { class: 'q-type', text: ` · ${typeWord(q.type)}` }),
+      q.skill ? h('span', { class: 'q-skill', 'data-testid': 'report-skill', text: ` · ${skillWord(q.skill)}` }) : null),
     q.hardest ? h('span', { class: 'hard-flag', 'data-testid': 'hardest' }, '★ One of the hardest') : null),
   h('p', { class: 'q-prompt wrap', text: q.prompt }),
   h('dl', { class: 'stats' },
@@ -81,11 +82,12 @@ export function mountReport(root, actions) {
   const print = h('button', { class: 'button', type: 'button', onclick: () => actions.print() }, 'Print');
   const downloaded = h('p', { class: 'hint', role: 'status', 'data-testid': 'download-status' });
   const hardest = h('p', { class: 'hardest-summary', hidden: true, 'data-testid': 'hardest-summary' });
+  const bySkill = h('p', { class: 'skill-summary', hidden: true, 'data-testid': 'skill-summary' });
   const questions = h('div', { class: 'q-cards', 'data-testid': 'report-questions' });
   const students = h('div', { 'data-testid': 'report-students' });
   const content = h('div', { class: 'report-content', hidden: true },
     h('div', { class: 'report-actions' }, csv, print, downloaded),
-    hardest,
+    hardest, bySkill,
     h('h2', {}, 'Questions'), questions,
     h('h2', {}, 'Students'), students);
   const loading = h('p', { class: 'hint', hidden: true }, 'Loading…');
@@ -131,6 +133,10 @@ export function mountReport(root, actions) {
         fill(hardest, hard.length ? [h('strong', {}, '★ Hardest: '),
           hard.map((q) => `Question ${q.index + 1} (${percent(q.percentCorrect)} right)`).join(', ')] : []);
         setHidden(hardest, hard.length === 0);
+        const skills = skillSummary(r.questions);
+        fill(bySkill, skills.length ? [h('strong', {}, 'Right by kind of question: '),
+          skills.map((g) => `${g.label} ${percent(g.percentCorrect)} (${g.questions} ${g.questions === 1 ? 'question' : 'questions'})`).join(' · ')] : []);
+        setHidden(bySkill, skills.length === 0);
         fill(questions, r.questions.length ? r.questions.map((q) => questionCard(q, r.players))
           : h('p', { class: 'hint' }, 'No question was played in this game.'));
         fill(students, r.players.length ? studentsTable(r) : h('p', { class: 'hint' }, 'Nobody joined this game.'));

@@ -3,10 +3,14 @@ package app.quizroom;
 import app.quizroom.bank.Bank;
 import app.quizroom.bank.BankLoader;
 import app.quizroom.bank.BankProblem;
+import app.quizroom.bank.FairnessCheck;
 import app.quizroom.config.Config;
 import app.quizroom.game.Clock;
 import app.quizroom.transport.QuizServer;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +34,8 @@ public final class Main {
         }
         if (args.length > 0) {
             System.err.println("usage: java -jar quizroom.jar            start the server");
-            System.err.println("       java -jar quizroom.jar validate FOLDER...   check banks and exit");
+            System.err.println("       java -jar quizroom.jar validate [--strict] [--notes FILE] FOLDER...");
+            System.err.println("                                    check banks and exit");
             System.exit(2);
         }
         Config config;
@@ -52,6 +57,7 @@ public final class Main {
         for (Bank bank : loaded.banks()) {
             LOG.log(System.Logger.Level.INFO, "bank " + bank.id() + ": " + bank.questions().size() + " questions ("
                     + bank.file() + ")");
+            FairnessCheck.check(bank, List.of()).forEach(w -> LOG.log(System.Logger.Level.WARNING, w.toString()));
         }
         QuizServer server = new QuizServer(config, loaded.banks(), Clock.SYSTEM, null);
         try {
@@ -71,13 +77,39 @@ public final class Main {
         }, "quizroom-shutdown"));
     }
 
-    /** Validates each folder (or file) named; prints problems; returns 0 if all is valid, 1 otherwise. */
+    /**
+     * Validates each folder (or file) named; prints problems, then warnings; returns 0 if all is valid, 1 on any
+     * error (or any warning with {@code --strict}), 2 on a usage error. {@code --notes FILE} names the study notes
+     * the banks were written from, so true/false statements copied from them are found.
+     */
     static int validate(String[] args) {
-        List<String> targets = new ArrayList<>(List.of(args).subList(1, args.length));
+        List<String> targets = new ArrayList<>();
+        boolean strict = false;
+        List<String> notes = List.of();
+        for (int i = 1; i < args.length; i++) {
+            switch (args[i]) {
+                case "--strict" -> strict = true;
+                case "--notes" -> {
+                    if (i + 1 == args.length) {
+                        System.out.println("--notes needs a file: validate [--strict] [--notes FILE] FOLDER...");
+                        return 2;
+                    }
+                    Path file = Path.of(args[++i]);
+                    try {
+                        notes = Files.readAllLines(file);
+                    } catch (IOException | UncheckedIOException e) {
+                        System.out.println(file + ":0: cannot read the notes: " + e.getMessage());
+                        return 2;
+                    }
+                }
+                default -> targets.add(args[i]);
+            }
+        }
         if (targets.isEmpty()) {
             targets.add("questions");
         }
         int errors = 0;
+        int warnings = 0;
         for (String target : targets) {
             Path path = Path.of(target);
             List<BankProblem> problems = new ArrayList<>();
@@ -93,13 +125,20 @@ public final class Main {
                 banks.addAll(result.banks());
             }
             problems.forEach(System.out::println);
+            errors += problems.size();
+            for (Bank bank : banks) {
+                List<BankProblem> found = FairnessCheck.check(bank, notes);
+                found.forEach(System.out::println);
+                warnings += found.size();
+            }
             for (Bank bank : banks) {
                 System.out.println("ok " + bank.file() + ": " + bank.id() + ", " + bank.questions().size()
                         + " questions");
             }
-            errors += problems.size();
         }
-        System.out.println(errors == 0 ? "all banks are valid" : errors + " problem(s) found");
-        return errors == 0 ? 0 : 1;
+        String warned = warnings == 0 ? "" : " (" + warnings + " warning(s)" + (strict ? ", failing with --strict" : "")
+                + ")";
+        System.out.println((errors == 0 ? "all banks are valid" : errors + " problem(s) found") + warned);
+        return errors > 0 || (strict && warnings > 0) ? 1 : 0;
     }
 }

@@ -36,8 +36,44 @@ class ValidateCommandTest {
     }
 
     @Test
-    void theBundledBanksPass() {
-        String printed = run(0, "validate", app.quizroom.support.TestServer.projectRoot().resolve("questions").toString());
+    void theBundledBanksPassEvenStrictlyAndAgainstTheirNotes() throws IOException {
+        Path root = app.quizroom.support.TestServer.projectRoot();
+        String printed = run(0, "validate", "--strict", root.resolve("questions").toString());
         assertTrue(printed.contains("all banks are valid"), printed);
+        assertTrue(!printed.contains("warning"), printed);
+        Path seeds = root.resolve("../shared/seeds").normalize();
+        if (Files.isDirectory(seeds)) {
+            try (var notes = Files.list(seeds)) {
+                for (Path file : notes.filter(p -> p.toString().endsWith(".txt")).toList()) {
+                    printed = run(0, "validate", "--strict", "--notes", file.toString(), root.resolve("questions").toString());
+                    assertTrue(!printed.contains("warning"), printed);
+                }
+            }
+        }
+    }
+
+    @Test
+    void warningsLeaveTheStatusAloneUnlessStrict(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("cue.yaml"), """
+                id: cue
+                title: Cue words
+                questions:
+                  - id: a
+                    type: truefalse
+                    prompt: Stalin always followed Lenin's advice.
+                    answer: false
+                """);
+        String printed = run(0, "validate", dir.toString());
+        assertTrue(printed.contains(dir.resolve("cue.yaml") + ":4: warning: question 'a': the true/false statement"
+                + " says 'always'"), printed);
+        assertTrue(printed.contains("all banks are valid (1 warning(s))"), printed);
+        printed = run(1, "validate", "--strict", dir.toString());
+        assertTrue(printed.contains("all banks are valid (1 warning(s), failing with --strict)"), printed);
+    }
+
+    @Test
+    void notesThatCannotBeReadAreAUsageError(@TempDir Path dir) {
+        String printed = run(2, "validate", "--notes", dir.resolve("missing.txt").toString(), dir.toString());
+        assertTrue(printed.contains("missing.txt:0: cannot read the notes"), printed);
     }
 }

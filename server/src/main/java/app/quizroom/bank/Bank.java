@@ -2,7 +2,7 @@ package app.quizroom.bank;
 
 import java.util.List;
 
-/** A validated question bank, loaded from one YAML file. */
+/** A validated question bank, loaded from one YAML file; {@code questionsLine} is where its list starts. */
 public record Bank(
         String id,
         String title,
@@ -10,7 +10,8 @@ public record Bank(
         String topic,
         int timeLimitSeconds,
         List<Question> questions,
-        String file) {
+        String file,
+        int questionsLine) {
 
     public Bank {
         questions = List.copyOf(questions);

@@ -1,5 +1,6 @@
 package app.quizroom.bank;
 
+import app.quizroom.config.Limits;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -17,7 +18,7 @@ import java.util.stream.Stream;
 public final class BankLoader {
 
     /** Larger files are refused before parsing. */
-    public static final int MAX_FILE_BYTES = 1024 * 1024;
+    public static final int MAX_FILE_BYTES = Limits.MAX_BANK_FILE_BYTES;
 
     /** The banks that loaded, in file-name order, and everything that was wrong. */
     public record Result(List<Bank> banks, List<BankProblem> problems) {

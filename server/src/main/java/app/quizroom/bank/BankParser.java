@@ -4,6 +4,7 @@ import app.quizroom.bank.YamlTree.ListNode;
 import app.quizroom.bank.YamlTree.MapNode;
 import app.quizroom.bank.YamlTree.Node;
 import app.quizroom.bank.YamlTree.Scalar;
+import app.quizroom.config.Limits;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,20 +17,20 @@ import java.util.regex.Pattern;
 /** Turns one bank's YAML tree into a {@link Bank}, reporting every problem with its line. */
 final class BankParser {
 
-    static final int MIN_TIME = 5;
-    static final int MAX_TIME = 240;
-    static final int DEFAULT_TIME = 20;
-    static final int STANDARD_POINTS = 1000;
-    static final int MAX_POINTS = 10_000;
-    static final int MAX_PROMPT = 500;
-    static final int MAX_OPTION = 120;
-    static final int MAX_EXPLANATION = 1000;
-    static final int MIN_OPTIONS = 2;
-    static final int MAX_OPTIONS = 6;
+    private static final int MIN_TIME = Limits.MIN_TIME_SECONDS;
+    private static final int MAX_TIME = Limits.MAX_TIME_SECONDS;
+    private static final int DEFAULT_TIME = Limits.DEFAULT_TIME_SECONDS;
+    private static final int STANDARD_POINTS = Limits.STANDARD_POINTS;
+    private static final int MAX_POINTS = Limits.MAX_POINTS;
+    private static final int MAX_PROMPT = Limits.MAX_PROMPT_CHARS;
+    private static final int MAX_OPTION = Limits.MAX_OPTION_CHARS;
+    private static final int MAX_EXPLANATION = Limits.MAX_EXPLANATION_CHARS;
+    private static final int MIN_OPTIONS = Limits.MIN_OPTIONS;
+    private static final int MAX_OPTIONS = Limits.MAX_OPTIONS;
 
     private static final Set<String> BANK_KEYS = Set.of("id", "title", "description", "topic", "timeLimit", "questions");
     private static final Set<String> QUESTION_KEYS = Set.of("id", "type", "prompt", "options", "items", "answer",
-            "tolerance", "unit", "timeLimit", "points", "explanation", "source", "tags");
+            "tolerance", "unit", "timeLimit", "points", "explanation", "source", "tags", "skill");
     private static final Set<String> OPTION_KEYS = Set.of("text", "explanation");
     private static final Pattern BANK_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     private static final Pattern QUESTION_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
@@ -79,7 +80,7 @@ final class BankParser {
         if (problems.size() > before) {
             return null;
         }
-        return new Bank(id, title, description, topic, bankTime, questions, file);
+        return new Bank(id, title, description, topic, bankTime, questions, file, lineOf(bank, "questions"));
     }
 
     private Question question(Node node, int defaultTime) {
@@ -108,6 +109,7 @@ final class BankParser {
         String explanation = optionalString(q, "explanation", MAX_EXPLANATION);
         String source = optionalString(q, "source", 200);
         List<String> tags = tags(q);
+        Skill skill = skill(q);
         if (type == null) {
             return null;
         }
@@ -158,7 +160,7 @@ final class BankParser {
             return null;
         }
         return new Question(id, type, prompt, options, correct, numeric, tolerance, unit, time, points,
-                explanation, source, tags, q.line());
+                explanation, source, tags, skill, q.line());
     }
 
     private List<Option> options(MapNode q, String key) {
@@ -308,6 +310,19 @@ final class BankParser {
         }
         problem(node.line(), "'" + key + "' must be a number");
         return null;
+    }
+
+    private Skill skill(MapNode q) {
+        String name = optionalString(q, "skill", 20);
+        if (name == null) {
+            return null;
+        }
+        Skill skill = Skill.fromWireName(name).orElse(null);
+        if (skill == null) {
+            problem(lineOf(q, "skill"), "unknown skill '" + name
+                    + "' (expected recall, chronology, causation, significance or historiography)");
+        }
+        return skill;
     }
 
     private List<String> tags(MapNode q) {

@@ -12,6 +12,7 @@ import java.util.Set;
  * @param tolerance        accepted distance from {@code numericAnswer}
  * @param timeLimitSeconds 5–240
  * @param points           full points for a fully right answer (0 means the question scores nothing)
+ * @param skill            the kind of thinking it tests, or null when the bank does not say
  * @param line             the line of the question in its bank file
  */
 public record Question(
@@ -28,6 +29,7 @@ public record Question(
         String explanation,
         String source,
         List<String> tags,
+        Skill skill,
         int line) {
 
     public Question {

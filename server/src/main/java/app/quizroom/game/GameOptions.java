@@ -1,5 +1,6 @@
 package app.quizroom.game;
 
+import app.quizroom.config.Limits;
 import app.quizroom.scoring.ScoringMode;
 
 /**
@@ -21,10 +22,12 @@ public record GameOptions(ScoringMode scoring, boolean streakBonus, boolean shuf
                 readingSeconds, generatedNames, null);
     }
 
-    public static final int DEFAULT_READING_SECONDS = 4;
-    public static final int MAX_READING_SECONDS = 20;
+    public static final int DEFAULT_READING_SECONDS = Limits.DEFAULT_READING_SECONDS;
+    public static final int MAX_READING_SECONDS = Limits.MAX_READING_SECONDS;
 
     public static GameOptions defaults() {
-        return new GameOptions(ScoringMode.CLASSIC, true, false, false, true, null, DEFAULT_READING_SECONDS, false);
+        // Options are shuffled unless the teacher turns it off: a fixed position of the right answer is a pattern
+        // students find within two questions.
+        return new GameOptions(ScoringMode.CLASSIC, true, false, true, true, null, DEFAULT_READING_SECONDS, false);
     }
 }

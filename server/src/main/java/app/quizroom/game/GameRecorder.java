@@ -15,10 +15,10 @@ public interface GameRecorder {
     record Score(int playerId, int points, int bonus, int total, int rank) {
     }
 
-    /** A question as it was played: texts and solution in the displayed order. */
+    /** A question as it was played: texts and solution in the displayed order; {@code skill} may be null. */
     record PlayedQuestion(int index, String questionId, String type, String prompt, List<String> options,
                           String solutionJson, int points, long timeLimitMs, String explanation,
-                          List<String> optionExplanations) {
+                          List<String> optionExplanations, String skill) {
     }
 
     void playerJoined(int playerId, String nickname, String team);

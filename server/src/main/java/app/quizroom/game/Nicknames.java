@@ -1,5 +1,6 @@
 package app.quizroom.game;
 
+import app.quizroom.config.Limits;
 import java.text.BreakIterator;
 import java.text.Normalizer;
 import java.util.Locale;
@@ -11,7 +12,7 @@ import java.util.Locale;
  */
 public final class Nicknames {
 
-    public static final int MAX_VISIBLE = 20;
+    public static final int MAX_VISIBLE = Limits.MAX_NAME_CHARS;
     /** Longer input is refused before any normalisation work. */
     public static final int MAX_RAW_CHARS = 100;
     private static final int MAX_COMBINING_RUN = 2;

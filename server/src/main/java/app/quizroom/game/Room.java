@@ -46,7 +46,9 @@ public final class Room {
 
         /** With default join limits and the built-in blocklist (for tests). */
         public Environment(Executor executor, Clock clock, Scheduler scheduler, RoomMetrics metrics, int maxPlayers) {
-            this(executor, clock, scheduler, metrics, new Limits(maxPlayers, 50, 150, Blocklist.defaults()));
+            this(executor, clock, scheduler, metrics, new Limits(maxPlayers,
+                    app.quizroom.config.Limits.DEFAULT_JOINS_PER_SECOND, app.quizroom.config.Limits.DEFAULT_JOIN_BURST,
+                    Blocklist.defaults()));
         }
     }
 
@@ -62,6 +64,8 @@ public final class Room {
     private final Environment env;
     private final String joinUrl;
     private final String qrUrl;
+    /** The seed of every random choice of this game (question order, option shuffles, names, teams). */
+    private final long seed;
     private final Random random;
     private final GameRecorder recorder;
     /** Null in an individual game. */
@@ -89,6 +93,15 @@ public final class Room {
 
     public Room(String pin, String hostToken, Bank bank, GameOptions options, Environment env, String joinUrl,
                 String qrUrl, GameRecorder recorder) {
+        this(pin, hostToken, bank, options, env, joinUrl, qrUrl, recorder, new SecureRandom().nextLong());
+    }
+
+    /**
+     * @param seed every random choice of the game derives from it, and each question's option order from it and
+     *             the question's index alone, so a stored seed replays exactly what each player saw
+     */
+    public Room(String pin, String hostToken, Bank bank, GameOptions options, Environment env, String joinUrl,
+                String qrUrl, GameRecorder recorder, long seed) {
         this.pin = pin;
         this.recorder = recorder;
         this.teams = options.teams() == null ? null : new Teams(options.teams());
@@ -98,7 +111,8 @@ public final class Room {
         this.env = env;
         this.joinUrl = joinUrl;
         this.qrUrl = qrUrl;
-        this.random = new Random(new SecureRandom().nextLong());
+        this.seed = seed;
+        this.random = new Random(seed);
         List<Question> list = new ArrayList<>(bank.questions());
         if (options.shuffleQuestions()) {
             Collections.shuffle(list, random);
@@ -595,13 +609,13 @@ public final class Room {
     private void beginQuestion(int index) {
         Question q = questions.get(index);
         int seconds = options.timeLimitSeconds() != null ? options.timeLimitSeconds() : q.timeLimitSeconds();
-        run = new QuestionRun(index, q, seconds, options.shuffleOptions(), random);
+        run = new QuestionRun(index, q, seconds, options.shuffleOptions(), optionShuffle(seed, index));
         long reading = options.readingSeconds() * 1000L;
         run.introEndsAt = env.clock().millis() + reading;
         phase = Phase.INTRO;
         recorder.questionShown(new GameRecorder.PlayedQuestion(index, q.id(), q.type().wireName(), q.prompt(),
                 run.displayedTexts(), Codec.json(run.solution()), q.points(), run.timeLimitMs, q.explanation(),
-                run.optionExplanations()));
+                run.optionExplanations(), q.skill() == null ? null : q.skill().wireName()));
         if (reading > 0) {
             schedule(TimerFired.Kind.OPEN_ANSWERS, reading);
         }
@@ -885,6 +899,11 @@ public final class Room {
             default -> {
             }
         }
+    }
+
+    /** The option order of question {@code index} depends only on the game's seed and that index. */
+    static Random optionShuffle(long seed, int index) {
+        return new Random(seed ^ (0x9E3779B97F4A7C15L * (index + 1)));
     }
 
     ServerMessage.GameSettings settings() {

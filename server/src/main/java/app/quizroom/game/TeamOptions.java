@@ -1,5 +1,6 @@
 package app.quizroom.game;
 
+import app.quizroom.config.Limits;
 import java.util.List;
 
 /**
@@ -12,9 +13,9 @@ import java.util.List;
  */
 public record TeamOptions(List<String> names, boolean playersPick, Integer cap, int talkSeconds) {
 
-    public static final int MIN_TEAMS = 2;
-    public static final int MAX_TEAMS = 10;
-    public static final int MAX_TALK_SECONDS = 120;
+    public static final int MIN_TEAMS = Limits.MIN_TEAMS;
+    public static final int MAX_TEAMS = Limits.MAX_TEAMS;
+    public static final int MAX_TALK_SECONDS = Limits.MAX_TALK_SECONDS;
 
     /** Friendly names for generated teams, each with the colour it is shown in. */
     public static final List<String> COLOURS = List.of("Red", "Blue", "Green", "Yellow", "Purple", "Orange", "Teal",

@@ -22,7 +22,7 @@ import java.util.List;
  */
 public final class Database {
 
-    static final List<String> MIGRATIONS = List.of("V1__results.sql", "V2__teams.sql");
+    static final List<String> MIGRATIONS = List.of("V1__results.sql", "V2__teams.sql", "V3__shuffle_and_skills.sql");
 
     private Database() {
     }

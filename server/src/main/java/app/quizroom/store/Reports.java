@@ -199,7 +199,7 @@ public final class Reports {
 
     private record QuestionRow(int index, String questionId, String type, String prompt, List<String> options,
                                JsonNode solution, int points, long timeLimitMs, String explanation,
-                               List<String> optionExplanations) {
+                               List<String> optionExplanations, String skill) {
     }
 
     private record PlayerRow(int id, String nickname, String team, boolean kicked, Integer finalRank,
@@ -223,14 +223,14 @@ public final class Reports {
     private static Data load(Connection c, long id) throws SQLException {
         List<QuestionRow> questions = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("SELECT idx, question_id, type, prompt, options_json,"
-                + " solution_json, points, time_limit_ms, explanation, option_explanations_json FROM game_questions"
+                + " solution_json, points, time_limit_ms, explanation, option_explanations_json, skill FROM game_questions"
                 + " WHERE game_id = ? ORDER BY idx")) {
             s.setLong(1, id);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     questions.add(new QuestionRow(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             Json.strings(rs.getString(5)), Json.tree(rs.getString(6)), rs.getInt(7), rs.getLong(8),
-                            rs.getString(9), Json.strings(rs.getString(10))));
+                            rs.getString(9), Json.strings(rs.getString(10)), rs.getString(11)));
                 }
             }
         }
@@ -286,6 +286,7 @@ public final class Reports {
             node.set("solution", q.solution);
             node.put("points", q.points);
             node.put("explanation", q.explanation);
+            node.put("skill", q.skill);
             int answered = 0;
             int correct = 0;
             long timeSum = 0;

@@ -1,7 +1,7 @@
 package app.quizroom.store;
 
-import app.quizroom.game.GameRecorder;
 import app.quizroom.game.GameRecorder.Saving;
+import app.quizroom.game.GameRecorder;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -117,12 +117,13 @@ public final class ResultStore implements AutoCloseable {
 
     /** Records a new game and returns the recorder its room writes through. */
     public GameRecorder newGame(String pin, String bankId, String bankTitle, String settingsJson, String hostKeyHash,
-                                int questionCount, String teamMode) {
+                                int questionCount, String teamMode, long shuffleSeed) {
         long id = lastGameId.updateAndGet(last -> Math.max(last + 1, System.currentTimeMillis()));
         long now = System.currentTimeMillis();
         enqueue(new Write(id, c -> execute(c, "INSERT INTO games (id, pin, bank_id, bank_title, settings_json,"
-                        + " host_key_hash, question_count, created_at, status, team_mode) VALUES (?,?,?,?,?,?,?,?,'lobby',?)",
-                id, pin, bankId, bankTitle, settingsJson, hostKeyHash, questionCount, now, teamMode), null));
+                        + " host_key_hash, question_count, created_at, status, team_mode, shuffle_seed)"
+                        + " VALUES (?,?,?,?,?,?,?,?,'lobby',?,?)",
+                id, pin, bankId, bankTitle, settingsJson, hostKeyHash, questionCount, now, teamMode, shuffleSeed), null));
         return new Recorder(id);
     }
 
@@ -452,11 +453,11 @@ public final class ResultStore implements AutoCloseable {
         @Override
         public void questionShown(PlayedQuestion q) {
             write("INSERT OR REPLACE INTO game_questions (game_id, idx, question_id, type, prompt, options_json,"
-                            + " solution_json, points, time_limit_ms, explanation, option_explanations_json)"
-                            + " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                            + " solution_json, points, time_limit_ms, explanation, option_explanations_json, skill)"
+                            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                     gameId, q.index(), q.questionId(), q.type(), q.prompt(), Json.write(q.options()), q.solutionJson(),
                     q.points(), q.timeLimitMs(), q.explanation(),
-                    q.optionExplanations() == null ? null : Json.write(q.optionExplanations()));
+                    q.optionExplanations() == null ? null : Json.write(q.optionExplanations()), q.skill());
         }
 
         @Override

@@ -2,11 +2,12 @@ package app.quizroom.transport;
 
 import app.quizroom.bank.Bank;
 import app.quizroom.config.Config;
+import app.quizroom.config.Limits;
 import app.quizroom.game.Clock;
 import app.quizroom.game.GameOptions;
 import app.quizroom.game.Nicknames;
-import app.quizroom.game.TeamOptions;
 import app.quizroom.game.RateLimiter;
+import app.quizroom.game.TeamOptions;
 import app.quizroom.game.Tokens;
 import app.quizroom.scoring.ScoringMode;
 import app.quizroom.store.Reports;
@@ -31,8 +32,6 @@ import java.util.regex.Pattern;
 final class HttpApi {
 
     private static final Pattern PIN = Pattern.compile("\\d{6}");
-    private static final int MIN_TIME = 5;
-    private static final int MAX_TIME = 240;
     private static final int MAX_TRACKED_CREATORS = 10_000;
     /** The request header that carries the teacher password, when the server has one. */
     static final String PASSWORD_HEADER = "X-Teacher-Password";
@@ -122,7 +121,7 @@ final class HttpApi {
         GameOptions d = GameOptions.defaults();
         json(ctx, 200, new JsonObject()
                 .put("scoring", new JsonArray(List.of(ScoringMode.CLASSIC.wireName(), ScoringMode.ACCURACY.wireName())))
-                .put("timeLimit", new JsonObject().put("min", MIN_TIME).put("max", MAX_TIME))
+                .put("timeLimit", new JsonObject().put("min", Limits.MIN_TIME_SECONDS).put("max", Limits.MAX_TIME_SECONDS))
                 .put("readingSeconds", new JsonObject().put("min", 0).put("max", GameOptions.MAX_READING_SECONDS))
                 .put("passwordRequired", config.teacherPassword() != null)
                 .put("defaults", new JsonObject()
@@ -162,7 +161,7 @@ final class HttpApi {
                     () -> new IllegalArgumentException("'scoring' must be classic or accuracy"));
             GameOptions d = GameOptions.defaults();
             Integer timeLimit = body.getValue("timeLimit") == null ? null
-                    : integer(body, "timeLimit", MIN_TIME, MAX_TIME, 0);
+                    : integer(body, "timeLimit", Limits.MIN_TIME_SECONDS, Limits.MAX_TIME_SECONDS, 0);
             GameOptions options = new GameOptions(scoring,
                     flag(body, "streakBonus", d.streakBonus()),
                     flag(body, "shuffleQuestions", d.shuffleQuestions()),

@@ -4,8 +4,8 @@ import app.quizroom.bank.Bank;
 import app.quizroom.config.Config;
 import app.quizroom.game.Blocklist;
 import app.quizroom.game.Clock;
-import app.quizroom.game.GameRecorder;
 import app.quizroom.game.GameOptions;
+import app.quizroom.game.GameRecorder;
 import app.quizroom.game.Room;
 import app.quizroom.game.RoomRegistry;
 import app.quizroom.game.Scheduler;
@@ -30,12 +30,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 
 /** Assembles the server: Vert.x with metrics, the room loops, the HTTP and WebSocket endpoints, the sweeper. */
 public final class QuizServer {
 
     public static final String WEBSOCKET_PATH = "/ws";
     private static final long SWEEP_INTERVAL_MS = 60_000;
+    private static final java.security.SecureRandom SEEDS = new java.security.SecureRandom();
+    private final LongSupplier seeds;
 
     private final Config config;
     private final Map<String, Bank> banks = new LinkedHashMap<>();
@@ -57,7 +60,13 @@ public final class QuizServer {
      * @param scheduler timers for rooms; null to use Vert.x timers
      */
     public QuizServer(Config config, List<Bank> banks, Clock clock, Scheduler scheduler) {
+        this(config, banks, clock, scheduler, SEEDS::nextLong);
+    }
+
+    /** @param seeds where each new game's seed comes from (tests pass a seeded sequence to replay a run) */
+    public QuizServer(Config config, List<Bank> banks, Clock clock, Scheduler scheduler, LongSupplier seeds) {
         this.config = config;
+        this.seeds = seeds;
         banks.forEach(b -> this.banks.put(b.id(), b));
         this.clock = clock;
         this.injectedScheduler = scheduler;
@@ -162,14 +171,16 @@ public final class QuizServer {
     private Map<String, Object> createGame(Bank bank, GameOptions options) {
         String hostToken = Tokens.newToken();
         long[] gameId = new long[1];
+        // Kept with the game, so what each player saw can be replayed from it.
+        long seed = seeds.getAsLong();
         Room room = rooms.create(pin -> {
             GameRecorder recorder = store.newGame(pin, bank.id(), bank.title(), Codec.json(Room.settingsOf(options)),
                     Reports.hashKey(hostToken), bank.questions().size(),
-                    options.teams() == null ? null : options.teams().playersPick() ? "players-pick" : "auto");
+                    options.teams() == null ? null : options.teams().playersPick() ? "players-pick" : "auto", seed);
             gameId[0] = recorder.gameId();
             return new Room(pin, hostToken, bank, options,
                     new Room.Environment(loops.next(), clock, scheduler, metrics, limits),
-                    joinUrl(pin), "/api/qr/" + pin + ".svg", recorder);
+                    joinUrl(pin), "/api/qr/" + pin + ".svg", recorder, seed);
         });
         if (room == null) {
             return null;

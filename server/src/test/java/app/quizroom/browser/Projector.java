@@ -36,6 +36,12 @@ final class Projector extends Page {
         WebElement reading = driver.findElement(By.id("opt-reading"));
         reading.clear();
         reading.sendKeys(String.valueOf(readingSeconds));
+        // Answers are shuffled unless the teacher unticks it; these tests follow the bank's order of tiles.
+        WebElement shuffle = driver.findElement(By.id("opt-shuffle-options"));
+        if (!shuffle.isSelected()) {
+            throw new AssertionError("'Shuffle answers' must be ticked on a new setup screen");
+        }
+        shuffle.click();
     }
 
     /** Chooses team play on the start screen: a number of teams, who picks, a cap (or null) and team talk. */

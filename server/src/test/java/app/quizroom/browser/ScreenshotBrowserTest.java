@@ -25,6 +25,60 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ScreenshotBrowserTest {
 
     private static final String BANK = "Stalin's Power Base";
+    /** A bank of its own, so the screens shot stay the same whatever the bundled banks become. */
+    private static final String BANK_FILE = """
+            id: screenshot-power-base
+            title: "Stalin's Power Base"
+            description: "Stalin's posts from 1917 to 1922 and what each gave him."
+            topic: "Stalin's rise to power, 1924–29"
+            timeLimit: 20
+            questions:
+              - id: general-secretary-year
+                type: numeric
+                prompt: "In which year was Stalin elected General Secretary of the Party?"
+                answer: 1922
+                explanation: "Stalin was elected General Secretary in April 1922, a post meant to be administrative."
+                skill: recall
+              - id: posts-order
+                type: order
+                prompt: "Put these posts of Stalin's in the order he took them up."
+                items:
+                  - "People's Commissar for Nationalities"
+                  - "Member of the Politburo and the Orgburo"
+                  - "General Secretary of the Party"
+                timeLimit: 30
+                explanation: "Commissar for Nationalities in 1917, Politburo and Orgburo in 1919, General Secretary in 1922."
+                skill: chronology
+              - id: posts-of-1919
+                type: multi
+                prompt: "Which of these posts did Stalin hold in 1919? Choose all that apply."
+                options:
+                  - "Member of the Orgburo"
+                  - text: "Commissar for War"
+                    explanation: "That was Trotsky, who built the Red Army."
+                  - "People's Commissar of State Control"
+                  - text: "Head of the Comintern"
+                    explanation: "That was Zinoviev."
+                answer: ["Member of the Orgburo", "People's Commissar of State Control"]
+                timeLimit: 30
+                explanation: "In 1919 Stalin joined the Orgburo (and the Politburo) and took over State Control."
+                skill: recall
+              - id: general-secretary-power
+                type: single
+                prompt: "Why did the post of General Secretary become the most powerful in the Party?"
+                options:
+                  - "Control of personnel files and Party appointments"
+                  - text: "Management of ethnic minority affairs"
+                    explanation: "That was his work as Commissar for Nationalities from 1917."
+                  - text: "Command of the Red Army in the Civil War"
+                    explanation: "Trotsky built and led the Red Army as Commissar for War."
+                  - text: "The chairmanship of the Council of People's Commissars"
+                    explanation: "Lenin chaired Sovnarkom, and after him Rykov."
+                answer: "Control of personnel files and Party appointments"
+                points: double
+                explanation: "Appointments made local secretaries loyal to Stalin, and they chose the delegates who voted at Congresses."
+                skill: causation
+            """;
 
     private static ManualTime time;
     private static TestServer server;
@@ -34,10 +88,15 @@ class ScreenshotBrowserTest {
     private final List<Phone> phones = new ArrayList<>();
 
     @BeforeAll
-    static void startServer() {
+    static void startServer() throws java.io.IOException {
         time = new ManualTime();
+        java.nio.file.Path banks = Files.createTempDirectory("quizroom-screenshot-bank-");
+        Files.writeString(banks.resolve("power-base.yaml"), BANK_FILE);
+        banks.toFile().deleteOnExit();
+        banks.resolve("power-base.yaml").toFile().deleteOnExit();
         // A LAN-looking join address, as a classroom would see it (phones here open the test server directly).
-        server = Chrome.server(time, Map.of("QUIZROOM_PUBLIC_URL", "http://192.168.1.20:8080"));
+        server = Chrome.server(time, Map.of("QUIZROOM_PUBLIC_URL", "http://192.168.1.20:8080",
+                "QUIZROOM_BANKS", banks.toString()));
         base = "http://127.0.0.1:" + server.port;
     }
 
@@ -168,9 +227,9 @@ class ScreenshotBrowserTest {
         projectorShot("question-multi");
         phones.get(0).submit();
         phones.get(0).awaitSent();
-        phones.get(1).chooseAll(List.of("Liaison between Politburo and Orgburo", "Head of the Workers' and Peasants' Inspectorate"));
+        phones.get(1).chooseAll(List.of("Member of the Orgburo", "People's Commissar of State Control"));
         time.advance(4000);
-        phones.get(2).chooseAll(List.of("Liaison between Politburo and Orgburo"));
+        phones.get(2).chooseAll(List.of("Member of the Orgburo"));
         projector.awaitScreen("reveal");
         projectorShot("reveal-multi");
         projector.next("Show leaderboard");

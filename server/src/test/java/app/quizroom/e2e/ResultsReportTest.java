@@ -9,6 +9,11 @@ import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -29,10 +34,38 @@ class ResultsReportTest {
     private ManualTime time;
     private TestServer server;
 
+    /** Question 0: single choice, right option second in the file; question 1: numeric, 340,000. */
+    private static final String BANK = """
+            id: report-test
+            title: Report test
+            questions:
+              - id: recruits
+                type: single
+                prompt: "Who controlled admissions to the Party during the Lenin Enrolment?"
+                options:
+                  - text: "Trotsky"
+                    explanation: "Trotsky held no post that ran admissions."
+                  - "Stalin"
+                  - text: "Zinoviev"
+                    explanation: "Zinoviev ran the Comintern and Leningrad."
+                answer: "Stalin"
+                explanation: "As General Secretary, Stalin controlled admissions."
+              - id: members
+                type: numeric
+                prompt: "How many members did the Party have before the Lenin Enrolment?"
+                answer: 340000
+                explanation: "About 340,000."
+              - id: spare
+                type: truefalse
+                prompt: "The Enrolment began after Lenin's death."
+                answer: true
+            """;
+
     @BeforeEach
-    void start() {
+    void start(@TempDir Path banks) throws IOException {
+        Files.writeString(banks.resolve("report-test.yaml"), BANK);
         time = new ManualTime();
-        server = TestServer.start(time);
+        server = TestServer.start(time, time, Map.of("QUIZROOM_BANKS", banks.toString()));
     }
 
     @AfterEach
@@ -46,7 +79,7 @@ class ResultsReportTest {
 
     @Test
     void theReportFromTheDatabaseMatchesTheLiveGameAndTheCsvIsClean() {
-        JsonObject game = server.createGame(new JsonObject().put("bankId", "lenin-enrolment").put("readingSeconds", 0)
+        JsonObject game = server.createGame(new JsonObject().put("bankId", "report-test").put("readingSeconds", 0)
                 .put("timeLimit", 20));
         String pin = game.getString("pin");
         String hostKey = game.getString("hostToken");
@@ -61,10 +94,11 @@ class ResultsReportTest {
             players.add(p);
         }
         host.send(new JsonObject().put("type", "start"));
-        // Question 0 (single choice, right option index 1 in the bank) and question 1 (numeric 340000).
+        // Question 0 (single choice, options shuffled by default) and question 1 (numeric 340000).
         for (WsClient p : players) {
             p.await("answering");
         }
+        shown = players.get(0).await("question").getJsonArray("options").stream().map(String::valueOf).toList();
         time.advance(1_000);
         answer(players.get(0), new JsonObject().put("question", 0).put("option", rightOption(0)));
         time.advance(3_000);
@@ -125,7 +159,7 @@ class ResultsReportTest {
 
     @Test
     void reportsOpenOnlyWithTheGamesHostKey() {
-        JsonObject game = server.createGame(new JsonObject().put("bankId", "lenin-enrolment"));
+        JsonObject game = server.createGame(new JsonObject().put("bankId", "report-test"));
         WsClient player = client();
         player.send(new JsonObject().put("type", "join").put("pin", game.getString("pin")).put("name", "Ana"));
         String seat = player.await("joined").getString("seatToken");
@@ -154,8 +188,12 @@ class ResultsReportTest {
         assertTrue(ack.getBoolean("saved"), "the acknowledgement comes once the answer is on disk");
     }
 
+    /** The options of question 0 as the phones displayed them. */
+    private List<String> shown;
+
     private int rightOption(int question) {
-        return server.bank("lenin-enrolment").questions().get(question).correct().iterator().next();
+        var q = server.bank("report-test").questions().get(question);
+        return shown.indexOf(q.options().get(q.correct().iterator().next()).text());
     }
 
     private int wrongOption(int question) {

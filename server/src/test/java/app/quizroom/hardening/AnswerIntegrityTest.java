@@ -8,6 +8,11 @@ import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -42,11 +47,26 @@ class AnswerIntegrityTest {
     private String pin;
 
     @BeforeEach
-    void start() {
+    void start(@TempDir Path banks) throws IOException {
+        // Question 0's right answer is the first option, shown first (options not shuffled in this game).
+        Files.writeString(banks.resolve("integrity.yaml"), """
+                id: integrity
+                title: Answer integrity
+                questions:
+                  - id: admissions
+                    type: single
+                    prompt: "Who controlled admissions during the Lenin Enrolment?"
+                    options: ["Stalin", "Trotsky", "Zinoviev"]
+                    answer: "Stalin"
+                  - id: spare
+                    type: truefalse
+                    prompt: "The Enrolment began after Lenin's death."
+                    answer: true
+                """);
         time = new ManualTime();
-        server = TestServer.start(time);
-        JsonObject game = server.createGame(new JsonObject().put("bankId", "lenin-enrolment").put("readingSeconds", 2)
-                .put("timeLimit", 20));
+        server = TestServer.start(time, time, java.util.Map.of("QUIZROOM_BANKS", banks.toString()));
+        JsonObject game = server.createGame(new JsonObject().put("bankId", "integrity").put("readingSeconds", 2)
+                .put("timeLimit", 20).put("shuffleOptions", false));
         pin = game.getString("pin");
         host = client();
         host.send(new JsonObject().put("type", "host").put("pin", pin).put("hostToken", game.getString("hostToken")));

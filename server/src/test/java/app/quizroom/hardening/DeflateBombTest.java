@@ -1,7 +1,10 @@
 package app.quizroom.hardening;
 
+import app.quizroom.bank.BankLoader;
+import app.quizroom.bank.Question;
 import app.quizroom.support.RawWebSocket;
 import app.quizroom.support.ServerProcess;
+import app.quizroom.support.TestServer;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -140,8 +143,14 @@ class DeflateBombTest {
         phone.sendText(new JsonObject().put("type", "join").put("pin", pin).put("name", "Survivor").encode());
         phone.awaitText("joined", 5_000);
         host.sendText("{\"type\":\"start\"}");
+        JsonObject question = new JsonObject(phone.awaitText("question", 5_000));
         phone.awaitText("answering", 5_000);
-        phone.sendText("{\"type\":\"answer\",\"question\":0,\"option\":0,\"nonce\":\"s0\"}");
+        // The tiles are shuffled: find the one showing the bank's right answer.
+        Question first = BankLoader.loadFolder(TestServer.projectRoot().resolve("questions")).banks().stream()
+                .filter(b -> b.id().equals("lenin-enrolment")).findFirst().orElseThrow().questions().get(0);
+        int right = question.getJsonArray("options")
+                .getList().indexOf(first.options().get(first.correct().iterator().next()).text());
+        phone.sendText("{\"type\":\"answer\",\"question\":0,\"option\":" + right + ",\"nonce\":\"s0\"}");
         phone.awaitText("answerAck", 5_000);
         String result = phone.awaitText("result", 5_000);
         assertTrue(new JsonObject(result).getBoolean("correct"), result);

@@ -112,6 +112,6 @@ class ScoringTest {
             options.add(new Option("o" + i, null));
         }
         return new Question("q", type, "prompt", options, correct, value, tolerance, null, 20, 1000, null, null,
-                List.of(), 1);
+                List.of(), null, 1);
     }
 }

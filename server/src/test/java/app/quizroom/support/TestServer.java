@@ -34,6 +34,9 @@ public final class TestServer implements AutoCloseable {
     private static final List<TestServer> LIVE = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** Starts a server with the real clock and Vert.x timers. */
+    /** Where the games of a test server take their seeds from. */
+    public static final long SEED = 20_261_129L;
+
     public static TestServer start() {
         return start(Clock.SYSTEM, null, Map.of());
     }
@@ -68,7 +71,8 @@ public final class TestServer implements AutoCloseable {
             throw new IllegalStateException("bundled banks do not load: " + loaded.problems());
         }
         banks = loaded.banks();
-        server = new QuizServer(config, banks, clock, scheduler);
+        // Games take their seeds from a fixed sequence, so a run replays exactly (shuffles, names, teams).
+        server = new QuizServer(config, banks, clock, scheduler, new java.util.Random(SEED)::nextLong);
         await(server.start());
         port = server.port();
         LIVE.add(this);

@@ -55,7 +55,7 @@ public class ScoringBenchmark {
             default -> Set.of();
         };
         question = new Question("q", t, "A prompt of ordinary length for a classroom question?", options, correct,
-                null, 0, null, 20, 1000, null, null, List.of(), 1);
+                null, 0, null, 20, 1000, null, null, List.of(), null, 1);
         answers = new AnswerValue[ANSWERS];
         responseMs = new long[ANSWERS];
         for (int i = 0; i < ANSWERS; i++) {

@@ -1,0 +1,67 @@
+package app.quizroom.protocol;
+
+/**
+ * Every error code the server sends, in a WebSocket {@code error} frame or an HTTP error body, with its wire value.
+ * docs/protocol.md lists each with the situations that give it; a code not here cannot be sent.
+ */
+public enum ErrorCode {
+    // Decoding a frame
+    BAD_JSON("bad_json"),
+    BAD_MESSAGE("bad_message"),
+    UNKNOWN_TYPE("unknown_type"),
+    BAD_FRAME("bad_frame"),
+    TOO_LARGE("too_large"),
+    // Joining and hosting
+    ROOM_NOT_FOUND("room_not_found"),
+    RATE_LIMITED("rate_limited"),
+    ALREADY_JOINED("already_joined"),
+    SHUTTING_DOWN("shutting_down"),
+    ROOM_FULL("room_full"),
+    BAD_TOKEN("bad_token"),
+    NAME_INVALID("name_invalid"),
+    NAME_BLOCKED("name_blocked"),
+    NAME_TAKEN("name_taken"),
+    TEAM_REQUIRED("team_required"),
+    TEAM_FULL("team_full"),
+    NO_SUCH_TEAM("no_such_team"),
+    NOT_JOINED("not_joined"),
+    NOT_ALLOWED("not_allowed"),
+    // Answers
+    ALREADY_ANSWERED("already_answered"),
+    TOO_EARLY("too_early"),
+    WRONG_QUESTION("wrong_question"),
+    PAUSED("paused"),
+    LATE("late"),
+    INVALID_ANSWER("invalid_answer"),
+    // Host commands
+    WRONG_PHASE("wrong_phase"),
+    NO_PLAYERS("no_players"),
+    NOT_PAUSED("not_paused"),
+    NO_SUCH_PLAYER("no_such_player"),
+    // HTTP
+    BAD_REQUEST("bad_request"),
+    BANK_NOT_FOUND("bank_not_found"),
+    TOO_MANY_ROOMS("too_many_rooms"),
+    TOO_MANY_GAMES("too_many_games"),
+    PASSWORD_REQUIRED("password_required"),
+    REPORT_NOT_FOUND("report_not_found"),
+    KEYS_REQUIRED("keys_required"),
+    STORE_UNAVAILABLE("store_unavailable"),
+    ORIGIN_REFUSED("origin_refused");
+
+    private final String wire;
+
+    ErrorCode(String wire) {
+        this.wire = wire;
+    }
+
+    /** The code as clients see it. */
+    public String wire() {
+        return wire;
+    }
+
+    @Override
+    public String toString() {
+        return wire;
+    }
+}
