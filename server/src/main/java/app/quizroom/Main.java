@@ -114,7 +114,7 @@ public final class Main {
             Path path = Path.of(target);
             List<BankProblem> problems = new ArrayList<>();
             List<Bank> banks = new ArrayList<>();
-            if (path.toFile().isFile()) {
+            if (!Files.isDirectory(path)) {
                 Bank bank = BankLoader.loadFile(path, problems);
                 if (bank != null) {
                     banks.add(bank);
@@ -125,7 +125,7 @@ public final class Main {
                 banks.addAll(result.banks());
             }
             problems.forEach(System.out::println);
-            errors += problems.size();
+            errors += problems.stream().mapToInt(BankProblem::countsFor).sum();
             for (Bank bank : banks) {
                 List<BankProblem> found = FairnessCheck.check(bank, notes);
                 found.forEach(System.out::println);

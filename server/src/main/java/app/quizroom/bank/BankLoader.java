@@ -19,6 +19,8 @@ public final class BankLoader {
 
     /** Larger files are refused before parsing. */
     public static final int MAX_FILE_BYTES = Limits.MAX_BANK_FILE_BYTES;
+    /** Problems reported per file; past these a count stands for the rest (a broken file can have thousands). */
+    public static final int MAX_PROBLEMS_PER_FILE = 20;
 
     /** The banks that loaded, in file-name order, and everything that was wrong. */
     public record Result(List<Bank> banks, List<BankProblem> problems) {
@@ -31,22 +33,40 @@ public final class BankLoader {
     private BankLoader() {
     }
 
+    /**
+     * Loads every {@code .yaml} and {@code .yml} file of a folder. Problems with a path itself (missing, not a
+     * folder, no banks in it, not a regular file) are reported on line 0.
+     */
     public static Result loadFolder(Path folder) {
         List<BankProblem> problems = new ArrayList<>();
         List<Bank> banks = new ArrayList<>();
-        if (!Files.isDirectory(folder)) {
-            problems.add(new BankProblem(folder.toString(), 0, "no such folder"));
+        if (!Files.exists(folder)) {
+            problems.add(new BankProblem(folder.toString(), 0, "no such file or folder"));
             return new Result(banks, problems);
         }
-        List<Path> files;
+        if (!Files.isDirectory(folder)) {
+            problems.add(new BankProblem(folder.toString(), 0, "not a folder"));
+            return new Result(banks, problems);
+        }
+        List<Path> files = new ArrayList<>();
         try (Stream<Path> list = Files.list(folder)) {
-            files = list.filter(p -> {
+            for (Path p : list.sorted(Comparator.comparing(p -> p.getFileName().toString())).toList()) {
                 String name = p.getFileName().toString();
-                return Files.isRegularFile(p) && (name.endsWith(".yaml") || name.endsWith(".yml"));
-            }).sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
+                if (!name.endsWith(".yaml") && !name.endsWith(".yml")) {
+                    continue;
+                }
+                if (Files.isRegularFile(p)) {
+                    files.add(p);
+                } else {
+                    problems.add(notARegularFile(p));
+                }
+            }
         } catch (IOException e) {
             problems.add(new BankProblem(folder.toString(), 0, "cannot list the folder: " + e.getMessage()));
             return new Result(banks, problems);
+        }
+        if (files.isEmpty()) {
+            problems.add(new BankProblem(folder.toString(), 0, "no bank files (.yaml or .yml) in this folder"));
         }
         Map<String, String> idToFile = new HashMap<>();
         for (Path file : files) {
@@ -64,8 +84,35 @@ public final class BankLoader {
         return new Result(banks, problems);
     }
 
-    /** Loads one file, adding any problems to the list; returns null if the bank is not valid. */
+    /** A folder, pipe, device or socket where a bank file was expected: never opened (a pipe would block). */
+    static BankProblem notARegularFile(Path path) {
+        String what = Files.isDirectory(path) ? "a folder" : "not a regular file (a device, pipe or socket)";
+        return new BankProblem(path.toString(), 0, what + ", not a bank file; skipped");
+    }
+
+    /**
+     * Loads one file, adding its problems (at most {@value #MAX_PROBLEMS_PER_FILE}, then a count of the rest) to
+     * the list; returns null if the bank is not valid.
+     */
     public static Bank loadFile(Path file, List<BankProblem> problems) {
+        if (!Files.isRegularFile(file)) {
+            problems.add(Files.exists(file) ? notARegularFile(file)
+                    : new BankProblem(file.toString(), 0, "no such file or folder"));
+            return null;
+        }
+        List<BankProblem> found = new ArrayList<>();
+        Bank bank = read(file, found);
+        if (found.size() > MAX_PROBLEMS_PER_FILE) {
+            BankProblem last = found.get(MAX_PROBLEMS_PER_FILE - 1);
+            int more = found.size() - MAX_PROBLEMS_PER_FILE;
+            found.subList(MAX_PROBLEMS_PER_FILE, found.size()).clear();
+            found.add(BankProblem.more(last.file(), last.line(), more));
+        }
+        problems.addAll(found);
+        return bank;
+    }
+
+    private static Bank read(Path file, List<BankProblem> problems) {
         String name = file.toString();
         try {
             long size = Files.size(file);

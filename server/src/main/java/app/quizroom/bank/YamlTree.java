@@ -8,6 +8,8 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -98,14 +100,44 @@ final class YamlTree {
             }
             return new YamlTree(file, problems).read((YAMLParser) parser);
         } catch (JsonProcessingException e) {
+            if (e.getCause() instanceof MarkedYAMLException marked) {
+                throw fromSnakeYaml(marked);
+            }
             JsonLocation at = e.getLocation();
-            throw new YamlException(at == null ? 1 : Math.max(1, at.getLineNr()), "not valid YAML: " + e.getOriginalMessage());
+            throw new YamlException(at == null ? 1 : Math.max(1, at.getLineNr()),
+                    "not valid YAML: " + firstLine(e.getOriginalMessage()));
         } catch (IOException e) {
-            throw new YamlException(1, "could not be read: " + e.getMessage());
+            throw new YamlException(1, "could not be read: " + firstLine(e.getMessage()));
+        } catch (MarkedYAMLException e) {
+            throw fromSnakeYaml(e);
         } catch (RuntimeException e) {
             // SnakeYAML reports its own limits (size, nesting) as unchecked exceptions.
-            throw new YamlException(1, "not valid YAML: " + e.getMessage());
+            throw new YamlException(1, "not valid YAML: " + firstLine(e.getMessage()));
         }
+    }
+
+    /**
+     * SnakeYAML's own mark is where the problem is (Jackson's location is the token before it, often the line
+     * above), and its message spans several lines with a drawing of the spot: keep one line.
+     */
+    private static YamlException fromSnakeYaml(MarkedYAMLException e) {
+        Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+        int line = mark == null ? 1 : mark.getLine() + 1;
+        String problem = e.getProblem() == null ? firstLine(e.getMessage()) : firstLine(e.getProblem());
+        if (problem.contains("(TAB)")) {
+            return new YamlException(line, "a tab character is not allowed in YAML indentation; indent with spaces");
+        }
+        String context = e.getContext() == null ? "" : " (" + firstLine(e.getContext()) + ")";
+        return new YamlException(line, "not valid YAML: " + problem + context);
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unknown error";
+        }
+        String line = message.strip();
+        int end = line.indexOf('\n');
+        return end < 0 ? line : line.substring(0, end).strip();
     }
 
     private Node read(YAMLParser parser) throws IOException, YamlException {
