@@ -10,6 +10,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -101,7 +102,7 @@ public final class Database {
     /** Splits a migration into statements: ';' at the end of a line ends one; '--' lines are comments. */
     private static List<String> statements(String sql) {
         StringBuilder current = new StringBuilder();
-        java.util.ArrayList<String> list = new java.util.ArrayList<>();
+        List<String> list = new ArrayList<>();
         for (String line : sql.split("\n")) {
             String trimmed = line.strip();
             if (trimmed.startsWith("--") || trimmed.isEmpty()) {

@@ -54,14 +54,14 @@ class DatabaseMigrationTest {
 
     @Test
     void csvCellsAreQuotedAsSpreadsheetsExpect() {
-        assertEquals("plain", Reports.csvCell("plain"));
-        assertEquals("\"Smith, Ana\"", Reports.csvCell("Smith, Ana"));
-        assertEquals("\"say \"\"hi\"\"\"", Reports.csvCell("say \"hi\""));
-        assertEquals("\"two\nlines\"", Reports.csvCell("two\nlines"));
-        assertEquals("Дмитрий", Reports.csvCell("Дмитрий"));
-        assertEquals("'=SUM(A1)", Reports.csvCell("=SUM(A1)"), "a formula is not run by the spreadsheet");
-        assertEquals("-5", Reports.csvCell("-5"));
-        assertTrue(Reports.csvCell("").isEmpty());
+        assertEquals("plain", ReportCsv.csvCell("plain"));
+        assertEquals("\"Smith, Ana\"", ReportCsv.csvCell("Smith, Ana"));
+        assertEquals("\"say \"\"hi\"\"\"", ReportCsv.csvCell("say \"hi\""));
+        assertEquals("\"two\nlines\"", ReportCsv.csvCell("two\nlines"));
+        assertEquals("Дмитрий", ReportCsv.csvCell("Дмитрий"));
+        assertEquals("'=SUM(A1)", ReportCsv.csvCell("=SUM(A1)"), "a formula is not run by the spreadsheet");
+        assertEquals("-5", ReportCsv.csvCell("-5"));
+        assertTrue(ReportCsv.csvCell("").isEmpty());
     }
 
     private static String single(Statement s, String sql) throws SQLException {
