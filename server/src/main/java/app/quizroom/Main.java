@@ -6,10 +6,11 @@ import app.quizroom.bank.BankProblem;
 import app.quizroom.bank.FairnessCheck;
 import app.quizroom.config.Config;
 import app.quizroom.game.Clock;
-import app.quizroom.transport.QuizServer;
+import app.quizroom.server.QuizServer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,27 +47,27 @@ public final class Main {
             System.exit(2);
             return;
         }
-        config.describe().forEach((key, value) -> LOG.log(System.Logger.Level.INFO, "config " + key + "=" + value));
+        config.describe().forEach((key, value) -> LOG.log(Level.INFO, "config " + key + "=" + value));
         BankLoader.Result loaded = BankLoader.loadFolder(config.banksDir());
-        loaded.problems().forEach(p -> LOG.log(System.Logger.Level.WARNING, p.toString()));
+        loaded.problems().forEach(p -> LOG.log(Level.WARNING, p.toString()));
         if (loaded.banks().isEmpty()) {
-            LOG.log(System.Logger.Level.ERROR, "no valid question bank in " + config.banksDir().toAbsolutePath()
+            LOG.log(Level.ERROR, "no valid question bank in " + config.banksDir().toAbsolutePath()
                     + "; set QUIZROOM_BANKS to a folder of banks");
             System.exit(1);
         }
         for (Bank bank : loaded.banks()) {
-            LOG.log(System.Logger.Level.INFO, "bank " + bank.id() + ": " + bank.questions().size() + " questions ("
+            LOG.log(Level.INFO, "bank " + bank.id() + ": " + bank.questions().size() + " questions ("
                     + bank.file() + ")");
-            FairnessCheck.check(bank, List.of()).forEach(w -> LOG.log(System.Logger.Level.WARNING, w.toString()));
+            FairnessCheck.check(bank, List.of()).forEach(w -> LOG.log(Level.WARNING, w.toString()));
         }
         QuizServer server = new QuizServer(config, loaded.banks(), Clock.SYSTEM, null);
         try {
             server.start().await(30, TimeUnit.SECONDS);
         } catch (Exception e) {
-            LOG.log(System.Logger.Level.ERROR, "the server could not start: " + e.getMessage());
+            LOG.log(Level.ERROR, "the server could not start: " + e.getMessage());
             System.exit(1);
         }
-        LOG.log(System.Logger.Level.INFO, "Quizroom is running: projector at http://localhost:" + server.port()
+        LOG.log(Level.INFO, "Quizroom is running: projector at http://localhost:" + server.port()
                 + "/host, phones join at " + server.publicUrl());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

@@ -3,7 +3,7 @@ package app.quizroom.loadtest;
 import app.quizroom.bank.BankLoader;
 import app.quizroom.config.Config;
 import app.quizroom.game.Clock;
-import app.quizroom.transport.QuizServer;
+import app.quizroom.server.QuizServer;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -27,6 +27,8 @@ public final class Limits {
     public static final int MIN_TEAMS = 2;
     public static final int MAX_TEAMS = 10;
     public static final int MAX_TALK_SECONDS = 120;
+    /** The most players a team may be capped at. */
+    public static final int MAX_TEAM_CAP = 10_000;
     /** Default join limits of a room (Config may raise them). */
     public static final int DEFAULT_JOINS_PER_SECOND = 50;
     public static final int DEFAULT_JOIN_BURST = 150;

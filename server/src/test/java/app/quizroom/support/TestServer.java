@@ -5,7 +5,7 @@ import app.quizroom.bank.BankLoader;
 import app.quizroom.config.Config;
 import app.quizroom.game.Clock;
 import app.quizroom.game.Scheduler;
-import app.quizroom.transport.QuizServer;
+import app.quizroom.server.QuizServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;

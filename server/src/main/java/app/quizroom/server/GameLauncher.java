@@ -1,0 +1,63 @@
+package app.quizroom.server;
+
+import app.quizroom.bank.Bank;
+import app.quizroom.game.GameOptions;
+import app.quizroom.game.GameRecorder;
+import app.quizroom.game.Room;
+import app.quizroom.game.RoomRegistry;
+import app.quizroom.game.Tokens;
+import app.quizroom.protocol.Codec;
+import app.quizroom.store.Reports;
+import app.quizroom.store.ResultStore;
+import app.quizroom.transport.Addresses;
+import app.quizroom.transport.GameOpener;
+
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/** Opens a game: a room on one of the room loops, and its record in the results store. */
+final class GameLauncher implements GameOpener {
+
+    private final RoomRegistry rooms;
+    private final ResultStore store;
+    private final Addresses addresses;
+    private final LongSupplier seeds;
+    private final Supplier<Room.Environment> environments;
+
+    /**
+     * @param seeds        where each new game's seed comes from
+     * @param environments a room's surroundings, each on the next room loop
+     */
+    GameLauncher(RoomRegistry rooms, ResultStore store, Addresses addresses, LongSupplier seeds,
+                 Supplier<Room.Environment> environments) {
+        this.rooms = rooms;
+        this.store = store;
+        this.addresses = addresses;
+        this.seeds = seeds;
+        this.environments = environments;
+    }
+
+    @Override
+    public Opened open(Bank bank, GameOptions options) {
+        String hostToken = Tokens.newToken();
+        long[] gameId = new long[1];
+        // Kept with the game, so what each player saw can be replayed from it.
+        long seed = seeds.getAsLong();
+        Room room = rooms.create(pin -> {
+            GameRecorder recorder = store.newGame(pin, bank.id(), bank.title(), Codec.json(Room.settingsOf(options)),
+                    Reports.hashKey(hostToken), bank.questions().size(), teamPlacement(options), seed);
+            gameId[0] = recorder.gameId();
+            return new Room(pin, hostToken, bank, options, environments.get(), addresses.joinUrl(pin),
+                    Addresses.qrPath(pin), recorder, seed);
+        });
+        return room == null ? null : new Opened(room.pin(), hostToken, gameId[0]);
+    }
+
+    /** How players get their team, as the store records it; null for an individual game. */
+    private static String teamPlacement(GameOptions options) {
+        if (options.teams() == null) {
+            return null;
+        }
+        return options.teams().playersPick() ? "players-pick" : "auto";
+    }
+}

@@ -1,0 +1,167 @@
+package app.quizroom.server;
+
+import app.quizroom.bank.Bank;
+import app.quizroom.config.Config;
+import app.quizroom.game.Blocklist;
+import app.quizroom.game.Clock;
+import app.quizroom.game.Room;
+import app.quizroom.game.RoomRegistry;
+import app.quizroom.game.Scheduler;
+import app.quizroom.metrics.ServerMetrics;
+import app.quizroom.store.Reports;
+import app.quizroom.store.ResultStore;
+import app.quizroom.transport.Addresses;
+import app.quizroom.transport.EventLoops;
+import app.quizroom.transport.HttpRoutes;
+import app.quizroom.transport.WebServer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
+
+/**
+ * Assembles the server and runs it: Vert.x with metrics, the results store, the rooms and their loops, the HTTP
+ * and WebSocket edge, and the sweeper of idle rooms; then shuts it all down in order.
+ */
+public final class QuizServer {
+
+    private static final long SWEEP_INTERVAL_MS = 60_000;
+    private static final SecureRandom SEEDS = new SecureRandom();
+
+    private final Config config;
+    private final Map<String, Bank> banks = new LinkedHashMap<>();
+    private final Clock clock;
+    private final Scheduler injectedScheduler;
+    private final LongSupplier seeds;
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final RoomRegistry rooms;
+    private final ServerMetrics metrics;
+    private final ResultStore store;
+    private final Addresses addresses;
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private Vertx vertx;
+
+    /**
+     * @param clock     the server's clock (tests inject a manual one)
+     * @param scheduler timers for rooms; null to use Vert.x timers
+     */
+    public QuizServer(Config config, List<Bank> banks, Clock clock, Scheduler scheduler) {
+        this(config, banks, clock, scheduler, SEEDS::nextLong);
+    }
+
+    /** @param seeds where each new game's seed comes from (tests pass a seeded sequence to replay a run) */
+    public QuizServer(Config config, List<Bank> banks, Clock clock, Scheduler scheduler, LongSupplier seeds) {
+        this.config = config;
+        this.seeds = seeds;
+        banks.forEach(b -> this.banks.put(b.id(), b));
+        this.clock = clock;
+        this.injectedScheduler = scheduler;
+        this.rooms = new RoomRegistry(config.maxRooms());
+        this.metrics = new ServerMetrics(registry, rooms::size);
+        this.store = new ResultStore(config.dbFile(), config.dbQueue());
+        this.addresses = new Addresses(config);
+    }
+
+    public Future<Void> start() {
+        Room.Limits limits;
+        try {
+            Blocklist blocklist = config.blocklistFile() == null ? Blocklist.defaults()
+                    : Blocklist.withFile(config.blocklistFile());
+            limits = new Room.Limits(config.maxPlayersPerRoom(), config.joinsPerSecond(), config.joinBurst(),
+                    blocklist);
+        } catch (IOException e) {
+            return Future.failedFuture(new IllegalArgumentException(
+                    "cannot read QUIZROOM_BLOCKLIST_FILE " + config.blocklistFile() + ": " + e.getMessage()));
+        }
+        int loopCount = Math.max(1, Runtime.getRuntime().availableProcessors());
+        store.start();
+        store.onHealthChange(saving -> rooms.all().forEach(room -> room.execute(() -> room.storageChanged(saving))));
+        vertx = Vertx.builder()
+                .with(new VertxOptions().setEventLoopPoolSize(loopCount)
+                        .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
+                .withMetrics(new MicrometerMetricsFactory(registry))
+                .build();
+        Scheduler scheduler = injectedScheduler != null ? injectedScheduler : (delayMs, task) -> {
+            long id = vertx.setTimer(Math.max(1, delayMs), ignored -> task.run());
+            return () -> vertx.cancelTimer(id);
+        };
+        // One server instance per event loop when the port is fixed; Vert.x shares the port between them.
+        int instances = config.port() == 0 ? 1 : loopCount;
+        return EventLoops.forRooms(vertx, loopCount)
+                .compose(loops -> {
+                    GameLauncher games = new GameLauncher(rooms, store, addresses, seeds,
+                            () -> new Room.Environment(loops.get(), clock, scheduler, metrics, limits));
+                    HttpRoutes http = new HttpRoutes(config, banks, games, addresses, registry, rooms::size,
+                            metrics::connectedPlayers, new Reports(config.dbFile()), store::flushed);
+                    return new WebServer(config, addresses, http, rooms, clock, metrics, stopping::get)
+                            .deploy(vertx, instances);
+                })
+                .onSuccess(ignored -> {
+                    RoomSweeper sweeper = new RoomSweeper(rooms, clock, config.roomIdleMinutes());
+                    vertx.setPeriodic(SWEEP_INTERVAL_MS, id -> sweeper.sweep());
+                });
+    }
+
+    /**
+     * The address phones are sent to. A configured URL on port 0 (a server started on a free port) takes the
+     * port actually bound.
+     */
+    public String publicUrl() {
+        return addresses.publicUrl();
+    }
+
+    /** The port actually bound (useful when the configured port is 0). */
+    public int port() {
+        return addresses.port();
+    }
+
+    /**
+     * Shuts down gracefully: rooms stop taking joins and tell everyone, unfinished games are recorded as
+     * interrupted, queued results are written (within the configured grace period), the database is closed.
+     */
+    public Future<Void> stop() {
+        if (vertx == null || !stopping.compareAndSet(false, true)) {
+            return Future.succeededFuture();
+        }
+        List<Future<Void>> closed = new ArrayList<>();
+        for (Room room : rooms.all()) {
+            Promise<Void> done = Promise.promise();
+            closed.add(done.future());
+            room.execute(() -> {
+                room.shutdown("The server is shutting down. Your results so far are kept.");
+                room.close();
+                done.complete();
+            });
+        }
+        long graceMs = config.shutdownGraceSeconds() * 1000L;
+        return Future.join(closed).timeout(graceMs, TimeUnit.MILLISECONDS)
+                .otherwiseEmpty()
+                .compose(ignored -> vertx.executeBlocking(() -> store.close(graceMs)))
+                .eventually(() -> vertx.close())
+                .mapEmpty();
+    }
+
+    /** The Prometheus text of every metric (as /metrics serves it). */
+    public String scrapeMetrics() {
+        return registry.scrape();
+    }
+
+    /** The results store (for tests and the shutdown path). */
+    public ResultStore store() {
+        return store;
+    }
+}

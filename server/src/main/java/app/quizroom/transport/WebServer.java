@@ -1,0 +1,100 @@
+package app.quizroom.transport;
+
+import app.quizroom.config.Config;
+import app.quizroom.game.Clock;
+import app.quizroom.game.RoomRegistry;
+import app.quizroom.metrics.ServerMetrics;
+import app.quizroom.protocol.ErrorCode;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServerOptions;
+
+import java.util.function.BooleanSupplier;
+
+/**
+ * The server's network edge: Vert.x HTTP servers that answer {@link HttpRoutes} and take the game's WebSocket at
+ * {@value Addresses#WEBSOCKET_PATH} from allowed origins to the {@link Gateway}.
+ */
+public final class WebServer {
+
+    private final Config config;
+    private final Addresses addresses;
+    private final HttpRoutes http;
+    private final RoomRegistry rooms;
+    private final Clock clock;
+    private final ServerMetrics metrics;
+    private final BooleanSupplier stopping;
+
+    /** @param stopping true once the server is shutting down (new sockets are then refused) */
+    public WebServer(Config config, Addresses addresses, HttpRoutes http, RoomRegistry rooms, Clock clock,
+                     ServerMetrics metrics, BooleanSupplier stopping) {
+        this.config = config;
+        this.addresses = addresses;
+        this.http = http;
+        this.rooms = rooms;
+        this.clock = clock;
+        this.metrics = metrics;
+        this.stopping = stopping;
+    }
+
+    /** The HTTP and WebSocket options of the server (public so that protocol-compliance tools run with them). */
+    public static HttpServerOptions options(Config config) {
+        return new HttpServerOptions()
+                .setPort(config.port())
+                .setHost(config.bindHost())
+                // Deflate is on by default in Vert.x 5 and an inflated frame has no size cap: keep it off.
+                .setPerFrameWebSocketCompressionSupported(false)
+                .setPerMessageWebSocketCompressionSupported(false)
+                .setMaxWebSocketFrameSize(config.maxMessageBytes())
+                .setMaxWebSocketMessageSize(config.maxMessageBytes())
+                // A peer silent this long (no frame, not even a pong to our pings) is closed; its seat stays.
+                .setReadIdleTimeout(config.readIdleSeconds())
+                // A peer that takes nothing this long (not even our pings get out) is dropped at the TCP level: the
+                // WebSocket close handshake cannot finish with a peer that does not read. Healthy sockets see a
+                // completed write (a ping at least) every QUIZROOM_PING_SECONDS.
+                .setWriteIdleTimeout(config.pingSeconds() + config.slowClientSeconds());
+    }
+
+    /**
+     * Deploys {@code instances} servers, each on its own event loop; Vert.x shares the port between them. Completes
+     * once all listen, with {@link Addresses#port()} set.
+     */
+    public Future<Void> deploy(Vertx vertx, int instances) {
+        Gateway gateway = new Gateway(rooms, clock, metrics, config, vertx, stopping);
+        OriginPolicy origins = new OriginPolicy(config, addresses::publicUrl);
+        return vertx.deployVerticle(() -> new Instance(gateway, origins),
+                new DeploymentOptions().setInstances(instances)).mapEmpty();
+    }
+
+    /** One HTTP server on its own event loop. */
+    private final class Instance extends VerticleBase {
+        private final Gateway gateway;
+        private final OriginPolicy origins;
+
+        Instance(Gateway gateway, OriginPolicy origins) {
+            this.gateway = gateway;
+            this.origins = origins;
+        }
+
+        @Override
+        public Future<?> start() {
+            return vertx.createHttpServer(options(config))
+                    .requestHandler(http.router(vertx))
+                    .webSocketHandshakeHandler(handshake -> {
+                        if (!Addresses.WEBSOCKET_PATH.equals(handshake.path())) {
+                            handshake.reject(404);
+                        } else if (!origins.allows(handshake.headers().get("Origin"), addresses.port())) {
+                            metrics.protocolError(ErrorCode.ORIGIN_REFUSED.wire());
+                            handshake.reject(403);
+                        } else {
+                            handshake.accept();
+                        }
+                    })
+                    .webSocketHandler(gateway::handle)
+                    .listen()
+                    .onSuccess(server -> addresses.bound(server.actualPort()));
+        }
+    }
+}
