@@ -1,53 +1,27 @@
 package app.quizroom.browser;
 
 import app.quizroom.support.ManualTime;
-import app.quizroom.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Reloading a page mid-game loses nothing: a phone keeps its seat and score, the projector gets the game back. */
-@ExtendWith(Chrome.class)
+@Tag("browser")
 class ReloadBrowserTest {
 
-    private static ManualTime time;
-    private static TestServer server;
-    private static String base;
+    @RegisterExtension
+    static final BrowserFixture browser = BrowserFixture.withTestBank();
 
-    private Projector projector;
-    private Phone ann;
-    private Phone bob;
-
-    @BeforeAll
-    static void startServer() {
-        time = new ManualTime();
-        server = Chrome.server(time, Map.of("QUIZROOM_BANKS", TestBank.write().toString()));
-        base = "http://127.0.0.1:" + server.port;
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    @BeforeEach
-    void pages(Chrome chrome) {
-        chrome.forget(base);
-        projector = new Projector(chrome.projector(), base);
-        ann = new Phone(chrome.phone(0), base);
-        bob = new Phone(chrome.phone(1), base);
-    }
+    private final ManualTime time = browser.time();
+    private final Projector projector = browser.projector();
+    private final Phone ann = browser.phone(0);
+    private final Phone bob = browser.phone(1);
 
     /** Creates a game with Ann and Bob in it and opens answers to the first question. */
     private void gameAtFirstQuestion() {

@@ -2,14 +2,11 @@ package app.quizroom.browser;
 
 import app.quizroom.support.ManualTime;
 import app.quizroom.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * for a person to look at. It also checks what a look would: no sideways scrolling on the phone, and nothing on the
  * projector set in type smaller than 24 px.
  */
-@ExtendWith(Chrome.class)
+@Tag("browser")
 class ScreenshotBrowserTest {
 
     private static final String BANK = "Stalin's Power Base";
@@ -80,41 +77,14 @@ class ScreenshotBrowserTest {
                 skill: causation
             """;
 
-    private static ManualTime time;
-    private static TestServer server;
-    private static String base;
+    // A LAN-looking join address, as a classroom would see it (phones here open the test server directly).
+    @RegisterExtension
+    static final BrowserFixture browser = BrowserFixture.withBank("power-base.yaml", BANK_FILE,
+            Map.of("QUIZROOM_PUBLIC_URL", "http://192.168.1.20:8080"));
 
-    private Projector projector;
-    private final List<Phone> phones = new ArrayList<>();
-
-    @BeforeAll
-    static void startServer() throws java.io.IOException {
-        time = new ManualTime();
-        java.nio.file.Path banks = Files.createTempDirectory("quizroom-screenshot-bank-");
-        Files.writeString(banks.resolve("power-base.yaml"), BANK_FILE);
-        banks.toFile().deleteOnExit();
-        banks.resolve("power-base.yaml").toFile().deleteOnExit();
-        // A LAN-looking join address, as a classroom would see it (phones here open the test server directly).
-        server = Chrome.server(time, Map.of("QUIZROOM_PUBLIC_URL", "http://192.168.1.20:8080",
-                "QUIZROOM_BANKS", banks.toString()));
-        base = "http://127.0.0.1:" + server.port;
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    @BeforeEach
-    void pages(Chrome chrome) {
-        chrome.forget(base);
-        projector = new Projector(chrome.projector(), base);
-        for (int i = 0; i < 3; i++) {
-            phones.add(new Phone(chrome.phone(i), base));
-        }
-    }
+    private final ManualTime time = browser.time();
+    private final Projector projector = browser.projector();
+    private final List<Phone> phones = browser.phones();
 
     /** The smallest font size, in px, of any visible text on the projector's current screen. */
     private long smallestProjectorText() {

@@ -2,20 +2,15 @@ package app.quizroom.browser;
 
 import app.quizroom.scoring.Scoring;
 import app.quizroom.support.ManualTime;
-import app.quizroom.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,40 +21,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * on the phone, the teacher moving a player, team talk, and the team leaderboard and podium showing the scores the
  * server computed (checked against the documented rule: a team scores the average of its members' points).
  */
-@ExtendWith(Chrome.class)
+@Tag("browser")
 class TeamBrowserTest {
 
     private static final long LIMIT_MS = 20_000;
 
-    private static ManualTime time;
-    private static TestServer server;
-    private static String base;
+    @RegisterExtension
+    static final BrowserFixture browser = BrowserFixture.withTestBank();
 
-    private Projector projector;
-    private final List<Phone> phones = new ArrayList<>();
-
-    @BeforeAll
-    static void startServer() {
-        time = new ManualTime();
-        server = Chrome.server(time, Map.of("QUIZROOM_BANKS", TestBank.write().toString()));
-        base = "http://127.0.0.1:" + server.port;
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    @BeforeEach
-    void pages(Chrome chrome) {
-        chrome.forget(base);
-        projector = new Projector(chrome.projector(), base);
-        for (int i = 0; i < 3; i++) {
-            phones.add(new Phone(chrome.phone(i), base));
-        }
-    }
+    private final ManualTime time = browser.time();
+    private final Projector projector = browser.projector();
+    private final List<Phone> phones = browser.phones();
 
     private static String n(long value) {
         return String.format(Locale.US, "%,d", value);

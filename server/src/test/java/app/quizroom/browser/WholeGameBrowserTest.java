@@ -1,15 +1,14 @@
 package app.quizroom.browser;
 
-import app.quizroom.support.ManualTime;
-import app.quizroom.support.TestServer;
 import app.quizroom.scoring.Scoring;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import app.quizroom.support.ManualTime;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,42 +21,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * server's clock is the test's, so every response time, and so every score, is known: the expected scores come
  * from the scoring rules, and each page must show them.
  */
-@ExtendWith(Chrome.class)
+@Tag("browser")
 class WholeGameBrowserTest {
 
     private static final long LIMIT_MS = 20_000;
     private static final int READING_SECONDS = 2;
 
-    private static ManualTime time;
-    private static TestServer server;
-    private static String base;
+    @RegisterExtension
+    static final BrowserFixture browser = BrowserFixture.withTestBank();
 
-    private Projector projector;
-    private final List<Phone> phones = new ArrayList<>();
-    private final Map<String, Expected> expected = new java.util.LinkedHashMap<>();
-
-    @BeforeAll
-    static void startServer() {
-        time = new ManualTime();
-        server = Chrome.server(time, Map.of("QUIZROOM_BANKS", TestBank.write().toString()));
-        base = "http://127.0.0.1:" + server.port;
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    @BeforeEach
-    void pages(Chrome chrome) {
-        chrome.forget(base);
-        projector = new Projector(chrome.projector(), base);
-        for (int i = 0; i < 3; i++) {
-            phones.add(new Phone(chrome.phone(i), base));
-        }
-    }
+    private final ManualTime time = browser.time();
+    private final Projector projector = browser.projector();
+    private final List<Phone> phones = browser.phones();
+    private final Map<String, Expected> expected = new LinkedHashMap<>();
 
     /** One player's score by the rules: classic points for the measured time, plus the streak bonus. */
     private static final class Expected {
@@ -153,7 +129,7 @@ class WholeGameBrowserTest {
 
         projector.awaitScreen("reveal");
         assertEquals(List.of("A", "B", "C", "D"), projector.driver.findElements(Page.onScreen("reveal", "chart-row")).stream()
-                .map(r -> r.findElement(org.openqa.selenium.By.className("letter")).getText()).toList());
+                .map(r -> r.findElement(By.className("letter")).getText()).toList());
         assertEquals(1, projector.rightRows().size());
         assertTrue(projector.rightRows().get(0).contains("Paris"), projector.rightRows().toString());
         assertEquals(List.of("2", "1", "0", "0"), projector.texts(Page.onScreen("reveal", "count")));

@@ -1,16 +1,18 @@
 package app.quizroom.hardening;
 
+import app.quizroom.support.HostedGame;
 import app.quizroom.support.TestServer;
 import app.quizroom.support.WsClient;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -29,27 +31,16 @@ class NicknameAttackTest {
     private static final String INVISIBLE = "Nicknames cannot contain control or invisible characters.";
     private static final String STACKED = "That nickname has too many accents stacked on one letter.";
 
-    private TestServer server;
+    @RegisterExtension
+    final TestServer server = TestServer.start();
     private WsClient host;
     private String pin;
 
     @BeforeEach
-    void start() {
-        server = TestServer.start();
-        JsonObject game = server.createGame(new JsonObject().put("bankId", "lenin-enrolment"));
-        pin = game.getString("pin");
-        host = client();
-        host.send(new JsonObject().put("type", "host").put("pin", pin).put("hostToken", game.getString("hostToken")));
-        host.await("lobby");
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
-
-    private WsClient client() {
-        return server.client();
+    void hostAGame() {
+        HostedGame game = HostedGame.create(server, new JsonObject().put("bankId", "lenin-enrolment"));
+        host = game.host();
+        pin = game.pin;
     }
 
     /** Tries a join on the socket and returns the refusal; a socket that is refused stays open and unseated. */
@@ -64,7 +55,7 @@ class NicknameAttackTest {
     }
 
     private void joins(String name, String shownAs) {
-        WsClient c = client();
+        WsClient c = server.client();
         c.send(new JsonObject().put("type", "join").put("pin", pin).put("name", name));
         assertEquals(shownAs, c.await("joined").getString("name"));
     }
@@ -79,7 +70,7 @@ class NicknameAttackTest {
     @Test
     void lookAlikesOfATakenNameAreRefused() {
         joins("Anna Lee", "Anna Lee");
-        WsClient impostor = client();
+        WsClient impostor = server.client();
         Map<String, String> attempts = new LinkedHashMap<>();
         attempts.put("anna lee", "case");
         attempts.put("ANNA LEE", "case");
@@ -118,7 +109,7 @@ class NicknameAttackTest {
 
     @Test
     void blockedWordsAreRefusedWhateverTheyAreDressedIn() {
-        WsClient vandal = client();
+        WsClient vandal = server.client();
         for (String name : List.of("fuck", "𝐟𝐮𝐜𝐤", "𝐅𝐔𝐂𝐊 you", "ｆｕｃｋ", "f.u.c.k", "f u c k", "FuCk_it",
                 "5h1thead", "sh!thead", "𝓈𝒽𝒾𝓉𝒽𝑒𝒶𝒹", "b1tch", "Big Dick", "𝔡𝔦𝔠𝔨")) {
             JsonObject r = refused(vandal, name);
@@ -135,7 +126,7 @@ class NicknameAttackTest {
 
     @Test
     void namesBuiltToBreakTheScreenAreRefusedWithASpecificMessage() {
-        WsClient vandal = client();
+        WsClient vandal = server.client();
         // Long: over 100 characters is refused before any normalisation work.
         assertEquals(TOO_LONG, refused(vandal, "A".repeat(3_000)).getString("message"));
         assertEquals(TOO_LONG, refused(vandal, "A".repeat(21)).getString("message"));
@@ -173,23 +164,23 @@ class NicknameAttackTest {
     void inGeneratedNamesModeWhatAPhoneTypesIsNeverShown() {
         JsonObject game = server.createGame(new JsonObject().put("bankId", "lenin-enrolment").put("generatedNames", true));
         String generatedPin = game.getString("pin");
-        java.util.Set<String> names = new java.util.HashSet<>();
+        Set<String> names = new HashSet<>();
         for (String typed : List.of("fuck", "\u202eevil", "Anna Lee", "")) {
-            WsClient c = client();
+            WsClient c = server.client();
             c.send(new JsonObject().put("type", "join").put("pin", generatedPin).put("name", typed));
             String given = c.await("joined").getString("name");
             assertFalse(given.toLowerCase().contains("fuck") || given.contains("\u202e") || given.equals("Anna Lee"), given);
             assertTrue(given.matches("\\p{L}+ \\p{L}+"), "a friendly two-word name: " + given);
             assertTrue(names.add(given), "names are unique: " + given);
         }
-        WsClient nameless = client();
+        WsClient nameless = server.client();
         nameless.send(new JsonObject().put("type", "join").put("pin", generatedPin));
         assertTrue(names.add(nameless.await("joined").getString("name")));
     }
 
     @Test
     void aTenThousandCharacterNameIsOverTheFrameLimitAndClosesTheSocketWith1009() {
-        WsClient vandal = client();
+        WsClient vandal = server.client();
         vandal.sendRaw(new JsonObject().put("type", "join").put("pin", pin).put("name", "A".repeat(10_000)).encode());
         assertEquals((short) 1009, vandal.awaitClose(), "a frame over QUIZROOM_MAX_MESSAGE_BYTES closes the socket");
         // The room is untouched and the server fine: the next phone joins.

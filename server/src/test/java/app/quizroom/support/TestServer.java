@@ -6,37 +6,58 @@ import app.quizroom.config.Config;
 import app.quizroom.game.Clock;
 import app.quizroom.game.Scheduler;
 import app.quizroom.transport.QuizServer;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** The real server on a free port of 127.0.0.1, loaded with the bundled banks, plus an HTTP client for it. */
-public final class TestServer implements AutoCloseable {
+/**
+ * The real server on a free port of 127.0.0.1, loaded with the bundled banks, plus an HTTP client for it.
+ *
+ * <p>It is also a JUnit extension that closes itself after each test: registered with {@code @RegisterExtension} on
+ * an instance field, a test gets a server started with its test instance and closed once it has run (and its
+ * {@code @AfterEach} methods too).
+ */
+public final class TestServer implements AutoCloseable, AfterEachCallback {
+
+    /** Where the games of a test server take their seeds from. */
+    public static final long SEED = 20_261_129L;
+
+    /** Servers started and not yet closed, for the diagnostics written when a test hangs. */
+    private static final List<TestServer> LIVE = new CopyOnWriteArrayList<>();
 
     public final QuizServer server;
     public final Vertx clientVertx = Vertx.vertx();
     // A fresh connection per request: a test never depends on a pooled keep-alive connection's state.
-    private final io.vertx.core.Context clientContext = clientVertx.getOrCreateContext();
-    private final HttpClient http = clientVertx.createHttpClient(new io.vertx.core.http.HttpClientOptions().setKeepAlive(false));
+    private final Context clientContext = clientVertx.getOrCreateContext();
+    private final HttpClient http = clientVertx.createHttpClient(new HttpClientOptions().setKeepAlive(false));
     public final int port;
     public final List<Bank> banks;
-    /** Servers started and not yet closed, for the diagnostics written when a test hangs. */
-    private final List<WsClient> clients = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private static final List<TestServer> LIVE = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** WebSocket clients opened through {@link #client()}, closed with the server. */
+    private final List<WsClient> clients = new CopyOnWriteArrayList<>();
 
     /** Starts a server with the real clock and Vert.x timers. */
-    /** Where the games of a test server take their seeds from. */
-    public static final long SEED = 20_261_129L;
-
     public static TestServer start() {
         return start(Clock.SYSTEM, null, Map.of());
     }
@@ -46,12 +67,18 @@ public final class TestServer implements AutoCloseable {
         return start(time, time, Map.of());
     }
 
+    /** Starts a server with the real clock and these QUIZROOM_* settings over the test defaults. */
+    public static TestServer start(Map<String, String> env) {
+        return start(Clock.SYSTEM, null, env);
+    }
+
+    /** Starts a server on this clock and scheduler (null: Vert.x timers) with these QUIZROOM_* settings. */
     public static TestServer start(Clock clock, Scheduler scheduler, Map<String, String> env) {
         return new TestServer(clock, scheduler, env);
     }
 
     private TestServer(Clock clock, Scheduler scheduler, Map<String, String> env) {
-        java.util.HashMap<String, String> settings = new java.util.HashMap<>(env);
+        Map<String, String> settings = new HashMap<>(env);
         settings.put("QUIZROOM_PORT", "0");
         settings.put("QUIZROOM_BIND", "127.0.0.1");
         settings.putIfAbsent("QUIZROOM_PUBLIC_URL", "http://127.0.0.1:0");
@@ -61,7 +88,7 @@ public final class TestServer implements AutoCloseable {
             try {
                 Path dir = Files.createTempDirectory("quizroom-test-db");
                 settings.put("QUIZROOM_DB", dir.resolve("results.db").toString());
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
         }
@@ -72,7 +99,7 @@ public final class TestServer implements AutoCloseable {
         }
         banks = loaded.banks();
         // Games take their seeds from a fixed sequence, so a run replays exactly (shuffles, names, teams).
-        server = new QuizServer(config, banks, clock, scheduler, new java.util.Random(SEED)::nextLong);
+        server = new QuizServer(config, banks, clock, scheduler, new Random(SEED)::nextLong);
         await(server.start());
         port = server.port();
         LIVE.add(this);
@@ -111,7 +138,7 @@ public final class TestServer implements AutoCloseable {
     public Response request(HttpMethod method, String path, String body, Map<String, String> headers) {
         // The whole exchange runs on the client's event loop. Chained from this (test) thread, a callback could run
         // here after the response had already ended on the loop, and body() would then wait for data gone by.
-        io.vertx.core.Promise<Response> result = io.vertx.core.Promise.promise();
+        Promise<Response> result = Promise.promise();
         clientContext.runOnContext(ignored -> http.request(method, port, "127.0.0.1", path)
                 .compose(req -> {
                     headers.forEach(req::putHeader);
@@ -123,6 +150,28 @@ public final class TestServer implements AutoCloseable {
         return await(result.future());
     }
 
+    /** A game's report as a teacher's page fetches it, with the game's host key. */
+    public Response report(long gameId, String hostKey) {
+        return request(HttpMethod.GET, "/api/reports/" + gameId, null, Map.of("X-Host-Key", hostKey));
+    }
+
+    /** The server's Prometheus page. */
+    public String metrics() {
+        return request(HttpMethod.GET, "/metrics", null).body();
+    }
+
+    /** A metric's value from {@link #metrics()}, summed over its labels; -1 if the server publishes no such series. */
+    public double metric(String name) {
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "(?:\\{[^}]*})? ([0-9.eE+]+)$").matcher(metrics());
+        double total = 0;
+        boolean found = false;
+        while (m.find()) {
+            total += Double.parseDouble(m.group(1));
+            found = true;
+        }
+        return found ? total : -1;
+    }
+
     /** A WebSocket client that this server closes when it is closed (tests need not track their clients). */
     public WsClient client() {
         WsClient c = connect();
@@ -130,14 +179,15 @@ public final class TestServer implements AutoCloseable {
         return c;
     }
 
+    /** A WebSocket client the caller closes. */
     public WsClient connect() {
         return WsClient.connect(clientVertx, port);
     }
 
-    public static <T> T await(io.vertx.core.Future<T> future) {
+    public static <T> T await(Future<T> future) {
         try {
             return future.await(20, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             dumpThreads();
             throw new IllegalStateException(e);
         } catch (Exception e) {
@@ -161,9 +211,14 @@ public final class TestServer implements AutoCloseable {
         });
         try {
             Files.writeString(Path.of("target", "hang-" + System.nanoTime() + ".txt"), dump);
-        } catch (java.io.IOException ignored) {
+        } catch (IOException ignored) {
             System.err.println(dump);
         }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     @Override
