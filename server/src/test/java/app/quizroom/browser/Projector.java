@@ -101,10 +101,7 @@ final class Projector extends Page {
 
     /** Team standings of the leaderboard as "rank|name|gained|score" lines. */
     List<String> teamLeaderboard() {
-        return driver.findElements(onScreen("leaderboard", "team-standing")).stream().map(row ->
-                row.findElement(testId("rank")).getText() + "|" + row.findElement(testId("team-standing-name")).getText()
-                        + "|" + row.findElement(testId("gained")).getText() + "|" + row.findElement(testId("score")).getText())
-                .toList();
+        return standings("team-standing", "team-standing-name");
     }
 
     /** The podium's team ranking as "rank|name|score|top contributor" lines. */
@@ -159,8 +156,13 @@ final class Projector extends Page {
 
     /** The leaderboard as "rank|name|gained|score" lines. */
     List<String> leaderboard() {
-        return driver.findElements(onScreen("leaderboard", "standing")).stream().map(row ->
-                row.findElement(testId("rank")).getText() + "|" + row.findElement(testId("standing-name")).getText()
+        return standings("standing", "standing-name");
+    }
+
+    /** Rows of the leaderboard with this test id as "rank|name|gained|score" lines. */
+    private List<String> standings(String rowId, String nameId) {
+        return driver.findElements(onScreen("leaderboard", rowId)).stream().map(row ->
+                row.findElement(testId("rank")).getText() + "|" + row.findElement(testId(nameId)).getText()
                         + "|" + row.findElement(testId("gained")).getText() + "|" + row.findElement(testId("score")).getText())
                 .toList();
     }

@@ -111,6 +111,14 @@ class ScreenshotBrowserTest {
         Chrome.screenshot(projector.driver, "projector-" + name + "-1280x720");
     }
 
+    /** The projector moves on to question {@code number}; after the two seconds of reading, answers open. */
+    private void nextQuestion(int number) {
+        projector.next("Next question");
+        projector.awaitQuestion(number);
+        time.advance(2000);
+        phones.forEach(p -> p.awaitAnswering(number));
+    }
+
     private void phoneShot(Phone phone, String name) {
         assertTrue(phone.fitsWidth(), "the phone's " + name + " screen scrolls sideways");
         phone.screenshot(name);
@@ -160,10 +168,7 @@ class ScreenshotBrowserTest {
         projector.awaitScreen("leaderboard");
 
         // 2. order: the phone shows two items tapped, then everyone sends
-        projector.next("Next question");
-        projector.awaitQuestion(2);
-        time.advance(2000);
-        phones.forEach(p -> p.awaitAnswering(2));
+        nextQuestion(2);
         phones.get(0).tap("order-item", 1);
         phones.get(0).tap("order-item", 0);
         phoneShot(phones.get(0), "question-order");
@@ -187,10 +192,7 @@ class ScreenshotBrowserTest {
         projector.next("Show leaderboard");
 
         // 3. multi
-        projector.next("Next question");
-        projector.awaitQuestion(3);
-        time.advance(2000);
-        phones.forEach(p -> p.awaitAnswering(3));
+        nextQuestion(3);
         phones.get(0).tap("choice", 0);
         phones.get(0).tap("choice", 2);
         phoneShot(phones.get(0), "question-multi");
@@ -207,10 +209,7 @@ class ScreenshotBrowserTest {
         projectorShot("leaderboard");
 
         // 4. single choice, double points, with explanations of the wrong options
-        projector.next("Next question");
-        projector.awaitQuestion(4);
-        time.advance(2000);
-        phones.forEach(p -> p.awaitAnswering(4));
+        nextQuestion(4);
         projectorShot("question-single");
         phoneShot(phones.get(2), "question-single");
         phones.get(0).choose("Control of personnel files and Party appointments");

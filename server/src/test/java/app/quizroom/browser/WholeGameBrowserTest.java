@@ -89,6 +89,13 @@ class WholeGameBrowserTest {
         return lines;
     }
 
+    /** The projector moves on to the leaderboard, which must rank and score as {@link #expected} does. */
+    private void leaderboardShowsTheExpectedScores() {
+        projector.next("Show leaderboard");
+        projector.awaitScreen("leaderboard");
+        assertEquals(leaderboardLines(), projector.leaderboard());
+    }
+
     private void openAnswers(int number) {
         projector.awaitQuestion(number);
         time.advance(READING_SECONDS * 1000L);
@@ -138,9 +145,7 @@ class WholeGameBrowserTest {
         assertEquals(resultLine("Bob", "Correct"), phones.get(1).awaitResult());
         assertEquals(resultLine("Cy", "Wrong"), phones.get(2).awaitResult());
         assertEquals("Lyon is a big city, but the capital is Paris.", phones.get(2).text(Page.onScreen("result", "option-explanation")));
-        projector.next("Show leaderboard");
-        projector.awaitScreen("leaderboard");
-        assertEquals(leaderboardLines(), projector.leaderboard());
+        leaderboardShowsTheExpectedScores();
 
         // Question 2, multiple select: Ann all right, Bob all wrong, Cy all right 2 s later (and overtakes Bob).
         projector.next("Next question");
@@ -160,9 +165,7 @@ class WholeGameBrowserTest {
         assertEquals("Streak: 2 right in a row", phones.get(0).text(Page.onScreen("result", "streak")));
         assertEquals(resultLine("Bob", "Wrong"), phones.get(1).awaitResult());
         assertEquals(resultLine("Cy", "Correct"), phones.get(2).awaitResult());
-        projector.next("Show leaderboard");
-        projector.awaitScreen("leaderboard");
-        assertEquals(leaderboardLines(), projector.leaderboard());
+        leaderboardShowsTheExpectedScores();
         assertEquals(List.of("", "▲ 1 place up", "▼ 1 place down"), projector.climbs(), "Cy climbed past Bob");
 
         // Question 3, ordering: Ann right at once, Bob swaps the first two after 5 s, Cy right after 10 s.
@@ -188,9 +191,7 @@ class WholeGameBrowserTest {
         assertEquals(resultLine("Ann", "Correct"), phones.get(0).awaitResult());
         assertEquals(resultLine("Bob", "Partly right"), phones.get(1).awaitResult());
         assertEquals(resultLine("Cy", "Correct"), phones.get(2).awaitResult());
-        projector.next("Show leaderboard");
-        projector.awaitScreen("leaderboard");
-        assertEquals(leaderboardLines(), projector.leaderboard());
+        leaderboardShowsTheExpectedScores();
 
         // Question 4, numeric: Ann one year off, Bob right after 3 s, Cy right after 6 s.
         projector.next("Next question");
@@ -211,9 +212,7 @@ class WholeGameBrowserTest {
         assertEquals(resultLine("Ann", "Wrong"), phones.get(0).awaitResult());
         assertEquals(resultLine("Bob", "Correct"), phones.get(1).awaitResult());
         assertEquals(resultLine("Cy", "Correct"), phones.get(2).awaitResult());
-        projector.next("Show leaderboard");
-        projector.awaitScreen("leaderboard");
-        assertEquals(leaderboardLines(), projector.leaderboard());
+        leaderboardShowsTheExpectedScores();
 
         // The podium, then each phone's final standing, then the end.
         projector.next("Show podium");

@@ -106,7 +106,8 @@ class PinScanTest {
             assertEquals("error", r.getString("type"), r.encode());
             assertTrue(MISS_CODES.contains(r.getString("code")), r.encode());
         }
-        assertTrue(server.metric("quizroom_pin_failures_total") >= replies.size(), "misses are counted in quizroom_pin_failures_total");
+        assertTrue(server.metric("quizroom_pin_failures_total") >= replies.size(),
+                "misses are counted in quizroom_pin_failures_total");
     }
 
     @Test
