@@ -1,6 +1,5 @@
 package app.quizroom.browser;
 
-import app.quizroom.support.ManualTime;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -18,7 +17,6 @@ class ReloadBrowserTest {
     @RegisterExtension
     static final BrowserFixture browser = BrowserFixture.withTestBank();
 
-    private final ManualTime time = browser.time();
     private final Projector projector = browser.projector();
     private final Phone ann = browser.phone(0);
     private final Phone bob = browser.phone(1);
@@ -31,7 +29,7 @@ class ReloadBrowserTest {
         projector.awaitPlayers(2);
         projector.start();
         projector.awaitQuestion(1);
-        time.advance(1000);
+        browser.time().advance(1000);
         ann.awaitAnswering(1);
         bob.awaitAnswering(1);
     }
@@ -45,7 +43,7 @@ class ReloadBrowserTest {
         projector.next("Show leaderboard");
         projector.next("Next question");
         projector.awaitQuestion(2);
-        time.advance(1000);
+        browser.time().advance(1000);
         ann.awaitAnswering(2);
         String seat = ann.storedSeatToken();
         assertNotNull(seat);
@@ -70,7 +68,7 @@ class ReloadBrowserTest {
     void aProjectorReloadedMidGameGetsTheRunningGameBack() {
         gameAtFirstQuestion();
         ann.choose("Paris");
-        time.advance(1000); // runs the server's coalesced answer count
+        browser.time().advance(1000); // runs the server's coalesced answer count
 
         projector.reload();
         projector.awaitScreen("question");
@@ -89,7 +87,7 @@ class ReloadBrowserTest {
         projector.next("Next question");
         projector.awaitQuestion(2);
         projector.awaitText(Page.onScreen("question", "prompt"), "Which of these numbers are prime? Choose all that apply.");
-        time.advance(1000);
+        browser.time().advance(1000);
         ann.awaitAnswering(2);
         bob.awaitAnswering(2);
 

@@ -33,7 +33,6 @@ class ReportBrowserTest {
     @RegisterExtension
     static final BrowserFixture browser = BrowserFixture.withTestBank();
 
-    private final ManualTime time = browser.time();
     private final Projector projector = browser.projector();
     private final Phone ann = browser.phone(0);
     private final Phone bob = browser.phone(1);
@@ -52,7 +51,7 @@ class ReportBrowserTest {
         ann.awaitAnswering(1);
         bob.awaitAnswering(1);
         ann.choose("Paris");
-        time.advance(3000);
+        browser.time().advance(3000);
         bob.choose("Lyon");
         projector.awaitScreen("reveal");
         projector.next("Show leaderboard");
@@ -60,7 +59,7 @@ class ReportBrowserTest {
         ann.awaitAnswering(2);
         bob.awaitAnswering(2);
         ann.chooseAll(List.of("2", "3", "11"));
-        time.advance(2000);
+        browser.time().advance(2000);
         bob.chooseAll(List.of("4"));
         projector.awaitScreen("reveal");
         projector.click(Page.onScreen("reveal", "end"));

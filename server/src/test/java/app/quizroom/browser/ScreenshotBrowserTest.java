@@ -1,6 +1,5 @@
 package app.quizroom.browser;
 
-import app.quizroom.support.ManualTime;
 import app.quizroom.support.TestServer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -82,7 +81,6 @@ class ScreenshotBrowserTest {
     static final BrowserFixture browser = BrowserFixture.withBank("power-base.yaml", BANK_FILE,
             Map.of("QUIZROOM_PUBLIC_URL", "http://192.168.1.20:8080"));
 
-    private final ManualTime time = browser.time();
     private final Projector projector = browser.projector();
     private final List<Phone> phones = browser.phones();
 
@@ -115,7 +113,7 @@ class ScreenshotBrowserTest {
     private void nextQuestion(int number) {
         projector.next("Next question");
         projector.awaitQuestion(number);
-        time.advance(2000);
+        browser.time().advance(2000);
         phones.forEach(p -> p.awaitAnswering(number));
     }
 
@@ -149,10 +147,10 @@ class ScreenshotBrowserTest {
         projector.awaitQuestion(1);
         projectorShot("intro");
         phoneShot(phones.get(0), "intro");
-        time.advance(2000);
+        browser.time().advance(2000);
         phones.forEach(p -> p.awaitAnswering(1));
         phones.get(0).type("1922");
-        time.advance(3000);
+        browser.time().advance(3000);
         projector.awaitText(Page.onScreen("question", "answer-count"), "1 of 3 answered");
         projectorShot("question-numeric");
         phoneShot(phones.get(1), "question-numeric");
@@ -200,7 +198,7 @@ class ScreenshotBrowserTest {
         phones.get(0).submit();
         phones.get(0).awaitSent();
         phones.get(1).chooseAll(List.of("Member of the Orgburo", "People's Commissar of State Control"));
-        time.advance(4000);
+        browser.time().advance(4000);
         phones.get(2).chooseAll(List.of("Member of the Orgburo"));
         projector.awaitScreen("reveal");
         projectorShot("reveal-multi");
@@ -213,7 +211,7 @@ class ScreenshotBrowserTest {
         projectorShot("question-single");
         phoneShot(phones.get(2), "question-single");
         phones.get(0).choose("Control of personnel files and Party appointments");
-        time.advance(1000);
+        browser.time().advance(1000);
         phones.get(1).choose("Management of ethnic minority affairs");
         phones.get(2).choose("Management of ethnic minority affairs");
         projector.awaitScreen("reveal");

@@ -1,7 +1,6 @@
 package app.quizroom.browser;
 
 import app.quizroom.scoring.Scoring;
-import app.quizroom.support.ManualTime;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,7 +28,6 @@ class TeamBrowserTest {
     @RegisterExtension
     static final BrowserFixture browser = BrowserFixture.withTestBank();
 
-    private final ManualTime time = browser.time();
     private final Projector projector = browser.projector();
     private final List<Phone> phones = browser.phones();
 
@@ -80,7 +78,7 @@ class TeamBrowserTest {
         // Reading time, then team talk: the options show on the phones but cannot be tapped yet.
         projector.start();
         projector.awaitQuestion(1);
-        time.advance(1000);
+        browser.time().advance(1000);
         projector.awaitText(Page.onScreen("question", "team-talk"), t -> t.startsWith("Team talk"), "the team talk flag");
         for (Phone p : phones) {
             p.awaitText(Page.onScreen("question", "phone-team-talk"), t -> t.startsWith("Team talk"), "team talk");
@@ -91,13 +89,13 @@ class TeamBrowserTest {
         }
         cy.screenshot("team-talk");
         projector.screenshots("team-talk");
-        time.advance(5000);
+        browser.time().advance(5000);
         phones.forEach(p -> p.awaitAnswering(1));
 
         // Ann right at once, Bob right after 4 s, Cy wrong.
         int annPoints = Scoring.classicPoints(1000, 1, 0, LIMIT_MS);
         ann.choose("Paris");
-        time.advance(4000);
+        browser.time().advance(4000);
         int bobPoints = Scoring.classicPoints(1000, 1, 4000, LIMIT_MS);
         bob.choose("Paris");
         cy.choose("Lyon");

@@ -1,7 +1,6 @@
 package app.quizroom.browser;
 
 import app.quizroom.scoring.Scoring;
-import app.quizroom.support.ManualTime;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,7 +29,6 @@ class WholeGameBrowserTest {
     @RegisterExtension
     static final BrowserFixture browser = BrowserFixture.withTestBank();
 
-    private final ManualTime time = browser.time();
     private final Projector projector = browser.projector();
     private final List<Phone> phones = browser.phones();
     private final Map<String, Expected> expected = new LinkedHashMap<>();
@@ -98,7 +96,7 @@ class WholeGameBrowserTest {
 
     private void openAnswers(int number) {
         projector.awaitQuestion(number);
-        time.advance(READING_SECONDS * 1000L);
+        browser.time().advance(READING_SECONDS * 1000L);
         projector.awaitText(Page.onScreen("question", "countdown"), t -> !t.isEmpty(), "a countdown");
         phones.forEach(p -> p.awaitAnswering(number));
     }
@@ -126,10 +124,10 @@ class WholeGameBrowserTest {
         assertEquals(4, projector.texts(Page.onScreen("question", "tile")).size());
         phones.get(0).choose("Paris");
         expected.get("Ann").answer(1, 0);
-        time.advance(4000);
+        browser.time().advance(4000);
         phones.get(1).choose("Paris");
         expected.get("Bob").answer(1, 4000);
-        time.advance(4000); // also runs the server's coalesced answer-count flush
+        browser.time().advance(4000); // also runs the server's coalesced answer-count flush
         projector.awaitText(Page.onScreen("question", "answer-count"), "2 of 3 answered");
         phones.get(2).choose("Lyon");
         expected.get("Cy").answer(0, 8000);
@@ -153,7 +151,7 @@ class WholeGameBrowserTest {
         openAnswers(2);
         phones.get(0).chooseAll(List.of("2", "3", "11"));
         expected.get("Ann").answer(1, 0);
-        time.advance(2000);
+        browser.time().advance(2000);
         phones.get(1).chooseAll(List.of("4", "9"));
         expected.get("Bob").answer(0, 2000);
         phones.get(2).chooseAll(List.of("2", "3", "11"));
@@ -174,10 +172,10 @@ class WholeGameBrowserTest {
         List<String> planets = List.of("Mercury", "Venus", "Earth", "Mars");
         phones.get(0).order(planets);
         expected.get("Ann").answer(1, 0);
-        time.advance(5000);
+        browser.time().advance(5000);
         phones.get(1).order(List.of("Venus", "Mercury", "Earth", "Mars"));
         expected.get("Bob").answer(Scoring.orderCredit(List.of(1, 0, 2, 3)), 5000);
-        time.advance(5000);
+        browser.time().advance(5000);
         phones.get(2).order(planets);
         expected.get("Cy").answer(1, 10_000);
         projector.awaitScreen("reveal");
@@ -198,10 +196,10 @@ class WholeGameBrowserTest {
         openAnswers(4);
         phones.get(0).type("1990");
         expected.get("Ann").answer(0, 0);
-        time.advance(3000);
+        browser.time().advance(3000);
         phones.get(1).type("1989");
         expected.get("Bob").answer(1, 3000);
-        time.advance(3000);
+        browser.time().advance(3000);
         phones.get(2).type("1989");
         expected.get("Cy").answer(1, 6000);
         projector.awaitScreen("reveal");
