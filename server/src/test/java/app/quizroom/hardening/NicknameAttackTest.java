@@ -33,19 +33,16 @@ class NicknameAttackTest {
 
     @RegisterExtension
     final TestServer server = TestServer.start();
-    private WsClient host;
-    private String pin;
+    private HostedGame game;
 
     @BeforeEach
     void hostAGame() {
-        HostedGame game = HostedGame.create(server, new JsonObject().put("bankId", "lenin-enrolment"));
-        host = game.host();
-        pin = game.pin;
+        game = HostedGame.create(server, new JsonObject().put("bankId", "lenin-enrolment"));
     }
 
     /** Tries a join on the socket and returns the refusal; a socket that is refused stays open and unseated. */
     private JsonObject refused(WsClient c, String name) {
-        c.send(new JsonObject().put("type", "join").put("pin", pin).put("name", name));
+        c.send(new JsonObject().put("type", "join").put("pin", game.pin).put("name", name));
         JsonObject reply = c.await(m -> "joined".equals(m.getString("type")) || "error".equals(m.getString("type")),
                 "an answer to the join");
         assertEquals("error", reply.getString("type"), () -> "accepted: " + visible(name) + " as " + reply.encode());
@@ -56,7 +53,7 @@ class NicknameAttackTest {
 
     private void joins(String name, String shownAs) {
         WsClient c = server.client();
-        c.send(new JsonObject().put("type", "join").put("pin", pin).put("name", name));
+        c.send(new JsonObject().put("type", "join").put("pin", game.pin).put("name", name));
         assertEquals(shownAs, c.await("joined").getString("name"));
     }
 
@@ -103,7 +100,7 @@ class NicknameAttackTest {
         joins("Straße", "Straße");
         assertEquals("name_taken", refused(impostor, "STRASSE").getString("code"));
         // The impostor's socket is still good for an honest name.
-        impostor.send(new JsonObject().put("type", "join").put("pin", pin).put("name", "Anna Leigh"));
+        impostor.send(new JsonObject().put("type", "join").put("pin", game.pin).put("name", "Anna Leigh"));
         assertEquals("Anna Leigh", impostor.await("joined").getString("name"));
     }
 
@@ -153,8 +150,8 @@ class NicknameAttackTest {
             assertEquals("name_invalid", r.getString("code"), visible(name));
         }
         // Nothing of this reached the host.
-        host.sync();
-        assertTrue(host.drain().stream().noneMatch(m -> "playerJoined".equals(m.getString("type"))));
+        game.host().sync();
+        assertTrue(game.host().drain().stream().noneMatch(m -> "playerJoined".equals(m.getString("type"))));
         // Accents in normal amounts are fine.
         joins("Zoë Ångström", "Zoë Ångström");
         joins("Nguyễn", "Nguyễn");
@@ -162,8 +159,8 @@ class NicknameAttackTest {
 
     @Test
     void inGeneratedNamesModeWhatAPhoneTypesIsNeverShown() {
-        JsonObject game = server.createGame(new JsonObject().put("bankId", "lenin-enrolment").put("generatedNames", true));
-        String generatedPin = game.getString("pin");
+        String generatedPin = server.createGame(new JsonObject().put("bankId", "lenin-enrolment")
+                .put("generatedNames", true)).getString("pin");
         Set<String> names = new HashSet<>();
         for (String typed : List.of("fuck", "\u202eevil", "Anna Lee", "")) {
             WsClient c = server.client();
@@ -181,10 +178,11 @@ class NicknameAttackTest {
     @Test
     void aTenThousandCharacterNameIsOverTheFrameLimitAndClosesTheSocketWith1009() {
         WsClient vandal = server.client();
-        vandal.sendRaw(new JsonObject().put("type", "join").put("pin", pin).put("name", "A".repeat(10_000)).encode());
+        vandal.sendRaw(new JsonObject().put("type", "join").put("pin", game.pin).put("name", "A".repeat(10_000))
+                .encode());
         assertEquals((short) 1009, vandal.awaitClose(), "a frame over QUIZROOM_MAX_MESSAGE_BYTES closes the socket");
         // The room is untouched and the server fine: the next phone joins.
         joins("Ana", "Ana");
-        assertEquals("Ana", host.await("playerJoined").getJsonObject("player").getString("name"));
+        assertEquals("Ana", game.host().await("playerJoined").getJsonObject("player").getString("name"));
     }
 }

@@ -18,7 +18,7 @@ public final class HostedGame {
 
     private final Supplier<WsClient> clients;
     /** The answer to {@code POST /api/games}: pin, hostToken, joinUrl, gameId. */
-    public final JsonObject created;
+    private final JsonObject created;
     public final String pin;
     public final String hostToken;
     /** Each joined player's {@code joined} message, by its socket. */
