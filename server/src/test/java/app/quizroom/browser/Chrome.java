@@ -1,12 +1,8 @@
 package app.quizroom.browser;
 
-import app.quizroom.support.ManualTime;
 import app.quizroom.support.TestServer;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolver;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -28,10 +24,10 @@ import java.util.stream.Stream;
 
 /**
  * Headless Debian Chromium for the browser tests: one projector window and three phone windows, started once for
- * the whole test run and closed at its end. Skips the tests (with the reason) where Chromium or its driver is
- * missing. Nothing is ever downloaded: the binary and the driver are named explicitly.
+ * the whole test run (kept in JUnit's root store) and closed at its end. Nothing is ever downloaded: the binary and
+ * the driver are named explicitly. {@link BrowserFixture} is how a test class gets it.
  */
-final class Chrome implements BeforeAllCallback, ParameterResolver, ExtensionContext.Store.CloseableResource {
+final class Chrome implements ExtensionContext.Store.CloseableResource {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -42,26 +38,15 @@ final class Chrome implements BeforeAllCallback, ParameterResolver, ExtensionCon
     private final List<ChromeDriverService> services = new ArrayList<>();
     private final List<Path> profiles = new ArrayList<>();
 
-    @Override
-    public void beforeAll(ExtensionContext context) {
+    /** Skips the calling tests, with the reason, where Chromium or its driver is missing. */
+    static void assumeInstalled() {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "browser tests skipped: " + CHROMIUM + " or " + CHROMEDRIVER
                         + " is not installed (apt-get install chromium chromium-driver)");
-        shared(context);
-    }
-
-    @Override
-    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == Chrome.class;
-    }
-
-    @Override
-    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return shared(context);
     }
 
     /** The one pool of browsers of this test run, started on first use. */
-    private static Chrome shared(ExtensionContext context) {
+    static Chrome shared(ExtensionContext context) {
         return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                 .getOrComputeIfAbsent(Chrome.class, key -> Chrome.launch(), Chrome.class);
     }
@@ -118,16 +103,6 @@ final class Chrome implements BeforeAllCallback, ParameterResolver, ExtensionCon
             viewport(driver, 1280, 720);
         }
         return driver;
-    }
-
-    /**
-     * The real server on the test's clock, serving the pages straight from web-client/static: the browser tests
-     * check the pages as they are in the work tree, not a jar that another build may be rewriting meanwhile.
-     */
-    static TestServer server(ManualTime time, Map<String, String> env) {
-        Map<String, String> settings = new java.util.HashMap<>(env);
-        settings.put("QUIZROOM_WEB_DIR", TestServer.projectRoot().resolve("web-client/static").toString());
-        return TestServer.start(time, time, settings);
     }
 
     ChromeDriver projector() {

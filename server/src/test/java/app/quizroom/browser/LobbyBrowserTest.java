@@ -1,25 +1,20 @@
 package app.quizroom.browser;
 
 import app.quizroom.game.Room;
-import app.quizroom.support.ManualTime;
-import app.quizroom.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** The lobby: nicknames shown as text and never run; kicking by keyboard; locking the room. */
-@ExtendWith(Chrome.class)
+@Tag("browser")
 class LobbyBrowserTest {
 
     /** Longer than the server's 20 characters: refused, and the refusal is shown in words. */
@@ -27,35 +22,12 @@ class LobbyBrowserTest {
     /** Fits in 20 characters, and runs if a page ever puts it in innerHTML (checked below as a control). */
     private static final String MARKUP = "<style onload=__x=1>";
 
-    private static ManualTime time;
-    private static TestServer server;
-    private static String base;
+    @RegisterExtension
+    static final BrowserFixture browser = BrowserFixture.withTestBank();
 
-    private Projector projector;
-    private Phone phone;
-    private Phone other;
-
-    @BeforeAll
-    static void startServer() {
-        time = new ManualTime();
-        server = Chrome.server(time, Map.of("QUIZROOM_BANKS", TestBank.write().toString()));
-        base = "http://127.0.0.1:" + server.port;
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    @BeforeEach
-    void pages(Chrome chrome) {
-        chrome.forget(base);
-        projector = new Projector(chrome.projector(), base);
-        phone = new Phone(chrome.phone(2), base);
-        other = new Phone(chrome.phone(1), base);
-    }
+    private final Projector projector = browser.projector();
+    private final Phone phone = browser.phone(2);
+    private final Phone other = browser.phone(1);
 
     @Test
     void aNicknameWrittenAsHtmlIsShownAsTextAndNeverRuns() {
@@ -80,7 +52,7 @@ class LobbyBrowserTest {
         projector.awaitScreen("podium");
         assertEquals(List.of(MARKUP), projector.podiumNames());
         phone.awaitScreen("final");
-        assertEquals(List.of(MARKUP), phone.texts(org.openqa.selenium.By.cssSelector("[data-testid=\"top3\"] .name")));
+        assertEquals(List.of(MARKUP), phone.texts(By.cssSelector("[data-testid=\"top3\"] .name")));
 
         for (Page page : List.of(projector, phone)) {
             assertNull(page.js("return window.__x"), "no script ran on " + page.getClass().getSimpleName());

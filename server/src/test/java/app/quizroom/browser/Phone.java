@@ -154,7 +154,6 @@ final class Phone extends Page {
         awaitSent();
     }
 
-    /** Waits for "Answer sent", or for the result when this answer was the last one and closed the question. */
     /** Taps the i-th tile or item (0-based) without sending anything else. */
     void tap(String testId, int i) {
         driver.findElements(onScreen("question", testId)).get(i).click();
@@ -169,6 +168,7 @@ final class Phone extends Page {
         return (String) js("const s = JSON.parse(localStorage.getItem('quizroom.seat') || 'null'); return s && s.seatToken;");
     }
 
+    /** Waits for "Answer sent", or for the result when this answer was the last one and closed the question. */
     void awaitSent() {
         waiting().withMessage(() -> "'Answer sent' or the result; the page shows " + screen()).until(d -> {
             if ("result".equals(screen())) {

@@ -1,9 +1,12 @@
 package app.quizroom.browser;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
 
+import java.util.Comparator;
 import java.util.List;
 
 /** The teacher's page at /host. */
@@ -47,8 +50,8 @@ final class Projector extends Page {
     /** Chooses team play on the start screen: a number of teams, who picks, a cap (or null) and team talk. */
     void teams(int count, boolean playersPick, Integer cap, int talkSeconds) {
         driver.findElement(By.id("opt-teams")).click();
-        new org.openqa.selenium.support.ui.Select(driver.findElement(testId("team-count"))).selectByValue(String.valueOf(count));
-        new org.openqa.selenium.support.ui.Select(driver.findElement(testId("team-pick"))).selectByValue(playersPick ? "pick" : "auto");
+        new Select(driver.findElement(testId("team-count"))).selectByValue(String.valueOf(count));
+        new Select(driver.findElement(testId("team-pick"))).selectByValue(playersPick ? "pick" : "auto");
         if (cap != null) {
             type(testId("team-cap"), String.valueOf(cap));
         }
@@ -82,7 +85,7 @@ final class Projector extends Page {
                 .until(d -> {
                     try {
                         return expected.equals(teamColumns());
-                    } catch (org.openqa.selenium.StaleElementReferenceException stale) {
+                    } catch (StaleElementReferenceException stale) {
                         return false;
                     }
                 });
@@ -98,10 +101,7 @@ final class Projector extends Page {
 
     /** Team standings of the leaderboard as "rank|name|gained|score" lines. */
     List<String> teamLeaderboard() {
-        return driver.findElements(onScreen("leaderboard", "team-standing")).stream().map(row ->
-                row.findElement(testId("rank")).getText() + "|" + row.findElement(testId("team-standing-name")).getText()
-                        + "|" + row.findElement(testId("gained")).getText() + "|" + row.findElement(testId("score")).getText())
-                .toList();
+        return standings("team-standing", "team-standing-name");
     }
 
     /** The podium's team ranking as "rank|name|score|top contributor" lines. */
@@ -156,8 +156,13 @@ final class Projector extends Page {
 
     /** The leaderboard as "rank|name|gained|score" lines. */
     List<String> leaderboard() {
-        return driver.findElements(onScreen("leaderboard", "standing")).stream().map(row ->
-                row.findElement(testId("rank")).getText() + "|" + row.findElement(testId("standing-name")).getText()
+        return standings("standing", "standing-name");
+    }
+
+    /** Rows of the leaderboard with this test id as "rank|name|gained|score" lines. */
+    private List<String> standings(String rowId, String nameId) {
+        return driver.findElements(onScreen("leaderboard", rowId)).stream().map(row ->
+                row.findElement(testId("rank")).getText() + "|" + row.findElement(testId(nameId)).getText()
                         + "|" + row.findElement(testId("gained")).getText() + "|" + row.findElement(testId("score")).getText())
                 .toList();
     }
@@ -173,7 +178,7 @@ final class Projector extends Page {
     /** The names on the podium steps, first place first (read from the DOM: the steps may still be rising). */
     List<String> podiumNames() {
         return driver.findElements(onScreen("podium", "podium-step")).stream()
-                .sorted(java.util.Comparator.comparing(step -> step.getDomAttribute("data-rank")))
+                .sorted(Comparator.comparing(step -> step.getDomAttribute("data-rank")))
                 .map(step -> step.findElement(testId("podium-name")).getDomProperty("textContent"))
                 .toList();
     }

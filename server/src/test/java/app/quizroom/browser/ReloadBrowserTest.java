@@ -1,53 +1,25 @@
 package app.quizroom.browser;
 
-import app.quizroom.support.ManualTime;
-import app.quizroom.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Reloading a page mid-game loses nothing: a phone keeps its seat and score, the projector gets the game back. */
-@ExtendWith(Chrome.class)
+@Tag("browser")
 class ReloadBrowserTest {
 
-    private static ManualTime time;
-    private static TestServer server;
-    private static String base;
+    @RegisterExtension
+    static final BrowserFixture browser = BrowserFixture.withTestBank();
 
-    private Projector projector;
-    private Phone ann;
-    private Phone bob;
-
-    @BeforeAll
-    static void startServer() {
-        time = new ManualTime();
-        server = Chrome.server(time, Map.of("QUIZROOM_BANKS", TestBank.write().toString()));
-        base = "http://127.0.0.1:" + server.port;
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    @BeforeEach
-    void pages(Chrome chrome) {
-        chrome.forget(base);
-        projector = new Projector(chrome.projector(), base);
-        ann = new Phone(chrome.phone(0), base);
-        bob = new Phone(chrome.phone(1), base);
-    }
+    private final Projector projector = browser.projector();
+    private final Phone ann = browser.phone(0);
+    private final Phone bob = browser.phone(1);
 
     /** Creates a game with Ann and Bob in it and opens answers to the first question. */
     private void gameAtFirstQuestion() {
@@ -57,7 +29,7 @@ class ReloadBrowserTest {
         projector.awaitPlayers(2);
         projector.start();
         projector.awaitQuestion(1);
-        time.advance(1000);
+        browser.time().advance(1000);
         ann.awaitAnswering(1);
         bob.awaitAnswering(1);
     }
@@ -71,7 +43,7 @@ class ReloadBrowserTest {
         projector.next("Show leaderboard");
         projector.next("Next question");
         projector.awaitQuestion(2);
-        time.advance(1000);
+        browser.time().advance(1000);
         ann.awaitAnswering(2);
         String seat = ann.storedSeatToken();
         assertNotNull(seat);
@@ -96,7 +68,7 @@ class ReloadBrowserTest {
     void aProjectorReloadedMidGameGetsTheRunningGameBack() {
         gameAtFirstQuestion();
         ann.choose("Paris");
-        time.advance(1000); // runs the server's coalesced answer count
+        browser.time().advance(1000); // runs the server's coalesced answer count
 
         projector.reload();
         projector.awaitScreen("question");
@@ -115,7 +87,7 @@ class ReloadBrowserTest {
         projector.next("Next question");
         projector.awaitQuestion(2);
         projector.awaitText(Page.onScreen("question", "prompt"), "Which of these numbers are prime? Choose all that apply.");
-        time.advance(1000);
+        browser.time().advance(1000);
         ann.awaitAnswering(2);
         bob.awaitAnswering(2);
 

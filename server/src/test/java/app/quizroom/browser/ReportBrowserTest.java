@@ -3,11 +3,9 @@ package app.quizroom.browser;
 import app.quizroom.scoring.Scoring;
 import app.quizroom.support.ManualTime;
 import app.quizroom.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -27,42 +25,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * question's chart with the right answer marked and each student's answers, and downloads the CSV. With a teacher
  * password, the projector asks for it and the reports page lists every game.
  */
-@ExtendWith(Chrome.class)
+@Tag("browser")
 class ReportBrowserTest {
 
     private static final long LIMIT_MS = 20_000;
 
-    private static ManualTime time;
-    private static TestServer server;
-    private static String base;
+    @RegisterExtension
+    static final BrowserFixture browser = BrowserFixture.withTestBank();
 
-    private Chrome chrome;
-    private Projector projector;
-    private Phone ann;
-    private Phone bob;
-
-    @BeforeAll
-    static void startServer() {
-        time = new ManualTime();
-        server = Chrome.server(time, Map.of("QUIZROOM_BANKS", TestBank.write().toString()));
-        base = "http://127.0.0.1:" + server.port;
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    @BeforeEach
-    void pages(Chrome chrome) {
-        this.chrome = chrome;
-        chrome.forget(base);
-        projector = new Projector(chrome.projector(), base);
-        ann = new Phone(chrome.phone(0), base);
-        bob = new Phone(chrome.phone(1), base);
-    }
+    private final Projector projector = browser.projector();
+    private final Phone ann = browser.phone(0);
+    private final Phone bob = browser.phone(1);
 
     private static String n(long value) {
         return String.format(Locale.US, "%,d", value);
@@ -78,7 +51,7 @@ class ReportBrowserTest {
         ann.awaitAnswering(1);
         bob.awaitAnswering(1);
         ann.choose("Paris");
-        time.advance(3000);
+        browser.time().advance(3000);
         bob.choose("Lyon");
         projector.awaitScreen("reveal");
         projector.next("Show leaderboard");
@@ -86,7 +59,7 @@ class ReportBrowserTest {
         ann.awaitAnswering(2);
         bob.awaitAnswering(2);
         ann.chooseAll(List.of("2", "3", "11"));
-        time.advance(2000);
+        browser.time().advance(2000);
         bob.chooseAll(List.of("4"));
         projector.awaitScreen("reveal");
         projector.click(Page.onScreen("reveal", "end"));
@@ -106,7 +79,7 @@ class ReportBrowserTest {
         String href = link.getDomAttribute("href");
         assertTrue(href.matches("/reports#game=\\d+"), href);
         String gameId = href.substring(href.indexOf('=') + 1);
-        projector.driver.get(base + href);
+        projector.driver.get(browser.baseUrl() + href);
         projector.awaitScreen("report");
         projector.awaitText(Page.testId("report-title"), TestBank.TITLE);
         assertTrue(projector.text(Page.testId("report-status")).startsWith("Finished"));
@@ -156,11 +129,9 @@ class ReportBrowserTest {
 
     @Test
     void withATeacherPasswordTheProjectorAsksForItAndTheReportsListEveryGame() {
-        try (TestServer locked = Chrome.server(new ManualTime(), Map.of("QUIZROOM_BANKS", TestBank.write().toString(),
-                "QUIZROOM_TEACHER_PASSWORD", "s3cret"))) {
-            String url = "http://127.0.0.1:" + locked.port;
-            chrome.forget(url);
-            Projector teacher = new Projector(chrome.projector(), url);
+        try (TestServer locked = BrowserFixture.startServer(new ManualTime(), Map.of(
+                "QUIZROOM_BANKS", TestBank.write().toString(), "QUIZROOM_TEACHER_PASSWORD", "s3cret"))) {
+            Projector teacher = browser.projectorOn(locked);
             teacher.open().setUpGame(TestBank.TITLE, 0);
             teacher.type(Page.testId("teacher-password"), "wrong");
             teacher.click(Page.testId("create-game"));
@@ -170,7 +141,7 @@ class ReportBrowserTest {
             teacher.submitGame();
 
             // The password typed on the projector is kept for this tab's session: the reports page uses it.
-            teacher.driver.get(url + "/reports");
+            teacher.driver.get(teacher.baseUrl + "/reports");
             teacher.awaitScreen("list");
             teacher.awaitText(Page.testId("list-source"), "Every game on this server.");
             teacher.awaitText(Page.testId("game-status"), t -> t.contains("Not started"), "the game, not started yet");

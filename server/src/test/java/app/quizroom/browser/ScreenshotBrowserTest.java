@@ -1,15 +1,11 @@
 package app.quizroom.browser;
 
-import app.quizroom.support.ManualTime;
 import app.quizroom.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * for a person to look at. It also checks what a look would: no sideways scrolling on the phone, and nothing on the
  * projector set in type smaller than 24 px.
  */
-@ExtendWith(Chrome.class)
+@Tag("browser")
 class ScreenshotBrowserTest {
 
     private static final String BANK = "Stalin's Power Base";
@@ -80,41 +76,13 @@ class ScreenshotBrowserTest {
                 skill: causation
             """;
 
-    private static ManualTime time;
-    private static TestServer server;
-    private static String base;
+    // A LAN-looking join address, as a classroom would see it (phones here open the test server directly).
+    @RegisterExtension
+    static final BrowserFixture browser = BrowserFixture.withBank("power-base.yaml", BANK_FILE,
+            Map.of("QUIZROOM_PUBLIC_URL", "http://192.168.1.20:8080"));
 
-    private Projector projector;
-    private final List<Phone> phones = new ArrayList<>();
-
-    @BeforeAll
-    static void startServer() throws java.io.IOException {
-        time = new ManualTime();
-        java.nio.file.Path banks = Files.createTempDirectory("quizroom-screenshot-bank-");
-        Files.writeString(banks.resolve("power-base.yaml"), BANK_FILE);
-        banks.toFile().deleteOnExit();
-        banks.resolve("power-base.yaml").toFile().deleteOnExit();
-        // A LAN-looking join address, as a classroom would see it (phones here open the test server directly).
-        server = Chrome.server(time, Map.of("QUIZROOM_PUBLIC_URL", "http://192.168.1.20:8080",
-                "QUIZROOM_BANKS", banks.toString()));
-        base = "http://127.0.0.1:" + server.port;
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    @BeforeEach
-    void pages(Chrome chrome) {
-        chrome.forget(base);
-        projector = new Projector(chrome.projector(), base);
-        for (int i = 0; i < 3; i++) {
-            phones.add(new Phone(chrome.phone(i), base));
-        }
-    }
+    private final Projector projector = browser.projector();
+    private final List<Phone> phones = browser.phones();
 
     /** The smallest font size, in px, of any visible text on the projector's current screen. */
     private long smallestProjectorText() {
@@ -139,6 +107,14 @@ class ScreenshotBrowserTest {
         long smallest = smallestProjectorText();
         assertTrue(smallest >= 24, "text of " + smallest + " px on the projector's " + name + " screen");
         Chrome.screenshot(projector.driver, "projector-" + name + "-1280x720");
+    }
+
+    /** The projector moves on to question {@code number}; after the two seconds of reading, answers open. */
+    private void nextQuestion(int number) {
+        projector.next("Next question");
+        projector.awaitQuestion(number);
+        browser.time().advance(2000);
+        phones.forEach(p -> p.awaitAnswering(number));
     }
 
     private void phoneShot(Phone phone, String name) {
@@ -171,10 +147,10 @@ class ScreenshotBrowserTest {
         projector.awaitQuestion(1);
         projectorShot("intro");
         phoneShot(phones.get(0), "intro");
-        time.advance(2000);
+        browser.time().advance(2000);
         phones.forEach(p -> p.awaitAnswering(1));
         phones.get(0).type("1922");
-        time.advance(3000);
+        browser.time().advance(3000);
         projector.awaitText(Page.onScreen("question", "answer-count"), "1 of 3 answered");
         projectorShot("question-numeric");
         phoneShot(phones.get(1), "question-numeric");
@@ -190,10 +166,7 @@ class ScreenshotBrowserTest {
         projector.awaitScreen("leaderboard");
 
         // 2. order: the phone shows two items tapped, then everyone sends
-        projector.next("Next question");
-        projector.awaitQuestion(2);
-        time.advance(2000);
-        phones.forEach(p -> p.awaitAnswering(2));
+        nextQuestion(2);
         phones.get(0).tap("order-item", 1);
         phones.get(0).tap("order-item", 0);
         phoneShot(phones.get(0), "question-order");
@@ -217,10 +190,7 @@ class ScreenshotBrowserTest {
         projector.next("Show leaderboard");
 
         // 3. multi
-        projector.next("Next question");
-        projector.awaitQuestion(3);
-        time.advance(2000);
-        phones.forEach(p -> p.awaitAnswering(3));
+        nextQuestion(3);
         phones.get(0).tap("choice", 0);
         phones.get(0).tap("choice", 2);
         phoneShot(phones.get(0), "question-multi");
@@ -228,7 +198,7 @@ class ScreenshotBrowserTest {
         phones.get(0).submit();
         phones.get(0).awaitSent();
         phones.get(1).chooseAll(List.of("Member of the Orgburo", "People's Commissar of State Control"));
-        time.advance(4000);
+        browser.time().advance(4000);
         phones.get(2).chooseAll(List.of("Member of the Orgburo"));
         projector.awaitScreen("reveal");
         projectorShot("reveal-multi");
@@ -237,14 +207,11 @@ class ScreenshotBrowserTest {
         projectorShot("leaderboard");
 
         // 4. single choice, double points, with explanations of the wrong options
-        projector.next("Next question");
-        projector.awaitQuestion(4);
-        time.advance(2000);
-        phones.forEach(p -> p.awaitAnswering(4));
+        nextQuestion(4);
         projectorShot("question-single");
         phoneShot(phones.get(2), "question-single");
         phones.get(0).choose("Control of personnel files and Party appointments");
-        time.advance(1000);
+        browser.time().advance(1000);
         phones.get(1).choose("Management of ethnic minority affairs");
         phones.get(2).choose("Management of ethnic minority affairs");
         projector.awaitScreen("reveal");

@@ -1,21 +1,15 @@
 package app.quizroom.browser;
 
 import app.quizroom.scoring.Scoring;
-import app.quizroom.support.ManualTime;
-import app.quizroom.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,40 +20,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * on the phone, the teacher moving a player, team talk, and the team leaderboard and podium showing the scores the
  * server computed (checked against the documented rule: a team scores the average of its members' points).
  */
-@ExtendWith(Chrome.class)
+@Tag("browser")
 class TeamBrowserTest {
 
     private static final long LIMIT_MS = 20_000;
 
-    private static ManualTime time;
-    private static TestServer server;
-    private static String base;
+    @RegisterExtension
+    static final BrowserFixture browser = BrowserFixture.withTestBank();
 
-    private Projector projector;
-    private final List<Phone> phones = new ArrayList<>();
-
-    @BeforeAll
-    static void startServer() {
-        time = new ManualTime();
-        server = Chrome.server(time, Map.of("QUIZROOM_BANKS", TestBank.write().toString()));
-        base = "http://127.0.0.1:" + server.port;
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    @BeforeEach
-    void pages(Chrome chrome) {
-        chrome.forget(base);
-        projector = new Projector(chrome.projector(), base);
-        for (int i = 0; i < 3; i++) {
-            phones.add(new Phone(chrome.phone(i), base));
-        }
-    }
+    private final Projector projector = browser.projector();
+    private final List<Phone> phones = browser.phones();
 
     private static String n(long value) {
         return String.format(Locale.US, "%,d", value);
@@ -108,7 +78,7 @@ class TeamBrowserTest {
         // Reading time, then team talk: the options show on the phones but cannot be tapped yet.
         projector.start();
         projector.awaitQuestion(1);
-        time.advance(1000);
+        browser.time().advance(1000);
         projector.awaitText(Page.onScreen("question", "team-talk"), t -> t.startsWith("Team talk"), "the team talk flag");
         for (Phone p : phones) {
             p.awaitText(Page.onScreen("question", "phone-team-talk"), t -> t.startsWith("Team talk"), "team talk");
@@ -119,13 +89,13 @@ class TeamBrowserTest {
         }
         cy.screenshot("team-talk");
         projector.screenshots("team-talk");
-        time.advance(5000);
+        browser.time().advance(5000);
         phones.forEach(p -> p.awaitAnswering(1));
 
         // Ann right at once, Bob right after 4 s, Cy wrong.
         int annPoints = Scoring.classicPoints(1000, 1, 0, LIMIT_MS);
         ann.choose("Paris");
-        time.advance(4000);
+        browser.time().advance(4000);
         int bobPoints = Scoring.classicPoints(1000, 1, 4000, LIMIT_MS);
         bob.choose("Paris");
         cy.choose("Lyon");

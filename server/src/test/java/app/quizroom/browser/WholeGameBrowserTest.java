@@ -1,15 +1,13 @@
 package app.quizroom.browser;
 
-import app.quizroom.support.ManualTime;
-import app.quizroom.support.TestServer;
 import app.quizroom.scoring.Scoring;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,42 +20,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * server's clock is the test's, so every response time, and so every score, is known: the expected scores come
  * from the scoring rules, and each page must show them.
  */
-@ExtendWith(Chrome.class)
+@Tag("browser")
 class WholeGameBrowserTest {
 
     private static final long LIMIT_MS = 20_000;
     private static final int READING_SECONDS = 2;
 
-    private static ManualTime time;
-    private static TestServer server;
-    private static String base;
+    @RegisterExtension
+    static final BrowserFixture browser = BrowserFixture.withTestBank();
 
-    private Projector projector;
-    private final List<Phone> phones = new ArrayList<>();
-    private final Map<String, Expected> expected = new java.util.LinkedHashMap<>();
-
-    @BeforeAll
-    static void startServer() {
-        time = new ManualTime();
-        server = Chrome.server(time, Map.of("QUIZROOM_BANKS", TestBank.write().toString()));
-        base = "http://127.0.0.1:" + server.port;
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    @BeforeEach
-    void pages(Chrome chrome) {
-        chrome.forget(base);
-        projector = new Projector(chrome.projector(), base);
-        for (int i = 0; i < 3; i++) {
-            phones.add(new Phone(chrome.phone(i), base));
-        }
-    }
+    private final Projector projector = browser.projector();
+    private final List<Phone> phones = browser.phones();
+    private final Map<String, Expected> expected = new LinkedHashMap<>();
 
     /** One player's score by the rules: classic points for the measured time, plus the streak bonus. */
     private static final class Expected {
@@ -113,9 +87,16 @@ class WholeGameBrowserTest {
         return lines;
     }
 
+    /** The projector moves on to the leaderboard, which must rank and score as {@link #expected} does. */
+    private void leaderboardShowsTheExpectedScores() {
+        projector.next("Show leaderboard");
+        projector.awaitScreen("leaderboard");
+        assertEquals(leaderboardLines(), projector.leaderboard());
+    }
+
     private void openAnswers(int number) {
         projector.awaitQuestion(number);
-        time.advance(READING_SECONDS * 1000L);
+        browser.time().advance(READING_SECONDS * 1000L);
         projector.awaitText(Page.onScreen("question", "countdown"), t -> !t.isEmpty(), "a countdown");
         phones.forEach(p -> p.awaitAnswering(number));
     }
@@ -143,17 +124,17 @@ class WholeGameBrowserTest {
         assertEquals(4, projector.texts(Page.onScreen("question", "tile")).size());
         phones.get(0).choose("Paris");
         expected.get("Ann").answer(1, 0);
-        time.advance(4000);
+        browser.time().advance(4000);
         phones.get(1).choose("Paris");
         expected.get("Bob").answer(1, 4000);
-        time.advance(4000); // also runs the server's coalesced answer-count flush
+        browser.time().advance(4000); // also runs the server's coalesced answer-count flush
         projector.awaitText(Page.onScreen("question", "answer-count"), "2 of 3 answered");
         phones.get(2).choose("Lyon");
         expected.get("Cy").answer(0, 8000);
 
         projector.awaitScreen("reveal");
         assertEquals(List.of("A", "B", "C", "D"), projector.driver.findElements(Page.onScreen("reveal", "chart-row")).stream()
-                .map(r -> r.findElement(org.openqa.selenium.By.className("letter")).getText()).toList());
+                .map(r -> r.findElement(By.className("letter")).getText()).toList());
         assertEquals(1, projector.rightRows().size());
         assertTrue(projector.rightRows().get(0).contains("Paris"), projector.rightRows().toString());
         assertEquals(List.of("2", "1", "0", "0"), projector.texts(Page.onScreen("reveal", "count")));
@@ -162,9 +143,7 @@ class WholeGameBrowserTest {
         assertEquals(resultLine("Bob", "Correct"), phones.get(1).awaitResult());
         assertEquals(resultLine("Cy", "Wrong"), phones.get(2).awaitResult());
         assertEquals("Lyon is a big city, but the capital is Paris.", phones.get(2).text(Page.onScreen("result", "option-explanation")));
-        projector.next("Show leaderboard");
-        projector.awaitScreen("leaderboard");
-        assertEquals(leaderboardLines(), projector.leaderboard());
+        leaderboardShowsTheExpectedScores();
 
         // Question 2, multiple select: Ann all right, Bob all wrong, Cy all right 2 s later (and overtakes Bob).
         projector.next("Next question");
@@ -172,7 +151,7 @@ class WholeGameBrowserTest {
         openAnswers(2);
         phones.get(0).chooseAll(List.of("2", "3", "11"));
         expected.get("Ann").answer(1, 0);
-        time.advance(2000);
+        browser.time().advance(2000);
         phones.get(1).chooseAll(List.of("4", "9"));
         expected.get("Bob").answer(0, 2000);
         phones.get(2).chooseAll(List.of("2", "3", "11"));
@@ -184,9 +163,7 @@ class WholeGameBrowserTest {
         assertEquals("Streak: 2 right in a row", phones.get(0).text(Page.onScreen("result", "streak")));
         assertEquals(resultLine("Bob", "Wrong"), phones.get(1).awaitResult());
         assertEquals(resultLine("Cy", "Correct"), phones.get(2).awaitResult());
-        projector.next("Show leaderboard");
-        projector.awaitScreen("leaderboard");
-        assertEquals(leaderboardLines(), projector.leaderboard());
+        leaderboardShowsTheExpectedScores();
         assertEquals(List.of("", "▲ 1 place up", "▼ 1 place down"), projector.climbs(), "Cy climbed past Bob");
 
         // Question 3, ordering: Ann right at once, Bob swaps the first two after 5 s, Cy right after 10 s.
@@ -195,10 +172,10 @@ class WholeGameBrowserTest {
         List<String> planets = List.of("Mercury", "Venus", "Earth", "Mars");
         phones.get(0).order(planets);
         expected.get("Ann").answer(1, 0);
-        time.advance(5000);
+        browser.time().advance(5000);
         phones.get(1).order(List.of("Venus", "Mercury", "Earth", "Mars"));
         expected.get("Bob").answer(Scoring.orderCredit(List.of(1, 0, 2, 3)), 5000);
-        time.advance(5000);
+        browser.time().advance(5000);
         phones.get(2).order(planets);
         expected.get("Cy").answer(1, 10_000);
         projector.awaitScreen("reveal");
@@ -212,19 +189,17 @@ class WholeGameBrowserTest {
         assertEquals(resultLine("Ann", "Correct"), phones.get(0).awaitResult());
         assertEquals(resultLine("Bob", "Partly right"), phones.get(1).awaitResult());
         assertEquals(resultLine("Cy", "Correct"), phones.get(2).awaitResult());
-        projector.next("Show leaderboard");
-        projector.awaitScreen("leaderboard");
-        assertEquals(leaderboardLines(), projector.leaderboard());
+        leaderboardShowsTheExpectedScores();
 
         // Question 4, numeric: Ann one year off, Bob right after 3 s, Cy right after 6 s.
         projector.next("Next question");
         openAnswers(4);
         phones.get(0).type("1990");
         expected.get("Ann").answer(0, 0);
-        time.advance(3000);
+        browser.time().advance(3000);
         phones.get(1).type("1989");
         expected.get("Bob").answer(1, 3000);
-        time.advance(3000);
+        browser.time().advance(3000);
         phones.get(2).type("1989");
         expected.get("Cy").answer(1, 6000);
         projector.awaitScreen("reveal");
@@ -235,9 +210,7 @@ class WholeGameBrowserTest {
         assertEquals(resultLine("Ann", "Wrong"), phones.get(0).awaitResult());
         assertEquals(resultLine("Bob", "Correct"), phones.get(1).awaitResult());
         assertEquals(resultLine("Cy", "Correct"), phones.get(2).awaitResult());
-        projector.next("Show leaderboard");
-        projector.awaitScreen("leaderboard");
-        assertEquals(leaderboardLines(), projector.leaderboard());
+        leaderboardShowsTheExpectedScores();
 
         // The podium, then each phone's final standing, then the end.
         projector.next("Show podium");

@@ -1,11 +1,13 @@
 package app.quizroom.e2e;
 
+import app.quizroom.support.HostedGame;
 import app.quizroom.support.ServerProcess;
 import app.quizroom.support.WsClient;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -27,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * again on the same database: every answer it had acknowledged as saved is there, and the game is listed as
  * interrupted with a report that opens.
  */
+@Tag("slow")
 class CrashRecoveryTest {
 
     private final Vertx vertx = Vertx.vertx();
@@ -51,21 +54,12 @@ class CrashRecoveryTest {
     @Test
     void everyAcknowledgedAnswerSurvivesAKillNineAndTheGameShowsAsInterrupted() throws Exception {
         server = ServerProcess.start(List.of("-Xmx256m"), Map.of());
-        JsonObject game = new JsonObject(server.post("/api/games",
-                "{\"bankId\":\"lenin-enrolment\",\"readingSeconds\":0,\"timeLimit\":60}").body());
-        String pin = game.getString("pin");
-        WsClient host = client();
-        host.send(new JsonObject().put("type", "host").put("pin", pin).put("hostToken", game.getString("hostToken")));
-        host.await("lobby");
-        List<WsClient> players = new ArrayList<>();
-        List<Integer> ids = new ArrayList<>();
-        for (String name : List.of("Ana", "Ben", "Cy")) {
-            WsClient p = client();
-            p.send(new JsonObject().put("type", "join").put("pin", pin).put("name", name));
-            ids.add(p.await("joined").getInteger("playerId"));
-            players.add(p);
-        }
-        host.send(new JsonObject().put("type", "start"));
+        HostedGame game = HostedGame.attach(new JsonObject(server.post("/api/games",
+                "{\"bankId\":\"lenin-enrolment\",\"readingSeconds\":0,\"timeLimit\":60}").body()), this::client);
+        WsClient host = game.host();
+        List<WsClient> players = game.joinAll("Ana", "Ben", "Cy");
+        List<Integer> ids = players.stream().map(game::playerId).toList();
+        game.command("start");
         Set<String> acknowledged = new HashSet<>();
         for (int i = 0; i < players.size(); i++) {
             WsClient p = players.get(i);
@@ -76,8 +70,8 @@ class CrashRecoveryTest {
             }
         }
         host.await("reveal");
-        host.send(new JsonObject().put("type", "next"));
-        host.send(new JsonObject().put("type", "next"));
+        game.command("next");
+        game.command("next");
         // Question 1 (numeric): two of three answer, then the server dies with the question open.
         for (int i = 0; i < 2; i++) {
             WsClient p = players.get(i);
@@ -92,14 +86,14 @@ class CrashRecoveryTest {
 
         server = server.restart();
         HttpResponse<String> list = server.post("/api/reports/lookup",
-                new JsonObject().put("keys", new JsonArray().add(game.getString("hostToken"))).encode());
+                new JsonObject().put("keys", new JsonArray().add(game.hostToken)).encode());
         JsonArray games = new JsonArray(list.body());
         assertEquals(1, games.size());
         assertEquals("interrupted", games.getJsonObject(0).getString("status"));
 
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + server.port() + "/api/reports/" + game.getLong("gameId")))
-                .header("X-Host-Key", game.getString("hostToken")).GET().build(), HttpResponse.BodyHandlers.ofString());
+                        URI.create("http://127.0.0.1:" + server.port() + "/api/reports/" + game.gameId()))
+                .header("X-Host-Key", game.hostToken).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
         JsonObject report = new JsonObject(response.body());
         assertEquals("interrupted", report.getJsonObject("game").getString("status"));

@@ -4,15 +4,15 @@ import app.quizroom.bank.Bank;
 import app.quizroom.bank.Question;
 import app.quizroom.bank.QuestionType;
 import app.quizroom.game.GameOptions;
+import app.quizroom.support.HostedGame;
 import app.quizroom.support.ManualTime;
 import app.quizroom.support.TestServer;
 import app.quizroom.support.WsClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -31,19 +32,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class DefaultShuffleTest {
 
-    private ManualTime time;
-    private TestServer server;
-
-    @BeforeEach
-    void start() {
-        time = new ManualTime();
-        server = TestServer.start(time);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    private final ManualTime time = new ManualTime();
+    @RegisterExtension
+    final TestServer server = TestServer.start(time);
 
     @Test
     void optionsAreShuffledByDefaultAndTheSetupScreenSaysSo() {
@@ -58,15 +49,10 @@ class DefaultShuffleTest {
             "lenins-funeral-and-trotsky", "troika-and-the-left", "why-stalin-won"})
     void aDefaultGameMovesTheRightAnswerAroundAndTheReportShowsAnswersAsDisplayed(String bankId) {
         Bank bank = server.bank(bankId);
-        JsonObject game = server.createGame(new JsonObject().put("bankId", bankId));
-        String pin = game.getString("pin");
-        WsClient host = server.client();
-        host.send(new JsonObject().put("type", "host").put("pin", pin).put("hostToken", game.getString("hostToken")));
-        host.await("hosting");
-        WsClient phone = server.client();
-        phone.send(new JsonObject().put("type", "join").put("pin", pin).put("name", "Ana"));
-        phone.await("joined");
-        host.send(new JsonObject().put("type", "start"));
+        HostedGame game = HostedGame.create(server, new JsonObject().put("bankId", bankId));
+        WsClient host = game.host();
+        WsClient phone = game.join("Ana");
+        game.command("start");
 
         Map<Integer, List<String>> rightAt = new TreeMap<>();
         int singles = 0;
@@ -83,7 +69,7 @@ class DefaultShuffleTest {
                 case SINGLE, TRUEFALSE, POLL -> new JsonObject().put("option", 1);
                 case MULTI -> new JsonObject().put("options", new JsonArray().add(0).add(1));
                 case ORDER -> new JsonObject().put("order", new JsonArray(
-                        java.util.stream.IntStream.range(0, displayed.size()).boxed().toList()));
+                        IntStream.range(0, displayed.size()).boxed().toList()));
                 case NUMERIC -> new JsonObject().put("value", 1917);
             };
             answeredAs.add(switch (q.type()) {
@@ -111,9 +97,9 @@ class DefaultShuffleTest {
             if (q.type() == QuestionType.TRUEFALSE) {
                 assertEquals(List.of("True", "False"), displayed, "true/false keeps True, False");
             }
-            host.send(new JsonObject().put("type", "next"));
+            game.command("next");
             host.await("leaderboard");
-            host.send(new JsonObject().put("type", "next"));
+            game.command("next");
         }
         host.await("podium");
 
@@ -124,8 +110,7 @@ class DefaultShuffleTest {
         rightAt.forEach((position, ids) -> assertNotEquals(singleCount, ids.size(),
                 bankId + ": every right answer on tile " + position));
 
-        TestServer.Response r = server.request(HttpMethod.GET, "/api/reports/" + game.getLong("gameId"), null,
-                Map.of("X-Host-Key", game.getString("hostToken")));
+        TestServer.Response r = server.report(game.gameId(), game.hostToken);
         assertEquals(200, r.status(), r.body());
         JsonObject report = new JsonObject(r.body());
         JsonArray answers = report.getJsonArray("players").getJsonObject(0).getJsonArray("answers");

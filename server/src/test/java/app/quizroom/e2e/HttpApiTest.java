@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** The HTTP API over a real connection: banks, game creation and its refusals, QR codes, health and metrics. */
 class HttpApiTest {
 
     private static TestServer server;
@@ -94,7 +95,7 @@ class HttpApiTest {
             assertTrue(health.getInteger("players") >= 1);
             p.send(new JsonObject().put("type", "answer").put("question", 0).put("option", 0));
             p.awaitError();
-            String metrics = server.request(HttpMethod.GET, "/metrics", null).body();
+            String metrics = server.metrics();
             assertTrue(metrics.contains(MetricNames.ROOMS_LIVE.replace('.', '_')), metrics);
             assertTrue(metrics.contains(MetricNames.PLAYERS_CONNECTED.replace('.', '_')));
             assertTrue(metrics.contains(MetricNames.ANSWERS_REFUSED.replace('.', '_') + "_total{reason=\"too_early\"}"));

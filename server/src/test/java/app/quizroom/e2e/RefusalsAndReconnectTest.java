@@ -1,12 +1,13 @@
 package app.quizroom.e2e;
 
+import app.quizroom.support.HostedGame;
 import app.quizroom.support.ManualTime;
 import app.quizroom.support.TestServer;
 import app.quizroom.support.WsClient;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,50 +19,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Over real WebSockets: bad or ill-timed messages are refused without disturbing the game; seats survive drops. */
 class RefusalsAndReconnectTest {
 
-    private ManualTime time;
-    private TestServer server;
+    private final ManualTime time = new ManualTime();
+    @RegisterExtension
+    final TestServer server = TestServer.start(time);
+    private HostedGame game;
     private WsClient host;
     private String pin;
 
     @BeforeEach
-    void start() {
-        time = new ManualTime();
-        server = TestServer.start(time);
+    void hostAGame() {
         // The first question of this bank is single choice, the second numeric; every limit is 20 s here.
-        JsonObject game = server.createGame(new JsonObject().put("bankId", "lenin-enrolment").put("readingSeconds", 2)
+        game = HostedGame.create(server, new JsonObject().put("bankId", "lenin-enrolment").put("readingSeconds", 2)
                 .put("timeLimit", 20));
-        pin = game.getString("pin");
-        host = client();
-        host.send(new JsonObject().put("type", "host").put("pin", pin).put("hostToken", game.getString("hostToken")));
-        host.await("lobby");
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
-
-    private WsClient client() {
-        return server.client();
-    }
-
-    private WsClient join(String name) {
-        WsClient p = client();
-        p.send(new JsonObject().put("type", "join").put("pin", pin).put("name", name));
-        p.await("joined");
-        host.await("playerJoined");
-        return p;
-    }
-
-    private void startAndOpenFirstQuestion(WsClient... players) {
-        host.send(new JsonObject().put("type", "start"));
-        for (WsClient p : players) {
-            p.await("question");
-        }
-        time.advance(2_000);
-        for (WsClient p : players) {
-            p.await("answering");
-        }
+        host = game.host();
+        pin = game.pin;
     }
 
     private static JsonObject answer(int question, int option) {
@@ -70,31 +41,28 @@ class RefusalsAndReconnectTest {
 
     @Test
     void aPlayerWhoReconnectsMidQuestionKeepsSeatScoreAndTheOpenQuestion() {
-        WsClient ana = join("Ana");
-        WsClient ben = join("Ben");
+        WsClient ana = game.join("Ana");
+        WsClient ben = game.join("Ben");
         assertEquals("joined", new JsonObject(ana.frames.get(0)).getString("type"));
-        startAndOpenFirstQuestion(ana, ben);
+        game.startAndOpenFirstQuestion(time, ana, ben);
         ana.send(answer(0, 0));
         ana.await("answerAck");
         ben.send(answer(0, 1));
         ana.await("result");
         int scoreAfterFirst = ben.await("result").getInteger("score");
-        host.send(new JsonObject().put("type", "next"));
-        host.send(new JsonObject().put("type", "next"));
-        ben.await("question");
-        time.advance(2_000);
-        ben.await("answering");
+        game.command("next");
+        game.command("next");
+        game.openQuestion(time, ben);
         time.advance(4_000);
 
         // Ben's phone drops and comes back with its seat token.
-        String token = new JsonObject(ben.frames.get(0)).getString("seatToken");
-        int id = new JsonObject(ben.frames.get(0)).getInteger("playerId");
+        String token = game.seatToken(ben);
+        int id = game.playerId(ben);
         ben.close();
         host.await(m -> "playerConnection".equals(m.getString("type")) && !m.getBoolean("connected"), "a disconnection");
         time.advance(1_000);
-        WsClient back = client();
-        back.send(new JsonObject().put("type", "rejoin").put("pin", pin).put("seatToken", token));
-        JsonObject again = back.await("joined");
+        WsClient back = server.client();
+        JsonObject again = game.rejoin(back, token);
         assertEquals(id, again.getInteger("playerId"));
         assertEquals("Ben", again.getString("name"));
         JsonObject snapshot = back.await("question");
@@ -116,9 +84,8 @@ class RefusalsAndReconnectTest {
 
     @Test
     void aBadSeatTokenFailsClosedWithoutState() {
-        WsClient stranger = client();
-        stranger.send(new JsonObject().put("type", "rejoin").put("pin", pin).put("seatToken", "forged-token"));
-        JsonObject error = stranger.await("error");
+        WsClient stranger = server.client();
+        JsonObject error = game.rejoin(stranger, "forged-token");
         assertEquals("bad_token", error.getString("code"));
         stranger.sync();
         assertEquals(List.of("error", "pong"), stranger.frames.stream().map(f -> new JsonObject(f).getString("type")).toList());
@@ -126,8 +93,8 @@ class RefusalsAndReconnectTest {
 
     @Test
     void illTimedAndMalformedMessagesAreRefusedAndTheGameGoesOn() {
-        WsClient ana = join("Ana");
-        WsClient ben = join("Ben");
+        WsClient ana = game.join("Ana");
+        WsClient ben = game.join("Ben");
 
         ana.send(new JsonObject().put("type", "start"));
         assertEquals("not_allowed", ana.awaitError(), "a player cannot send host commands");
@@ -140,7 +107,7 @@ class RefusalsAndReconnectTest {
         ana.send(answer(0, 0));
         assertEquals("too_early", ana.awaitError(), "no question is open in the lobby");
 
-        startAndOpenFirstQuestion(ana, ben);
+        game.startAndOpenFirstQuestion(time, ana, ben);
         ana.send(answer(1, 0));
         assertEquals("wrong_question", ana.awaitError());
         ana.send(answer(0, 0).put("nonce", "a1"));
@@ -149,7 +116,7 @@ class RefusalsAndReconnectTest {
         assertEquals("already_answered", ana.awaitError());
 
         // An oversized frame closes only that socket, with 1009.
-        WsClient vandal = join("Vandal");
+        WsClient vandal = game.join("Vandal");
         vandal.sendRaw("{\"type\":\"join\",\"pin\":\"" + pin + "\",\"name\":\"" + "x".repeat(10_000) + "\"}");
         assertEquals(1009, vandal.awaitClose());
         host.await(m -> "playerConnection".equals(m.getString("type")) && !m.getBoolean("connected"), "the vandal's drop");
@@ -161,16 +128,16 @@ class RefusalsAndReconnectTest {
         assertEquals(0, result.getInteger("index"));
         assertEquals("late", ben.awaitError());
         host.await("reveal");
-        host.send(new JsonObject().put("type", "next"));
+        game.command("next");
         assertEquals(0, host.await("leaderboard").getInteger("index"));
     }
 
     @Test
     void aLockedRoomAnswersJoinsExactlyLikeAWrongPinAndCountsAsOne() {
-        join("Ana");
-        host.send(new JsonObject().put("type", "lock"));
+        game.join("Ana");
+        game.command("lock");
         host.await("locked");
-        WsClient scanner = client();
+        WsClient scanner = server.client();
         List<String> locked = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
@@ -186,8 +153,8 @@ class RefusalsAndReconnectTest {
 
     @Test
     void joiningAnUnknownPinOrWithATakenNameIsRefusedInWords() {
-        join("Ana");
-        WsClient p = client();
+        game.join("Ana");
+        WsClient p = server.client();
         p.send(new JsonObject().put("type", "join").put("pin", "000000").put("name", "Zed"));
         JsonObject notFound = p.await("error");
         assertEquals("room_not_found", notFound.getString("code"));

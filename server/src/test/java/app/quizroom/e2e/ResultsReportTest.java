@@ -1,5 +1,6 @@
 package app.quizroom.e2e;
 
+import app.quizroom.support.HostedGame;
 import app.quizroom.support.ManualTime;
 import app.quizroom.support.TestServer;
 import app.quizroom.support.WsClient;
@@ -12,11 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -73,27 +72,15 @@ class ResultsReportTest {
         server.close();
     }
 
-    private WsClient client() {
-        return server.client();
-    }
-
     @Test
     void theReportFromTheDatabaseMatchesTheLiveGameAndTheCsvIsClean() {
-        JsonObject game = server.createGame(new JsonObject().put("bankId", "report-test").put("readingSeconds", 0)
-                .put("timeLimit", 20));
-        String pin = game.getString("pin");
-        String hostKey = game.getString("hostToken");
-        WsClient host = client();
-        host.send(new JsonObject().put("type", "host").put("pin", pin).put("hostToken", hostKey));
-        assertEquals(game.getLong("gameId"), host.await("hosting").getLong("gameId"));
-        List<WsClient> players = new ArrayList<>();
-        for (String name : NAMES) {
-            WsClient p = client();
-            p.send(new JsonObject().put("type", "join").put("pin", pin).put("name", name));
-            p.await("joined");
-            players.add(p);
-        }
-        host.send(new JsonObject().put("type", "start"));
+        HostedGame game = HostedGame.create(server, new JsonObject().put("bankId", "report-test")
+                .put("readingSeconds", 0).put("timeLimit", 20));
+        String hostKey = game.hostToken;
+        WsClient host = game.host();
+        assertEquals(game.gameId(), game.hosting().getLong("gameId"));
+        List<WsClient> players = game.joinAll(NAMES);
+        game.command("start");
         // Question 0 (single choice, options shuffled by default) and question 1 (numeric 340000).
         for (WsClient p : players) {
             p.await("answering");
@@ -106,8 +93,8 @@ class ResultsReportTest {
         time.advance(1_000);
         answer(players.get(2), new JsonObject().put("question", 0).put("option", rightOption(0)));
         host.await("reveal");
-        host.send(new JsonObject().put("type", "next"));
-        host.send(new JsonObject().put("type", "next"));
+        game.command("next");
+        game.command("next");
         for (WsClient p : players) {
             p.await("answering");
         }
@@ -116,10 +103,10 @@ class ResultsReportTest {
         answer(players.get(2), new JsonObject().put("question", 1).put("value", 1));
         time.advance(20_000); // the first player does not answer: the deadline closes the question
         host.await("reveal");
-        host.send(new JsonObject().put("type", "end"));
+        game.command("end");
         JsonArray podium = host.await("podium").getJsonArray("ranking");
 
-        JsonObject report = new JsonObject(reportBody(game.getLong("gameId"), hostKey));
+        JsonObject report = new JsonObject(reportBody(game.gameId(), hostKey));
         assertEquals("finished", report.getJsonObject("game").getString("status"));
         JsonArray reported = report.getJsonArray("players");
         assertEquals(podium.size(), reported.size());
@@ -143,7 +130,7 @@ class ResultsReportTest {
         assertEquals(2, second.getInteger("answered"));
         assertEquals(1, second.getInteger("correctCount"));
 
-        TestServer.Response csv = server.request(HttpMethod.GET, "/api/reports/" + game.getLong("gameId") + "/csv",
+        TestServer.Response csv = server.request(HttpMethod.GET, "/api/reports/" + game.gameId() + "/csv",
                 null, Map.of("X-Host-Key", hostKey));
         assertEquals(200, csv.status());
         assertTrue(csv.contentType().startsWith("text/csv"));
@@ -160,7 +147,7 @@ class ResultsReportTest {
     @Test
     void reportsOpenOnlyWithTheGamesHostKey() {
         JsonObject game = server.createGame(new JsonObject().put("bankId", "report-test"));
-        WsClient player = client();
+        WsClient player = server.client();
         player.send(new JsonObject().put("type", "join").put("pin", game.getString("pin")).put("name", "Ana"));
         String seat = player.await("joined").getString("seatToken");
         String path = "/api/reports/" + game.getLong("gameId");
@@ -177,7 +164,7 @@ class ResultsReportTest {
     }
 
     private String reportBody(long gameId, String hostKey) {
-        TestServer.Response r = server.request(HttpMethod.GET, "/api/reports/" + gameId, null, Map.of("X-Host-Key", hostKey));
+        TestServer.Response r = server.report(gameId, hostKey);
         assertEquals(200, r.status(), r.body());
         return r.body();
     }

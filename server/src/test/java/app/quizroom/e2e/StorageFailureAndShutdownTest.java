@@ -1,10 +1,9 @@
 package app.quizroom.e2e;
 
-import app.quizroom.game.Clock;
 import app.quizroom.store.Reports;
+import app.quizroom.support.HostedGame;
 import app.quizroom.support.TestServer;
 import app.quizroom.support.WsClient;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -13,8 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,8 +30,9 @@ class StorageFailureAndShutdownTest {
         }
     }
 
-    private WsClient client() {
-        return server.client();
+    /** A game of the bundled lenin-enrolment bank, answers open as each question shows. */
+    private HostedGame hostAGame() {
+        return HostedGame.create(server, new JsonObject().put("bankId", "lenin-enrolment").put("readingSeconds", 0));
     }
 
     @Test
@@ -43,17 +41,13 @@ class StorageFailureAndShutdownTest {
         Path blocker = dir.resolve("data");
         Files.writeString(blocker, "a file where the database folder should be");
         Path db = blocker.resolve("results.db");
-        server = TestServer.start(Clock.SYSTEM, null, Map.of("QUIZROOM_DB", db.toString()));
-        JsonObject game = server.createGame(new JsonObject().put("bankId", "lenin-enrolment").put("readingSeconds", 0));
-        WsClient host = client();
-        host.send(new JsonObject().put("type", "host").put("pin", game.getString("pin"))
-                .put("hostToken", game.getString("hostToken")));
+        server = TestServer.start(Map.of("QUIZROOM_DB", db.toString()));
+        HostedGame game = hostAGame();
+        WsClient host = game.host();
         JsonObject warning = host.await("storage");
         assertFalse(warning.getBoolean("saving"), "the projector warns that results are not being saved");
-        WsClient ana = client();
-        ana.send(new JsonObject().put("type", "join").put("pin", game.getString("pin")).put("name", "Ana"));
-        ana.await("joined");
-        host.send(new JsonObject().put("type", "start"));
+        WsClient ana = game.join("Ana");
+        game.command("start");
         ana.await("answering");
         ana.send(new JsonObject().put("type", "answer").put("question", 0).put("option", 0).put("nonce", "a-1"));
         assertFalse(ana.await("answerAck").getBoolean("saved"), "accepted, but honestly not saved yet");
@@ -63,10 +57,9 @@ class StorageFailureAndShutdownTest {
         assertTrue(host.await("storage").getBoolean("saving"), "the projector hears that saving works again");
         ana.send(new JsonObject().put("type", "answer").put("question", 0).put("option", 0).put("nonce", "a-1"));
         assertTrue(ana.await("answerAck").getBoolean("saved"), "a resend learns that its answer is now saved");
-        host.send(new JsonObject().put("type", "next"));
+        game.command("next");
         host.await("leaderboard");
-        TestServer.Response report = server.request(HttpMethod.GET, "/api/reports/" + game.getLong("gameId"), null,
-                Map.of("X-Host-Key", game.getString("hostToken")));
+        TestServer.Response report = server.report(game.gameId(), game.hostToken);
         assertEquals(200, report.status(), report.body());
         JsonObject body = new JsonObject(report.body());
         assertEquals("Ana", body.getJsonArray("players").getJsonObject(0).getString("nickname"));
@@ -78,16 +71,11 @@ class StorageFailureAndShutdownTest {
     @Test
     void aGracefulShutdownTellsEveryoneAndRecordsTheGameAsInterrupted(@TempDir Path dir) throws Exception {
         Path db = dir.resolve("results.db");
-        server = TestServer.start(Clock.SYSTEM, null, Map.of("QUIZROOM_DB", db.toString()));
-        JsonObject game = server.createGame(new JsonObject().put("bankId", "lenin-enrolment").put("readingSeconds", 0));
-        WsClient host = client();
-        host.send(new JsonObject().put("type", "host").put("pin", game.getString("pin"))
-                .put("hostToken", game.getString("hostToken")));
-        host.await("lobby");
-        WsClient ana = client();
-        ana.send(new JsonObject().put("type", "join").put("pin", game.getString("pin")).put("name", "Ana"));
-        ana.await("joined");
-        host.send(new JsonObject().put("type", "start"));
+        server = TestServer.start(Map.of("QUIZROOM_DB", db.toString()));
+        HostedGame game = hostAGame();
+        WsClient host = game.host();
+        WsClient ana = game.join("Ana");
+        game.command("start");
         ana.await("answering");
         ana.send(new JsonObject().put("type", "answer").put("question", 0).put("option", 1));
         assertTrue(ana.await("answerAck").getBoolean("saved"));
@@ -98,7 +86,7 @@ class StorageFailureAndShutdownTest {
         assertEquals(4002, ana.awaitClose());
 
         Reports reports = new Reports(db);
-        var report = reports.report(game.getLong("gameId"));
+        var report = reports.report(game.gameId());
         assertEquals("interrupted", report.get("game").get("status").asText());
         assertEquals(1, report.get("questions").get(0).get("answered").asInt(), "the acknowledged answer is kept");
     }

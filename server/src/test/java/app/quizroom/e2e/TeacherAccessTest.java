@@ -1,6 +1,5 @@
 package app.quizroom.e2e;
 
-import app.quizroom.game.Clock;
 import app.quizroom.support.TestServer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
@@ -18,7 +17,7 @@ class TeacherAccessTest {
 
     @Test
     void withoutAPasswordGameCreationIsOpenButRateLimited() {
-        try (TestServer server = TestServer.start(Clock.SYSTEM, null, Map.of("QUIZROOM_GAMES_PER_MINUTE", "3"))) {
+        try (TestServer server = TestServer.start(Map.of("QUIZROOM_GAMES_PER_MINUTE", "3"))) {
             for (int i = 0; i < 3; i++) {
                 assertEquals(201, server.request(HttpMethod.POST, "/api/games", BODY).status());
             }
@@ -32,7 +31,7 @@ class TeacherAccessTest {
 
     @Test
     void withAPasswordOnlyTheTeacherCreatesGames() {
-        try (TestServer server = TestServer.start(Clock.SYSTEM, null, Map.of("QUIZROOM_TEACHER_PASSWORD", "s3cret"))) {
+        try (TestServer server = TestServer.start(Map.of("QUIZROOM_TEACHER_PASSWORD", "s3cret"))) {
             assertTrue(new JsonObject(server.request(HttpMethod.GET, "/api/options", null).body())
                     .getBoolean("passwordRequired"));
             TestServer.Response none = server.request(HttpMethod.POST, "/api/games", BODY);

@@ -3,14 +3,14 @@ package app.quizroom.e2e;
 import app.quizroom.bank.Bank;
 import app.quizroom.bank.Question;
 import app.quizroom.bank.QuestionType;
+import app.quizroom.support.HostedGame;
 import app.quizroom.support.ManualTime;
 import app.quizroom.support.TestServer;
 import app.quizroom.support.WsClient;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,59 +25,37 @@ class TeamGameTest {
 
     private static final String BANK = "lenin-enrolment";
 
-    private ManualTime time;
-    private TestServer server;
-
-    @BeforeEach
-    void start() {
-        time = new ManualTime();
-        server = TestServer.start(time);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
-
-    private WsClient client() {
-        return server.client();
-    }
-
-    private WsClient host(JsonObject game) {
-        WsClient host = client();
-        host.send(new JsonObject().put("type", "host").put("pin", game.getString("pin"))
-                .put("hostToken", game.getString("hostToken")));
-        host.await("lobby");
-        return host;
-    }
+    private final ManualTime time = new ManualTime();
+    @RegisterExtension
+    final TestServer server = TestServer.start(time);
 
     @Test
     void twoTeamsOfUnequalSizePlayToThePodiumAndTeamTotalsFollowTheAverageRule() {
         Bank bank = server.bank(BANK);
-        JsonObject game = server.createGame(new JsonObject().put("bankId", BANK).put("readingSeconds", 0)
+        HostedGame game = HostedGame.create(server, new JsonObject().put("bankId", BANK).put("readingSeconds", 0)
                 .put("streakBonus", false)
                 .put("teams", new JsonObject().put("names", new JsonArray().add("Reds").add("Blues"))
                         .put("playersPick", true).put("cap", 2)));
-        String pin = game.getString("pin");
-        WsClient host = host(game);
+        String pin = game.pin;
+        WsClient host = game.host();
         String[] names = {"Ana", "Ben", "Cy"};
         int[] teamOf = {1, 1, 2};
         List<WsClient> players = new ArrayList<>();
         for (int i = 0; i < names.length; i++) {
-            WsClient p = client();
+            WsClient p = server.client();
             p.send(new JsonObject().put("type", "join").put("pin", pin).put("name", names[i]));
             assertEquals(2, p.await("chooseTeam").getJsonArray("teams").size(), "players pick: the teams are offered");
             p.send(new JsonObject().put("type", "join").put("pin", pin).put("name", names[i]).put("team", teamOf[i]));
             assertEquals(teamOf[i], p.await("joined").getJsonObject("team").getInteger("id"));
             players.add(p);
         }
-        WsClient late = client();
+        WsClient late = server.client();
         late.send(new JsonObject().put("type", "join").put("pin", pin).put("name", "Dee").put("team", 1));
         JsonObject full = late.await("error");
         assertEquals("team_full", full.getString("code"));
         assertTrue(full.getString("message").contains("Reds"), full.getString("message"));
 
-        host.send(new JsonObject().put("type", "start"));
+        game.command("start");
         Map<Integer, Double> teamTotals = new HashMap<>(Map.of(1, 0.0, 2, 0.0));
         for (int qi = 0; qi < bank.questions().size(); qi++) {
             Question q = bank.questions().get(qi);
@@ -108,10 +86,10 @@ class TeamGameTest {
             assertEquals(Math.round(teamTotals.get(1)), (long) result.getJsonObject("team").getInteger("score"),
                     "Reds after question " + qi);
             host.await("reveal");
-            host.send(new JsonObject().put("type", "next"));
+            game.command("next");
             JsonArray board = host.await("leaderboard").getJsonArray("teams");
             assertEquals(2, board.size());
-            host.send(new JsonObject().put("type", "next"));
+            game.command("next");
         }
         JsonArray podium = host.await("podium").getJsonArray("teams");
         Map<String, JsonObject> byName = new HashMap<>();
@@ -129,18 +107,14 @@ class TeamGameTest {
 
     @Test
     void autoBalanceKeepsTeamSizesWithinOne() {
-        JsonObject game = server.createGame(new JsonObject().put("bankId", BANK)
+        HostedGame game = HostedGame.create(server, new JsonObject().put("bankId", BANK)
                 .put("teams", new JsonObject().put("count", 3)));
-        WsClient host = host(game);
         for (int i = 0; i < 7; i++) {
-            WsClient p = client();
-            p.send(new JsonObject().put("type", "join").put("pin", game.getString("pin")).put("name", "P" + i));
-            p.await("joined");
-            host.await("playerJoined");
+            game.join("P" + i);
         }
-        host.send(new JsonObject().put("type", "host").put("pin", game.getString("pin"))
-                .put("hostToken", game.getString("hostToken")));
-        JsonArray teams = host.await("lobby").getJsonArray("teams");
+        // The host asks again on its socket: the lobby snapshot lists the teams as they now stand.
+        game.host().send(new JsonObject().put("type", "host").put("pin", game.pin).put("hostToken", game.hostToken));
+        JsonArray teams = game.host().await("lobby").getJsonArray("teams");
         int min = Integer.MAX_VALUE;
         int max = 0;
         for (int i = 0; i < teams.size(); i++) {

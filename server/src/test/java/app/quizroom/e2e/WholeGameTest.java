@@ -3,17 +3,18 @@ package app.quizroom.e2e;
 import app.quizroom.bank.Bank;
 import app.quizroom.bank.Question;
 import app.quizroom.bank.QuestionType;
+import app.quizroom.support.HostedGame;
 import app.quizroom.support.ManualTime;
 import app.quizroom.support.TestServer;
 import app.quizroom.support.WsClient;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,8 +33,9 @@ class WholeGameTest {
 
     private static final int READING_MS = 3_000;
 
-    private ManualTime time;
-    private TestServer server;
+    private final ManualTime time = new ManualTime();
+    @RegisterExtension
+    final TestServer server = TestServer.start(time);
 
     /** What the test expects of one player, computed here from the README's rules, not by the server's code. */
     private static final class Expected {
@@ -50,49 +52,27 @@ class WholeGameTest {
         }
     }
 
-    @BeforeEach
-    void start() {
-        time = new ManualTime();
-        server = TestServer.start(time);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
-
-    private WsClient client() {
-        return server.client();
-    }
-
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"lenins-testament", "lenin-enrolment", "defeat-of-the-right", "stalins-power-base",
             "lenins-funeral-and-trotsky", "troika-and-the-left", "why-stalin-won"})
     void threePlayersPlayABundledBankToThePodiumAndScoresFollowTheRules(String bankId) {
         Bank bank = server.bank(bankId);
-        JsonObject game = server.createGame(new JsonObject().put("bankId", bankId).put("readingSeconds", READING_MS / 1000));
-        String pin = game.getString("pin");
-
-        WsClient host = client();
-        host.send(new JsonObject().put("type", "host").put("pin", pin).put("hostToken", game.getString("hostToken")));
-        assertEquals(pin, host.await("hosting").getString("pin"));
-        host.await("lobby");
+        HostedGame game = HostedGame.create(server,
+                new JsonObject().put("bankId", bankId).put("readingSeconds", READING_MS / 1000));
+        assertEquals(game.pin, game.hosting().getString("pin"));
+        WsClient host = game.host();
 
         String[] names = {"Ana", "Ben", "Cy"};
-        List<WsClient> players = new ArrayList<>();
+        List<WsClient> players = game.joinAll(names);
         Map<String, Expected> expected = new LinkedHashMap<>();
         for (int i = 0; i < names.length; i++) {
-            WsClient p = client();
-            p.send(new JsonObject().put("type", "join").put("pin", pin).put("name", names[i]));
-            JsonObject joined = p.await("joined");
+            JsonObject joined = game.joined(players.get(i));
             assertEquals(names[i], joined.getString("name"));
             assertEquals("lobby", joined.getString("phase"));
-            host.await("playerJoined");
-            players.add(p);
             expected.put(names[i], new Expected(names[i], i));
         }
 
-        host.send(new JsonObject().put("type", "start"));
+        game.command("start");
         for (int qi = 0; qi < bank.questions().size(); qi++) {
             Question q = bank.questions().get(qi);
             List<List<String>> shown = new ArrayList<>();
@@ -154,10 +134,10 @@ class WholeGameTest {
                 assertEquals(ranking.indexOf(e) + 1, result.getInteger("rank"), e.name + " rank after question " + qi);
                 assertTrue(result.containsKey("solution"));
             }
-            host.send(new JsonObject().put("type", "next"));
+            game.command("next");
             JsonObject board = host.await("leaderboard");
             assertEquals(ranking.get(0).name, board.getJsonArray("top").getJsonObject(0).getString("name"));
-            host.send(new JsonObject().put("type", "next"));
+            game.command("next");
         }
 
         JsonObject podium = host.await("podium");
@@ -175,7 +155,7 @@ class WholeGameTest {
             assertEquals(ranking.indexOf(e) + 1, fin.getJsonObject("you").getInteger("rank"));
             assertEquals(e.score, fin.getJsonObject("you").getInteger("score"));
         }
-        host.send(new JsonObject().put("type", "next"));
+        game.command("next");
         host.await("finished");
         players.forEach(p -> p.await("finished"));
 
@@ -244,7 +224,7 @@ class WholeGameTest {
             }
             case ORDER -> {
                 List<Integer> reversed = new ArrayList<>(texts.stream().map(displayed::indexOf).toList());
-                java.util.Collections.reverse(reversed);
+                Collections.reverse(reversed);
                 yield new JsonObject().put("order", new JsonArray(reversed));
             }
             case NUMERIC -> new JsonObject().put("value", q.numericAnswer() + q.tolerance() + 1000);
@@ -263,6 +243,4 @@ class WholeGameTest {
         }
         return list;
     }
-
-
 }

@@ -1,9 +1,9 @@
 package app.quizroom.hardening;
 
+import app.quizroom.support.HostedGame;
 import app.quizroom.support.ManualTime;
 import app.quizroom.support.TestServer;
 import app.quizroom.support.WsClient;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,17 +13,12 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,8 +38,8 @@ class AnswerIntegrityTest {
     private ManualTime time;
     private TestServer server;
     private ExecutorService pool;
+    private HostedGame game;
     private WsClient host;
-    private String pin;
 
     @BeforeEach
     void start(@TempDir Path banks) throws IOException {
@@ -64,13 +59,10 @@ class AnswerIntegrityTest {
                     answer: true
                 """);
         time = new ManualTime();
-        server = TestServer.start(time, time, java.util.Map.of("QUIZROOM_BANKS", banks.toString()));
-        JsonObject game = server.createGame(new JsonObject().put("bankId", "integrity").put("readingSeconds", 2)
+        server = TestServer.start(time, time, Map.of("QUIZROOM_BANKS", banks.toString()));
+        game = HostedGame.create(server, new JsonObject().put("bankId", "integrity").put("readingSeconds", 2)
                 .put("timeLimit", 20).put("shuffleOptions", false));
-        pin = game.getString("pin");
-        host = client();
-        host.send(new JsonObject().put("type", "host").put("pin", pin).put("hostToken", game.getString("hostToken")));
-        host.await("lobby");
+        host = game.host();
         pool = Executors.newFixedThreadPool(4);
     }
 
@@ -81,32 +73,9 @@ class AnswerIntegrityTest {
         server.close();
     }
 
-    private WsClient client() {
-        return server.client();
-    }
-
-    private WsClient join(String name) {
-        WsClient p = client();
-        p.send(new JsonObject().put("type", "join").put("pin", pin).put("name", name));
-        p.await("joined");
-        host.await("playerJoined");
-        return p;
-    }
-
-    private static String token(WsClient c) {
-        return new JsonObject(c.frames.get(0)).getString("seatToken");
-    }
-
     /** Starts question 0 and opens answering, then lets {@code intoAnsweringMs} of the time limit pass. */
     private void openFirstQuestion(long intoAnsweringMs, WsClient... players) {
-        host.send(new JsonObject().put("type", "start"));
-        for (WsClient p : players) {
-            p.await("question");
-        }
-        time.advance(2_000);
-        for (WsClient p : players) {
-            p.await("answering");
-        }
+        game.startAndOpenFirstQuestion(time, players);
         time.advance(intoAnsweringMs);
     }
 
@@ -115,19 +84,13 @@ class AnswerIntegrityTest {
         return nonce == null ? a : a.put("nonce", nonce);
     }
 
-    private double acceptedAnswersMetric() {
-        String body = server.request(HttpMethod.GET, "/metrics", null).body();
-        Matcher m = Pattern.compile("(?m)^quizroom_answers_accepted_total(?:\\{[^}]*})? ([0-9.eE+]+)$").matcher(body);
-        return m.find() ? Double.parseDouble(m.group(1)) : -1;
-    }
-
     @Test
     void fiftyConcurrentIdenticalAnswersOverTwoSocketsOfOneSeatScoreOnce() throws Exception {
-        WsClient ana = join("Ana");
-        WsClient ben = join("Ben");
+        WsClient ana = game.join("Ana");
+        WsClient ben = game.join("Ben");
         openFirstQuestion(5_000, ana, ben);
-        WsClient anaSecond = client(); // a second tab of Ana's, about to take her seat
-        String token = token(ana);
+        WsClient anaSecond = server.client(); // a second tab of Ana's, about to take her seat
+        String token = game.seatToken(ana);
 
         CountDownLatch go = new CountDownLatch(1);
         Future<?> first = pool.submit(() -> {
@@ -143,7 +106,7 @@ class AnswerIntegrityTest {
         });
         Future<?> second = pool.submit(() -> {
             go.await();
-            anaSecond.send(new JsonObject().put("type", "rejoin").put("pin", pin).put("seatToken", token));
+            anaSecond.send(new JsonObject().put("type", "rejoin").put("pin", game.pin).put("seatToken", token));
             for (int i = 0; i < 25; i++) {
                 anaSecond.send(answer(RIGHT, "ana-q0"));
             }
@@ -164,7 +127,7 @@ class AnswerIntegrityTest {
                 "the same answer at the same instant scores the same, however often it was sent");
         assertEquals(benResult.getInteger("score"), anaResult.getInteger("score"));
         assertEquals(anaResult.getInteger("points"), anaResult.getInteger("score"), "scored once");
-        assertEquals(2.0, acceptedAnswersMetric(), "two answers accepted in all");
+        assertEquals(2.0, server.metric("quizroom_answers_accepted_total"), "two answers accepted in all");
 
         // Every acknowledgement, on either socket, is of the one answer (acknowledgements follow the write to the
         // results store, so wait a little for the first).
@@ -193,20 +156,19 @@ class AnswerIntegrityTest {
 
     @Test
     void aResendWithTheSameNonceAfterAReconnectGetsTheOriginalAcknowledgementAndChangesNothing() {
-        WsClient ana = join("Ana");
-        WsClient ben = join("Ben");
+        WsClient ana = game.join("Ana");
+        WsClient ben = game.join("Ben");
         openFirstQuestion(3_000, ana, ben);
         ana.send(answer(RIGHT, "ana-q0-7f3a"));
         JsonObject original = ana.await("answerAck");
 
         // The phone loses its connection before it is sure the answer arrived, and comes back.
-        String token = token(ana);
+        String token = game.seatToken(ana);
         ana.close();
         host.await(m -> "playerConnection".equals(m.getString("type")) && !m.getBoolean("connected"), "a drop");
         time.advance(4_000);
-        WsClient back = client();
-        back.send(new JsonObject().put("type", "rejoin").put("pin", pin).put("seatToken", token));
-        back.await("joined");
+        WsClient back = server.client();
+        assertEquals("joined", game.rejoin(back, token).getString("type"));
         JsonObject snapshot = back.await("question");
         assertEquals(true, snapshot.getBoolean("answered"), "the snapshot says the answer is in");
 
@@ -231,9 +193,9 @@ class AnswerIntegrityTest {
 
     @Test
     void claimedTimeLagScoreAndCorrectnessFieldsChangeNothing() {
-        WsClient honest = join("Honest");
-        WsClient cheat = join("Cheat");
-        WsClient wrong = join("Wrong");
+        WsClient honest = game.join("Honest");
+        WsClient cheat = game.join("Cheat");
+        WsClient wrong = game.join("Wrong");
         openFirstQuestion(8_000, honest, cheat, wrong);
 
         honest.send(answer(RIGHT, "h"));

@@ -1,18 +1,19 @@
 package app.quizroom.hardening;
 
-import app.quizroom.game.Clock;
+import app.quizroom.support.HostedGame;
 import app.quizroom.support.TestServer;
 import app.quizroom.support.WsClient;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -34,35 +35,27 @@ class BotFloodTest {
     private static final int CAP = 300;
     private static final int BOTS = 500;
 
-    private TestServer server;
-    private ExecutorService pool;
-    private ScheduledExecutorService waves;
+    @RegisterExtension
+    final TestServer server = TestServer.start(Map.of("QUIZROOM_MAX_PLAYERS", Integer.toString(CAP),
+            "QUIZROOM_JOIN_TIMEOUT_SECONDS", "60"));
+    private final ExecutorService pool = Executors.newFixedThreadPool(16);
+    private final ScheduledExecutorService waves = Executors.newSingleThreadScheduledExecutor();
+    private HostedGame game;
     private WsClient host;
     private String pin;
 
     @BeforeEach
-    void start() {
-        server = TestServer.start(Clock.SYSTEM, null, Map.of("QUIZROOM_MAX_PLAYERS", Integer.toString(CAP),
-                "QUIZROOM_JOIN_TIMEOUT_SECONDS", "60"));
-        JsonObject game = server.createGame(new JsonObject().put("bankId", "lenin-enrolment"));
-        pin = game.getString("pin");
-        host = client();
-        host.send(new JsonObject().put("type", "host").put("pin", pin).put("hostToken", game.getString("hostToken")));
-        host.await("lobby");
-        pool = Executors.newFixedThreadPool(16);
-        waves = Executors.newSingleThreadScheduledExecutor();
+    void hostAGame() {
+        game = HostedGame.create(server, new JsonObject().put("bankId", "lenin-enrolment"));
+        host = game.host();
+        pin = game.pin;
     }
 
     @AfterEach
-    void stop() throws InterruptedException {
+    void stopThreads() throws InterruptedException {
         waves.shutdownNow();
         pool.shutdownNow();
         pool.awaitTermination(10, TimeUnit.SECONDS);
-        server.close();
-    }
-
-    private WsClient client() {
-        return server.client();
     }
 
     private static JsonObject join(String pin, String name) {
@@ -79,11 +72,12 @@ class BotFloodTest {
     }
 
     @Test
+    @Tag("slow")
     void fiveHundredJoinsInFiveSecondsHitTheRateLimitAndTheCapAndTheHostStaysResponsive() throws Exception {
         // Open the bots' sockets first: the flood is of joins, not of TCP handshakes.
         List<Future<WsClient>> opening = new ArrayList<>();
         for (int i = 0; i < BOTS; i++) {
-            opening.add(pool.submit(this::client));
+            opening.add(pool.submit(server::client));
         }
         List<WsClient> bots = new ArrayList<>();
         for (Future<WsClient> f : opening) {
@@ -160,35 +154,27 @@ class BotFloodTest {
 
     @Test
     void afterLockNoJoinGetsInAndTheAnswerIsTheSameAsForAnUnknownPin() {
-        List<WsClient> players = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            WsClient p = client();
-            p.send(join(pin, "Player " + i));
-            p.await("joined");
-            players.add(p);
-        }
-        host.send(new JsonObject().put("type", "lock"));
+        List<WsClient> players = game.joinAll("Player 0", "Player 1", "Player 2", "Player 3", "Player 4");
+        game.command("lock");
         assertEquals(true, host.await("locked").getBoolean("locked"));
 
-        WsClient lateBot = client();
+        WsClient lateBot = server.client();
         lateBot.send(join(pin, "Late Bot"));
         JsonObject refused = lateBot.await("error");
         assertEquals("room_not_found", refused.getString("code"), "a locked room looks like no room at all");
 
-        WsClient unknown = client();
+        WsClient unknown = server.client();
         unknown.send(join(pin.equals("000000") ? "000001" : "000000", "Scanner"));
         JsonObject none = unknown.await("error");
         assertEquals(none.getString("code"), refused.getString("code"));
         assertEquals(none.getString("message"), refused.getString("message"), "same words, so a scan cannot tell");
 
         // A seated player who drops can still come back into a locked room.
-        String token = new JsonObject(players.get(0).frames.get(0)).getString("seatToken");
+        String token = game.seatToken(players.get(0));
         players.get(0).close();
-        WsClient back = client();
-        back.send(new JsonObject().put("type", "rejoin").put("pin", pin).put("seatToken", token));
-        assertEquals("Player 0", back.await("joined").getString("name"));
+        assertEquals("Player 0", game.rejoin(server.client(), token).getString("name"));
 
-        host.send(new JsonObject().put("type", "unlock"));
+        game.command("unlock");
         assertEquals(false, host.await("locked").getBoolean("locked"));
         lateBot.send(join(pin, "Late Bot"));
         lateBot.await("joined");

@@ -7,7 +7,9 @@ import app.quizroom.support.ServerProcess;
 import app.quizroom.support.TestServer;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -29,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * deflate stream that would inflate to 40 MB is a protocol error that closes the socket. The server stays up:
  * {@code /health} answers and a new game is played.
  */
+@Tag("slow")
 class DeflateBombTest {
 
     private static ServerProcess server;
@@ -46,7 +49,7 @@ class DeflateBombTest {
         }
     }
 
-    @org.junit.jupiter.api.AfterEach
+    @AfterEach
     void closeSockets() {
         sockets.forEach(RawWebSocket::close);
     }

@@ -1,13 +1,15 @@
 package app.quizroom.hardening;
 
-import app.quizroom.game.Clock;
+import app.quizroom.support.HostedGame;
 import app.quizroom.support.PhoneProcess;
 import app.quizroom.support.TestServer;
 import app.quizroom.support.WsClient;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,42 +25,34 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * disconnected, keeping the seat. After {@code kill -CONT} the phone notices the closed socket, reconnects with its
  * seat token and is back in its seat.
  */
+@Tag("slow")
 class HalfOpenPeerTest {
 
     private static final int PING_SECONDS = 1;
     private static final int READ_IDLE_SECONDS = 2;
 
-    private TestServer server;
-    private final List<WsClient> clients = new ArrayList<>();
+    @RegisterExtension
+    final TestServer server = TestServer.start(Map.of("QUIZROOM_PING_SECONDS", Integer.toString(PING_SECONDS),
+            "QUIZROOM_READ_IDLE_SECONDS", Integer.toString(READ_IDLE_SECONDS)));
     private final List<PhoneProcess> phones = new ArrayList<>();
+    private HostedGame game;
     private WsClient host;
-    private String pin;
-    private String hostToken;
 
     @BeforeEach
-    void start() {
-        server = TestServer.start(Clock.SYSTEM, null, Map.of("QUIZROOM_PING_SECONDS", Integer.toString(PING_SECONDS),
-                "QUIZROOM_READ_IDLE_SECONDS", Integer.toString(READ_IDLE_SECONDS)));
-        JsonObject game = server.createGame(new JsonObject().put("bankId", "lenin-enrolment").put("readingSeconds", 0)
+    void hostAGame() {
+        game = HostedGame.create(server, new JsonObject().put("bankId", "lenin-enrolment").put("readingSeconds", 0)
                 .put("timeLimit", 60));
-        pin = game.getString("pin");
-        hostToken = game.getString("hostToken");
-        host = server.connect();
-        clients.add(host);
-        host.send(new JsonObject().put("type", "host").put("pin", pin).put("hostToken", game.getString("hostToken")));
-        host.await("lobby");
+        host = game.host();
     }
 
     @AfterEach
-    void stop() {
+    void stopPhones() {
         phones.forEach(PhoneProcess::close);
-        clients.forEach(WsClient::close);
-        server.close();
     }
 
     @Test
     void aFrozenPhoneIsMarkedDisconnectedWithinTheReadIdleTimeoutAndResumesItsSeatWhenItWakes() {
-        PhoneProcess phone = PhoneProcess.start(server.port, pin, "Sleepy");
+        PhoneProcess phone = PhoneProcess.start(server.port, game.pin, "Sleepy");
         phones.add(phone);
         String[] joined = phone.awaitLine("joined ", 20_000).split(" ");
         int playerId = Integer.parseInt(joined[1]);
@@ -76,7 +70,7 @@ class HalfOpenPeerTest {
         System.out.println("half-open peer detected after " + detectedMs + " ms");
 
         // The game moves on while the phone sleeps.
-        host.send(new JsonObject().put("type", "start"));
+        game.command("start");
         host.await("answering");
 
         phone.thaw();
@@ -89,10 +83,7 @@ class HalfOpenPeerTest {
         phone.awaitLine("recv question", 5_000);
 
         // A re-attached host sees one seat, connected.
-        WsClient projector = server.connect();
-        clients.add(projector);
-        projector.send(new JsonObject().put("type", "host").put("pin", pin).put("hostToken", hostToken));
-        JsonObject lobby = projector.await("lobby");
+        JsonObject lobby = game.attachHost().await("lobby");
         assertEquals(1, lobby.getJsonArray("players").size());
         assertEquals(true, lobby.getJsonArray("players").getJsonObject(0).getBoolean("connected"));
     }

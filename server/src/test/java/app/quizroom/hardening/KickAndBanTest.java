@@ -1,16 +1,14 @@
 package app.quizroom.hardening;
 
+import app.quizroom.support.HostedGame;
 import app.quizroom.support.ManualTime;
 import app.quizroom.support.TestServer;
 import app.quizroom.support.WsClient;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,62 +21,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class KickAndBanTest {
 
-    private ManualTime time;
-    private TestServer server;
-    private WsClient host;
-    private String pin;
-    private String hostToken;
+    private final ManualTime time = new ManualTime();
+    @RegisterExtension
+    final TestServer server = TestServer.start(time);
+    private HostedGame game;
 
     @BeforeEach
-    void start() {
-        time = new ManualTime();
-        server = TestServer.start(time);
-        JsonObject game = server.createGame(new JsonObject().put("bankId", "lenin-enrolment").put("readingSeconds", 1)
+    void hostAGame() {
+        game = HostedGame.create(server, new JsonObject().put("bankId", "lenin-enrolment").put("readingSeconds", 1)
                 .put("timeLimit", 20));
-        pin = game.getString("pin");
-        hostToken = game.getString("hostToken");
-        host = attachHost();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
-
-    private WsClient client() {
-        return server.client();
-    }
-
-    private WsClient attachHost() {
-        WsClient h = client();
-        h.send(new JsonObject().put("type", "host").put("pin", pin).put("hostToken", hostToken));
-        h.await("hosting");
-        return h;
-    }
-
-    private WsClient join(String name) {
-        WsClient p = client();
-        p.send(new JsonObject().put("type", "join").put("pin", pin).put("name", name));
-        p.await("joined");
-        host.await("playerJoined");
-        return p;
-    }
-
-    private static JsonObject first(WsClient c) {
-        return new JsonObject(c.frames.get(0));
-    }
-
-    private JsonObject rejoin(WsClient c, String token) {
-        c.send(new JsonObject().put("type", "rejoin").put("pin", pin).put("seatToken", token));
-        return c.await(m -> "joined".equals(m.getString("type")) || "error".equals(m.getString("type")), "a rejoin answer");
     }
 
     @Test
     void aKickedPlayersTokenAndRejoinAreRefusedAndTheHostSeesNoGhost() {
-        WsClient ana = join("Ana");
-        WsClient bot = join("Bot");
-        int botId = first(bot).getInteger("playerId");
-        String botToken = first(bot).getString("seatToken");
+        WsClient host = game.host();
+        WsClient ana = game.join("Ana");
+        WsClient bot = game.join("Bot");
+        int botId = game.playerId(bot);
+        String botToken = game.seatToken(bot);
 
         host.send(new JsonObject().put("type", "kick").put("playerId", botId));
         bot.await("kicked");
@@ -89,19 +49,19 @@ class KickAndBanTest {
         assertEquals(1, left.getInteger("count"));
 
         // The old token is dead, on a fresh connection, in every phase.
-        WsClient again = client();
-        JsonObject refused = rejoin(again, botToken);
+        WsClient again = server.client();
+        JsonObject refused = game.rejoin(again, botToken);
         assertEquals("bad_token", refused.getString("code"));
         assertFalse(again.isClosed(), "a refusal leaves the socket open for a normal join");
         // The nickname stays taken, so the same bot cannot walk back in under its name.
-        again.send(new JsonObject().put("type", "join").put("pin", pin).put("name", "Bot"));
+        again.send(new JsonObject().put("type", "join").put("pin", game.pin).put("name", "Bot"));
         assertEquals("name_taken", again.awaitError());
         // Kicking twice finds nobody.
         host.send(new JsonObject().put("type", "kick").put("playerId", botId));
         assertEquals("no_such_player", host.awaitError());
 
         // A re-attached host (projector reload) lists no ghost.
-        WsClient projector = attachHost();
+        WsClient projector = game.attachHost();
         JsonArray players = projector.await("lobby").getJsonArray("players");
         assertEquals(1, players.size(), players.encode());
         assertEquals("Ana", players.getJsonObject(0).getString("name"));
@@ -109,37 +69,30 @@ class KickAndBanTest {
         host = projector;
 
         // The game goes on without the kicked player; its token stays dead mid-game.
-        host.send(new JsonObject().put("type", "start"));
-        ana.await("question");
-        time.advance(1_000);
-        ana.await("answering");
-        assertEquals("bad_token", rejoin(client(), botToken).getString("code"));
+        game.startAndOpenFirstQuestion(time, ana);
+        assertEquals("bad_token", game.rejoin(server.client(), botToken).getString("code"));
         ana.send(new JsonObject().put("type", "answer").put("question", 0).put("option", 0).put("nonce", "a0"));
         ana.await("answerAck");
         JsonObject reveal = host.await("reveal");
         assertEquals(1, reveal.getInteger("total"), "the kicked player is not counted");
-        host.send(new JsonObject().put("type", "next"));
+        game.command("next");
         JsonArray top = host.await("leaderboard").getJsonArray("top");
         for (int i = 0; i < top.size(); i++) {
             assertTrue(top.getJsonObject(i).getInteger("playerId") != botId, "kicked player on the leaderboard");
         }
-        JsonObject reattached = attachHost().await("lobby");
+        JsonObject reattached = game.attachHost().await("lobby");
         assertEquals(1, reattached.getJsonArray("players").size());
     }
 
     @Test
     void aPlayerKickedMidQuestionWhoseAnswerWasInIsNotCountedAndCannotComeBack() {
-        WsClient ana = join("Ana");
-        WsClient ben = join("Ben");
-        WsClient bot = join("Bot");
-        int botId = first(bot).getInteger("playerId");
-        String botToken = first(bot).getString("seatToken");
-        host.send(new JsonObject().put("type", "start"));
-        for (WsClient p : List.of(ana, ben, bot)) {
-            p.await("question"); // the reading time has begun: now the clock may move
-        }
-        time.advance(1_000);
-        bot.await("answering");
+        WsClient host = game.host();
+        WsClient ana = game.join("Ana");
+        WsClient ben = game.join("Ben");
+        WsClient bot = game.join("Bot");
+        int botId = game.playerId(bot);
+        String botToken = game.seatToken(bot);
+        game.startAndOpenFirstQuestion(time, ana, ben, bot);
         bot.send(new JsonObject().put("type", "answer").put("question", 0).put("option", 0).put("nonce", "b0"));
         bot.await("answerAck");
         ana.send(new JsonObject().put("type", "answer").put("question", 0).put("option", 0).put("nonce", "a0"));
@@ -151,8 +104,8 @@ class KickAndBanTest {
         assertEquals(2, host.await("playerLeft").getInteger("count"));
 
         // The bot's seat token does not reach the seat, so its answer cannot be resent or changed either.
-        WsClient sneaky = client();
-        assertEquals("bad_token", rejoin(sneaky, botToken).getString("code"));
+        WsClient sneaky = server.client();
+        assertEquals("bad_token", game.rejoin(sneaky, botToken).getString("code"));
         sneaky.send(new JsonObject().put("type", "answer").put("question", 0).put("option", 1).put("nonce", "b0"));
         String code = sneaky.awaitError();
         assertTrue(code.equals("not_joined"), code);

@@ -3,8 +3,8 @@ package app.quizroom.hardening;
 import app.quizroom.support.RawWebSocket;
 import app.quizroom.support.TestServer;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,18 +21,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class MalformedFrameTest {
 
-    private TestServer server;
+    @RegisterExtension
+    final TestServer server = TestServer.start();
     private final List<RawWebSocket> sockets = new ArrayList<>();
 
-    @BeforeEach
-    void start() {
-        server = TestServer.start();
-    }
-
     @AfterEach
-    void stop() {
+    void closeSockets() {
         sockets.forEach(RawWebSocket::close);
-        server.close();
     }
 
     private RawWebSocket connect() throws IOException {

@@ -1,16 +1,18 @@
 package app.quizroom.hardening;
 
+import app.quizroom.support.HostedGame;
 import app.quizroom.support.TestServer;
 import app.quizroom.support.WsClient;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -29,32 +31,18 @@ class NicknameAttackTest {
     private static final String INVISIBLE = "Nicknames cannot contain control or invisible characters.";
     private static final String STACKED = "That nickname has too many accents stacked on one letter.";
 
-    private TestServer server;
-    private WsClient host;
-    private String pin;
+    @RegisterExtension
+    final TestServer server = TestServer.start();
+    private HostedGame game;
 
     @BeforeEach
-    void start() {
-        server = TestServer.start();
-        JsonObject game = server.createGame(new JsonObject().put("bankId", "lenin-enrolment"));
-        pin = game.getString("pin");
-        host = client();
-        host.send(new JsonObject().put("type", "host").put("pin", pin).put("hostToken", game.getString("hostToken")));
-        host.await("lobby");
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
-
-    private WsClient client() {
-        return server.client();
+    void hostAGame() {
+        game = HostedGame.create(server, new JsonObject().put("bankId", "lenin-enrolment"));
     }
 
     /** Tries a join on the socket and returns the refusal; a socket that is refused stays open and unseated. */
     private JsonObject refused(WsClient c, String name) {
-        c.send(new JsonObject().put("type", "join").put("pin", pin).put("name", name));
+        c.send(new JsonObject().put("type", "join").put("pin", game.pin).put("name", name));
         JsonObject reply = c.await(m -> "joined".equals(m.getString("type")) || "error".equals(m.getString("type")),
                 "an answer to the join");
         assertEquals("error", reply.getString("type"), () -> "accepted: " + visible(name) + " as " + reply.encode());
@@ -64,8 +52,8 @@ class NicknameAttackTest {
     }
 
     private void joins(String name, String shownAs) {
-        WsClient c = client();
-        c.send(new JsonObject().put("type", "join").put("pin", pin).put("name", name));
+        WsClient c = server.client();
+        c.send(new JsonObject().put("type", "join").put("pin", game.pin).put("name", name));
         assertEquals(shownAs, c.await("joined").getString("name"));
     }
 
@@ -79,7 +67,7 @@ class NicknameAttackTest {
     @Test
     void lookAlikesOfATakenNameAreRefused() {
         joins("Anna Lee", "Anna Lee");
-        WsClient impostor = client();
+        WsClient impostor = server.client();
         Map<String, String> attempts = new LinkedHashMap<>();
         attempts.put("anna lee", "case");
         attempts.put("ANNA LEE", "case");
@@ -112,13 +100,13 @@ class NicknameAttackTest {
         joins("Straße", "Straße");
         assertEquals("name_taken", refused(impostor, "STRASSE").getString("code"));
         // The impostor's socket is still good for an honest name.
-        impostor.send(new JsonObject().put("type", "join").put("pin", pin).put("name", "Anna Leigh"));
+        impostor.send(new JsonObject().put("type", "join").put("pin", game.pin).put("name", "Anna Leigh"));
         assertEquals("Anna Leigh", impostor.await("joined").getString("name"));
     }
 
     @Test
     void blockedWordsAreRefusedWhateverTheyAreDressedIn() {
-        WsClient vandal = client();
+        WsClient vandal = server.client();
         for (String name : List.of("fuck", "𝐟𝐮𝐜𝐤", "𝐅𝐔𝐂𝐊 you", "ｆｕｃｋ", "f.u.c.k", "f u c k", "FuCk_it",
                 "5h1thead", "sh!thead", "𝓈𝒽𝒾𝓉𝒽𝑒𝒶𝒹", "b1tch", "Big Dick", "𝔡𝔦𝔠𝔨")) {
             JsonObject r = refused(vandal, name);
@@ -135,7 +123,7 @@ class NicknameAttackTest {
 
     @Test
     void namesBuiltToBreakTheScreenAreRefusedWithASpecificMessage() {
-        WsClient vandal = client();
+        WsClient vandal = server.client();
         // Long: over 100 characters is refused before any normalisation work.
         assertEquals(TOO_LONG, refused(vandal, "A".repeat(3_000)).getString("message"));
         assertEquals(TOO_LONG, refused(vandal, "A".repeat(21)).getString("message"));
@@ -162,8 +150,8 @@ class NicknameAttackTest {
             assertEquals("name_invalid", r.getString("code"), visible(name));
         }
         // Nothing of this reached the host.
-        host.sync();
-        assertTrue(host.drain().stream().noneMatch(m -> "playerJoined".equals(m.getString("type"))));
+        game.host().sync();
+        assertTrue(game.host().drain().stream().noneMatch(m -> "playerJoined".equals(m.getString("type"))));
         // Accents in normal amounts are fine.
         joins("Zoë Ångström", "Zoë Ångström");
         joins("Nguyễn", "Nguyễn");
@@ -171,29 +159,30 @@ class NicknameAttackTest {
 
     @Test
     void inGeneratedNamesModeWhatAPhoneTypesIsNeverShown() {
-        JsonObject game = server.createGame(new JsonObject().put("bankId", "lenin-enrolment").put("generatedNames", true));
-        String generatedPin = game.getString("pin");
-        java.util.Set<String> names = new java.util.HashSet<>();
+        String generatedPin = server.createGame(new JsonObject().put("bankId", "lenin-enrolment")
+                .put("generatedNames", true)).getString("pin");
+        Set<String> names = new HashSet<>();
         for (String typed : List.of("fuck", "\u202eevil", "Anna Lee", "")) {
-            WsClient c = client();
+            WsClient c = server.client();
             c.send(new JsonObject().put("type", "join").put("pin", generatedPin).put("name", typed));
             String given = c.await("joined").getString("name");
             assertFalse(given.toLowerCase().contains("fuck") || given.contains("\u202e") || given.equals("Anna Lee"), given);
             assertTrue(given.matches("\\p{L}+ \\p{L}+"), "a friendly two-word name: " + given);
             assertTrue(names.add(given), "names are unique: " + given);
         }
-        WsClient nameless = client();
+        WsClient nameless = server.client();
         nameless.send(new JsonObject().put("type", "join").put("pin", generatedPin));
         assertTrue(names.add(nameless.await("joined").getString("name")));
     }
 
     @Test
     void aTenThousandCharacterNameIsOverTheFrameLimitAndClosesTheSocketWith1009() {
-        WsClient vandal = client();
-        vandal.sendRaw(new JsonObject().put("type", "join").put("pin", pin).put("name", "A".repeat(10_000)).encode());
+        WsClient vandal = server.client();
+        vandal.sendRaw(new JsonObject().put("type", "join").put("pin", game.pin).put("name", "A".repeat(10_000))
+                .encode());
         assertEquals((short) 1009, vandal.awaitClose(), "a frame over QUIZROOM_MAX_MESSAGE_BYTES closes the socket");
         // The room is untouched and the server fine: the next phone joins.
         joins("Ana", "Ana");
-        assertEquals("Ana", host.await("playerJoined").getJsonObject("player").getString("name"));
+        assertEquals("Ana", game.host().await("playerJoined").getJsonObject("player").getString("name"));
     }
 }

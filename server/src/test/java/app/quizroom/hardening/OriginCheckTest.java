@@ -2,7 +2,6 @@ package app.quizroom.hardening;
 
 import app.quizroom.support.RawWebSocket;
 import app.quizroom.support.TestServer;
-import io.vertx.core.http.HttpMethod;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +31,7 @@ class OriginCheckTest {
     }
 
     private TestServer server(Map<String, String> env) {
-        TestServer s = TestServer.start(app.quizroom.game.Clock.SYSTEM, null, env);
+        TestServer s = TestServer.start(env);
         servers.add(s);
         return s;
     }
@@ -58,7 +57,7 @@ class OriginCheckTest {
             RawWebSocket ws = handshake(s.port, origin);
             assertEquals(403, ws.handshake.status(), "Origin " + origin);
         }
-        String metrics = s.request(HttpMethod.GET, "/metrics", null).body();
+        String metrics = s.metrics();
         assertTrue(metrics.contains("origin_refused"), "refusals are counted");
     }
 

@@ -1,12 +1,14 @@
 package app.quizroom.hardening;
 
+import app.quizroom.support.HostedGame;
 import app.quizroom.support.TestServer;
 import app.quizroom.support.WsClient;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,14 +17,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,31 +37,23 @@ class PinScanTest {
     private static final int PER_SOCKET = 5;
     private static final Set<String> MISS_CODES = Set.of("room_not_found", "rate_limited");
 
-    private TestServer server;
-    private ExecutorService pool;
+    @RegisterExtension
+    final TestServer server = TestServer.start();
+    private final ExecutorService pool = Executors.newFixedThreadPool(16);
     private WsClient host;
     private String pin;
 
     @BeforeEach
-    void start() {
-        server = TestServer.start();
-        JsonObject game = server.createGame(new JsonObject().put("bankId", "lenin-enrolment"));
-        pin = game.getString("pin");
-        host = client();
-        host.send(new JsonObject().put("type", "host").put("pin", pin).put("hostToken", game.getString("hostToken")));
-        host.await("lobby");
-        pool = Executors.newFixedThreadPool(16);
+    void hostAGame() {
+        HostedGame game = HostedGame.create(server, new JsonObject().put("bankId", "lenin-enrolment"));
+        host = game.host();
+        pin = game.pin;
     }
 
     @AfterEach
-    void stop() throws InterruptedException {
+    void stopThreads() throws InterruptedException {
         pool.shutdownNow();
         pool.awaitTermination(10, TimeUnit.SECONDS);
-        server.close();
-    }
-
-    private WsClient client() {
-        return server.client();
     }
 
     private static JsonObject join(String pin, String name) {
@@ -79,15 +70,9 @@ class PinScanTest {
         }
     }
 
-    private double pinFailuresMetric() {
-        String body = server.request(HttpMethod.GET, "/metrics", null).body();
-        Matcher m = Pattern.compile("(?m)^quizroom_pin_failures_total(?:\\{[^}]*})? ([0-9.eE+]+)$").matcher(body);
-        return m.find() ? Double.parseDouble(m.group(1)) : -1;
-    }
-
     @Test
     void aThousandGuessesFromOneConnectionAreCutOffAfterAFewAndFindNothing() {
-        WsClient scanner = client();
+        WsClient scanner = server.client();
         SplittableRandom random = new SplittableRandom(1);
         int attempts = 0;
         List<JsonObject> replies = new ArrayList<>();
@@ -121,10 +106,12 @@ class PinScanTest {
             assertEquals("error", r.getString("type"), r.encode());
             assertTrue(MISS_CODES.contains(r.getString("code")), r.encode());
         }
-        assertTrue(pinFailuresMetric() >= replies.size(), "misses are counted in quizroom_pin_failures_total");
+        assertTrue(server.metric("quizroom_pin_failures_total") >= replies.size(),
+                "misses are counted in quizroom_pin_failures_total");
     }
 
     @Test
+    @Tag("slow")
     void fiftyScannersAreThrottledAndClosedWhileAClassOf120BehindOneAddressAllGetIn() throws Exception {
         CountDownLatch go = new CountDownLatch(1);
         // 50 connections, 20 guesses each, fired without waiting for answers.
@@ -132,7 +119,7 @@ class PinScanTest {
         for (int s = 0; s < 50; s++) {
             int seed = s;
             scanners.add(pool.submit(() -> {
-                WsClient c = client();
+                WsClient c = server.client();
                 go.await();
                 SplittableRandom random = new SplittableRandom(100 + seed);
                 for (int g = 0; g < 20; g++) {
@@ -151,7 +138,7 @@ class PinScanTest {
         for (int k = 0; k < 120; k++) {
             String name = String.format("Student %03d", k);
             students.add(pool.submit(() -> {
-                WsClient c = client();
+                WsClient c = server.client();
                 go.await();
                 c.send(join(pin, name));
                 joined.put(name, c.await("joined"));
@@ -195,7 +182,7 @@ class PinScanTest {
                 .toList());
 
         // While misses are being throttled, one more student mistypes the PIN, then gets it right on the same socket.
-        WsClient late = client();
+        WsClient late = server.client();
         late.send(join(guess(new SplittableRandom(7)), "Late Student"));
         assertTrue(MISS_CODES.contains(late.awaitError()));
         late.send(join(pin, "Late Student"));

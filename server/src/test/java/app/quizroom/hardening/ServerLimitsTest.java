@@ -1,15 +1,14 @@
 package app.quizroom.hardening;
 
-import app.quizroom.game.Clock;
+import app.quizroom.support.HostedGame;
 import app.quizroom.support.TestServer;
 import app.quizroom.support.WsClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,25 +31,17 @@ class ServerLimitsTest {
         }
     }
 
-    private WsClient client() {
-        return server.client();
-    }
-
     @Test
+    @Tag("slow")
     void aSocketThatJoinsNothingIsClosedAfterTheJoinTimeoutWhileSeatedOnesStay() {
-        server = TestServer.start(Clock.SYSTEM, null, Map.of("QUIZROOM_JOIN_TIMEOUT_SECONDS", "1"));
-        JsonObject game = server.createGame(new JsonObject().put("bankId", "lenin-enrolment"));
-        String pin = game.getString("pin");
-        WsClient host = client();
-        host.send(new JsonObject().put("type", "host").put("pin", pin).put("hostToken", game.getString("hostToken")));
-        host.await("lobby");
-        WsClient player = client();
-        player.send(new JsonObject().put("type", "join").put("pin", pin).put("name", "Ana"));
-        player.await("joined");
-        WsClient idle = client();
+        server = TestServer.start(Map.of("QUIZROOM_JOIN_TIMEOUT_SECONDS", "1"));
+        HostedGame game = HostedGame.create(server, new JsonObject().put("bankId", "lenin-enrolment"));
+        WsClient host = game.host();
+        WsClient player = game.join("Ana");
+        WsClient idle = server.client();
         // Pings and refused joins do not count as joining.
         idle.sync();
-        idle.send(new JsonObject().put("type", "join").put("pin", pin).put("name", ""));
+        idle.send(new JsonObject().put("type", "join").put("pin", game.pin).put("name", ""));
         assertEquals("name_invalid", idle.awaitError());
 
         assertEquals((short) 1008, idle.awaitClose(), "an unseated socket is closed for policy");
@@ -64,7 +55,7 @@ class ServerLimitsTest {
 
     @Test
     void noMoreThanTheConfiguredNumberOfRoomsRunAtOnce() {
-        server = TestServer.start(Clock.SYSTEM, null, Map.of("QUIZROOM_MAX_ROOMS", "2"));
+        server = TestServer.start(Map.of("QUIZROOM_MAX_ROOMS", "2"));
         server.createGame(new JsonObject().put("bankId", "lenin-enrolment"));
         server.createGame(new JsonObject().put("bankId", "lenin-enrolment"));
         TestServer.Response third = server.request(HttpMethod.POST, "/api/games",

@@ -1,13 +1,13 @@
 package app.quizroom.hardening;
 
-import app.quizroom.game.Clock;
+import app.quizroom.support.HostedGame;
 import app.quizroom.support.RawWebSocket;
 import app.quizroom.support.TestServer;
 import app.quizroom.support.WsClient;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,13 +18,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,6 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * segment size) before the server's own write queue fills, far more than 51 broadcasts; the hostile phone's
  * requests get it there.
  */
+@Tag("slow")
 class SlowConsumerTest {
 
     private static final int QUESTIONS = 17;
@@ -55,6 +54,7 @@ class SlowConsumerTest {
     private TestServer server;
     private final List<RawWebSocket> raw = new ArrayList<>();
     private ExecutorService pool;
+    private HostedGame game;
     private WsClient host;
     private String pin;
 
@@ -79,15 +79,13 @@ class SlowConsumerTest {
     @BeforeEach
     void start() throws IOException {
         Files.writeString(banks.resolve("big.yaml"), bigBank());
-        server = TestServer.start(Clock.SYSTEM, null, Map.of("QUIZROOM_BANKS", banks.toString(),
+        server = TestServer.start(Map.of("QUIZROOM_BANKS", banks.toString(),
                 "QUIZROOM_WRITE_QUEUE_BYTES", "4096", "QUIZROOM_SLOW_CLIENT_SECONDS", "1",
                 "QUIZROOM_PING_SECONDS", Integer.toString(PING_SECONDS),
                 "QUIZROOM_READ_IDLE_SECONDS", Integer.toString(READ_IDLE_SECONDS)));
-        JsonObject game = server.createGame(new JsonObject().put("bankId", "big").put("readingSeconds", 0));
-        pin = game.getString("pin");
-        host = client();
-        host.send(new JsonObject().put("type", "host").put("pin", pin).put("hostToken", game.getString("hostToken")));
-        host.await("lobby");
+        game = HostedGame.create(server, new JsonObject().put("bankId", "big").put("readingSeconds", 0));
+        host = game.host();
+        pin = game.pin;
         pool = Executors.newFixedThreadPool(8);
     }
 
@@ -97,20 +95,6 @@ class SlowConsumerTest {
         pool.awaitTermination(10, TimeUnit.SECONDS);
         raw.forEach(RawWebSocket::close);
         server.close();
-    }
-
-    private WsClient client() {
-        return server.client();
-    }
-
-    private double metric(String name) {
-        String body = server.request(HttpMethod.GET, "/metrics", null).body();
-        Matcher m = Pattern.compile("(?m)^" + name + "(?:\\{[^}]*})? ([0-9.eE+]+)$").matcher(body);
-        double total = 0;
-        while (m.find()) {
-            total += Double.parseDouble(m.group(1));
-        }
-        return total;
     }
 
     /** Waits until every fast phone has the message of this type for question {@code index}; returns the time taken. */
@@ -125,8 +109,7 @@ class SlowConsumerTest {
      * The position of the first frame from {@code from} on that matches, among all the client has received (also
      * those an earlier {@code await} skipped), waiting up to {@code timeoutMs} for it; -1 if none came.
      */
-    private static int frameIndex(WsClient c, int from, java.util.function.Predicate<JsonObject> wanted,
-                                  long timeoutMs) {
+    private static int frameIndex(WsClient c, int from, Predicate<JsonObject> wanted, long timeoutMs) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
         while (true) {
             for (int i = from; i < c.frames.size(); i++) {
@@ -158,7 +141,7 @@ class SlowConsumerTest {
         for (int i = 0; i < FAST; i++) {
             String name = "Fast " + i;
             joining.add(pool.submit(() -> {
-                WsClient c = client();
+                WsClient c = server.client();
                 c.send(new JsonObject().put("type", "join").put("pin", pin).put("name", name));
                 c.await("joined");
                 return c;
@@ -211,9 +194,8 @@ class SlowConsumerTest {
 
     /** The phone comes back with its seat token: same seat, current state, and the game goes on with it. */
     private void rejoinsAndPlaysOn(Slow slow, int goneAt) {
-        WsClient back = client();
-        back.send(new JsonObject().put("type", "rejoin").put("pin", pin).put("seatToken", slow.token()));
-        JsonObject again = back.await("joined");
+        WsClient back = server.client();
+        JsonObject again = game.rejoin(back, slow.token());
         assertEquals(slow.id(), again.getInteger("playerId"));
         assertEquals("leaderboard", again.getString("phase"));
         assertEquals(QUESTIONS - 1, back.await("result").getInteger("index"), "its snapshot is the last result");
@@ -269,7 +251,7 @@ class SlowConsumerTest {
         int goneAt = frameIndex(host, 0, m -> "playerConnection".equals(m.getString("type"))
                 && m.getInteger("playerId") == slow.id() && !m.getBoolean("connected"), 10_000);
         assertTrue(goneAt >= 0, "the host saw the slow phone disconnected");
-        assertEquals(1.0, metric("quizroom_slow_closed_total"), "closed once, and nothing queued for it after");
+        assertEquals(1.0, server.metric("quizroom_slow_closed_total"), "closed once, and nothing queued for it after");
         int[] frames = {0};
         int code = drain(slow.socket(), frames);
         System.out.printf("slow consumer: the hostile phone sent %d requests, got %d frames, then %d%n", requests,

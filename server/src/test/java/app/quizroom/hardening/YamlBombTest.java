@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -46,7 +48,7 @@ class YamlBombTest {
         for (int level = 1; level <= 9; level++) {
             String prev = "*a" + (level - 1);
             y.append('a').append(level).append(": &a").append(level).append(" [")
-                    .append(String.join(",", java.util.Collections.nCopies(10, prev))).append("]\n");
+                    .append(String.join(",", Collections.nCopies(10, prev))).append("]\n");
         }
         y.append("questions:\n  - id: q\n    type: single\n    prompt: *a9\n    options: *a9\n    answer: lol\n");
         return y.toString();
@@ -119,7 +121,7 @@ class YamlBombTest {
         Files.writeString(dir.resolve("c-deep.yml"), "id: deep\ntitle: D\nquestions: " + "[".repeat(50_000));
         try (OutputStream out = Files.newOutputStream(dir.resolve("d-huge.yaml"))) {
             byte[] mb = new byte[1024 * 1024];
-            java.util.Arrays.fill(mb, (byte) 'x');
+            Arrays.fill(mb, (byte) 'x');
             for (int i = 0; i < 50; i++) {
                 out.write(mb);
             }

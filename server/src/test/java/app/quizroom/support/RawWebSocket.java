@@ -10,7 +10,9 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.ArrayDeque;
 import java.util.Base64;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -56,7 +58,7 @@ public final class RawWebSocket implements AutoCloseable {
     private final OutputStream out;
     public final Handshake handshake;
     /** Text frames read while waiting for another type, not yet taken. */
-    private final java.util.ArrayDeque<String> pending = new java.util.ArrayDeque<>();
+    private final ArrayDeque<String> pending = new ArrayDeque<>();
 
     private RawWebSocket(Socket socket, Handshake handshake) throws IOException {
         this.socket = socket;
@@ -244,7 +246,7 @@ public final class RawWebSocket implements AutoCloseable {
      */
     public String awaitText(String type, long timeoutMs) throws IOException {
         String marker = "\"type\":\"" + type + "\"";
-        for (java.util.Iterator<String> it = pending.iterator(); it.hasNext(); ) {
+        for (Iterator<String> it = pending.iterator(); it.hasNext(); ) {
             String earlier = it.next();
             if (earlier.contains(marker)) {
                 it.remove();

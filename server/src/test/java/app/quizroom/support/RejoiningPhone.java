@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -96,7 +97,7 @@ public final class RejoiningPhone {
         private final StringBuilder text = new StringBuilder();
         private boolean closed;
         private volatile long lastHeard = System.nanoTime();
-        private java.util.concurrent.ScheduledFuture<?> watchdog;
+        private ScheduledFuture<?> watchdog;
 
         void send(WebSocket ws, String message) {
             ws.sendText(message, true).whenComplete((sent, failure) -> {

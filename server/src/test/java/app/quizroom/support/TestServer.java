@@ -6,37 +6,62 @@ import app.quizroom.config.Config;
 import app.quizroom.game.Clock;
 import app.quizroom.game.Scheduler;
 import app.quizroom.server.QuizServer;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
-/** The real server on a free port of 127.0.0.1, loaded with the bundled banks, plus an HTTP client for it. */
-public final class TestServer implements AutoCloseable {
+/**
+ * The real server on a free port of 127.0.0.1, loaded with the bundled banks, plus an HTTP client for it.
+ *
+ * <p>It is also a JUnit extension that closes itself after each test: registered with {@code @RegisterExtension} on
+ * an instance field, a test gets a server started with its test instance and closed once it has run (and its
+ * {@code @AfterEach} methods too).
+ */
+public final class TestServer implements AutoCloseable, AfterEachCallback {
+
+    /** Where the games of a test server take their seeds from. */
+    public static final long SEED = 20_261_129L;
+
+    /** Servers started and not yet closed, for the diagnostics written when a test hangs. */
+    private static final List<TestServer> LIVE = new CopyOnWriteArrayList<>();
 
     public final QuizServer server;
     public final Vertx clientVertx = Vertx.vertx();
     // A fresh connection per request: a test never depends on a pooled keep-alive connection's state.
-    private final io.vertx.core.Context clientContext = clientVertx.getOrCreateContext();
-    private final HttpClient http = clientVertx.createHttpClient(new io.vertx.core.http.HttpClientOptions().setKeepAlive(false));
+    private final Context clientContext = clientVertx.getOrCreateContext();
+    private final HttpClient http = clientVertx.createHttpClient(new HttpClientOptions().setKeepAlive(false));
     public final int port;
     public final List<Bank> banks;
-    /** Servers started and not yet closed, for the diagnostics written when a test hangs. */
-    private final List<WsClient> clients = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private static final List<TestServer> LIVE = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** WebSocket clients opened through {@link #client()}, closed with the server. */
+    private final List<WsClient> clients = new CopyOnWriteArrayList<>();
+    /** The folder of the results database this server made for itself, deleted when it closes; null if given one. */
+    private Path databaseDir;
 
     /** Starts a server with the real clock and Vert.x timers. */
-    /** Where the games of a test server take their seeds from. */
-    public static final long SEED = 20_261_129L;
-
     public static TestServer start() {
         return start(Clock.SYSTEM, null, Map.of());
     }
@@ -46,24 +71,26 @@ public final class TestServer implements AutoCloseable {
         return start(time, time, Map.of());
     }
 
+    /** Starts a server with the real clock and these QUIZROOM_* settings over the test defaults. */
+    public static TestServer start(Map<String, String> env) {
+        return start(Clock.SYSTEM, null, env);
+    }
+
+    /** Starts a server on this clock and scheduler (null: Vert.x timers) with these QUIZROOM_* settings. */
     public static TestServer start(Clock clock, Scheduler scheduler, Map<String, String> env) {
         return new TestServer(clock, scheduler, env);
     }
 
     private TestServer(Clock clock, Scheduler scheduler, Map<String, String> env) {
-        java.util.HashMap<String, String> settings = new java.util.HashMap<>(env);
+        Map<String, String> settings = new HashMap<>(env);
         settings.put("QUIZROOM_PORT", "0");
         settings.put("QUIZROOM_BIND", "127.0.0.1");
         settings.putIfAbsent("QUIZROOM_PUBLIC_URL", "http://127.0.0.1:0");
         settings.putIfAbsent("QUIZROOM_BANKS", projectRoot().resolve("questions").toString());
         settings.putIfAbsent("QUIZROOM_GAMES_PER_MINUTE", "100000");
         if (!settings.containsKey("QUIZROOM_DB")) {
-            try {
-                Path dir = Files.createTempDirectory("quizroom-test-db");
-                settings.put("QUIZROOM_DB", dir.resolve("results.db").toString());
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException(e);
-            }
+            databaseDir = newDatabaseDir();
+            settings.put("QUIZROOM_DB", databaseDir.resolve("results.db").toString());
         }
         Config config = Config.fromEnv(settings);
         BankLoader.Result loaded = BankLoader.loadFolder(config.banksDir());
@@ -72,10 +99,25 @@ public final class TestServer implements AutoCloseable {
         }
         banks = loaded.banks();
         // Games take their seeds from a fixed sequence, so a run replays exactly (shuffles, names, teams).
-        server = new QuizServer(config, banks, clock, scheduler, new java.util.Random(SEED)::nextLong);
+        server = new QuizServer(config, banks, clock, scheduler, new Random(SEED)::nextLong);
         await(server.start());
         port = server.port();
         LIVE.add(this);
+    }
+
+    /**
+     * A fresh folder for a results database, in memory (/dev/shm) where the machine has it: the server syncs every
+     * acknowledged answer to disk, and on a disk those syncs took about a third of the end-to-end tests' time.
+     */
+    private static Path newDatabaseDir() {
+        Path memory = Path.of("/dev/shm");
+        try {
+            return Files.isDirectory(memory) && Files.isWritable(memory)
+                    ? Files.createTempDirectory(memory, "quizroom-test-db")
+                    : Files.createTempDirectory("quizroom-test-db");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The project's top folder (set by Maven; the parent of server/ otherwise). */
@@ -111,7 +153,7 @@ public final class TestServer implements AutoCloseable {
     public Response request(HttpMethod method, String path, String body, Map<String, String> headers) {
         // The whole exchange runs on the client's event loop. Chained from this (test) thread, a callback could run
         // here after the response had already ended on the loop, and body() would then wait for data gone by.
-        io.vertx.core.Promise<Response> result = io.vertx.core.Promise.promise();
+        Promise<Response> result = Promise.promise();
         clientContext.runOnContext(ignored -> http.request(method, port, "127.0.0.1", path)
                 .compose(req -> {
                     headers.forEach(req::putHeader);
@@ -123,6 +165,28 @@ public final class TestServer implements AutoCloseable {
         return await(result.future());
     }
 
+    /** A game's report as a teacher's page fetches it, with the game's host key. */
+    public Response report(long gameId, String hostKey) {
+        return request(HttpMethod.GET, "/api/reports/" + gameId, null, Map.of("X-Host-Key", hostKey));
+    }
+
+    /** The server's Prometheus page. */
+    public String metrics() {
+        return request(HttpMethod.GET, "/metrics", null).body();
+    }
+
+    /** A metric's value from {@link #metrics()}, summed over its labels; -1 if the server publishes no such series. */
+    public double metric(String name) {
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "(?:\\{[^}]*})? ([0-9.eE+]+)$").matcher(metrics());
+        double total = 0;
+        boolean found = false;
+        while (m.find()) {
+            total += Double.parseDouble(m.group(1));
+            found = true;
+        }
+        return found ? total : -1;
+    }
+
     /** A WebSocket client that this server closes when it is closed (tests need not track their clients). */
     public WsClient client() {
         WsClient c = connect();
@@ -130,14 +194,15 @@ public final class TestServer implements AutoCloseable {
         return c;
     }
 
+    /** A WebSocket client the caller closes. */
     public WsClient connect() {
         return WsClient.connect(clientVertx, port);
     }
 
-    public static <T> T await(io.vertx.core.Future<T> future) {
+    public static <T> T await(Future<T> future) {
         try {
             return future.await(20, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             dumpThreads();
             throw new IllegalStateException(e);
         } catch (Exception e) {
@@ -161,9 +226,14 @@ public final class TestServer implements AutoCloseable {
         });
         try {
             Files.writeString(Path.of("target", "hang-" + System.nanoTime() + ".txt"), dump);
-        } catch (java.io.IOException ignored) {
+        } catch (IOException ignored) {
             System.err.println(dump);
         }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     @Override
@@ -172,5 +242,17 @@ public final class TestServer implements AutoCloseable {
         clients.forEach(WsClient::close);
         await(server.stop());
         await(clientVertx.close());
+        if (databaseDir != null) {
+            deleteFolder(databaseDir);
+            databaseDir = null;
+        }
+    }
+
+    private static void deleteFolder(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary folder left behind is harmless
+        }
     }
 }

@@ -8,11 +8,17 @@ import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
 /**
@@ -72,7 +78,7 @@ public final class WsClient implements AutoCloseable {
      * waits (so a test need not know the order of messages that may cross, such as an acknowledgement and a result).
      */
     public JsonObject await(Predicate<JsonObject> wanted, String description) {
-        for (java.util.Iterator<JsonObject> it = passedOver.iterator(); it.hasNext(); ) {
+        for (Iterator<JsonObject> it = passedOver.iterator(); it.hasNext(); ) {
             JsonObject kept = it.next();
             if (wanted.test(kept)) {
                 it.remove();
@@ -132,9 +138,9 @@ public final class WsClient implements AutoCloseable {
      * Waits until one message of each type has arrived, in any order (others are skipped); returns them by type.
      * For frames whose relative order the server does not promise, such as {@code answerAck} and {@code result}.
      */
-    public java.util.Map<String, JsonObject> awaitEach(String... types) {
-        java.util.Map<String, JsonObject> found = new java.util.LinkedHashMap<>();
-        java.util.Set<String> wanted = new java.util.HashSet<>(List.of(types));
+    public Map<String, JsonObject> awaitEach(String... types) {
+        Map<String, JsonObject> found = new LinkedHashMap<>();
+        Set<String> wanted = new HashSet<>(List.of(types));
         while (!wanted.isEmpty()) {
             JsonObject m = await(x -> wanted.contains(x.getString("type")), "one of " + wanted);
             wanted.remove(m.getString("type"));
@@ -157,7 +163,7 @@ public final class WsClient implements AutoCloseable {
     public Short awaitClose(long millis) {
         try {
             return closed.get(millis, TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             return null;
         } catch (Exception e) {
             throw new AssertionError(e);

@@ -1,0 +1,114 @@
+package app.quizroom.browser;
+
+import app.quizroom.support.ManualTime;
+import app.quizroom.support.TestServer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
+
+/**
+ * What every browser test class needs, as a JUnit extension on a static field:
+ * {@code @RegisterExtension static final BrowserFixture browser = BrowserFixture.withTestBank();}. Before the class
+ * it starts the real server on the class's clock ({@link #time()}), with a bank of the class's choosing and the
+ * pages served from the work tree, and takes the run's shared headless Chromium ({@link Chrome}); before each test
+ * the windows forget what the pages stored (seat tokens, host keys), so every test starts clean; after the class
+ * the server is closed. Where Chromium is missing the class is skipped, saying why.
+ */
+final class BrowserFixture implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
+
+    private final ManualTime time = new ManualTime();
+    private final Supplier<Path> banks;
+    private final Map<String, String> env;
+    private Chrome chrome;
+    private TestServer server;
+
+    private BrowserFixture(Supplier<Path> banks, Map<String, String> env) {
+        this.banks = banks;
+        this.env = env;
+    }
+
+    /** A server with the four-question {@link TestBank}. */
+    static BrowserFixture withTestBank() {
+        return new BrowserFixture(TestBank::write, Map.of());
+    }
+
+    /** A server with one bank of the test's own and these QUIZROOM_* settings. */
+    static BrowserFixture withBank(String fileName, String yaml, Map<String, String> env) {
+        return new BrowserFixture(() -> TestBank.folderWith(fileName, yaml), env);
+    }
+
+    /**
+     * The real server on this clock, serving the pages straight from web-client/static: the browser tests check the
+     * pages as they are in the work tree, not a jar that another build may be rewriting meanwhile.
+     */
+    static TestServer startServer(ManualTime time, Map<String, String> env) {
+        Map<String, String> settings = new HashMap<>(env);
+        settings.put("QUIZROOM_WEB_DIR", TestServer.projectRoot().resolve("web-client/static").toString());
+        return TestServer.start(time, time, settings);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        Chrome.assumeInstalled();
+        chrome = Chrome.shared(context);
+        Map<String, String> settings = new HashMap<>(env);
+        settings.put("QUIZROOM_BANKS", banks.get().toString());
+        server = startServer(time, settings);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        chrome.forget(baseUrl());
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    /** The server's clock: nothing on it moves unless the test advances it. */
+    ManualTime time() {
+        return time;
+    }
+
+    TestServer server() {
+        return server;
+    }
+
+    /** Where the pages open, as the browser reaches the server. */
+    String baseUrl() {
+        return "http://127.0.0.1:" + server.port;
+    }
+
+    /** The projector window's page on this class's server. */
+    Projector projector() {
+        return new Projector(chrome.projector(), baseUrl());
+    }
+
+    /** The projector window's page on another server, with what the pages stored for that server forgotten. */
+    Projector projectorOn(TestServer other) {
+        String url = "http://127.0.0.1:" + other.port;
+        chrome.forget(url);
+        return new Projector(chrome.projector(), url);
+    }
+
+    /** Phone window {@code i} (0 to {@link Chrome#PHONES} - 1). */
+    Phone phone(int i) {
+        return new Phone(chrome.phone(i), baseUrl());
+    }
+
+    /** Every phone window, in order. */
+    List<Phone> phones() {
+        return IntStream.range(0, Chrome.PHONES).mapToObj(this::phone).toList();
+    }
+}
