@@ -1,6 +1,6 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { createConnection, backoffDelay, FINAL_CLOSE_CODES } from '../static/js/connection.js';
+import { createConnection, backoffDelay, FINAL_CLOSE_CODES } from '../static/js/shared/connection.js';
 
 /** A fake world: sockets we open and close by hand, timers we run by hand, a document that can hide. */
 function world() {

@@ -1,6 +1,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { hostInitial, hostReduce, hostScreen, hostClosed, secondsLeft, timeFraction } from '../static/js/state.js';
+import { hostInitial, hostReduce, hostScreen, hostClosed } from '../static/js/host/state.js';
+import { secondsLeft, timeFraction } from '../static/js/shared/state.js';
 
 const run = (messages, start = hostInitial({ pin: '123456' }), now = 1000) =>
   messages.reduce((s, m) => hostReduce(s, m, now), start);

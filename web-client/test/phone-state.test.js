@@ -1,8 +1,8 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { phoneInitial, phoneReduce, phoneClosed, seatOf, answerMessage, parseNumber, phoneAnnouncement }
-  from '../static/js/phone-state.js';
-import { verdict, aheadText, solutionText } from '../static/js/present.js';
+import { phoneInitial, phoneReduce, phoneClosed, seatOf } from '../static/js/phone/state.js';
+import { answerMessage, parseNumber } from '../static/js/phone/answer.js';
+import { verdict, aheadText, solutionText, phoneAnnouncement } from '../static/js/phone/words.js';
 
 const joined = (phase = 'lobby') => ({ type: 'joined', pin: '123456', playerId: 3, name: 'Ann', seatToken: 'tok',
   bankTitle: 'Bank', phase });

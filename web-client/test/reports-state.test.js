@@ -1,10 +1,11 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
+import { rememberGame, hostKeyFor, validGames, reportLink } from '../static/js/shared/games.js';
+import { reportHeaders, routeOf, reportError, csvFileName } from '../static/js/reports/state.js';
 import {
-  rememberGame, hostKeyFor, validGames, reportHeaders, routeOf, reportLink, gameRows, answerBars, rightAnswerText,
-  hardestQuestions, studentRows, answerMark, unsavedText, seconds, percent, duration, statusText, reportError, csvFileName,
-  skillSummary, skillWord,
-} from '../static/js/reports-state.js';
+  gameRows, answerBars, rightAnswerText, hardestQuestions, studentRows, answerMark, unsavedText, seconds, percent,
+  duration, statusText, skillSummary, skillWord,
+} from '../static/js/reports/present.js';
 
 const entry = (id, key = `key-${id}`) => ({ gameId: id, pin: '123456', hostToken: key, bank: 'Bank', createdAt: id });
 

@@ -1,6 +1,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { choiceBars, orderRows, numericBars, commonMistake, climb, ordinal, mark } from '../static/js/present.js';
+import { choiceBars, orderRows, numericBars, commonMistake, climb } from '../static/js/host/charts.js';
+import { ordinal, mark } from '../static/js/shared/present.js';
 
 test('every option has a letter and a shape as well as a colour slot', () => {
   assert.deepEqual(mark(0), { letter: 'A', shape: 'triangle' });

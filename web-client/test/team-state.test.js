@@ -1,7 +1,9 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { hostInitial, hostReduce, hostScreen, secondsLeft } from '../static/js/state.js';
-import { phoneInitial, phoneReduce, seatOf, phoneAnnouncement } from '../static/js/phone-state.js';
+import { secondsLeft } from '../static/js/shared/state.js';
+import { hostInitial, hostReduce, hostScreen } from '../static/js/host/state.js';
+import { phoneInitial, phoneReduce, seatOf } from '../static/js/phone/state.js';
+import { phoneAnnouncement } from '../static/js/phone/words.js';
 
 const red = { id: 1, name: 'Red team', colour: 'red', size: 0, full: false };
 const blue = { id: 2, name: 'Blue team', colour: 'blue', size: 0, full: false };

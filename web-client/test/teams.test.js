@@ -1,6 +1,8 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { teamColumns, teamsRequest, parseTeamNames, teamStandingText, teamColour, lobbyTeamHint } from '../static/js/teams.js';
+import { teamColour } from '../static/js/shared/teams.js';
+import { teamColumns, teamsRequest, parseTeamNames, lobbyTeamHint } from '../static/js/host/teams.js';
+import { teamStandingText } from '../static/js/phone/words.js';
 
 const teams = [{ id: 1, name: 'Red team', colour: 'red' }, { id: 2, name: 'Blue team', colour: 'blue' }];
 const players = [{ id: 1, name: 'Ann', team: 1 }, { id: 2, name: 'Bob', team: 2 }, { id: 3, name: 'Cy', team: 1 }];

@@ -1,10 +1,11 @@
 // The projector page: wires the connection, the pure state and one view per screen.
-import { createConnection, socketUrl } from '../connection.js';
-import { hostInitial, hostReduce, hostClosed, hostScreen, secondsLeft } from '../state.js';
-import { storage, sessionStore } from '../storage.js';
-import { GAMES_KEY, PASSWORD_KEY, rememberGame, hostKeyFor } from '../reports-state.js';
-import { createSound } from '../sound.js';
-import { setText, setHidden, setAttr } from '../dom.js';
+import { createConnection, socketUrl } from '../shared/connection.js';
+import { secondsLeft } from '../shared/state.js';
+import { storage, sessionStore } from '../shared/storage.js';
+import { GAMES_KEY, PASSWORD_KEY, rememberGame, hostKeyFor } from '../shared/games.js';
+import { setText, setHidden, setAttr } from '../shared/dom.js';
+import { hostInitial, hostReduce, hostClosed, hostAction, hostScreen, createError } from './state.js';
+import { createSound } from './sound.js';
 import { mountSetup } from './setup-view.js';
 import { mountLobby } from './lobby-view.js';
 import { mountQuestion } from './question-view.js';
@@ -18,9 +19,8 @@ const now = () => Date.now();
 
 const saved = storage.getJson(SESSION_KEY);
 let session = saved && saved.pin && saved.hostToken ? saved : null;
-let state = { ...hostInitial(session ?? {}),
-  setup: { banks: null, options: null, busy: false, error: null, password: sessionStore.get(PASSWORD_KEY) } };
-if (!session) state.phase = 'setup';
+let state = hostInitial(session ?? {}, sessionStore.get(PASSWORD_KEY));
+if (!session) state = hostAction(state, { type: 'newGame' });
 let conn = null;
 let shown = null;
 
@@ -31,29 +31,36 @@ const soundToggle = document.getElementById('sound-toggle');
 const screens = document.getElementById('screens');
 const announcer = document.getElementById('announcer');
 
+/** Every change of state from the page's own events goes through here (the server's messages through onMessage). */
+function dispatch(action) {
+  state = hostAction(state, action);
+  render();
+}
+
 const actions = {
   send(msg) {
-    if (!conn || !conn.send(msg)) {
-      state = { ...state, notice: 'Not connected: try again in a moment.' };
-      render();
-    }
+    if (!conn || !conn.send(msg)) dispatch({ type: 'notConnected' });
   },
   create: createGame,
   setupError(message) {
-    state = { ...state, setup: { ...state.setup, error: message } };
-    render();
+    dispatch({ type: 'setupError', message });
   },
   newGame() {
     conn?.close();
     conn = null;
     session = null;
     storage.remove(SESSION_KEY);
-    state = { ...hostInitial(), phase: 'setup', setup: { ...state.setup, busy: false, error: null } };
+    dispatch({ type: 'newGame' });
     loadSetup();
-    render();
   },
   retake() {
     connect();
+  },
+  pick(playerId) {
+    dispatch({ type: 'pick', playerId });
+  },
+  unpick() {
+    dispatch({ type: 'unpick' });
   },
 };
 
@@ -74,23 +81,14 @@ async function loadSetup() {
       fetch('/api/banks').then((r) => r.json()),
       fetch('/api/options').then((r) => r.json()),
     ]);
-    state = { ...state, setup: { ...state.setup, banks, options } };
+    dispatch({ type: 'setupLoaded', banks, options });
   } catch {
-    state = { ...state, setup: { ...state.setup, error: 'Could not load the question banks. Is the server running?' } };
+    dispatch({ type: 'setupFailed' });
   }
-  render();
-}
-
-/** Words for a refused POST /api/games. */
-function createError(status, body) {
-  if (status === 401) return 'That teacher password is not right. Type it again.';
-  if (status === 413) return 'Those options are too long to send.';
-  return body?.error?.message ?? `The server said ${status}.`;
 }
 
 async function createGame(options, password) {
-  state = { ...state, setup: { ...state.setup, busy: true, error: null } };
-  render();
+  dispatch({ type: 'creating' });
   try {
     const headers = { 'Content-Type': 'application/json' };
     if (password != null) {
@@ -109,18 +107,18 @@ async function createGame(options, password) {
       storage.setJson(GAMES_KEY, rememberGame(storage.getJson(GAMES_KEY),
         { gameId, pin: body.pin, hostToken: body.hostToken, bank, createdAt: Date.now() }));
     }
-    state = { ...hostInitial(session), setup: { ...state.setup, busy: false } };
+    state = hostAction(state, { type: 'created', session });
     connect();
   } catch (e) {
     const message = e instanceof TypeError ? 'Could not reach the server. Is it running?' : e.message;
-    state = { ...state, setup: { ...state.setup, busy: false, error: message || 'Could not create the game.' } };
+    state = hostAction(state, { type: 'createFailed', message });
   }
   render();
 }
 
 function connect() {
   conn?.close();
-  state = { ...state, gone: null };
+  state = hostAction(state, { type: 'connecting' });
   conn = createConnection({
     url: socketUrl(location),
     onOpen: () => conn.send({ type: 'host', pin: session.pin, hostToken: session.hostToken }),
@@ -163,7 +161,6 @@ function onMessage(msg) {
       conn?.close();
       conn = null;
       session = null;
-      state = { ...state, phase: 'setup' };
       if (!state.setup.banks) loadSetup();
     }
   }
@@ -191,7 +188,7 @@ function render() {
   const screen = hostScreen(state);
   const view = views[screen];
   for (const v of new Set(Object.values(views))) setHidden(v.el, v !== view);
-  view.update(state, now(), screen);
+  view.update(state, now());
   const g = state.bank && state.phase !== 'setup' ? `${state.bank.title} · PIN ${state.pin}` : '';
   setText(gameInfo, g);
   const notice = screen === 'setup' ? '' : [state.storageProblem, state.notice].filter(Boolean).join(' · ');

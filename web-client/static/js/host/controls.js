@@ -1,5 +1,5 @@
 // The teacher's buttons during a game: pause or resume, skip, end (asks once more), and the phase's "next".
-import { h, setText, setHidden } from '../dom.js';
+import { h, setText, setHidden } from '../shared/dom.js';
 
 const NEXT_LABEL = {
   intro: 'Open answers now',

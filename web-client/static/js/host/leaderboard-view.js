@@ -1,8 +1,9 @@
 // The leaderboard after a question: the top five, points gained this round, who climbed. In a team game the teams
 // come first (every team, by the average of its members' points) and the top players stand beside them.
-import { h, fill, setText, setHidden, teamSwatch } from '../dom.js';
-import { climb, formatNumber } from '../present.js';
-import { teamColour } from '../teams.js';
+import { h, fill, setText, setHidden, teamSwatch } from '../shared/dom.js';
+import { formatNumber } from '../shared/present.js';
+import { teamColour } from '../shared/teams.js';
+import { climb } from './charts.js';
 import { mountGameControls } from './controls.js';
 
 function climbBadge(standing) {

@@ -1,7 +1,8 @@
 // Lobby: the PIN, the join address and its QR code, the players as they arrive; kick, lock, start. In a team game
 // the players stand in team columns; a name, then a team, moves that player (by mouse or keyboard).
-import { h, fill, setText, setAttr, setHidden, teamSwatch } from '../dom.js';
-import { teamColumns, lobbyTeamHint, playerCount } from '../teams.js';
+import { h, fill, setText, setAttr, setHidden, teamSwatch } from '../shared/dom.js';
+import { playerCount } from '../shared/teams.js';
+import { teamColumns, lobbyTeamHint } from './teams.js';
 
 export function mountLobby(root, actions) {
   const pin = h('p', { class: 'pin', 'data-testid': 'pin', 'aria-label': 'Game PIN' });
@@ -14,7 +15,7 @@ export function mountLobby(root, actions) {
   const empty = h('p', { class: 'hint' }, 'Waiting for players…');
   const hint = h('p', { class: 'hint', 'data-testid': 'lobby-hint' }, 'Select a name to remove that player.');
   const shuffle = h('button', { class: 'button', type: 'button', hidden: true, 'data-testid': 'shuffle',
-    onclick: () => { moving = null; actions.send({ type: 'rebalance' }); } }, 'Shuffle teams');
+    onclick: () => { actions.unpick(); actions.send({ type: 'rebalance' }); } }, 'Shuffle teams');
   const lock = h('button', { class: 'button', type: 'button', 'aria-pressed': 'false', 'data-testid': 'lock',
     onclick: () => actions.send({ type: lock.getAttribute('aria-pressed') === 'true' ? 'unlock' : 'lock' }) }, 'Lock room');
   const start = h('button', { class: 'button primary big', type: 'button', 'data-testid': 'start',
@@ -35,49 +36,41 @@ export function mountLobby(root, actions) {
     status);
   root.append(el);
 
-  let confirming = null; // id of the player whose removal is being confirmed (individual games)
-  let moving = null; // id of the player picked to move to another team, or to remove (team games)
+  // Where the keyboard goes once the server has answered (the picked player itself is state.picked).
   let removing = null; // id of the player just removed, until the server confirms
   let placed = null; // { id, team } of the player just moved: the keyboard follows them to their new column
   let listKey = null;
-  let current = null;
-
-  const rerender = () => {
-    listKey = null;
-    if (current) view.update(current);
-  };
 
   function kick(id) {
-    confirming = null;
-    moving = null;
+    actions.unpick();
     removing = id;
     actions.send({ type: 'kick', playerId: id });
   }
 
-  function playerItems(players) {
+  function playerItems(players, picked) {
     return players.map((p) => {
       const off = p.connected ? null : h('span', { class: 'offline' }, ' (offline)');
-      if (confirming === p.id) {
+      if (picked === p.id) {
         return h('li', { class: 'player confirm', 'data-player': p.id, 'data-testid': 'player' },
           h('span', { class: 'name wrap', 'data-testid': 'player-name', text: p.name }),
           h('button', { class: 'button danger', type: 'button', 'data-testid': 'kick-confirm', onclick: () => kick(p.id) }, 'Remove'),
-          h('button', { class: 'button', type: 'button', onclick: () => { confirming = null; rerender(); } }, 'Keep'));
+          h('button', { class: 'button', type: 'button', onclick: () => actions.unpick() }, 'Keep'));
       }
       return h('li', { class: 'player', 'data-player': p.id, 'data-testid': 'player' },
         h('button', { class: 'name-button', type: 'button', 'aria-label': `Remove ${p.name}…`,
-          onclick: () => { confirming = p.id; rerender(); list.querySelector('[data-testid="kick-confirm"]')?.focus(); } },
+          onclick: () => { actions.pick(p.id); list.querySelector('[data-testid="kick-confirm"]')?.focus(); } },
         h('span', { class: 'name wrap', 'data-testid': 'player-name', text: p.name }), off));
     });
   }
 
-  function member(p, team) {
+  function member(p, team, mover) {
     const off = p.connected ? null : h('span', { class: 'offline' }, ' (offline)');
-    const picked = moving === p.id;
+    const picked = mover?.id === p.id;
     const name = h('button', { class: 'name-button', type: 'button', 'aria-pressed': picked ? 'true' : 'false',
       'aria-label': picked ? `${p.name}, picked` : `Move or remove ${p.name} (${team.name})…`,
       onclick: () => {
-        moving = picked ? null : p.id;
-        rerender();
+        if (picked) actions.unpick();
+        else actions.pick(p.id);
         (columns.querySelector('[data-testid="move-here"]') ?? columns.querySelector(`[data-player="${p.id}"] button`))?.focus();
       } },
     h('span', { class: 'name wrap', 'data-testid': 'player-name', text: p.name }), off);
@@ -85,7 +78,7 @@ export function mountLobby(root, actions) {
       picked ? h('span', { class: 'picked-actions' },
         h('button', { class: 'button danger small', type: 'button', 'data-testid': 'kick-confirm', onclick: () => kick(p.id) }, 'Remove'),
         h('button', { class: 'button small', type: 'button', 'data-testid': 'cancel-move',
-          onclick: () => { moving = null; rerender(); columns.querySelector(`[data-player="${p.id}"] button`)?.focus(); } }, 'Cancel'))
+          onclick: () => { actions.unpick(); columns.querySelector(`[data-player="${p.id}"] button`)?.focus(); } }, 'Cancel'))
         : null);
   }
 
@@ -96,9 +89,8 @@ export function mountLobby(root, actions) {
         'aria-label': `Move ${mover.name} to the ${col.name}`,
         onclick: () => {
           placed = { id: mover.id, team: col.id };
-          moving = null;
+          actions.unpick();
           actions.send({ type: 'moveTeam', playerId: mover.id, team: col.id });
-          rerender();
         } }, 'Move here')
       : null;
     return h('section', { class: `team-col team-${col.colour}`, 'data-testid': 'team-column', 'data-team': col.id,
@@ -109,17 +101,16 @@ export function mountLobby(root, actions) {
       h('span', { class: 'team-size', 'data-testid': 'team-size' }, `${col.size}${col.full ? ' · full' : ''}`,
         h('span', { class: 'visually-hidden' }, ` ${col.size === 1 ? 'player' : 'players'}`))),
     h('ul', { class: 'team-members', 'aria-label': `${col.name} members` },
-      col.members.length ? col.members.map((p) => member(p, col)) : h('li', { class: 'hint nobody' }, 'Nobody yet')),
+      col.members.length ? col.members.map((p) => member(p, col, mover)) : h('li', { class: 'hint nobody' }, 'Nobody yet')),
     moveHere);
   }
 
   function render(state) {
     const teamGame = state.teams.length > 0;
     const cols = teamGame ? teamColumns(state.teams, state.players, state.settings?.teams?.cap ?? null) : null;
-    const mover = state.players.find((p) => p.id === moving) ?? null;
-    if (!mover) moving = null;
+    const mover = teamGame ? state.players.find((p) => p.id === state.picked) ?? null : null;
     if (state.notice) placed = null; // the move was refused
-    const key = JSON.stringify([state.players, cols, confirming, moving]);
+    const key = JSON.stringify([state.players, cols, state.picked]);
     if (key === listKey) return;
     listKey = key;
     const focused = document.activeElement;
@@ -130,7 +121,7 @@ export function mountLobby(root, actions) {
       columns.dataset.count = String(cols.length);
       fill(list);
     } else {
-      fill(list, playerItems(state.players));
+      fill(list, playerItems(state.players, state.picked));
       fill(columns);
     }
     const box = teamGame ? columns : list;
@@ -148,22 +139,21 @@ export function mountLobby(root, actions) {
     }
   }
 
+  let shownPick = null; // the picked player as last shown, for the Escape key
   el.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape' && (moving != null || confirming != null)) {
-      const id = moving ?? confirming;
-      moving = null;
-      confirming = null;
-      rerender();
+    if (e.key === 'Escape' && shownPick != null) {
+      const id = shownPick;
+      actions.unpick();
       el.querySelector(`[data-player="${id}"] button`)?.focus();
     }
   });
 
   let lastCount = 0;
-  const view = {
+  return {
     el,
     focus: () => start.focus(),
     update(state) {
-      current = state;
+      shownPick = state.picked;
       const teamGame = state.teams.length > 0;
       setText(pin, state.pin ?? '');
       setText(joinUrl, state.joinUrl ?? '');
@@ -171,7 +161,6 @@ export function mountLobby(root, actions) {
         qr.src = state.qrUrl;
         qr.alt = `QR code that opens ${state.joinUrl ?? 'the join page'}`;
       }
-      if (!state.players.some((p) => p.id === confirming)) confirming = null;
       render(state);
       const n = state.players.length;
       setText(count, n);
@@ -181,7 +170,7 @@ export function mountLobby(root, actions) {
       setHidden(columns, !teamGame);
       setHidden(shuffle, !teamGame);
       shuffle.disabled = n < 2;
-      const mover = state.players.find((p) => p.id === moving);
+      const mover = state.players.find((p) => p.id === state.picked);
       setText(hint, teamGame ? lobbyTeamHint(state.settings?.teams, mover) : 'Select a name to remove that player.');
       setHidden(hint, n === 0 && !teamGame);
       setAttr(lock, 'aria-pressed', state.locked ? 'true' : 'false');
@@ -191,5 +180,4 @@ export function mountLobby(root, actions) {
       lastCount = n;
     },
   };
-  return view;
 }

@@ -1,10 +1,10 @@
 // The podium: the top three rise into place (still for those who prefer reduced motion), then everyone's rank. In a
 // team game the teams take the podium, each with its top contributor, and the players' ranking follows. A link
 // opens the game's report.
-import { h, fill, setText, setHidden, setAttr, teamSwatch } from '../dom.js';
-import { formatNumber, ordinal } from '../present.js';
-import { teamColour } from '../teams.js';
-import { reportLink } from '../reports-state.js';
+import { h, fill, setText, setHidden, setAttr, teamSwatch } from '../shared/dom.js';
+import { formatNumber, ordinal } from '../shared/present.js';
+import { teamColour } from '../shared/teams.js';
+import { reportLink } from '../shared/games.js';
 import { mountGameControls } from './controls.js';
 
 function playerStep(s) {

@@ -1,7 +1,7 @@
 // A question on the projector: the prompt alone for the reading time, then (in team games with team talk) the tiles
 // and a "Team talk" countdown, then the tiles, countdown and answer count.
-import { h, fill, setText, setHidden, setAttr, optionBadge, optionName } from '../dom.js';
-import { secondsLeft, timeFraction } from '../state.js';
+import { h, fill, setText, setHidden, setAttr, optionBadge, optionName } from '../shared/dom.js';
+import { secondsLeft, timeFraction } from '../shared/state.js';
 import { mountGameControls } from './controls.js';
 
 export const HINTS = {

@@ -1,6 +1,7 @@
 // The reveal: the right answer marked, how the class answered, the explanation.
-import { h, fill, setText, setHidden, optionBadge, optionName } from '../dom.js';
-import { choiceBars, orderRows, numericBars, commonMistake, formatNumber, formatValue } from '../present.js';
+import { h, fill, setText, setHidden, optionBadge, optionName } from '../shared/dom.js';
+import { formatNumber, formatValue } from '../shared/present.js';
+import { choiceBars, orderRows, numericBars, commonMistake } from './charts.js';
 import { questionHeading } from './question-view.js';
 import { mountGameControls } from './controls.js';
 

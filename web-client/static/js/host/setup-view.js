@@ -1,7 +1,7 @@
 // Start screen: pick a bank, the game options and team play, then create the game (with the teacher password where
 // the server asks for one).
-import { h, fill, setText, setHidden } from '../dom.js';
-import { teamsRequest } from '../teams.js';
+import { h, fill, setText, setHidden } from '../shared/dom.js';
+import { teamsRequest } from './teams.js';
 import { mountTeamOptions } from './team-options.js';
 
 export function mountSetup(root, actions) {

@@ -1,7 +1,7 @@
 // The start screen's team choices: individual or teams; how many (or their names); players pick or balanced;
 // an optional cap; optional team talk. read() gives the form's values for teamsRequest() in teams.js.
-import { h } from '../dom.js';
-import { MIN_TEAMS, MAX_TEAMS, MAX_TALK_SECONDS } from '../teams.js';
+import { h } from '../shared/dom.js';
+import { MIN_TEAMS, MAX_TEAMS, MAX_TALK_SECONDS } from './teams.js';
 
 export function mountTeamOptions() {
   const radio = (name, value, id, checked) => h('input', { type: 'radio', name, value, id, checked });

@@ -1,5 +1,6 @@
 // Shown while connecting, and when this window no longer runs the game.
-import { h, setText, setHidden } from '../dom.js';
+import { h, setText, setHidden } from '../shared/dom.js';
+import { hostScreen } from './state.js';
 
 export function mountWait(root, actions) {
   const title = h('h1', { tabindex: -1, 'data-testid': 'wait-title' });
@@ -14,9 +15,9 @@ export function mountWait(root, actions) {
   return {
     el,
     focus: () => (retake.hidden ? again.hidden ? title : again : retake).focus(),
-    update(state, now, screen) {
+    update(state) {
       const replaced = state.gone === 'replaced';
-      const over = screen === 'finished' || state.gone === 'closed';
+      const over = hostScreen(state) === 'finished' || state.gone === 'closed';
       setText(title, replaced ? 'This game is open in another window'
         : over ? 'The game is over' : state.pin ? `Connecting to game ${state.pin}…` : 'Connecting…');
       setText(detail, replaced ? 'Only one window can run the game at a time.' : '');

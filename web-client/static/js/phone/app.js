@@ -1,9 +1,11 @@
 // The phone page: wires the connection, the pure state and one view per screen.
-import { createConnection, socketUrl } from '../connection.js';
-import { phoneInitial, phoneReduce, phoneClosed, phoneAnnouncement, seatOf, answerMessage, nonceFrom } from '../phone-state.js';
-import { storage } from '../storage.js';
-import { setText, setHidden, fill, teamBadge } from '../dom.js';
-import { teamColour } from '../teams.js';
+import { createConnection, socketUrl } from '../shared/connection.js';
+import { storage } from '../shared/storage.js';
+import { setText, setHidden, fill, teamBadge } from '../shared/dom.js';
+import { teamColour } from '../shared/teams.js';
+import { phoneInitial, phoneReduce, phoneClosed, phoneAction, seatOf } from './state.js';
+import { answerMessage, nonceFrom } from './answer.js';
+import { phoneAnnouncement } from './words.js';
 import { mountJoin } from './join-view.js';
 import { mountLobby } from './lobby-view.js';
 import { mountTeamChoice } from './team-view.js';
@@ -71,23 +73,23 @@ function connection() {
 const actions = {
   join(pin, name) {
     const msg = { type: 'join', pin, name };
-    apply({ ...state, pin, name, joining: true, error: null });
+    dispatch({ type: 'joining', pin, name });
     if (!connection().send(msg)) pendingJoin = msg;
   },
   /** Players pick: join again, this time with the team tapped on the team screen. */
   pickTeam(team) {
     const msg = { type: 'join', pin: state.pin, name: state.name, team };
-    apply({ ...state, joining: true, error: null, chosenTeam: team });
+    dispatch({ type: 'pickingTeam', team });
     if (!connection().send(msg)) pendingJoin = msg;
   },
   switchTeam(team) {
-    if (!connection().send({ type: 'switchTeam', team })) apply({ ...state, notice: 'Not connected: try again in a moment.' });
+    if (!connection().send({ type: 'switchTeam', team })) dispatch({ type: 'notConnected' });
   },
   changeName() {
-    apply({ ...state, screen: 'join', teams: null, error: null, joining: false });
+    dispatch({ type: 'changeName' });
   },
   joinError(message) {
-    apply({ ...state, error: message });
+    dispatch({ type: 'joinError', message });
   },
   answer(pick) {
     const q = state.question;
@@ -96,8 +98,17 @@ const actions = {
     const msg = q && answerMessage(q, pick, nonceFrom(bytes));
     if (!msg) return;
     // Kept (also in storage) until acknowledged, and sent again after a reconnect: the nonce makes that safe.
-    apply({ ...state, pending: msg, notice: null });
+    dispatch({ type: 'answering', answer: msg });
     connection().send(msg);
+  },
+  toggleOption(option) {
+    dispatch({ type: 'toggleOption', option });
+  },
+  placeItem(item) {
+    dispatch({ type: 'placeItem', item });
+  },
+  undoPlace() {
+    dispatch({ type: 'undoPlace' });
   },
   restart() {
     storage.remove(SEAT_KEY);
@@ -134,6 +145,12 @@ function onMessage(msg) {
   if (said) setText(live, said);
 }
 
+/** The player's own steps; the server's messages and the socket's close go to apply() through their reducers. */
+function dispatch(action) {
+  apply(phoneAction(state, action));
+}
+
+/** Every change of state goes through here: kept in storage (the seat) and shown. */
 function apply(next) {
   state = next;
   const kept = seatOf(state);

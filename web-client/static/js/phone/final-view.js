@@ -1,6 +1,6 @@
 // The end: the player's final rank and score, whether or not they made the podium, and the top three.
-import { h, fill, setText, setHidden } from '../dom.js';
-import { ordinal, points, formatNumber } from '../present.js';
+import { h, fill, setText, setHidden } from '../shared/dom.js';
+import { ordinal, points, formatNumber } from '../shared/present.js';
 import { teamStandingBox } from './result-view.js';
 
 export function mountFinal(root, actions) {

@@ -1,5 +1,5 @@
 // Join: the PIN (filled in from a /join/<PIN> link) and a nickname; the server's refusals shown in words.
-import { h, setText, setHidden } from '../dom.js';
+import { h, setText, setHidden } from '../shared/dom.js';
 
 export function mountJoin(root, actions) {
   const pin = h('input', { id: 'join-pin', name: 'pin', type: 'text', inputmode: 'numeric', autocomplete: 'off',

@@ -1,6 +1,6 @@
 // "You're in": the player's name (and team), waiting for the teacher to start. Where players pick their team, they
 // may switch until the game starts.
-import { h, fill, setText, setHidden, teamBadge } from '../dom.js';
+import { h, fill, setText, setHidden, teamBadge } from '../shared/dom.js';
 import { teamButtons } from './team-view.js';
 
 export function mountLobby(root, actions) {

@@ -1,5 +1,5 @@
 // Screens that only say something: getting back in, removed, game over, open elsewhere.
-import { h, setText, setHidden } from '../dom.js';
+import { h, setText, setHidden } from '../shared/dom.js';
 
 const TEXT = {
   rejoining: ['Getting you back in…', 'Your seat and score are kept.'],

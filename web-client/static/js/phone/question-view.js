@@ -1,10 +1,11 @@
 // A question on the phone: big tiles (single, true/false, poll), toggles and a send button (multi), tap-in-order
 // with undo (order), a number keypad (numeric); then "Answer sent". In team talk the options show, locked, with the
 // time left to discuss.
-import { h, fill, setText, setHidden, setAttr, optionBadge, optionName } from '../dom.js';
-import { secondsLeft, timeFraction } from '../state.js';
-import { parseNumber } from '../phone-state.js';
-import { mark } from '../present.js';
+import { h, fill, setText, setHidden, setAttr, optionBadge, optionName } from '../shared/dom.js';
+import { secondsLeft, timeFraction } from '../shared/state.js';
+import { parseNumber } from './answer.js';
+import { draftPicks } from './state.js';
+import { mark } from '../shared/present.js';
 
 const HINTS = {
   single: 'Tap one answer.',
@@ -33,7 +34,6 @@ export function mountQuestion(root, actions) {
   root.append(el);
 
   let key = null;
-  let pick = null; // the player's picks so far for the current question
   let controls = {};
   let current = null;
   let lastSent = null;
@@ -45,7 +45,6 @@ export function mountQuestion(root, actions) {
   };
 
   function build(q) {
-    pick = q.type === 'multi' || q.type === 'order' ? [] : null;
     controls = {};
     const label = (i) => q.options?.[i] ?? null;
     const tile = (i, extra = {}) => h('button', { class: `tile opt-${i}`, type: 'button', 'data-option': i, ...extra },
@@ -58,20 +57,14 @@ export function mountQuestion(root, actions) {
       fill(area, h('div', { class: `tiles${label(0) ? '' : ' no-text'}` }, tiles));
     } else if (q.type === 'multi') {
       const tiles = Array.from({ length: q.optionCount }, (_, i) => tile(i, { 'data-testid': 'choice', 'aria-pressed': 'false',
-        onclick: () => {
-          pick = pick.includes(i) ? pick.filter((x) => x !== i) : [...pick, i];
-          refresh();
-        } }));
+        onclick: () => actions.toggleOption(i) }));
       controls.tiles = tiles;
       controls.submit = h('button', { class: 'button primary wide', type: 'button', 'data-testid': 'submit-answer',
-        onclick: () => send(pick) }, 'Send answer');
+        onclick: () => send(draftPicks(current)) }, 'Send answer');
       fill(area, h('div', { class: `tiles${label(0) ? '' : ' no-text'}`, role: 'group', 'aria-label': 'Options' }, tiles), controls.submit);
     } else if (q.type === 'order') {
       const items = Array.from({ length: q.optionCount }, (_, i) => h('button', { class: `tile order-item opt-${i}`, type: 'button',
-        'data-option': i, 'data-testid': 'order-item', onclick: () => {
-          if (!pick.includes(i)) pick = [...pick, i];
-          refresh();
-        } },
+        'data-option': i, 'data-testid': 'order-item', onclick: () => actions.placeItem(i) },
       h('span', { class: 'place-badge', 'aria-hidden': 'true' }),
       optionBadge(i),
       h('span', { class: 'visually-hidden' }, optionName(i)),
@@ -79,9 +72,9 @@ export function mountQuestion(root, actions) {
       controls.items = items;
       controls.order = h('ol', { class: 'my-order', 'data-testid': 'my-order', 'aria-label': 'Your order', 'aria-live': 'polite' });
       controls.undo = h('button', { class: 'button', type: 'button', 'data-testid': 'undo',
-        onclick: () => { pick = pick.slice(0, -1); refresh(); } }, 'Undo');
+        onclick: () => actions.undoPlace() }, 'Undo');
       controls.submit = h('button', { class: 'button primary', type: 'button', 'data-testid': 'submit-answer',
-        onclick: () => send(pick) }, 'Send order');
+        onclick: () => send(draftPicks(current)) }, 'Send order');
       fill(area, h('div', { class: 'tiles order' }, items), h('p', { class: 'hint' }, 'Your order:'), controls.order,
         h('div', { class: 'row' }, controls.undo, controls.submit));
     } else if (q.type === 'numeric') {
@@ -111,6 +104,7 @@ export function mountQuestion(root, actions) {
   function refresh() {
     if (!current) return;
     const q = current.question;
+    const pick = draftPicks(current); // the taps so far: multi's options, order's items
     const locked = !canAnswer();
     for (const t of controls.tiles ?? []) {
       t.disabled = locked;

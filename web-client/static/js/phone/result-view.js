@@ -1,8 +1,9 @@
 // After a question: right or wrong, points won, streak, total, rank, who is just ahead, the explanation; in a team
 // game also the team's rank and total.
-import { h, fill, setText, setHidden, teamBadge } from '../dom.js';
-import { verdict, aheadText, solutionText, ordinal, points, formatNumber } from '../present.js';
-import { teamColour } from '../teams.js';
+import { h, fill, setText, setHidden, teamBadge } from '../shared/dom.js';
+import { ordinal, points, formatNumber } from '../shared/present.js';
+import { teamColour } from '../shared/teams.js';
+import { verdict, aheadText, solutionText } from './words.js';
 
 /** The team's standing on the result and final screens: its badge, rank of how many, total and last gain. */
 export function teamStandingBox(box, team, teamCount, withGain) {

@@ -1,7 +1,7 @@
 // Choosing a team (games where players pick): one big button per team, its colour and name, how many are in it,
 // and "Full" (disabled) once it reached the cap. A refusal (the team filled up meanwhile) is shown in words.
-import { h, fill, setText, setHidden, teamSwatch } from '../dom.js';
-import { teamColour, playerCount } from '../teams.js';
+import { h, fill, setText, setHidden, teamSwatch } from '../shared/dom.js';
+import { teamColour, playerCount } from '../shared/teams.js';
 
 /**
  * The buttons of a team list; `onPick(team)` is called with the team tapped. Shared with the lobby's switching,

@@ -1,33 +1,32 @@
 // The reports page (/reports): the past games this browser created (by their host keys) or, with the teacher
 // password, every game; and one game's report (/reports#game=<id>) with its CSV.
-import { storage, sessionStore } from '../storage.js';
-import { setHidden, setText } from '../dom.js';
-import { GAMES_KEY, PASSWORD_KEY, validGames, hostKeyFor, reportHeaders, routeOf, reportError, csvFileName }
-  from '../reports-state.js';
+import { storage, sessionStore } from '../shared/storage.js';
+import { setHidden, setText } from '../shared/dom.js';
+import { GAMES_KEY, PASSWORD_KEY, validGames, hostKeyFor } from '../shared/games.js';
+import { reportsInitial, reportsReduce, reportHeaders, routeOf, reportError, csvFileName, UNREACHABLE } from './state.js';
 import { mountList } from './list-view.js';
 import { mountReport } from './report-view.js';
 
 const screens = document.getElementById('screens');
 const announcer = document.getElementById('announcer');
 
-let state = {
-  route: null, // the game id shown, or null for the list
-  passwordRequired: false,
-  password: sessionStore.get(PASSWORD_KEY),
-  games: null, // summaries of the list, once loaded
-  listError: null,
-  listSource: null, // 'password' | 'keys'
-  report: null,
-  reportError: null,
-  loading: false,
-  download: null, // words about the last CSV download
-};
+let state = reportsInitial(sessionStore.get(PASSWORD_KEY));
 
 const kept = () => validGames(storage.getJson(GAMES_KEY));
 
+/** Every change of state goes through here; a step that the next one shows is not rendered on its own. */
+function reduce(action) {
+  state = reportsReduce(state, action);
+}
+
+function dispatch(action) {
+  reduce(action);
+  render();
+}
+
 const actions = {
   usePassword(password) {
-    state = { ...state, password: password || null };
+    reduce({ type: 'password', password });
     if (password) sessionStore.set(PASSWORD_KEY, password);
     load();
   },
@@ -47,7 +46,7 @@ async function getJson(url, init) {
 }
 
 async function loadList() {
-  const keys = kept().map((g) => g.hostToken);
+  const keys = state.kept.map((g) => g.hostToken);
   let games = null;
   let error = null;
   let source = 'keys';
@@ -69,41 +68,39 @@ async function loadList() {
       else error = reportError(res.status, body);
     }
   } catch {
-    error = 'Could not reach the server. Is it running?';
+    error = UNREACHABLE;
   }
-  state = { ...state, games: games ?? [], listError: error, listSource: source };
+  reduce({ type: 'listLoaded', games, error, source });
 }
 
 async function loadReport(id) {
   try {
-    const { res, body } = await getJson(`/api/reports/${id}`, { headers: reportHeaders(hostKeyFor(kept(), id), state.password) });
-    state = res.ok ? { ...state, report: body, reportError: null }
-      : { ...state, report: null, reportError: reportError(res.status, body, 'this report') };
+    const { res, body } = await getJson(`/api/reports/${id}`, { headers: reportHeaders(hostKeyFor(state.kept, id), state.password) });
+    reduce(res.ok ? { type: 'reportLoaded', report: body }
+      : { type: 'reportFailed', message: reportError(res.status, body, 'this report') });
   } catch {
-    state = { ...state, report: null, reportError: 'Could not reach the server. Is it running?' };
+    reduce({ type: 'reportFailed', message: UNREACHABLE });
   }
 }
 
 async function load() {
   const route = routeOf(location.hash, location.search);
-  state = { ...state, route, loading: true, download: null, report: route === state.route ? state.report : null };
-  render();
+  dispatch({ type: 'loading', route, kept: kept() });
   if (route) await loadReport(route);
   else await loadList();
-  state = { ...state, loading: false };
-  render();
+  dispatch({ type: 'loaded' });
 }
 
 /** Fetches the CSV with the key or password in a header, then saves it through a link to a Blob. */
 async function downloadCsv() {
   const id = state.route;
-  state = { ...state, download: 'Preparing the CSV…' };
-  render();
+  dispatch({ type: 'downloading' });
+  let message;
   try {
     const res = await fetch(`/api/reports/${id}/csv`, { cache: 'no-store', headers: reportHeaders(hostKeyFor(kept(), id), state.password) });
     if (!res.ok) {
       const body = await res.json().catch(() => null);
-      state = { ...state, download: reportError(res.status, body, 'the CSV') };
+      message = reportError(res.status, body, 'the CSV');
     } else {
       const blob = await res.blob();
       const url = URL.createObjectURL(blob);
@@ -112,19 +109,19 @@ async function downloadCsv() {
       link.click();
       link.remove();
       setTimeout(() => URL.revokeObjectURL(url), 60000);
-      state = { ...state, download: `Saved ${csvFileName(id)}.` };
+      message = `Saved ${csvFileName(id)}.`;
     }
   } catch {
-    state = { ...state, download: 'Could not reach the server. Is it running?' };
+    message = UNREACHABLE;
   }
-  render();
+  dispatch({ type: 'downloaded', message });
 }
 
 let shown = null;
 function render() {
   const screen = state.route ? 'report' : 'list';
   for (const [name, view] of Object.entries(views)) setHidden(view.el, name !== screen);
-  views[screen].update(state, kept());
+  views[screen].update(state);
   document.body.dataset.screen = screen;
   const title = screen === 'report' && state.report ? `${state.report.game.bankTitle} · report` : 'Past games';
   document.title = `Quizroom · ${title}`;
@@ -140,7 +137,7 @@ window.addEventListener('hashchange', load);
 (async () => {
   try {
     const { body } = await getJson('/api/options');
-    state = { ...state, passwordRequired: !!body?.passwordRequired };
+    reduce({ type: 'options', passwordRequired: !!body?.passwordRequired });
   } catch {
     // the list still loads by keys
   }

@@ -1,6 +1,6 @@
 // The list of past games, newest first: date, quiz, players, status (interrupted games too), each with its report.
-import { h, fill, setText, setHidden } from '../dom.js';
-import { gameRows } from '../reports-state.js';
+import { h, fill, setText, setHidden } from '../shared/dom.js';
+import { gameRows } from './present.js';
 
 const STATUS_MARK = { finished: '✓', interrupted: '⚠', running: '▶', lobby: '…' };
 
@@ -33,7 +33,7 @@ export function mountList(root, actions) {
   let key = null;
   return {
     el,
-    update(state, kept) {
+    update(state) {
       setHidden(passwordForm, !state.passwordRequired);
       if (state.password && !password.value) password.value = state.password;
       setText(source, state.listSource === 'password' ? 'Every game on this server.'
@@ -42,7 +42,7 @@ export function mountList(root, actions) {
       setText(error, state.listError ?? '');
       setHidden(error, !state.listError);
       setHidden(loading, !state.loading);
-      const rows = gameRows(state.games ?? [], kept);
+      const rows = gameRows(state.games ?? [], state.kept);
       const k = JSON.stringify(rows);
       if (k !== key) {
         key = k;

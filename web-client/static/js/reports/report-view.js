@@ -1,12 +1,12 @@
 // One game's report: per question the share right, the answers as a bar chart with the right one marked (✓ and
 // the word, not colour alone), the average time and the most common wrong answer; the hardest three highlighted;
 // per student the score, rank, answers right and each answer. A CSV download and a print button.
-import { h, fill, setText, setHidden, optionBadge, optionName } from '../dom.js';
-import { formatNumber } from '../present.js';
+import { h, fill, setText, setHidden, optionBadge, optionName } from '../shared/dom.js';
+import { formatNumber } from '../shared/present.js';
 import {
   answerBars, rightAnswerText, hardestQuestions, studentRows, statusText, formatDate, duration, seconds, percent,
   unsavedText, typeWord, skillWord, skillSummary,
-} from '../reports-state.js';
+} from './present.js';
 
 function chart(q, players) {
   const bars = answerBars(q, players);

@@ -1,9 +1,9 @@
-// Pure client state of the phone: server messages in, view state out. No DOM, no sockets, no clocks (callers pass
-// `now`), so that all of it runs under `node --test`.
-import { ordinal, points, verdict } from './present.js';
-import { question, openAnswers, startTalk, pauseChange } from './state.js';
-import { teamStandingText } from './teams.js';
+// Pure state of the phone: the server's messages (phoneReduce), the socket's final close (phoneClosed) and the
+// player's own steps (phoneAction) in, view state out. No DOM, no sockets, no clocks (callers pass `now`), so that
+// all of it runs under `node --test`.
+import { question, openAnswers, startTalk, pauseChange } from '../shared/state.js';
 
+/** The state before the server says anything: `seat` is the one kept across a reload, `urlPin` the link's PIN. */
 export function phoneInitial(seat = null, urlPin = null) {
   return {
     screen: seat ? 'rejoining' : 'join',
@@ -26,6 +26,7 @@ export function phoneInitial(seat = null, urlPin = null) {
     teams: seat?.teams ?? null, // where players pick: the teams offered by chooseTeam, to switch between in the lobby
     teamNote: null, // why the team changed, when the teacher moved the player
     chosenTeam: null, // the team last tapped on the team choice, until the server answers
+    draft: null, // the taps of an answer not yet sent (multi's options, order's items): { question, picks }
     saved: true, // false when the server acknowledged the answer but could not save it yet
   };
 }
@@ -34,6 +35,7 @@ function clearSeat(s) {
   return { ...s, playerId: null, seatToken: null, score: null, pending: null };
 }
 
+/** Applies one server message. */
 export function phoneReduce(s, msg, now = 0) {
   switch (msg.type) {
     case 'joined': {
@@ -58,7 +60,8 @@ export function phoneReduce(s, msg, now = 0) {
       const answered = msg.answered === true || (!!same && s.answered);
       const pending = s.pending && s.pending.question === q.index ? s.pending : null;
       return { ...s, screen: 'question', question: q, answered, pending: answered ? null : pending,
-        result: same ? s.result : null, notice: null, teamNote: null, saved: same ? s.saved : true };
+        result: same ? s.result : null, notice: null, teamNote: null, saved: same ? s.saved : true,
+        draft: same ? s.draft : null };
     }
     case 'answering':
       return { ...s, question: openAnswers(s.question, msg, now) };
@@ -123,6 +126,46 @@ export function phoneClosed(s, code) {
   return s;
 }
 
+/** Applies one of the player's own steps: joining, a team picked, the taps of an answer, the answer sent. */
+export function phoneAction(s, action) {
+  switch (action.type) {
+    case 'joining':
+      return { ...s, pin: action.pin, name: action.name, joining: true, error: null };
+    case 'pickingTeam':
+      return { ...s, joining: true, error: null, chosenTeam: action.team };
+    case 'changeName':
+      return { ...s, screen: 'join', teams: null, error: null, joining: false };
+    case 'joinError':
+      return { ...s, error: action.message };
+    case 'answering':
+      // The answer waits in `pending` for its acknowledgement.
+      return { ...s, pending: action.answer, notice: null };
+    case 'notConnected':
+      return { ...s, notice: 'Not connected: try again in a moment.' };
+    case 'toggleOption': {
+      const picks = draftPicks(s);
+      return withDraft(s, picks.includes(action.option) ? picks.filter((x) => x !== action.option) : [...picks, action.option]);
+    }
+    case 'placeItem': {
+      const picks = draftPicks(s);
+      return picks.includes(action.item) ? s : withDraft(s, [...picks, action.item]);
+    }
+    case 'undoPlace':
+      return withDraft(s, draftPicks(s).slice(0, -1));
+    default:
+      return s;
+  }
+}
+
+/** The taps so far towards an answer to the current question, in the order tapped. */
+export function draftPicks(s) {
+  return s.draft && s.question && s.draft.question === s.question.index ? s.draft.picks : [];
+}
+
+function withDraft(s, picks) {
+  return s.question ? { ...s, draft: { question: s.question.index, picks } } : s;
+}
+
 /** What the phone keeps across reloads, or null when it holds no seat. */
 export function seatOf(s) {
   if (!s.seatToken) return null;
@@ -130,71 +173,4 @@ export function seatOf(s) {
     pending: s.pending };
   // Only where players pick: the teams to switch between after a reload in the lobby.
   return s.teams ? { ...seat, teams: s.teams } : seat;
-}
-
-/** Reads a typed number: accepts thousands commas (340,000), a decimal comma (2,5), spaces, a minus; else null. */
-export function parseNumber(text) {
-  if (typeof text !== 'string') return null;
-  let t = text.trim().replace(/[\s\u00a0\u202f]/g, '').replace(/^\u2212/, '-');
-  if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) t = t.replace(/,/g, ''); // 340,000: thousands
-  else if (/^-?\d+,\d+$/.test(t)) t = t.replace(',', '.'); // 2,5: a decimal comma
-  if (!/^-?(\d+\.?\d*|\.\d+)$/.test(t)) return null;
-  const n = Number(t);
-  return Number.isFinite(n) ? n : null;
-}
-
-/** The `answer` message for a question, from the player's picks; null while the answer is not complete. */
-export function answerMessage(q, pick, nonce) {
-  const base = { type: 'answer', question: q.index, nonce };
-  switch (q.type) {
-    case 'single': case 'truefalse': case 'poll':
-      return Number.isInteger(pick) ? { ...base, option: pick } : null;
-    case 'multi':
-      return Array.isArray(pick) && pick.length > 0 ? { ...base, options: [...pick].sort((a, b) => a - b) } : null;
-    case 'order':
-      return Array.isArray(pick) && pick.length === q.optionCount ? { ...base, order: [...pick] } : null;
-    case 'numeric': {
-      const v = typeof pick === 'number' ? pick : parseNumber(pick);
-      return v == null ? null : { ...base, value: v };
-    }
-    default:
-      return null;
-  }
-}
-
-/** A random nonce for idempotent answer resends (crypto.randomUUID needs a secure context; LAN pages are not). */
-export function nonceFrom(bytes) {
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-/** What the phone's live region says when the state changes, or null for nothing new. */
-export function phoneAnnouncement(before, after) {
-  const q = after.question;
-  if (after.screen === 'question' && q) {
-    const fresh = before.screen !== 'question' || before.question?.index !== q.index;
-    if (fresh) return `Question ${q.index + 1} of ${q.count}${q.phase === 'answering' ? '. Answer now.' : '. Get ready.'}`;
-    if (q.phase === 'answering' && before.question?.phase !== 'answering') return 'Answer now.';
-    if (after.answered && !before.answered) return 'Answer sent.';
-    if (q.paused !== !!before.question?.paused) return q.paused ? 'The game is paused.' : 'The game goes on.';
-  }
-  if (after.screen === 'result' && after.result && after.result !== before.result) {
-    const r = after.result;
-    const v = verdict(r);
-    const team = r.team ? ` Your team, ${teamStandingText(r.team, r.teamCount)}.` : '';
-    return `${v.text}. ${r.points > 0 ? `Plus ${points(r.points)}. ` : ''}Total ${points(r.score)}. ${ordinal(r.rank)} of ${r.playerCount}.${team}`;
-  }
-  if (after.screen === 'final' && after.final && after.final !== before.final && after.final.you) {
-    const y = after.final.you;
-    return `Game over. You finished ${ordinal(y.rank)} of ${after.final.playerCount} with ${points(y.score)}.`;
-  }
-  if (after.screen === 'question' && q && q.phase === 'talk' && before.question?.phase !== 'talk') {
-    return `Team talk: discuss with your team. Answers open in ${Math.round(q.remainingMs / 1000)} seconds.`;
-  }
-  if (after.screen === 'lobby' && before.screen !== 'lobby') {
-    return `You're in, ${after.name}.${after.team ? ` You are in the ${after.team.name}.` : ''}`;
-  }
-  if (after.screen === 'team' && before.screen !== 'team') return 'Choose your team.';
-  if (after.team && before.team && after.team.id !== before.team.id) return `You are now in the ${after.team.name}.`;
-  if (after.screen === 'kicked' && before.screen !== 'kicked') return 'The teacher removed you from the game.';
-  return null;
 }

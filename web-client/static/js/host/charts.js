@@ -1,34 +1,6 @@
-// Pure helpers that turn state into what the screens show: option marks, numbers and ranks in words, the
-// reveal's pictures, a result's headline. No DOM.
-
-export const LETTERS = ['A', 'B', 'C', 'D', 'E', 'F'];
-export const SHAPES = ['triangle', 'diamond', 'circle', 'square', 'star', 'hexagon'];
-
-/** The letter and shape that stand for displayed option `i` on every screen. */
-export function mark(i) {
-  return { letter: LETTERS[i] ?? String(i + 1), shape: SHAPES[i % SHAPES.length] };
-}
-
-export function ordinal(n) {
-  const tens = n % 100;
-  if (tens >= 11 && tens <= 13) return `${n}th`;
-  return n + ({ 1: 'st', 2: 'nd', 3: 'rd' }[n % 10] ?? 'th');
-}
-
-export function formatNumber(n) {
-  if (typeof n !== 'number' || !Number.isFinite(n)) return '';
-  return n.toLocaleString('en-US', { maximumFractionDigits: 3 });
-}
-
-/** An answer value: years and other 4-digit numbers stay as typed (1922), bigger ones are grouped (340,000). */
-export function formatValue(n) {
-  if (typeof n !== 'number' || !Number.isFinite(n)) return '';
-  return n.toLocaleString('en-US', { maximumFractionDigits: 3, useGrouping: Math.abs(n) >= 10000 });
-}
-
-export function points(n) {
-  return `${formatNumber(n)} ${Math.abs(n) === 1 ? 'point' : 'points'}`;
-}
+// Pure pictures of the projector's reveal and leaderboard: bars per option, the right order, a histogram of numbers,
+// the most chosen wrong answer, who climbed. No DOM.
+import { mark, formatValue } from '../shared/present.js';
 
 /** How a player moved since the previous ranking. */
 export function climb(standing) {
@@ -36,8 +8,6 @@ export function climb(standing) {
   const by = standing.previousRank - standing.rank;
   return by > 0 ? { dir: 'up', by } : by < 0 ? { dir: 'down', by: -by } : { dir: 'same', by: 0 };
 }
-
-// ---------------------------------------------------------------- reveal pictures
 
 /** Bars for a choice or poll question: one per displayed option. */
 export function choiceBars(reveal, options) {
@@ -115,33 +85,4 @@ export function commonMistake(reveal, options) {
     if (!correct.has(i) && why[i] && c > 0 && (best < 0 || c > counts[best])) best = i;
   });
   return best < 0 ? null : { ...mark(best), text: options?.[best] ?? null, count: counts[best], explanation: why[best] };
-}
-
-/** The headline of a phone's result screen. */
-export function verdict(result) {
-  if (result.questionType === 'poll') return { kind: 'poll', text: result.answered ? 'Vote counted' : 'No vote' };
-  if (!result.answered) return { kind: 'none', text: 'No answer' };
-  if (result.correct) return { kind: 'correct', text: 'Correct' };
-  if (result.credit > 0) return { kind: 'partial', text: 'Partly right' };
-  return { kind: 'wrong', text: 'Wrong' };
-}
-
-/** "Behind Alice by 120 points", or a word for the leader. */
-export function aheadText(result) {
-  if (result.rank === 1) return result.playerCount > 1 ? 'You are in the lead' : 'You are the only player';
-  if (!result.ahead) return '';
-  if (result.ahead.gap === 0) return `Level with ${result.ahead.name}`;
-  return `${points(result.ahead.gap)} behind ${result.ahead.name}`;
-}
-
-/** The right answer in words for the phone (letters when the teacher hides text on phones); a list for ordering. */
-export function solutionText(result, options) {
-  const sol = result.solution ?? {};
-  const label = (i) => (options?.[i] ? `${mark(i).letter}: ${options[i]}` : mark(i).letter);
-  if (result.questionType === 'numeric' && sol.value != null) {
-    return sol.tolerance ? `${formatValue(sol.value)} (± ${formatValue(sol.tolerance)})` : formatValue(sol.value);
-  }
-  if (result.questionType === 'order' && sol.order) return sol.order.map(label);
-  if (sol.correct && sol.correct.length) return sol.correct.map(label).join(', ');
-  return null;
 }

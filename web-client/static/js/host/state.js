@@ -1,66 +1,10 @@
-// Pure client state: server messages in, view state out, for the projector (the phone's is in phone-state.js, and
-// shares the question pieces here). No DOM, no sockets, no clocks (callers pass `now`), so that all of it runs under
-// `node --test`.
+// Pure state of the projector: the server's messages (hostReduce), the socket's final close (hostClosed) and the
+// page's own events (hostAction) in, view state out. No DOM, no sockets, no clocks (callers pass `now`), so that all
+// of it runs under `node --test`.
+import { question, openAnswers, startTalk, pauseChange } from '../shared/state.js';
 
-// ---------------------------------------------------------------- shared pieces
-
-/** A question frame as the views use it, with the moment its countdown ends. */
-export function question(msg, now) {
-  return {
-    index: msg.index,
-    count: msg.count,
-    type: msg.questionType,
-    prompt: msg.prompt ?? null,
-    options: msg.options ?? null,
-    optionCount: msg.optionCount,
-    points: msg.points,
-    timeLimitMs: msg.timeLimitMs,
-    phase: msg.phase,
-    unit: msg.unit ?? null,
-    paused: !!msg.paused,
-    remainingMs: msg.remainingMs,
-    endsAt: now + msg.remainingMs,
-  };
-}
-
-export function openAnswers(q, msg, now) {
-  if (!q || q.index !== msg.index) return q;
-  return { ...q, phase: 'answering', timeLimitMs: msg.timeLimitMs, remainingMs: msg.remainingMs,
-    endsAt: now + msg.remainingMs, paused: false };
-}
-
-export function startTalk(q, msg, now) {
-  if (!q || q.index !== msg.index) return q;
-  return { ...q, phase: 'talk', remainingMs: msg.remainingMs, endsAt: now + msg.remainingMs, paused: false };
-}
-
-export function pauseChange(q, msg, now) {
-  if (!q || q.index !== msg.index) return q;
-  return { ...q, phase: msg.phase, paused: msg.paused, remainingMs: msg.remainingMs, endsAt: now + msg.remainingMs };
-}
-
-/** Milliseconds left on a question's countdown (frozen while paused). */
-export function remainingMs(q, now) {
-  if (!q) return 0;
-  if (q.paused) return Math.max(0, q.remainingMs);
-  return Math.max(0, q.endsAt - now);
-}
-
-/** Whole seconds shown on the countdown: 20 at the start of a 20 s question, 1 in its last second. */
-export function secondsLeft(q, now) {
-  return Math.ceil(remainingMs(q, now) / 1000);
-}
-
-/** Share of the answering time left, 1 → 0, for the countdown bar. */
-export function timeFraction(q, now) {
-  if (!q) return 0;
-  if (q.phase !== 'answering') return 1;
-  return q.timeLimitMs > 0 ? Math.min(1, remainingMs(q, now) / q.timeLimitMs) : 0;
-}
-
-// ---------------------------------------------------------------- the projector
-
-export function hostInitial(restored = {}) {
+/** The state before the server says anything: `restored` is the game kept across a reload, if any. */
+export function hostInitial(restored = {}, password = null) {
   return {
     phase: null, // null until the server says; 'setup' before a game exists
     pin: restored.pin ?? null,
@@ -72,6 +16,7 @@ export function hostInitial(restored = {}) {
     teams: [], // team games: every team as the lobby last listed it (players carry their team's id)
     gameId: restored.gameId ?? null,
     locked: false,
+    picked: null, // the player picked in the lobby: to confirm a removal, or (team games) to move or remove
     question: restored.question ?? null,
     answered: 0,
     total: 0,
@@ -81,6 +26,8 @@ export function hostInitial(restored = {}) {
     notice: null,
     storageProblem: null, // set while the server says results are not being saved
     gone: null, // why this page no longer controls a game: 'bad_session' | 'replaced' | 'closed'
+    // the start screen: the banks and options offered, a game being created, the refusal, the password typed
+    setup: { banks: null, options: null, busy: false, error: null, password },
   };
 }
 
@@ -106,6 +53,7 @@ function upsertPlayer(players, p) {
   return copy;
 }
 
+/** Applies one server message. */
 export function hostReduce(s, msg, now = 0) {
   switch (msg.type) {
     case 'hosting':
@@ -113,7 +61,7 @@ export function hostReduce(s, msg, now = 0) {
         settings: msg.settings, phase: msg.phase, notice: null, gone: null,
         gameId: msg.gameId != null ? String(msg.gameId) : s.gameId };
     case 'lobby':
-      return { ...s, players: msg.players, locked: msg.locked, teams: msg.teams ?? [] };
+      return keepPick({ ...s, players: msg.players, locked: msg.locked, teams: msg.teams ?? [] });
     case 'teamChanged':
       return { ...s,
         players: s.players.map((p) => (p.id === msg.playerId ? { ...p, team: msg.team.id } : p)),
@@ -123,7 +71,7 @@ export function hostReduce(s, msg, now = 0) {
     case 'playerJoined':
       return { ...s, players: upsertPlayer(s.players, msg.player) };
     case 'playerLeft':
-      return { ...s, players: s.players.filter((p) => p.id !== msg.playerId) };
+      return keepPick({ ...s, players: s.players.filter((p) => p.id !== msg.playerId) });
     case 'playerConnection':
       return { ...s, players: s.players.map((p) => (p.id === msg.playerId ? { ...p, connected: msg.connected } : p)) };
     case 'locked':
@@ -154,11 +102,17 @@ export function hostReduce(s, msg, now = 0) {
     case 'shutdown':
       return { ...s, notice: msg.message ?? 'The server is restarting.' };
     case 'error':
-      if (msg.ref === 'host') return { ...s, gone: 'bad_session', notice: msg.message };
+      // A refused host key: this page holds no game any more, so it goes back to the start screen.
+      if (msg.ref === 'host') return { ...s, gone: 'bad_session', phase: 'setup', notice: msg.message };
       return { ...s, notice: msg.message };
     default:
       return s;
   }
+}
+
+/** Drops the lobby's pick when that player has gone. */
+function keepPick(s) {
+  return s.picked != null && !s.players.some((p) => p.id === s.picked) ? { ...s, picked: null } : s;
 }
 
 /** The projector's socket closed for good (replaced by another window, or the room is gone). */
@@ -166,4 +120,49 @@ export function hostClosed(s, code) {
   if (code === 4000) return { ...s, gone: 'replaced' };
   if (code === 4002) return { ...s, gone: 'closed', phase: 'finished' };
   return s;
+}
+
+/**
+ * Applies one of the page's own events: the start screen's steps, a new connection, a command that found no socket,
+ * a player picked in the lobby.
+ */
+export function hostAction(s, action) {
+  switch (action.type) {
+    case 'setupLoaded':
+      return withSetup(s, { banks: action.banks, options: action.options });
+    case 'setupFailed':
+      return withSetup(s, { error: 'Could not load the question banks. Is the server running?' });
+    case 'setupError':
+      return withSetup(s, { error: action.message });
+    case 'creating':
+      return withSetup(s, { busy: true, error: null });
+    case 'created':
+      // A fresh game: nothing of the last one is kept but what the start screen loaded and typed.
+      return { ...hostInitial(action.session), setup: { ...s.setup, busy: false } };
+    case 'createFailed':
+      return withSetup(s, { busy: false, error: action.message || 'Could not create the game.' });
+    case 'newGame':
+      return { ...hostInitial(), phase: 'setup', setup: { ...s.setup, busy: false, error: null } };
+    case 'connecting':
+      return { ...s, gone: null };
+    case 'notConnected':
+      return { ...s, notice: 'Not connected: try again in a moment.' };
+    case 'pick':
+      return { ...s, picked: action.playerId };
+    case 'unpick':
+      return { ...s, picked: null };
+    default:
+      return s;
+  }
+}
+
+function withSetup(s, change) {
+  return { ...s, setup: { ...s.setup, ...change } };
+}
+
+/** Words for a refused POST /api/games. */
+export function createError(status, body) {
+  if (status === 401) return 'That teacher password is not right. Type it again.';
+  if (status === 413) return 'Those options are too long to send.';
+  return body?.error?.message ?? `The server said ${status}.`;
 }

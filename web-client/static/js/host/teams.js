@@ -1,16 +1,9 @@
-// Pure helpers for team games: the palette keys, the lobby's columns, the start screen's team options, standings
-// in words. No DOM. A team is always shown by its name next to its colour, never by the colour alone.
-import { ordinal, points } from './present.js';
+// Pure helpers for the projector's team games: the start screen's team options and the lobby's columns. No DOM.
+import { teamColour } from '../shared/teams.js';
 
-export const TEAM_COLOURS = ['red', 'blue', 'green', 'yellow', 'purple', 'orange', 'teal', 'pink', 'grey', 'brown'];
 export const MIN_TEAMS = 2;
 export const MAX_TEAMS = 10;
 export const MAX_TALK_SECONDS = 120;
-
-/** The palette key to colour a team with (an unknown key falls back to grey). */
-export function teamColour(key) {
-  return TEAM_COLOURS.includes(key) ? key : 'grey';
-}
 
 /**
  * The projector lobby's columns: every team with its members (in join order), its size and whether it is full.
@@ -73,18 +66,6 @@ export function teamsRequest(form) {
   }
   teams.talkSeconds = talk;
   return { teams };
-}
-
-/** "3 players" or "1 player". */
-export function playerCount(n) {
-  return `${n} ${n === 1 ? 'player' : 'players'}`;
-}
-
-/** A phone's line about its team after a question or at the end: "Red team: 2nd of 3 with 1,029 points". */
-export function teamStandingText(team, teamCount) {
-  if (!team) return '';
-  const place = team.rank > 0 ? `${ordinal(team.rank)} of ${teamCount}` : `not ranked yet`;
-  return `${team.name}: ${place} with ${points(team.score)}`;
 }
 
 /** The lobby's hint on the projector for a team game. */

@@ -1,49 +1,7 @@
-// Pure logic of the reports: the games this browser created (with their host keys), the request headers, the
-// list of past games in words, and the pictures of one game's report. No DOM, no fetch, no clock.
-import { mark, formatNumber, formatValue } from './present.js';
-
-export const GAMES_KEY = 'quizroom.games';
-export const PASSWORD_KEY = 'quizroom.teacherPassword';
-export const MAX_REMEMBERED = 100;
-
-/**
- * Adds a game the projector created to the kept list: newest first, one entry per game, at most `max` entries.
- * entry: { gameId, pin, hostToken, bank, createdAt }.
- */
-export function rememberGame(list, entry, max = MAX_REMEMBERED) {
-  const id = String(entry.gameId);
-  const kept = (Array.isArray(list) ? list : []).filter((g) => g && String(g.gameId) !== id && g.hostToken);
-  return [{ ...entry, gameId: id }, ...kept].slice(0, max);
-}
-
-/** The kept entries that look usable (a stored list may be old or damaged). */
-export function validGames(list) {
-  return (Array.isArray(list) ? list : []).filter((g) => g && typeof g.hostToken === 'string' && /^\d+$/.test(String(g.gameId)));
-}
-
-export function hostKeyFor(list, id) {
-  return validGames(list).find((g) => String(g.gameId) === String(id))?.hostToken ?? null;
-}
-
-/** Headers that open a report: the game's host key when this browser has it, and the teacher password if typed. */
-export function reportHeaders(hostKey, password) {
-  const headers = {};
-  if (hostKey) headers['X-Host-Key'] = hostKey;
-  if (password) headers['X-Teacher-Password'] = password;
-  return headers;
-}
-
-/** Which report the address asks for: /reports#game=123 (or ?game=123); null for the list. */
-export function routeOf(hash, search = '') {
-  const fromHash = /(?:^#|&)game=(\d+)/.exec(hash ?? '')?.[1];
-  const fromSearch = /[?&]game=(\d+)/.exec(search ?? '')?.[1];
-  return fromHash ?? fromSearch ?? null;
-}
-
-/** The link to one game's report. */
-export function reportLink(id) {
-  return `/reports#game=${id}`;
-}
+// Pure pictures of the reports: the list of past games in words, and one game's report (answer bars, right answers,
+// the hardest questions, each student's answers). No DOM, no fetch, no clock.
+import { mark, formatNumber, formatValue } from '../shared/present.js';
+import { validGames, reportLink } from '../shared/games.js';
 
 const STATUS = {
   lobby: { word: 'Not started', detail: 'The game never left the lobby.' },
@@ -233,19 +191,4 @@ export function studentRows(report) {
       }),
     })),
   };
-}
-
-/** A file name for a game's CSV. */
-export function csvFileName(id) {
-  return `quizroom-game-${id}.csv`;
-}
-
-/** An HTTP error in words for the reports page. */
-export function reportError(status, body, what = 'the reports') {
-  const code = body?.error?.code;
-  if (code === 'password_required') return 'That teacher password is not right.';
-  if (code === 'forbidden') return 'This browser does not hold the key of that game. Open it from the projector that ran it, or type the teacher password.';
-  if (code === 'report_not_found') return 'There is no such game.';
-  if (code === 'store_unavailable') return 'The results database cannot be read right now. Try again in a moment.';
-  return body?.error?.message ?? `Could not load ${what} (the server said ${status}).`;
 }
