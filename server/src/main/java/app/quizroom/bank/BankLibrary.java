@@ -6,10 +6,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
@@ -130,14 +132,14 @@ public final class BankLibrary implements AutoCloseable {
             LOG.log(System.Logger.Level.WARNING, "cannot list " + folder + ": " + e.getMessage());
             return current;
         }
-        Map<String, Path> present = new HashMap<>();
+        Set<String> present = new HashSet<>();
         for (Path path : paths) {
-            present.put(path.getFileName().toString(), path);
+            present.add(path.getFileName().toString());
             refresh(path, files.computeIfAbsent(path.getFileName().toString(), n -> new FileState()));
         }
         for (Iterator<Map.Entry<String, FileState>> it = files.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<String, FileState> entry = it.next();
-            if (!present.containsKey(entry.getKey())) {
+            if (!present.contains(entry.getKey())) {
                 it.remove();
                 if (entry.getValue().good != null) {
                     listener.removed(folder.resolve(entry.getKey()).toString(), entry.getValue().good);
@@ -154,11 +156,11 @@ public final class BankLibrary implements AutoCloseable {
         String version;
         Bank bank = null;
         try {
-            if (!Files.isRegularFile(path)) {
+            long size = Files.isRegularFile(path) ? Files.size(path) : -1;
+            if (size < 0) {
                 version = "not a regular file";
                 problems.add(BankLoader.notARegularFile(path));
-            } else if (Files.size(path) > BankLoader.MAX_FILE_BYTES) {
-                long size = Files.size(path);
+            } else if (size > BankLoader.MAX_FILE_BYTES) {
                 version = "too large: " + size + " bytes, " + Files.getLastModifiedTime(path);
                 problems.add(BankLoader.tooLarge(name, size));
             } else {

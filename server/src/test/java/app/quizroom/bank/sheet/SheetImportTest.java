@@ -38,6 +38,7 @@ class SheetImportTest {
             Sheets.row(sheet, 15, "", "", "", "", "", "");
             Sheets.row(sheet, 16, "When did the Lenin Enrolment start?", 1924, 1925, "", "", 300, 1);
             Sheets.row(sheet, 17, "Who chaired the Moscow Soviet?", "Kamenev", "Uglanov", "", "", 2.5, "2,5,x");
+            Sheets.row(sheet, 18, "", "Kamenev", "Kamenev", "", "", 20, 1);
         });
         SheetImport.Imported imported = SheetImport.fromXlsx(new ByteArrayInputStream(xlsx), "Stalin's rise");
 
@@ -82,7 +83,8 @@ class SheetImportTest {
                 "row 13: cell H13 holds a formula with no saved result (type the value instead); no correct answer",
                 "row 14: the question is 501 characters long; the limit is 500",
                 "row 15: correct answer 3 names an empty answer",
-                "row 18: correct answer '5' is not an answer number (1–4); correct answer 'x' is not an answer number (1–4)"),
+                "row 18: correct answer '5' is not an answer number (1–4); correct answer 'x' is not an answer number (1–4)",
+                "row 19: no question text; answer 2 repeats an earlier answer ('Kamenev')"),
                 imported.refused().stream().map(Object::toString).toList());
         assertEquals(List.of("row 17: time limit 300 became 240 s (a question takes 5 to 240 whole seconds)"),
                 imported.notes().stream().map(Object::toString).toList());
