@@ -2,6 +2,7 @@ package app.quizroom.bank;
 
 import app.quizroom.config.Limits;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -51,8 +52,7 @@ public final class BankLoader {
         List<Path> files = new ArrayList<>();
         try (Stream<Path> list = Files.list(folder)) {
             for (Path p : list.sorted(Comparator.comparing(p -> p.getFileName().toString())).toList()) {
-                String name = p.getFileName().toString();
-                if (!name.endsWith(".yaml") && !name.endsWith(".yml")) {
+                if (!hasBankName(p)) {
                     continue;
                 }
                 if (Files.isRegularFile(p)) {
@@ -84,6 +84,12 @@ public final class BankLoader {
         return new Result(banks, problems);
     }
 
+    /** True for the names the loader reads as banks: {@code .yaml} and {@code .yml}. */
+    static boolean hasBankName(Path path) {
+        String name = path.getFileName().toString();
+        return name.endsWith(".yaml") || name.endsWith(".yml");
+    }
+
     /** A folder, pipe, device or socket where a bank file was expected: never opened (a pipe would block). */
     static BankProblem notARegularFile(Path path) {
         String what = Files.isDirectory(path) ? "a folder" : "not a regular file (a device, pipe or socket)";
@@ -100,8 +106,34 @@ public final class BankLoader {
                     : new BankProblem(file.toString(), 0, "no such file or folder"));
             return null;
         }
+        String name = file.toString();
+        try {
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                problems.add(tooLarge(name, size));
+                return null;
+            }
+            return fromBytes(name, Files.readAllBytes(file), new BankImages(file.toAbsolutePath().getParent()),
+                    problems);
+        } catch (IOException e) {
+            problems.add(new BankProblem(name, 1, "cannot read the file: " + e.getMessage()));
+            return null;
+        }
+    }
+
+    /** Loads a bank file's content as read from disk, with the problems capped as {@link #loadFile} caps them. */
+    static Bank fromBytes(String name, byte[] bytes, BankImages images, List<BankProblem> problems) {
+        if (bytes.length > MAX_FILE_BYTES) {
+            problems.add(tooLarge(name, bytes.length));
+            return null;
+        }
         List<BankProblem> found = new ArrayList<>();
-        Bank bank = read(file, found);
+        Bank bank = null;
+        try {
+            bank = parse(name, decode(bytes), images, found);
+        } catch (CharacterCodingException e) {
+            found.add(new BankProblem(name, 1, "file is not UTF-8 text"));
+        }
         if (found.size() > MAX_PROBLEMS_PER_FILE) {
             BankProblem last = found.get(MAX_PROBLEMS_PER_FILE - 1);
             int more = found.size() - MAX_PROBLEMS_PER_FILE;
@@ -112,30 +144,28 @@ public final class BankLoader {
         return bank;
     }
 
-    private static Bank read(Path file, List<BankProblem> problems) {
-        String name = file.toString();
-        try {
-            long size = Files.size(file);
-            if (size > MAX_FILE_BYTES) {
-                problems.add(new BankProblem(name, 1, "file is " + size + " bytes; a bank may be at most "
-                        + MAX_FILE_BYTES + " bytes"));
-                return null;
-            }
-            byte[] bytes = Files.readAllBytes(file);
-            String content = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-            return parse(name, content, problems);
-        } catch (CharacterCodingException e) {
-            problems.add(new BankProblem(name, 1, "file is not UTF-8 text"));
-        } catch (IOException e) {
-            problems.add(new BankProblem(name, 1, "cannot read the file: " + e.getMessage()));
-        }
-        return null;
+    /** Bank files are UTF-8; anything else is refused rather than read with replacement characters. */
+    static String decode(byte[] bytes) throws CharacterCodingException {
+        return StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes)).toString();
     }
 
-    /** Parses bank text; {@code name} is used in problem reports. */
+    static BankProblem tooLarge(String name, long size) {
+        return new BankProblem(name, 1, "file is " + size + " bytes; a bank may be at most " + MAX_FILE_BYTES + " bytes");
+    }
+
+    /**
+     * Parses bank text; {@code name} is used in problem reports and, as a path, says where the bank's pictures are
+     * (beside it).
+     */
     public static Bank parse(String name, String content, List<BankProblem> problems) {
+        return parse(name, content, BankImages.beside(name), problems);
+    }
+
+    /** Parses bank text whose pictures are in {@code images}; {@code name} is used in problem reports. */
+    public static Bank parse(String name, String content, BankImages images, List<BankProblem> problems) {
         if (content.length() > MAX_FILE_BYTES) {
             problems.add(new BankProblem(name, 1, "a bank may be at most " + MAX_FILE_BYTES + " bytes"));
             return null;
@@ -148,7 +178,7 @@ public final class BankLoader {
             problems.add(new BankProblem(name, e.line, e.getMessage()));
             return null;
         }
-        Bank bank = new BankParser(name, problems).parse(root);
+        Bank bank = new BankParser(name, images, problems).parse(root);
         return problems.size() > before ? null : bank;
     }
 }

@@ -54,6 +54,30 @@ final class YamlTree {
         boolean isBoolean() {
             return kind == JsonToken.VALUE_TRUE || kind == JsonToken.VALUE_FALSE;
         }
+
+        /** A whole number as Java reads it; null for other scalars and for 0x1F, 1_000 or past a long's range. */
+        Long wholeNumber() {
+            if (kind != JsonToken.VALUE_NUMBER_INT) {
+                return null;
+            }
+            try {
+                return Long.valueOf(text);
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+
+        /** A number as Java reads it; null for other scalars and for YAML-only spellings (0x1F, 1_000, .inf). */
+        Double number() {
+            if (!isNumber()) {
+                return null;
+            }
+            try {
+                return Double.valueOf(text);
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
     }
 
     /** Raised for input that cannot be read as a tree at all. */

@@ -20,6 +20,9 @@ public final class Limits {
     public static final int MAX_EXPLANATION_CHARS = 1000;
     public static final int MIN_OPTIONS = 2;
     public static final int MAX_OPTIONS = 6;
+    /** A picture beside a bank (PNG, JPEG, WebP or SVG), and its text for screen readers. */
+    public static final int MAX_IMAGE_BYTES = 2 * 1024 * 1024;
+    public static final int MAX_IMAGE_ALT_CHARS = 300;
     /** A bank file, read before parsing. */
     public static final int MAX_BANK_FILE_BYTES = 1024 * 1024;
     /** A nickname, in characters as the user sees them. */

@@ -93,6 +93,23 @@ class BankValidationTest {
     }
 
     @Test
+    void numbersSpelledInWaysOnlyYamlReadsAreProblemsNotCrashes() {
+        assertEquals(List.of(
+                "bank.yaml:7: 'timeLimit' must be a whole number of seconds from 5 to 240",
+                "bank.yaml:8: 'points' must be standard, double, none or a whole number from 0 to 10000",
+                "bank.yaml:9: 'answer' must be a number",
+                "bank.yaml:10: 'tolerance' must be a number"), problems("""
+                  - id: a
+                    type: numeric
+                    prompt: How many?
+                    timeLimit: 0x1E
+                    points: 99999999999999999999
+                    answer: 1_000
+                    tolerance: .inf
+                """));
+    }
+
+    @Test
     void missingAnswerIsReportedOnTheQuestionLine() {
         assertEquals(List.of("bank.yaml:4: missing 'answer'"), problems("""
                   - id: a
