@@ -155,6 +155,9 @@ public sealed interface ServerMessage {
     /** A refused message; nothing changed. {@code ref} names the type of the message refused, if known. */
     @JsonTypeName("error")
     record Error(String code, String message, String ref) implements ServerMessage {
+        public Error(ErrorCode code, String message, String ref) {
+            this(code.wire(), message, ref);
+        }
     }
 
     // ---- parts ----
