@@ -11,10 +11,17 @@ import java.util.Map;
 /**
  * The answer desk: takes a player's answer or says why not (one answer per player and question, only to the
  * current question, only while answers are open and before the deadline, in the question's shape), keeps the
- * accepted ones and counts them. It hands each accepted answer to the recorder and sends nothing. The only writer
- * of the players' answers and of the question's answer count. Owned by the room.
+ * accepted ones and counts them. It hands each accepted answer to the store and sends nothing. The only writer of
+ * the players' answers and of the question's answer count. Owned by the room.
  */
 final class AnswerDesk {
+
+    /** Where accepted answers are saved: the game's {@link GameRecorder#answerAccepted}. */
+    @FunctionalInterface
+    interface Store {
+        GameRecorder.Saving answerAccepted(int questionIndex, int playerId, String answerJson, long responseMs,
+                                           double credit);
+    }
 
     /** What became of an answer: accepted, a resend of the accepted one, or a {@link Refusal}. */
     sealed interface Outcome permits Accepted, Repeated, Refusal {
@@ -28,11 +35,11 @@ final class AnswerDesk {
     }
 
     private final Roster roster;
-    private final GameRecorder recorder;
+    private final Store store;
 
-    AnswerDesk(Roster roster, GameRecorder recorder) {
+    AnswerDesk(Roster roster, Store store) {
         this.roster = roster;
-        this.recorder = recorder;
+        this.store = store;
     }
 
     /** Checks, in the order docs/protocol.md gives, an answer that arrived at {@code arrivedAt}; keeps it if good. */
@@ -68,7 +75,7 @@ final class AnswerDesk {
         QuestionRun.Translated value = (QuestionRun.Translated) translation;
         long responseMs = Math.max(0, arrivedAt - run.openedAt);
         double credit = Scoring.credit(run.question, value.value());
-        GameRecorder.Saving stored = recorder.answerAccepted(asked, player.id,
+        GameRecorder.Saving stored = store.answerAccepted(asked, player.id,
                 Codec.json(answerFields(run.question, message)), responseMs, credit);
         AnswerRecord record = new AnswerRecord(value.value(), responseMs, credit, message.nonce(), stored);
         player.answers.put(asked, record);

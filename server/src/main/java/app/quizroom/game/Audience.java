@@ -3,7 +3,6 @@ package app.quizroom.game;
 import app.quizroom.protocol.Codec;
 import app.quizroom.protocol.ServerMessage;
 
-import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -20,24 +19,18 @@ final class Audience {
     private static final int NO_QUESTION = -1;
 
     private final Roster roster;
-    private final RoomMetrics metrics;
-    private final Clock clock;
-    private final Scheduler scheduler;
-    private final Executor executor;
+    private final Room.Environment env;
     /** The count of the question whose answers are open, or null when none are. */
     private final Supplier<ServerMessage.AnswerCount> liveCount;
     private Link host;
-    private long lastCountSentAt = Long.MIN_VALUE;
+    /** Long ago at first, yet far enough from the minimum that {@code now - lastCountSentAt} cannot overflow. */
+    private long lastCountSentAt = Long.MIN_VALUE / 2;
     /** The question a delayed count is on its way for, so that one for an old question cannot hold up the next. */
     private int countPendingFor = NO_QUESTION;
 
-    Audience(Roster roster, RoomMetrics metrics, Clock clock, Scheduler scheduler, Executor executor,
-             Supplier<ServerMessage.AnswerCount> liveCount) {
+    Audience(Roster roster, Room.Environment env, Supplier<ServerMessage.AnswerCount> liveCount) {
         this.roster = roster;
-        this.metrics = metrics;
-        this.clock = clock;
-        this.scheduler = scheduler;
-        this.executor = executor;
+        this.env = env;
         this.liveCount = liveCount;
     }
 
@@ -72,6 +65,11 @@ final class Audience {
         outbox.deliveries().forEach(d -> d.deliverTo(this));
     }
 
+    /** From any thread: builds an outbox on the room's context, and delivers it there. */
+    void deliverOnContext(Supplier<Outbox> outbox) {
+        env.executor().execute(() -> deliver(outbox.get()));
+    }
+
     /** To the host, if one is attached. An answer count always goes as a count: droppable, restarting the interval. */
     void sendHost(ServerMessage message) {
         if (message instanceof ServerMessage.AnswerCount count) {
@@ -92,7 +90,7 @@ final class Audience {
                 sent++;
             }
         }
-        metrics.broadcast(sent, System.nanoTime() - started);
+        env.metrics().broadcast(sent, System.nanoTime() - started);
     }
 
     /** Sends every connected player a frame of their own. */
@@ -105,7 +103,7 @@ final class Audience {
                 sent++;
             }
         }
-        metrics.broadcast(sent, System.nanoTime() - started);
+        env.metrics().broadcast(sent, System.nanoTime() - started);
     }
 
     /**
@@ -114,13 +112,13 @@ final class Audience {
      */
     void countChanged() {
         ServerMessage.AnswerCount count = liveCount.get();
-        long now = clock.millis();
+        long now = env.clock().millis();
         if (now - lastCountSentAt >= COUNT_INTERVAL_MS) {
             sendCount(count);
         } else if (countPendingFor != count.index()) {
             int question = count.index();
             countPendingFor = question;
-            scheduler.schedule(lastCountSentAt + COUNT_INTERVAL_MS - now, () -> executor.execute(() -> {
+            env.scheduler().schedule(lastCountSentAt + COUNT_INTERVAL_MS - now, () -> env.executor().execute(() -> {
                 if (countPendingFor == question) {
                     countPendingFor = NO_QUESTION;
                 }
@@ -133,7 +131,7 @@ final class Audience {
     }
 
     private void sendCount(ServerMessage.AnswerCount count) {
-        lastCountSentAt = clock.millis();
+        lastCountSentAt = env.clock().millis();
         if (host != null) {
             host.sendDroppable(count);
         }

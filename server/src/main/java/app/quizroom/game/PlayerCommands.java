@@ -4,8 +4,6 @@ import app.quizroom.protocol.ClientMessage;
 import app.quizroom.protocol.ClientMessage.PlayerCommand;
 import app.quizroom.protocol.ServerMessage;
 
-import java.util.concurrent.Executor;
-
 /**
  * Carries out a seated player's commands: answers go to the answer desk, team switches to the team desk. Each
  * returns what to send, or a {@link Refusal}. Owned by the room.
@@ -21,16 +19,14 @@ final class PlayerCommands implements PlayerCommand.Visitor<Reply, PlayerCommand
     private final PhaseMachine phases;
     private final Audience audience;
     private final RoomMetrics metrics;
-    private final Executor executor;
 
     PlayerCommands(AnswerDesk answers, TeamDesk teamDesk, PhaseMachine phases, Audience audience,
-                   RoomMetrics metrics, Executor executor) {
+                   RoomMetrics metrics) {
         this.answers = answers;
         this.teamDesk = teamDesk;
         this.phases = phases;
         this.audience = audience;
         this.metrics = metrics;
-        this.executor = executor;
     }
 
     /** An accepted answer is acknowledged, and closes the question if it was the last one awaited. */
@@ -64,8 +60,8 @@ final class PlayerCommands implements PlayerCommand.Visitor<Reply, PlayerCommand
             out.toLink(player.link, new ServerMessage.AnswerAck(question, record.nonce(), true));
             return;
         }
-        record.stored().acknowledged().thenAccept(saved -> executor.execute(() -> audience.deliver(
-                new Outbox().toLink(player.link, new ServerMessage.AnswerAck(question, record.nonce(), saved)))));
+        record.stored().acknowledged().thenAccept(saved -> audience.deliverOnContext(() ->
+                new Outbox().toLink(player.link, new ServerMessage.AnswerAck(question, record.nonce(), saved))));
     }
 
     @Override

@@ -89,14 +89,14 @@ public final class Room {
         board = new Scoreboard(options, teams);
         gate = new Gate();
         frames = new Frames(pin, bank, questions.size(), options, joinUrl, qrUrl, roster, board, teams, gate);
-        audience = new Audience(roster, env.metrics(), env.clock(), env.scheduler(), env.executor(), this::liveCount);
-        AnswerDesk answers = new AnswerDesk(roster, recorder);
+        audience = new Audience(roster, env, this::liveCount);
+        AnswerDesk answers = new AnswerDesk(roster, recorder::answerAccepted);
         phases = new PhaseMachine(List.copyOf(questions), options, seed, teams, env, recorder, roster, board, answers,
                 frames, audience, gate);
         admission = new Admission(hostToken, options, env.limits(), roster, teams, gate, audience, phases::phase,
                 new RateLimiter(env.clock(), env.limits().joinsPerSecond(), env.limits().joinBurst()), random);
         TeamDesk teamDesk = new TeamDesk(teams, roster, recorder, frames, random);
-        playerCommands = new PlayerCommands(answers, teamDesk, phases, audience, env.metrics(), env.executor());
+        playerCommands = new PlayerCommands(answers, teamDesk, phases, audience, env.metrics());
         hostCommands = new HostCommands(phases, teamDesk, gate, roster, teams, answers, board, recorder);
         lastActivity = env.clock().millis();
     }

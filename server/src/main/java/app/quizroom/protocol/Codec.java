@@ -130,6 +130,11 @@ public final class Codec {
         return NAMES.get(message.getClass());
     }
 
+    /** Every client message type by its wire name: each record under {@link ClientMessage}. */
+    public static Map<String, Class<? extends ClientMessage>> clientTypes() {
+        return TYPES;
+    }
+
     /** The wire names of the client messages; fails at start-up if a record has none or two share one. */
     private static Map<String, Class<? extends ClientMessage>> registry() {
         Map<String, Class<? extends ClientMessage>> types = new HashMap<>();
