@@ -8,9 +8,4 @@ package app.quizroom.game;
  * @param remainingMs time left on the countdown of an open question (frozen while paused); 0 otherwise
  */
 record Moment(Phase phase, QuestionRun run, boolean paused, long remainingMs) {
-
-    /** In intro, talk or answering: the question is up and has not been revealed. */
-    boolean questionOpen() {
-        return phase == Phase.INTRO || phase == Phase.TALK || phase == Phase.ANSWERING;
-    }
 }

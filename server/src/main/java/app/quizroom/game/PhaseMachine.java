@@ -64,11 +64,11 @@ final class PhaseMachine {
 
     /** Where the game is now. */
     Moment now() {
-        Moment at = new Moment(phase, run, paused, 0);
-        if (!at.questionOpen()) {
-            return at;
+        long remainingMs = 0;
+        if (phase.questionOpen()) {
+            remainingMs = paused ? pausedRemainingMs : Math.max(0, phaseEndsAt() - clock.millis());
         }
-        return new Moment(phase, run, paused, paused ? pausedRemainingMs : Math.max(0, phaseEndsAt() - clock.millis()));
+        return new Moment(phase, run, paused, remainingMs);
     }
 
     // Host commands: each returns the frames to send, or a refusal.
@@ -115,7 +115,7 @@ final class PhaseMachine {
     }
 
     Reply skip(String ref) {
-        if (!now().questionOpen()) {
+        if (!phase.questionOpen()) {
             return Refusal.wrongPhase(ref, phase);
         }
         paused = false; // quietly: the reveal that follows says the game moves on
@@ -136,7 +136,7 @@ final class PhaseMachine {
     }
 
     Reply pause(String ref) {
-        if (!now().questionOpen()) {
+        if (!phase.questionOpen()) {
             return Refusal.wrongPhase(ref, phase);
         }
         if (paused) {
