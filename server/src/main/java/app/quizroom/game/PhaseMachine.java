@@ -71,8 +71,7 @@ final class PhaseMachine {
         return new Moment(phase, run, paused, remainingMs);
     }
 
-    // Host commands: each returns the frames to send, or a refusal.
-
+    /** The host starts the game; this and the other host commands return the frames to send, or a refusal. */
     Reply start(String ref) {
         if (phase != Phase.LOBBY) {
             return Refusal.wrongPhase(ref, phase);
@@ -197,8 +196,6 @@ final class PhaseMachine {
         }
         phase = Phase.FINISHED;
     }
-
-    // The question cycle.
 
     private void beginQuestion(int index, Outbox out) {
         Question q = questions.get(index);

@@ -75,8 +75,6 @@ public sealed interface ClientMessage {
         }
     }
 
-    // ---- hellos ----
-
     /**
      * Take a seat in the room with this PIN. {@code name} may be left out where the game gives names;
      * {@code team} is the team chosen, in a team game where players pick.
@@ -125,8 +123,6 @@ public sealed interface ClientMessage {
         }
     }
 
-    // ---- players ----
-
     /**
      * An answer to question {@code question}. Exactly one of the answer fields is used, by question type:
      * {@code option} (single, truefalse, poll), {@code options} (multi), {@code order} (order), {@code value}
@@ -160,8 +156,6 @@ public sealed interface ClientMessage {
             return visitor.switchTeam(this, p);
         }
     }
-
-    // ---- host ----
 
     /** Leave the lobby for the first question. */
     @JsonTypeName("start")
@@ -270,8 +264,6 @@ public sealed interface ClientMessage {
             return visitor.rebalance(this, p);
         }
     }
-
-    // ---- anyone ----
 
     /** Keep-alive; answered with {@code pong} at the edge, so it never reaches a room. */
     @JsonTypeName("ping")
