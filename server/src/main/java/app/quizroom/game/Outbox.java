@@ -42,7 +42,7 @@ final class Outbox implements Reply {
         }
     }
 
-    /** A frame of their own to every connected player, built as it is sent. */
+    /** A frame of their own to every connected player, built as it is sent; timed like a broadcast. */
     record ToEachPlayer(Function<Player, ServerMessage> message) implements Delivery {
         @Override
         public void deliverTo(Audience audience) {

@@ -261,7 +261,10 @@ final class PhaseMachine {
         phase = Phase.PODIUM;
         recorder.gameEnded(true, board.finalScores());
         List<ServerMessage.Standing> top = board.standings(PODIUM_TOP);
-        out.toHost(board.podium()).toEachPlayer(p -> board.finalFor(p, top));
+        out.toHost(board.podium());
+        for (Player p : roster.all()) {
+            out.toLink(p.link, board.finalFor(p, top));
+        }
     }
 
     private void finish(Outbox out) {
