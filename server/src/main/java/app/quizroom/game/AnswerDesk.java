@@ -11,8 +11,9 @@ import java.util.Map;
 /**
  * The answer desk: takes a player's answer or says why not (one answer per player and question, only to the
  * current question, only while answers are open and before the deadline, in the question's shape), keeps the
- * accepted ones and counts them. It hands each accepted answer to the store and sends nothing. The only writer of
- * the players' answers and of the question's answer count. Owned by the room.
+ * accepted ones and counts them. It hands each accepted answer to the store, reports what it took and refused to
+ * the metrics, and sends nothing. The only writer of the players' answers and of the question's answer count.
+ * Owned by the room.
  */
 final class AnswerDesk {
 
@@ -36,14 +37,27 @@ final class AnswerDesk {
 
     private final Roster roster;
     private final Store store;
+    private final RoomMetrics metrics;
 
-    AnswerDesk(Roster roster, Store store) {
+    AnswerDesk(Roster roster, Store store, RoomMetrics metrics) {
         this.roster = roster;
         this.store = store;
+        this.metrics = metrics;
     }
 
     /** Checks, in the order docs/protocol.md gives, an answer that arrived at {@code arrivedAt}; keeps it if good. */
     Outcome take(Player player, ClientMessage.Answer message, long arrivedAt, Moment at) {
+        long started = System.nanoTime();
+        Outcome outcome = check(player, message, arrivedAt, at);
+        if (outcome instanceof Refusal refusal) {
+            metrics.answerRefused(refusal.code().wire());
+        } else if (outcome instanceof Accepted) {
+            metrics.answerAccepted(System.nanoTime() - started);
+        }
+        return outcome;
+    }
+
+    private Outcome check(Player player, ClientMessage.Answer message, long arrivedAt, Moment at) {
         QuestionRun run = at.run();
         int asked = message.question();
         AnswerRecord previous = run == null ? null : player.answers.get(asked);

@@ -18,24 +18,19 @@ final class PlayerCommands implements PlayerCommand.Visitor<Reply, PlayerCommand
     private final TeamDesk teamDesk;
     private final PhaseMachine phases;
     private final Audience audience;
-    private final RoomMetrics metrics;
 
-    PlayerCommands(AnswerDesk answers, TeamDesk teamDesk, PhaseMachine phases, Audience audience,
-                   RoomMetrics metrics) {
+    PlayerCommands(AnswerDesk answers, TeamDesk teamDesk, PhaseMachine phases, Audience audience) {
         this.answers = answers;
         this.teamDesk = teamDesk;
         this.phases = phases;
         this.audience = audience;
-        this.metrics = metrics;
     }
 
     /** An accepted answer is acknowledged, and closes the question if it was the last one awaited. */
     @Override
     public Reply answer(ClientMessage.Answer message, From from) {
-        long started = System.nanoTime();
         AnswerDesk.Outcome outcome = answers.take(from.player(), message, from.arrivedAt(), phases.now());
         if (outcome instanceof Refusal refusal) {
-            metrics.answerRefused(refusal.code().wire());
             return refusal;
         }
         Outbox out = new Outbox();
@@ -44,7 +39,6 @@ final class PlayerCommands implements PlayerCommand.Visitor<Reply, PlayerCommand
             return out;
         }
         acknowledge(from.player(), message.question(), ((AnswerDesk.Accepted) outcome).record(), out);
-        metrics.answerAccepted(System.nanoTime() - started);
         if (!phases.closeIfAllAnswered(out)) {
             out.countChanged();
         }

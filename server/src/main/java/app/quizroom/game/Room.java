@@ -90,13 +90,13 @@ public final class Room {
         gate = new Gate();
         frames = new Frames(pin, bank, questions.size(), options, joinUrl, qrUrl, roster, board, teams, gate);
         audience = new Audience(roster, env, this::liveCount);
-        AnswerDesk answers = new AnswerDesk(roster, recorder::answerAccepted);
+        AnswerDesk answers = new AnswerDesk(roster, recorder::answerAccepted, env.metrics());
         phases = new PhaseMachine(List.copyOf(questions), options, seed, teams, env, recorder, roster, board, answers,
                 frames, audience, gate);
         admission = new Admission(hostToken, options, env.limits(), roster, teams, gate, audience, phases::phase,
                 new RateLimiter(env.clock(), env.limits().joinsPerSecond(), env.limits().joinBurst()), random);
         TeamDesk teamDesk = new TeamDesk(teams, roster, recorder, frames, random);
-        playerCommands = new PlayerCommands(answers, teamDesk, phases, audience, env.metrics());
+        playerCommands = new PlayerCommands(answers, teamDesk, phases, audience);
         hostCommands = new HostCommands(phases, teamDesk, gate, roster, teams, answers, board, recorder);
         lastActivity = env.clock().millis();
     }

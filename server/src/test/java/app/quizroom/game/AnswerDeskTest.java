@@ -29,7 +29,7 @@ class AnswerDeskTest {
     private final AnswerDesk desk = new AnswerDesk(roster, (question, playerId, json, responseMs, credit) -> {
         stored.add(new Stored(question, playerId, json, responseMs, credit));
         return GameRecorder.Saving.done();
-    });
+    }, RoomMetrics.NONE);
     /** Question 0 of the test bank: single choice, Stalin (option 0) right, 20 s, options in the bank's order. */
     private QuestionRun run;
     private Player ana;
