@@ -1,5 +1,6 @@
 package app.quizroom.game;
 
+import app.quizroom.protocol.CloseCode;
 import app.quizroom.protocol.ServerMessage;
 
 /** One client connection as the game sees it: somewhere to send messages, and a way to close it. */
@@ -18,7 +19,8 @@ public interface Link {
         send(message);
     }
 
-    void close(int code, String reason);
+    /** Closes the connection after the messages sent before; {@code reason} goes in the close frame. */
+    void close(CloseCode code, String reason);
 
     /** Called by the room once this connection holds a seat or the host's place in it. */
     default void seated() {

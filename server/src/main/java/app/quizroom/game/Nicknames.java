@@ -1,6 +1,8 @@
 package app.quizroom.game;
 
 import app.quizroom.config.Limits;
+import app.quizroom.protocol.ErrorCode;
+
 import java.text.BreakIterator;
 import java.text.Normalizer;
 import java.util.Locale;
@@ -17,14 +19,12 @@ public final class Nicknames {
     public static final int MAX_RAW_CHARS = 100;
     private static final int MAX_COMBINING_RUN = 2;
 
-    public sealed interface Result {
+    /** A name that passes the rules, or a {@link Refusal} ({@code name_invalid}) saying why not. */
+    public sealed interface Result permits Valid, Refusal {
     }
 
     /** @param display the name as shown; @param key what uniqueness is checked on */
     public record Valid(String display, String key) implements Result {
-    }
-
-    public record Invalid(String message) implements Result {
     }
 
     private Nicknames() {
@@ -32,10 +32,10 @@ public final class Nicknames {
 
     public static Result check(String raw) {
         if (raw == null || raw.isBlank()) {
-            return new Invalid("Please type a nickname.");
+            return invalid("Please type a nickname.");
         }
         if (raw.length() > MAX_RAW_CHARS) {
-            return new Invalid("That nickname is too long (at most " + MAX_VISIBLE + " characters).");
+            return invalid("That nickname is too long (at most " + MAX_VISIBLE + " characters).");
         }
         String name = Normalizer.normalize(raw, Normalizer.Form.NFKC);
         StringBuilder folded = new StringBuilder(name.length());
@@ -47,7 +47,7 @@ public final class Nicknames {
             int category = Character.getType(cp);
             if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
                 if (cp != ' ' && cp != '\u00a0' && !(category == Character.SPACE_SEPARATOR)) {
-                    return new Invalid("Nicknames cannot contain control or invisible characters.");
+                    return invalid("Nicknames cannot contain control or invisible characters.");
                 }
                 pendingSpace = folded.length() > 0;
                 combiningRun = 0;
@@ -56,11 +56,11 @@ public final class Nicknames {
             switch (category) {
                 case Character.CONTROL, Character.FORMAT, Character.PRIVATE_USE, Character.UNASSIGNED,
                         Character.SURROGATE, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> {
-                    return new Invalid("Nicknames cannot contain control or invisible characters.");
+                    return invalid("Nicknames cannot contain control or invisible characters.");
                 }
                 case Character.NON_SPACING_MARK, Character.ENCLOSING_MARK, Character.COMBINING_SPACING_MARK -> {
                     if (++combiningRun > MAX_COMBINING_RUN || folded.length() == 0) {
-                        return new Invalid("That nickname has too many accents stacked on one letter.");
+                        return invalid("That nickname has too many accents stacked on one letter.");
                     }
                 }
                 default -> combiningRun = 0;
@@ -74,12 +74,16 @@ public final class Nicknames {
         String display = folded.toString();
         int visible = visibleLength(display);
         if (visible == 0) {
-            return new Invalid("Please type a nickname.");
+            return invalid("Please type a nickname.");
         }
         if (visible > MAX_VISIBLE) {
-            return new Invalid("That nickname is too long (at most " + MAX_VISIBLE + " characters).");
+            return invalid("That nickname is too long (at most " + MAX_VISIBLE + " characters).");
         }
         return new Valid(display, key(display));
+    }
+
+    private static Refusal invalid(String message) {
+        return new Refusal(ErrorCode.NAME_INVALID, message);
     }
 
     /** What two names are compared on: case and spaces ignored. */

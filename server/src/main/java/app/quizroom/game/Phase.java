@@ -1,5 +1,7 @@
 package app.quizroom.game;
 
+import java.util.Locale;
+
 /** The phases of a room, in the order a game passes through them. */
 public enum Phase {
     /** Players join; the host can kick, lock and start. */
@@ -19,7 +21,13 @@ public enum Phase {
     /** The room is closed. */
     FINISHED;
 
+    /** Intro, talk or answering: a question is up and has not been revealed. */
+    public boolean questionOpen() {
+        return this == INTRO || this == TALK || this == ANSWERING;
+    }
+
+    /** The phase as clients see it: the name in lower case. */
     public String wireName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

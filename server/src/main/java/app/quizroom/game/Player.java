@@ -5,7 +5,10 @@ import app.quizroom.scoring.Ranked;
 import java.util.HashMap;
 import java.util.Map;
 
-/** A seat in a room. Owned by its room and touched only on the room's context. */
+/**
+ * A seat in a room. Owned by its room and touched only on the room's context. Each group of mutable fields has
+ * one writer, named at the group: the others only read it.
+ */
 final class Player implements Ranked {
 
     final int id;
@@ -14,18 +17,26 @@ final class Player implements Ranked {
     final String seatToken;
     final int joinOrder;
 
+    // Written by Roster: the connection holding the seat, and whether the seat was taken away.
     Link link;
     boolean kicked;
-    /** Null in an individual game. */
+
+    /** Written by Teams. Null in an individual game. */
     Team team;
+
+    // Written by Scoreboard, when a question closes and when it ranks.
     int score;
     int streak;
     int correctCount;
     long correctTimeMs;
+    /** Points of the question scored last, streak bonus included. */
     int lastGained;
+    /** The streak bonus within {@link #lastGained}. */
+    int lastBonus;
     int rank;
     Integer previousRank;
-    /** Answers by question index. */
+
+    /** Written by AnswerDesk: accepted answers by question index. */
     final Map<Integer, AnswerRecord> answers = new HashMap<>();
 
     Player(int id, String name, String nameKey, String seatToken, int joinOrder) {

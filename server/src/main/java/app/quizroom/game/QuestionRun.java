@@ -4,11 +4,14 @@ import app.quizroom.bank.Option;
 import app.quizroom.bank.Question;
 import app.quizroom.bank.QuestionType;
 import app.quizroom.protocol.ClientMessage;
+import app.quizroom.protocol.ErrorCode;
 import app.quizroom.protocol.ServerMessage;
 import app.quizroom.scoring.AnswerValue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,15 +21,16 @@ import java.util.TreeMap;
 
 /**
  * One question as played in a room: the order its options are displayed in, its timing, and the translation
- * between what phones send (displayed indices) and the bank's terms. Owned by the room.
+ * between what phones send (displayed indices) and the bank's terms. Owned by the room: the phase machine writes
+ * the times, the answer desk the count of answers.
  */
 final class QuestionRun {
 
-    /** An answer that does not fit the question; the message is for the player. */
-    static final class InvalidAnswer extends Exception {
-        InvalidAnswer(String message) {
-            super(message, null, false, false);
-        }
+    /** An answer in bank terms, or a {@link Refusal} ({@code invalid_answer}) saying why it does not fit. */
+    sealed interface Translation permits Translated, Refusal {
+    }
+
+    record Translated(AnswerValue value) implements Translation {
     }
 
     private static final double MAX_NUMERIC = 1e12;
@@ -56,16 +60,21 @@ final class QuestionRun {
         if (question.type() == QuestionType.ORDER) {
             // The bank's order is the answer: never show it as is.
             do {
-                java.util.Collections.shuffle(order, random);
+                Collections.shuffle(order, random);
             } while (n > 1 && isIdentity(order));
         } else if (shuffleOptions && question.type() != QuestionType.TRUEFALSE) {
-            java.util.Collections.shuffle(order, random);
+            Collections.shuffle(order, random);
         }
         shown = order.stream().mapToInt(Integer::intValue).toArray();
         position = new int[n];
         for (int d = 0; d < n; d++) {
             position[shown[d]] = d;
         }
+    }
+
+    /** The option order of question {@code index} depends only on the game's seed and that index. */
+    static Random optionShuffle(long seed, int index) {
+        return new Random(seed ^ (0x9E3779B97F4A7C15L * (index + 1)));
     }
 
     private static boolean isIdentity(List<Integer> order) {
@@ -90,56 +99,77 @@ final class QuestionRun {
     }
 
     /** Checks an answer against the question's shape and translates it into bank terms. */
-    AnswerValue toBank(ClientMessage.Answer a) throws InvalidAnswer {
-        int n = shown.length;
-        switch (question.type()) {
-            case SINGLE, TRUEFALSE, POLL -> {
-                if (a.option() == null) {
-                    throw new InvalidAnswer("this question needs 'option', the index of one option");
-                }
-                return new AnswerValue.Choice(Set.of(shown[inRange(a.option(), n)]));
-            }
-            case MULTI -> {
-                if (a.options() == null || a.options().isEmpty()) {
-                    throw new InvalidAnswer("this question needs 'options', a list of one or more option indices");
-                }
-                Set<Integer> picks = new HashSet<>();
-                for (Integer d : a.options()) {
-                    if (d == null || !picks.add(shown[inRange(d, n)])) {
-                        throw new InvalidAnswer("'options' must list distinct option indices");
-                    }
-                }
-                return new AnswerValue.Choice(picks);
-            }
-            case ORDER -> {
-                if (a.order() == null || a.order().size() != n) {
-                    throw new InvalidAnswer("this question needs 'order', all " + n + " item indices in your order");
-                }
-                List<Integer> order = new ArrayList<>(n);
-                Set<Integer> seen = new HashSet<>();
-                for (Integer d : a.order()) {
-                    if (d == null || !seen.add(d)) {
-                        throw new InvalidAnswer("'order' must list each item index once");
-                    }
-                    order.add(shown[inRange(d, n)]);
-                }
-                return new AnswerValue.Ordering(order);
-            }
-            case NUMERIC -> {
-                if (a.value() == null || !Double.isFinite(a.value()) || Math.abs(a.value()) > MAX_NUMERIC) {
-                    throw new InvalidAnswer("this question needs 'value', a number");
-                }
-                return new AnswerValue.Number(a.value());
-            }
-            default -> throw new InvalidAnswer("unsupported question type");
-        }
+    Translation toBank(ClientMessage.Answer a) {
+        return switch (question.type()) {
+            case SINGLE, TRUEFALSE, POLL -> choice(a.option());
+            case MULTI -> choices(a.options());
+            case ORDER -> ordering(a.order());
+            case NUMERIC -> number(a.value());
+        };
     }
 
-    private static int inRange(int displayed, int n) throws InvalidAnswer {
-        if (displayed < 0 || displayed >= n) {
-            throw new InvalidAnswer("index " + displayed + " is out of range 0–" + (n - 1));
+    private Translation choice(Integer option) {
+        if (option == null) {
+            return invalid("this question needs 'option', the index of one option");
         }
-        return displayed;
+        if (outOfRange(option)) {
+            return outOfRangeRefusal(option);
+        }
+        return new Translated(new AnswerValue.Choice(Set.of(shown[option])));
+    }
+
+    private Translation choices(List<Integer> options) {
+        if (options == null || options.isEmpty()) {
+            return invalid("this question needs 'options', a list of one or more option indices");
+        }
+        Set<Integer> picks = new HashSet<>();
+        for (Integer d : options) {
+            if (d != null && outOfRange(d)) {
+                return outOfRangeRefusal(d);
+            }
+            if (d == null || !picks.add(shown[d])) {
+                return invalid("'options' must list distinct option indices");
+            }
+        }
+        return new Translated(new AnswerValue.Choice(picks));
+    }
+
+    private Translation ordering(List<Integer> items) {
+        int n = shown.length;
+        if (items == null || items.size() != n) {
+            return invalid("this question needs 'order', all " + n + " item indices in your order");
+        }
+        List<Integer> order = new ArrayList<>(n);
+        Set<Integer> seen = new HashSet<>();
+        for (Integer d : items) {
+            if (d == null || !seen.add(d)) {
+                return invalid("'order' must list each item index once");
+            }
+            if (outOfRange(d)) {
+                return outOfRangeRefusal(d);
+            }
+            order.add(shown[d]);
+        }
+        return new Translated(new AnswerValue.Ordering(order));
+    }
+
+    private static Translation number(Double value) {
+        if (value == null || !Double.isFinite(value) || Math.abs(value) > MAX_NUMERIC) {
+            return invalid("this question needs 'value', a number");
+        }
+        return new Translated(new AnswerValue.Number(value));
+    }
+
+    private boolean outOfRange(int displayed) {
+        return displayed < 0 || displayed >= shown.length;
+    }
+
+    private Refusal outOfRangeRefusal(int displayed) {
+        return invalid("index " + displayed + " is out of range 0–" + (shown.length - 1));
+    }
+
+    private static Refusal invalid(String message) {
+        return new Refusal(ErrorCode.INVALID_ANSWER, message);
     }
 
     /** The right answer in displayed terms; empty for polls. */
@@ -216,7 +246,7 @@ final class QuestionRun {
                     }
                 }
             }
-            counts = java.util.Arrays.stream(tally).boxed().toList();
+            counts = Arrays.stream(tally).boxed().toList();
         }
         for (AnswerRecord r : answers) {
             creditSum += r.credit();

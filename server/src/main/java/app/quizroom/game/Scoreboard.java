@@ -12,8 +12,8 @@ import java.util.List;
 
 /**
  * Points, streaks and places: applies the scoring rules when a question closes, keeps the ranking (sorted once per
- * question, not per answer), and builds the standings that leaderboard, podium and results show. Owned by the
- * room.
+ * question, not per answer), and builds the standings that leaderboard, podium and results show. The only writer
+ * of the players' score fields. Owned by the room.
  */
 final class Scoreboard {
 
@@ -29,19 +29,16 @@ final class Scoreboard {
 
     /**
      * Scores question {@code run} for every player (README: classic or accuracy points, partial credit, streak
-     * bonus; polls score nothing and leave streaks alone), then the teams, then ranks. Returns the answers given.
+     * bonus; polls score nothing and leave streaks alone), then the teams, then ranks.
      */
-    List<AnswerRecord> scoreQuestion(QuestionRun run, Collection<Player> players) {
+    void scoreQuestion(QuestionRun run, Collection<Player> players) {
         Question q = run.question;
         boolean classic = options.scoring() == ScoringMode.CLASSIC;
-        List<AnswerRecord> given = new ArrayList<>();
         for (Player p : players) {
             p.previousRank = p.rank == 0 ? null : p.rank;
             AnswerRecord record = p.answers.get(run.index);
             p.lastGained = 0;
-            if (record != null) {
-                given.add(record);
-            }
+            p.lastBonus = 0;
             if (!Scoring.countsForStreak(q)) {
                 continue;
             }
@@ -56,18 +53,17 @@ final class Scoreboard {
             int bonus = classic && options.streakBonus() && full && q.points() > 0 ? Scoring.streakBonus(p.streak) : 0;
             p.score += base + bonus;
             p.lastGained = base + bonus;
+            p.lastBonus = bonus;
             if (full) {
                 p.correctCount++;
                 p.correctTimeMs += record.responseMs();
             }
-            p.answers.put(run.index, record.scored(base + bonus, bonus));
         }
         rank(players);
         if (teams != null) {
             teams.scoreQuestion(run.index);
             teams.rank(options.scoring());
         }
-        return given;
     }
 
     /** Sorts the players (O(N log N), once) and gives each their place. */
@@ -103,18 +99,15 @@ final class Scoreboard {
         return p.rank > 1 && p.rank - 2 < ranking.size() ? ranking.get(p.rank - 2) : null;
     }
 
-    List<GameRecorder.Score> scores(int questionIndex) {
-        return ranking.stream().map(p -> {
-            AnswerRecord record = p.answers.get(questionIndex);
-            return new GameRecorder.Score(p.id, p.lastGained, record == null ? 0 : record.bonus(), p.score, p.rank);
-        }).toList();
+    /** Everyone's outcome of the question scored last, in ranking order. */
+    List<GameRecorder.Score> scores() {
+        return ranking.stream()
+                .map(p -> new GameRecorder.Score(p.id, p.lastGained, p.lastBonus, p.score, p.rank)).toList();
     }
 
     List<GameRecorder.Score> finalScores() {
         return ranking.stream().map(p -> new GameRecorder.Score(p.id, p.lastGained, 0, p.score, p.rank)).toList();
     }
-
-    // ------------------------------------------------------------------ standings
 
     ServerMessage.Standing standing(Player p) {
         return new ServerMessage.Standing(p.rank, p.id, p.name, p.score, p.lastGained, p.previousRank, p.correctCount);

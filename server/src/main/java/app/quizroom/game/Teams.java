@@ -1,5 +1,6 @@
 package app.quizroom.game;
 
+import app.quizroom.protocol.ErrorCode;
 import app.quizroom.protocol.ServerMessage;
 import app.quizroom.scoring.ScoringMode;
 
@@ -7,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 /**
@@ -21,14 +23,11 @@ import java.util.Random;
  */
 final class Teams {
 
-    /** A join or move that the team rules refuse. */
-    static final class Refusal extends Exception {
-        final String code;
+    /** Where a joining player goes: a team, or a {@link Refusal} ({@code team_required} asks them to choose). */
+    sealed interface Placement permits Placed, Refusal {
+    }
 
-        Refusal(String code, String message) {
-            super(message, null, false, false);
-            this.code = code;
-        }
+    record Placed(Team team) implements Placement {
     }
 
     private final List<Team> teams = new ArrayList<>();
@@ -42,7 +41,7 @@ final class Teams {
     }
 
     private static String colourKey(int i) {
-        return TeamOptions.COLOURS.get(i % TeamOptions.COLOURS.size()).toLowerCase(java.util.Locale.ROOT);
+        return TeamOptions.COLOURS.get(i % TeamOptions.COLOURS.size()).toLowerCase(Locale.ROOT);
     }
 
     TeamOptions options() {
@@ -61,26 +60,25 @@ final class Teams {
      * The team a joining player goes to: the one they chose (players pick), or the smallest (auto); a late
      * joiner is placed by the same rule.
      */
-    Team place(Integer chosen) throws Refusal {
+    Placement place(Integer chosen) {
         if (!options.playersPick()) {
             Team smallest = teams.stream().min(Comparator.comparingInt((Team t) -> t.members.size())
                     .thenComparingInt(t -> t.id)).orElseThrow();
-            if (isFull(smallest)) {
-                throw new Refusal("team_full", "Every team is full.");
-            }
-            return smallest;
+            return isFull(smallest) ? new Refusal(ErrorCode.TEAM_FULL, "Every team is full.") : new Placed(smallest);
         }
         if (chosen == null) {
-            throw new Refusal("team_required", "Choose a team.");
+            return new Refusal(ErrorCode.TEAM_REQUIRED, "Choose a team.");
         }
         Team team = byId(chosen);
         if (team == null) {
-            throw new Refusal("no_such_team", "There is no such team.");
+            return new Refusal(ErrorCode.NO_SUCH_TEAM, "There is no such team.");
         }
-        if (isFull(team)) {
-            throw new Refusal("team_full", "The " + team.name + " is full; choose another team.");
-        }
-        return team;
+        return isFull(team) ? full(team) : new Placed(team);
+    }
+
+    /** The refusal of a team that has reached the cap. */
+    static Refusal full(Team team) {
+        return new Refusal(ErrorCode.TEAM_FULL, "The " + team.name + " is full; choose another team.");
     }
 
     boolean isFull(Team team) {
@@ -165,8 +163,6 @@ final class Teams {
                 .thenComparingInt(t -> t.id));
         return sorted;
     }
-
-    // ------------------------------------------------------------------ messages
 
     static ServerMessage.TeamInfo info(Team t, boolean full) {
         return new ServerMessage.TeamInfo(t.id, t.name, t.colour, t.members.size(), full);

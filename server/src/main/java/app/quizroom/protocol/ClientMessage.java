@@ -1,20 +1,86 @@
 package app.quizroom.protocol;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
+
 import java.util.List;
 
 /**
- * Everything a client may send, one record per {@code type}. Decoded only by {@link Codec}; fields a client adds
- * beyond these (a claimed time, lag or score) are ignored.
+ * Everything a client may send, one record per {@code type}, grouped by who may send it: a {@link Hello} asks a
+ * room for a seat or the host's place, a {@link PlayerCommand} comes from a seat, a {@link HostCommand} from the
+ * host, and a {@link Ping} from anyone. A record's {@link JsonTypeName} is its wire name, and {@link Codec} reads
+ * the whole set from this sealed hierarchy: declaring the record here is all it takes to register a type. Each
+ * role has a visitor with one method per record, so a new record does not compile until every handler of its
+ * role handles it. Fields a client adds beyond these (a claimed time, lag or score) are ignored.
  */
 public sealed interface ClientMessage {
 
-    // ---- players ----
+    /** Addresses a room by its PIN, asking for a seat or the host's place. */
+    sealed interface Hello extends ClientMessage {
+
+        String pin();
+
+        <R, P> R accept(Visitor<R, P> visitor, P p);
+
+        /** Handles each kind of hello; {@code P} is what the handler needs besides the message. */
+        interface Visitor<R, P> {
+            R join(Join join, P p);
+
+            R rejoin(Rejoin rejoin, P p);
+
+            R host(Host host, P p);
+        }
+    }
+
+    /** Sent by a seated player. */
+    sealed interface PlayerCommand extends ClientMessage {
+
+        <R, P> R accept(Visitor<R, P> visitor, P p);
+
+        /** Handles each player command; {@code P} is what the handler needs besides the message. */
+        interface Visitor<R, P> {
+            R answer(Answer answer, P p);
+
+            R switchTeam(SwitchTeam switchTeam, P p);
+        }
+    }
+
+    /** Sent by the room's host only. */
+    sealed interface HostCommand extends ClientMessage {
+
+        <R, P> R accept(Visitor<R, P> visitor, P p);
+
+        /** Handles each host command; {@code P} is what the handler needs besides the message. */
+        interface Visitor<R, P> {
+            R start(Start start, P p);
+
+            R next(Next next, P p);
+
+            R skip(Skip skip, P p);
+
+            R pause(Pause pause, P p);
+
+            R resume(Resume resume, P p);
+
+            R end(End end, P p);
+
+            R lock(Lock lock, P p);
+
+            R unlock(Unlock unlock, P p);
+
+            R kick(Kick kick, P p);
+
+            R moveTeam(MoveTeam moveTeam, P p);
+
+            R rebalance(Rebalance rebalance, P p);
+        }
+    }
 
     /**
      * Take a seat in the room with this PIN. {@code name} may be left out where the game gives names;
      * {@code team} is the team chosen, in a team game where players pick.
      */
-    record Join(String pin, String name, Integer team) implements ClientMessage {
+    @JsonTypeName("join")
+    record Join(String pin, String name, Integer team) implements Hello {
         public Join {
             require(pin, "pin");
         }
@@ -22,20 +88,38 @@ public sealed interface ClientMessage {
         public Join(String pin, String name) {
             this(pin, name, null);
         }
-    }
 
-    /** Change team, in the lobby of a game where players pick their team. */
-    record SwitchTeam(Integer team) implements ClientMessage {
-        public SwitchTeam {
-            require(team, "team");
+        @Override
+        public <R, P> R accept(Hello.Visitor<R, P> visitor, P p) {
+            return visitor.join(this, p);
         }
     }
 
     /** Take back one's seat after a reload, sleep or network drop. */
-    record Rejoin(String pin, String seatToken) implements ClientMessage {
+    @JsonTypeName("rejoin")
+    record Rejoin(String pin, String seatToken) implements Hello {
         public Rejoin {
             require(pin, "pin");
             require(seatToken, "seatToken");
+        }
+
+        @Override
+        public <R, P> R accept(Hello.Visitor<R, P> visitor, P p) {
+            return visitor.rejoin(this, p);
+        }
+    }
+
+    /** Attach this socket as the room's host (the projector). */
+    @JsonTypeName("host")
+    record Host(String pin, String hostToken) implements Hello {
+        public Host {
+            require(pin, "pin");
+            require(hostToken, "hostToken");
+        }
+
+        @Override
+        public <R, P> R accept(Hello.Visitor<R, P> visitor, P p) {
+            return visitor.host(this, p);
         }
     }
 
@@ -44,77 +128,146 @@ public sealed interface ClientMessage {
      * {@code option} (single, truefalse, poll), {@code options} (multi), {@code order} (order), {@code value}
      * (numeric). Indices are as displayed. {@code nonce} makes a resend idempotent.
      */
+    @JsonTypeName("answer")
     record Answer(Integer question, Integer option, List<Integer> options, List<Integer> order, Double value,
-                  String nonce) implements ClientMessage {
+                  String nonce) implements PlayerCommand {
         public Answer {
             require(question, "question");
             if (nonce != null && nonce.length() > 64) {
                 throw new IllegalArgumentException("'nonce' may be at most 64 characters");
             }
         }
-    }
 
-    /** Keep-alive; answered with {@code pong}. */
-    record Ping() implements ClientMessage {
-    }
-
-    // ---- host ----
-
-    /** Attach this socket as the room's host (the projector). */
-    record Host(String pin, String hostToken) implements ClientMessage {
-        public Host {
-            require(pin, "pin");
-            require(hostToken, "hostToken");
+        @Override
+        public <R, P> R accept(PlayerCommand.Visitor<R, P> visitor, P p) {
+            return visitor.answer(this, p);
         }
     }
 
-    record Start() implements ClientMessage {
+    /** Change team, in the lobby of a game where players pick their team. */
+    @JsonTypeName("switchTeam")
+    record SwitchTeam(Integer team) implements PlayerCommand {
+        public SwitchTeam {
+            require(team, "team");
+        }
+
+        @Override
+        public <R, P> R accept(PlayerCommand.Visitor<R, P> visitor, P p) {
+            return visitor.switchTeam(this, p);
+        }
     }
 
-    record Next() implements ClientMessage {
+    /** Leave the lobby for the first question. */
+    @JsonTypeName("start")
+    record Start() implements HostCommand {
+        @Override
+        public <R, P> R accept(HostCommand.Visitor<R, P> visitor, P p) {
+            return visitor.start(this, p);
+        }
     }
 
-    record Skip() implements ClientMessage {
+    /** Move on to the next phase. */
+    @JsonTypeName("next")
+    record Next() implements HostCommand {
+        @Override
+        public <R, P> R accept(HostCommand.Visitor<R, P> visitor, P p) {
+            return visitor.next(this, p);
+        }
     }
 
-    record Pause() implements ClientMessage {
+    /** Close the open question now. */
+    @JsonTypeName("skip")
+    record Skip() implements HostCommand {
+        @Override
+        public <R, P> R accept(HostCommand.Visitor<R, P> visitor, P p) {
+            return visitor.skip(this, p);
+        }
     }
 
-    record Resume() implements ClientMessage {
+    /** Freeze the countdown. */
+    @JsonTypeName("pause")
+    record Pause() implements HostCommand {
+        @Override
+        public <R, P> R accept(HostCommand.Visitor<R, P> visitor, P p) {
+            return visitor.pause(this, p);
+        }
     }
 
-    record End() implements ClientMessage {
+    /** Restart a frozen countdown. */
+    @JsonTypeName("resume")
+    record Resume() implements HostCommand {
+        @Override
+        public <R, P> R accept(HostCommand.Visitor<R, P> visitor, P p) {
+            return visitor.resume(this, p);
+        }
     }
 
-    record Lock() implements ClientMessage {
+    /** Go to the podium now, or finish from the lobby or the podium. */
+    @JsonTypeName("end")
+    record End() implements HostCommand {
+        @Override
+        public <R, P> R accept(HostCommand.Visitor<R, P> visitor, P p) {
+            return visitor.end(this, p);
+        }
     }
 
-    record Unlock() implements ClientMessage {
+    /** Refuse new joins. */
+    @JsonTypeName("lock")
+    record Lock() implements HostCommand {
+        @Override
+        public <R, P> R accept(HostCommand.Visitor<R, P> visitor, P p) {
+            return visitor.lock(this, p);
+        }
     }
 
-    record Kick(Integer playerId) implements ClientMessage {
+    /** Accept joins again. */
+    @JsonTypeName("unlock")
+    record Unlock() implements HostCommand {
+        @Override
+        public <R, P> R accept(HostCommand.Visitor<R, P> visitor, P p) {
+            return visitor.unlock(this, p);
+        }
+    }
+
+    /** Remove a player's seat for good. */
+    @JsonTypeName("kick")
+    record Kick(Integer playerId) implements HostCommand {
         public Kick {
             require(playerId, "playerId");
+        }
+
+        @Override
+        public <R, P> R accept(HostCommand.Visitor<R, P> visitor, P p) {
+            return visitor.kick(this, p);
         }
     }
 
     /** Move a player to another team (any phase; the move is shown). */
-    record MoveTeam(Integer playerId, Integer team) implements ClientMessage {
+    @JsonTypeName("moveTeam")
+    record MoveTeam(Integer playerId, Integer team) implements HostCommand {
         public MoveTeam {
             require(playerId, "playerId");
             require(team, "team");
         }
+
+        @Override
+        public <R, P> R accept(HostCommand.Visitor<R, P> visitor, P p) {
+            return visitor.moveTeam(this, p);
+        }
     }
 
     /** Deal the players out again evenly, at random (lobby only). */
-    record Rebalance() implements ClientMessage {
+    @JsonTypeName("rebalance")
+    record Rebalance() implements HostCommand {
+        @Override
+        public <R, P> R accept(HostCommand.Visitor<R, P> visitor, P p) {
+            return visitor.rebalance(this, p);
+        }
     }
 
-    /** Messages that only the host may send. */
-    static boolean isHostCommand(ClientMessage m) {
-        return m instanceof Start || m instanceof Next || m instanceof Skip || m instanceof Pause
-                || m instanceof Resume || m instanceof End || m instanceof Lock || m instanceof Unlock
-                || m instanceof Kick || m instanceof MoveTeam || m instanceof Rebalance;
+    /** Keep-alive; answered with {@code pong} at the edge, so it never reaches a room. */
+    @JsonTypeName("ping")
+    record Ping() implements ClientMessage {
     }
 
     private static void require(Object value, String field) {

@@ -10,6 +10,8 @@ public enum CloseCode {
     POLICY(1008),
     /** RFC 6455: a frame or message over the size limit. */
     TOO_BIG(1009),
+    /** RFC 6455: reading a frame failed in a way the server did not expect. */
+    UNEXPECTED(1011),
     /** The seat or the host's place was taken over by a newer connection. */
     REPLACED(4000),
     /** The host removed this player. */
@@ -25,7 +27,18 @@ public enum CloseCode {
         this.code = (short) code;
     }
 
+    /** The code as it goes in the close frame. */
     public short code() {
         return code;
+    }
+
+    /** The constant for a numeric close code, or null if the server has none for it. */
+    public static CloseCode of(int code) {
+        for (CloseCode c : values()) {
+            if (c.code == code) {
+                return c;
+            }
+        }
+        return null;
     }
 }

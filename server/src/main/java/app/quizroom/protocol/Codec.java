@@ -1,20 +1,23 @@
 package app.quizroom.protocol;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
 
+import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** The one place where messages become JSON and JSON becomes messages. Thread-safe. */
 public final class Codec {
@@ -29,24 +32,10 @@ public final class Codec {
     public record Failed(ServerMessage.Error error) implements Decoded {
     }
 
-    private static final Map<String, Class<? extends ClientMessage>> TYPES = Map.ofEntries(
-            Map.entry("join", ClientMessage.Join.class),
-            Map.entry("rejoin", ClientMessage.Rejoin.class),
-            Map.entry("answer", ClientMessage.Answer.class),
-            Map.entry("ping", ClientMessage.Ping.class),
-            Map.entry("host", ClientMessage.Host.class),
-            Map.entry("start", ClientMessage.Start.class),
-            Map.entry("next", ClientMessage.Next.class),
-            Map.entry("skip", ClientMessage.Skip.class),
-            Map.entry("pause", ClientMessage.Pause.class),
-            Map.entry("resume", ClientMessage.Resume.class),
-            Map.entry("end", ClientMessage.End.class),
-            Map.entry("lock", ClientMessage.Lock.class),
-            Map.entry("unlock", ClientMessage.Unlock.class),
-            Map.entry("kick", ClientMessage.Kick.class),
-            Map.entry("switchTeam", ClientMessage.SwitchTeam.class),
-            Map.entry("moveTeam", ClientMessage.MoveTeam.class),
-            Map.entry("rebalance", ClientMessage.Rebalance.class));
+    /** Every client message type by its wire name, read from the records under {@link ClientMessage}. */
+    private static final Map<String, Class<? extends ClientMessage>> TYPES = registry();
+    private static final Map<Class<?>, String> NAMES = TYPES.entrySet().stream()
+            .collect(Collectors.toUnmodifiableMap(Map.Entry::getValue, Map.Entry::getKey));
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -68,16 +57,13 @@ public final class Codec {
     }
 
     private static final ObjectWriter WRITER = MAPPER.writerFor(ServerMessage.class);
+    private static final ObjectWriter ANY_WRITER = MAPPER.writer();
 
     private Codec() {
     }
 
     public static String encode(ServerMessage message) {
-        try {
-            return WRITER.writeValueAsString(message);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot encode " + message.getClass().getSimpleName(), e);
-        }
+        return write(WRITER, message);
     }
 
     /** Decodes one text frame. Never throws: anything wrong becomes a {@link Failed} with an error for the sender. */
@@ -86,28 +72,28 @@ public final class Codec {
         try {
             tree = MAPPER.readTree(text);
         } catch (JsonProcessingException | RuntimeException e) {
-            return failed("bad_json", "the message is not valid JSON", null);
+            return failed(ErrorCode.BAD_JSON, "the message is not valid JSON", null);
         }
         if (tree == null || !tree.isObject()) {
-            return failed("bad_message", "a message must be a JSON object with a 'type'", null);
+            return failed(ErrorCode.BAD_MESSAGE, "a message must be a JSON object with a 'type'", null);
         }
         JsonNode typeNode = tree.get("type");
         if (typeNode == null || !typeNode.isTextual()) {
-            return failed("bad_message", "a message needs a 'type' text field", null);
+            return failed(ErrorCode.BAD_MESSAGE, "a message needs a 'type' text field", null);
         }
         String type = typeNode.asText();
         Class<? extends ClientMessage> target = TYPES.get(type);
         if (target == null) {
-            return failed("unknown_type", "unknown message type '" + abbreviate(type) + "'", null);
+            return failed(ErrorCode.UNKNOWN_TYPE, "unknown message type '" + abbreviate(type) + "'", null);
         }
         try {
             return new Ok(MAPPER.treeToValue(tree, target));
         } catch (JsonMappingException e) {
             Throwable cause = e.getCause();
             String why = cause instanceof IllegalArgumentException ? cause.getMessage() : describe(e);
-            return failed("bad_message", "bad '" + type + "' message: " + why, type);
+            return failed(ErrorCode.BAD_MESSAGE, "bad '" + type + "' message: " + why, type);
         } catch (JsonProcessingException | RuntimeException e) {
-            return failed("bad_message", "bad '" + type + "' message", type);
+            return failed(ErrorCode.BAD_MESSAGE, "bad '" + type + "' message", type);
         }
     }
 
@@ -122,14 +108,18 @@ public final class Codec {
         return s.length() <= 32 ? s : s.substring(0, 32) + "…";
     }
 
-    private static Failed failed(String code, String message, String ref) {
+    private static Failed failed(ErrorCode code, String message, String ref) {
         return new Failed(new ServerMessage.Error(code, message, ref));
     }
 
     /** Any value as compact JSON (for storing parts of messages). */
     public static String json(Object value) {
+        return write(ANY_WRITER, value);
+    }
+
+    private static String write(ObjectWriter writer, Object value) {
         try {
-            return MAPPER.writeValueAsString(value);
+            return writer.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot encode " + value.getClass().getSimpleName(), e);
         }
@@ -137,11 +127,34 @@ public final class Codec {
 
     /** The type name of a client message, as on the wire. */
     public static String typeOf(ClientMessage message) {
-        for (Map.Entry<String, Class<? extends ClientMessage>> e : TYPES.entrySet()) {
-            if (e.getValue() == message.getClass()) {
-                return e.getKey();
+        return NAMES.get(message.getClass());
+    }
+
+    /** Every client message type by its wire name: each record under {@link ClientMessage}. */
+    public static Map<String, Class<? extends ClientMessage>> clientTypes() {
+        return TYPES;
+    }
+
+    /** The wire names of the client messages; fails at start-up if a record has none or two share one. */
+    private static Map<String, Class<? extends ClientMessage>> registry() {
+        Map<String, Class<? extends ClientMessage>> types = new HashMap<>();
+        collect(ClientMessage.class, types);
+        return Map.copyOf(types);
+    }
+
+    private static void collect(Class<?> type, Map<String, Class<? extends ClientMessage>> types) {
+        if (type.isSealed()) {
+            for (Class<?> permitted : type.getPermittedSubclasses()) {
+                collect(permitted, types);
             }
+            return;
         }
-        return message.getClass().getSimpleName().toLowerCase();
+        JsonTypeName name = type.getAnnotation(JsonTypeName.class);
+        if (name == null) {
+            throw new IllegalStateException(type.getName() + " needs a @JsonTypeName: its wire name");
+        }
+        if (types.put(name.value(), type.asSubclass(ClientMessage.class)) != null) {
+            throw new IllegalStateException("two client messages are called '" + name.value() + "'");
+        }
     }
 }

@@ -2,7 +2,9 @@ package app.quizroom.protocol;
 
 /**
  * Every error code the server sends, in a WebSocket {@code error} frame or an HTTP error body, with its wire value.
- * docs/protocol.md lists each with the situations that give it; a code not here cannot be sent.
+ * docs/protocol.md lists each with the situations that give it; a code not here cannot be sent. The frame codes
+ * ({@code bad_frame}, {@code bad_utf8}, {@code too_large}) are never sent: a socket breaking the WebSocket protocol
+ * is closed instead, and they name why in the protocol-error metric.
  */
 public enum ErrorCode {
     // Decoding a frame
@@ -10,6 +12,7 @@ public enum ErrorCode {
     BAD_MESSAGE("bad_message"),
     UNKNOWN_TYPE("unknown_type"),
     BAD_FRAME("bad_frame"),
+    BAD_UTF8("bad_utf8"),
     TOO_LARGE("too_large"),
     // Joining and hosting
     ROOM_NOT_FOUND("room_not_found"),

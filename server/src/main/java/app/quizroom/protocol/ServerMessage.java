@@ -46,18 +46,22 @@ public sealed interface ServerMessage {
     record Lobby(List<PlayerInfo> players, boolean locked, List<TeamInfo> teams) implements ServerMessage {
     }
 
+    /** To the host: a player took a new seat; {@code count} is the number of seats now. */
     @JsonTypeName("playerJoined")
     record PlayerJoined(PlayerInfo player, int count) implements ServerMessage {
     }
 
+    /** To the host: a seat is gone for good ({@code reason} "kicked"); {@code count} is the number of seats now. */
     @JsonTypeName("playerLeft")
     record PlayerLeft(int playerId, String reason, int count) implements ServerMessage {
     }
 
+    /** To the host: a seated player's connection closed, or a seat was taken back. */
     @JsonTypeName("playerConnection")
     record PlayerConnection(int playerId, boolean connected) implements ServerMessage {
     }
 
+    /** To the host: whether new joins are refused, after {@code lock} or {@code unlock}. */
     @JsonTypeName("locked")
     record Locked(boolean locked) implements ServerMessage {
     }
@@ -148,6 +152,7 @@ public sealed interface ServerMessage {
     record Kicked() implements ServerMessage {
     }
 
+    /** The answer to a {@code ping}. */
     @JsonTypeName("pong")
     record Pong() implements ServerMessage {
     }
@@ -155,13 +160,18 @@ public sealed interface ServerMessage {
     /** A refused message; nothing changed. {@code ref} names the type of the message refused, if known. */
     @JsonTypeName("error")
     record Error(String code, String message, String ref) implements ServerMessage {
+        public Error(ErrorCode code, String message, String ref) {
+            this(code.wire(), message, ref);
+        }
     }
 
     // ---- parts ----
 
+    /** The bank a game plays, as the host shows it. */
     record BankInfo(String id, String title, String topic, int questionCount) {
     }
 
+    /** What the teacher chose for the game; {@code timeLimit} is null where each question keeps its own. */
     record GameSettings(String scoring, boolean streakBonus, boolean shuffleQuestions, boolean shuffleOptions,
                         boolean showTextOnPhones, Integer timeLimit, int readingSeconds, boolean generatedNames,
                         TeamSettings teams) {
@@ -184,6 +194,7 @@ public sealed interface ServerMessage {
     record Contributor(int playerId, String name, int score) {
     }
 
+    /** A seat as the lobby shows it; {@code team} is the team's id, absent in an individual game. */
     record PlayerInfo(int id, String name, boolean connected, Integer team) {
     }
 
@@ -202,9 +213,11 @@ public sealed interface ServerMessage {
     record Stats(List<Integer> counts, List<ValueCount> values, int correctCount, double averageCredit) {
     }
 
+    /** How many gave one numeric answer. */
     record ValueCount(double value, int count) {
     }
 
+    /** A player's place in a ranking; {@code gained} the points of the last question scored. */
     record Standing(int rank, int playerId, String name, int score, int gained, Integer previousRank,
                     int correctCount) {
     }

@@ -7,11 +7,15 @@ import app.quizroom.game.Room;
 import app.quizroom.game.RoomRegistry;
 import app.quizroom.metrics.ServerMetrics;
 import app.quizroom.protocol.ClientMessage;
+import app.quizroom.protocol.CloseCode;
 import app.quizroom.protocol.Codec;
+import app.quizroom.protocol.ErrorCode;
 import app.quizroom.protocol.ServerMessage;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
+
+import java.util.function.BooleanSupplier;
 
 /**
  * The WebSocket edge: decodes each frame once, answers protocol errors itself, and hands valid messages to the
@@ -19,20 +23,16 @@ import io.vertx.core.http.ServerWebSocket;
  */
 final class Gateway {
 
-
-    /** Close code for a socket that broke a rule of the edge (no join in time, PIN scanning). */
-    static final short CLOSE_POLICY = 1008;
-
     private final RoomRegistry rooms;
     private final Clock clock;
     private final ServerMetrics metrics;
     private final Config config;
     private final Vertx vertx;
     private final RateLimiter pinFailures;
-    private final java.util.function.BooleanSupplier stopping;
+    private final BooleanSupplier stopping;
 
     Gateway(RoomRegistry rooms, Clock clock, ServerMetrics metrics, Config config, Vertx vertx,
-            java.util.function.BooleanSupplier stopping) {
+            BooleanSupplier stopping) {
         this.rooms = rooms;
         this.stopping = stopping;
         this.clock = clock;
@@ -65,7 +65,7 @@ final class Gateway {
         });
         long joinDeadline = vertx.setTimer(config.joinTimeoutSeconds() * 1000L, ignored -> {
             if (!connection.link.isSeated() && !socket.isClosed()) {
-                socket.close(CLOSE_POLICY, "no game joined in time");
+                socket.close(CloseCode.POLICY.code(), "no game joined in time");
             }
         });
         TextMessages.install(socket, config.maxMessageBytes(), new TextMessages.Listener() {
@@ -76,7 +76,7 @@ final class Gateway {
 
             @Override
             public void binary(Buffer message) {
-                error(connection, "bad_message", "Send text frames holding JSON.", null);
+                error(connection, ErrorCode.BAD_MESSAGE, "Send text frames holding JSON.", null);
             }
 
             @Override
@@ -107,27 +107,28 @@ final class Gateway {
             connection.link.send(new ServerMessage.Pong());
             return;
         }
-        String pin = pinOf(message);
+        String ref = Codec.typeOf(message);
         Room target;
-        if (pin != null) {
-            target = rooms.get(pin.trim());
-            if (message instanceof ClientMessage.Join && stopping.getAsBoolean()) {
-                error(connection, "shutting_down", "The server is restarting; try again in a moment.", "join");
+        if (message instanceof ClientMessage.Hello hello) {
+            target = rooms.get(hello.pin().trim());
+            boolean join = hello instanceof ClientMessage.Join;
+            if (join && stopping.getAsBoolean()) {
+                error(connection, ErrorCode.SHUTTING_DOWN, "The server is restarting; try again in a moment.", ref);
                 return;
             }
-            if (target == null || message instanceof ClientMessage.Join && !target.acceptsJoins()) {
-                wrongPin(connection, Codec.typeOf(message));
+            if (target == null || join && !target.acceptsJoins()) {
+                wrongPin(connection, ref);
                 return;
             }
             if (connection.room != null && connection.room != target && connection.link.isSeated()) {
-                error(connection, "already_joined", "This connection is already in another game.", Codec.typeOf(message));
+                error(connection, ErrorCode.ALREADY_JOINED, "This connection is already in another game.", ref);
                 return;
             }
             connection.room = target;
         } else {
             target = connection.room;
             if (target == null) {
-                error(connection, "not_joined", "Join a game first.", Codec.typeOf(message));
+                error(connection, ErrorCode.NOT_JOINED, "Join a game first.", ref);
                 return;
             }
         }
@@ -144,30 +145,17 @@ final class Gateway {
         connection.failedLookups++;
         metrics.pinFailure();
         if (pinFailures.tryAcquire()) {
-            error(connection, "room_not_found", Room.NO_SUCH_ROOM, ref);
+            error(connection, ErrorCode.ROOM_NOT_FOUND, Room.NO_SUCH_ROOM, ref);
         } else {
-            error(connection, "rate_limited", "Too many wrong PINs are being tried; wait a moment.", ref);
+            error(connection, ErrorCode.RATE_LIMITED, "Too many wrong PINs are being tried; wait a moment.", ref);
         }
         if (connection.failedLookups >= config.pinFailuresPerSocket()) {
-            connection.link.close(CLOSE_POLICY, "too many wrong PINs");
+            connection.link.close(CloseCode.POLICY, "too many wrong PINs");
         }
     }
 
-    private static String pinOf(ClientMessage message) {
-        if (message instanceof ClientMessage.Join join) {
-            return join.pin();
-        }
-        if (message instanceof ClientMessage.Rejoin rejoin) {
-            return rejoin.pin();
-        }
-        if (message instanceof ClientMessage.Host host) {
-            return host.pin();
-        }
-        return null;
-    }
-
-    private void error(Connection connection, String code, String message, String ref) {
-        metrics.protocolError(code);
+    private void error(Connection connection, ErrorCode code, String message, String ref) {
+        metrics.protocolError(code.wire());
         connection.link.send(new ServerMessage.Error(code, message, ref));
     }
 }

@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Which browser origins may open a WebSocket (against cross-site WebSocket hijacking): pages served by this
@@ -21,9 +22,9 @@ final class OriginPolicy {
 
     private final Set<String> ownHosts;
     private final Set<String> configured = new HashSet<>();
-    private final java.util.function.Supplier<String> publicUrl;
+    private final Supplier<String> publicUrl;
 
-    OriginPolicy(Config config, java.util.function.Supplier<String> publicUrl) {
+    OriginPolicy(Config config, Supplier<String> publicUrl) {
         this.ownHosts = localHosts();
         config.allowedOrigins().forEach(o -> configured.add(normalise(o)));
         this.publicUrl = publicUrl;

@@ -2,6 +2,7 @@ package app.quizroom.transport;
 
 import app.quizroom.game.Link;
 import app.quizroom.metrics.ServerMetrics;
+import app.quizroom.protocol.CloseCode;
 import app.quizroom.protocol.Codec;
 import app.quizroom.protocol.ServerMessage;
 import io.vertx.core.Context;
@@ -26,8 +27,6 @@ import io.vertx.core.http.ServerWebSocket;
  */
 final class SocketLink implements Link {
 
-    /** Close code for a client that could not keep up. */
-    static final short CLOSE_TOO_SLOW = 4003;
     /** Messages written past a full queue before the socket is closed at once. */
     static final int MAX_BACKLOG = 64;
 
@@ -139,7 +138,7 @@ final class SocketLink implements Link {
             metrics.slowClientClosed();
             // The close frame queues behind what the peer has not read; the server's write-idle timeout drops the
             // TCP connection if it never goes out (QuizServer.serverOptions), and the room then frees the seat.
-            socket.close(CLOSE_TOO_SLOW, "too slow; reconnect to resume");
+            socket.close(CloseCode.TOO_SLOW.code(), "too slow; reconnect to resume");
         }
     }
 
@@ -154,12 +153,12 @@ final class SocketLink implements Link {
     }
 
     @Override
-    public void close(int code, String reason) {
+    public void close(CloseCode code, String reason) {
         // On the socket's loop too, so that the close never overtakes a message sent just before it (kicked, finished).
         onLoop(() -> {
             if (!closing && !socket.isClosed()) {
                 closing = true;
-                socket.close((short) code, reason);
+                socket.close(code.code(), reason);
             }
         });
     }

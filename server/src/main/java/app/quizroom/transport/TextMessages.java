@@ -1,16 +1,20 @@
 package app.quizroom.transport;
 
+import app.quizroom.protocol.CloseCode;
+import app.quizroom.protocol.ErrorCode;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.WebSocketFrame;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.function.Consumer;
 
 /**
  * Reads a WebSocket's messages frame by frame, as RFC 6455 wants them read: a text message must be valid UTF-8
@@ -20,10 +24,6 @@ import java.util.function.Consumer;
  */
 public final class TextMessages {
 
-    public static final short CLOSE_PROTOCOL_ERROR = 1002;
-    public static final short CLOSE_BAD_DATA = 1007;
-    public static final short CLOSE_TOO_BIG = 1009;
-
     /** What the reader tells its owner. */
     public interface Listener {
         void text(String message);
@@ -31,7 +31,7 @@ public final class TextMessages {
         /** A whole binary message arrived (the quiz speaks text only). */
         void binary(Buffer message);
 
-        /** The socket is being closed for breaking the protocol; {@code reason} is short, for metrics. */
+        /** The socket is closed for breaking the protocol; {@code reason}, an {@link ErrorCode}, is for metrics. */
         void refused(String reason);
     }
 
@@ -62,7 +62,7 @@ public final class TextMessages {
         switch (frame.type()) {
             case TEXT -> {
                 if (text != null || binary != null) {
-                    refuse(CLOSE_PROTOCOL_ERROR, "bad_frame", "new message inside a fragmented one");
+                    refuse(CloseCode.PROTOCOL_ERROR, ErrorCode.BAD_FRAME, "new message inside a fragmented one");
                     return;
                 }
                 text = new StringBuilder();
@@ -73,7 +73,7 @@ public final class TextMessages {
             }
             case BINARY -> {
                 if (text != null || binary != null) {
-                    refuse(CLOSE_PROTOCOL_ERROR, "bad_frame", "new message inside a fragmented one");
+                    refuse(CloseCode.PROTOCOL_ERROR, ErrorCode.BAD_FRAME, "new message inside a fragmented one");
                     return;
                 }
                 size = 0;
@@ -86,7 +86,7 @@ public final class TextMessages {
                 } else if (binary != null) {
                     binaryPart(frame);
                 } else {
-                    refuse(CLOSE_PROTOCOL_ERROR, "bad_frame", "continuation without a message");
+                    refuse(CloseCode.PROTOCOL_ERROR, ErrorCode.BAD_FRAME, "continuation without a message");
                 }
             }
             default -> {
@@ -104,7 +104,7 @@ public final class TextMessages {
         CharBuffer out = CharBuffer.allocate(in.remaining() + 1);
         CoderResult result = decoder.decode(in, out, frame.isFinal());
         if (result.isError() || frame.isFinal() && (decoder.flush(out).isError() || in.hasRemaining())) {
-            refuse(CLOSE_BAD_DATA, "bad_utf8", "text is not valid UTF-8");
+            refuse(CloseCode.BAD_DATA, ErrorCode.BAD_UTF8, "text is not valid UTF-8");
             return;
         }
         text.append(out.flip());
@@ -131,45 +131,47 @@ public final class TextMessages {
     private boolean grow(int bytes) {
         size += bytes;
         if (size > maxBytes) {
-            refuse(CLOSE_TOO_BIG, "too_large", "message too big");
+            refuse(CloseCode.TOO_BIG, ErrorCode.TOO_LARGE, "message too big");
             return false;
         }
         return true;
     }
 
     private void failed(Throwable failure) {
-        short code = closeCodeFor(failure);
-        if (code != 0) {
-            refuse(code, code == CLOSE_TOO_BIG ? "too_large" : "bad_frame",
-                    code == CLOSE_TOO_BIG ? "message too big" : "protocol error");
+        CloseCode code = closeCodeFor(failure);
+        if (code == CloseCode.TOO_BIG) {
+            refuse(code, ErrorCode.TOO_LARGE, "message too big");
+        } else if (code != null) {
+            refuse(code, ErrorCode.BAD_FRAME, "protocol error");
         }
     }
 
-    private void refuse(short code, String reason, String text) {
+    private void refuse(CloseCode code, ErrorCode reason, String text) {
         this.text = null;
         binary = null;
         if (!socket.isClosed()) {
-            listener.refused(reason);
-            socket.close(code, text);
+            listener.refused(reason.wire());
+            socket.close(code.code(), text);
         }
     }
 
     /**
      * The close code for a failure Vert.x reports on a socket: Netty's frame decoder says which (1002 for a
-     * reserved bit, opcode or bad fragmentation, 1007 for bad UTF-8, 1009 for a frame over the limit); Vert.x's own
-     * size check fails with an IllegalStateException (1009). 0 for a connection that failed underneath (nothing to
-     * send).
+     * reserved bit, opcode or bad fragmentation, 1007 for bad UTF-8, 1009 for a frame over the limit; a code of its
+     * own the server does not know counts as a protocol error); Vert.x's own size check fails with an
+     * IllegalStateException (1009). Null for a connection that failed underneath (nothing to send).
      */
-    static short closeCodeFor(Throwable failure) {
-        if (failure instanceof io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException corrupted) {
-            return (short) corrupted.closeStatus().code();
+    static CloseCode closeCodeFor(Throwable failure) {
+        if (failure instanceof CorruptedWebSocketFrameException corrupted) {
+            CloseCode code = CloseCode.of(corrupted.closeStatus().code());
+            return code != null ? code : CloseCode.PROTOCOL_ERROR;
         }
         if (failure instanceof IllegalStateException) {
-            return CLOSE_TOO_BIG;
+            return CloseCode.TOO_BIG;
         }
-        if (failure instanceof io.vertx.core.http.HttpClosedException || failure instanceof java.io.IOException) {
-            return 0;
+        if (failure instanceof HttpClosedException || failure instanceof IOException) {
+            return null;
         }
-        return 1011; // unexpected condition
+        return CloseCode.UNEXPECTED;
     }
 }

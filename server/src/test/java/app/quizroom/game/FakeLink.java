@@ -1,5 +1,7 @@
 package app.quizroom.game;
 
+import app.quizroom.protocol.CloseCode;
+import app.quizroom.protocol.Codec;
 import app.quizroom.protocol.ServerMessage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,11 +15,11 @@ final class FakeLink implements Link {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     final List<JsonNode> received = new ArrayList<>();
-    Integer closedWith;
+    CloseCode closedWith;
 
     @Override
     public void send(ServerMessage message) {
-        sendEncoded(app.quizroom.protocol.Codec.encode(message));
+        sendEncoded(Codec.encode(message));
     }
 
     @Override
@@ -30,7 +32,7 @@ final class FakeLink implements Link {
     }
 
     @Override
-    public void close(int code, String reason) {
+    public void close(CloseCode code, String reason) {
         closedWith = code;
     }
 

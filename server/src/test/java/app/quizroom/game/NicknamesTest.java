@@ -12,7 +12,7 @@ class NicknamesTest {
     }
 
     private static void invalid(String raw) {
-        assertInstanceOf(Nicknames.Invalid.class, Nicknames.check(raw), raw);
+        assertInstanceOf(Refusal.class, Nicknames.check(raw), raw);
     }
 
     @Test

@@ -4,6 +4,7 @@ import app.quizroom.bank.Bank;
 import app.quizroom.bank.BankLoader;
 import app.quizroom.bank.BankProblem;
 import app.quizroom.protocol.ClientMessage;
+import app.quizroom.protocol.CloseCode;
 import app.quizroom.protocol.ServerMessage;
 import app.quizroom.scoring.ScoringMode;
 import app.quizroom.support.ManualTime;
@@ -232,9 +233,9 @@ class RoomPropertyTest {
         }
 
         @Override
-        public void close(int code, String reason) {
+        public void close(CloseCode code, String reason) {
             if (closedWith == null) {
-                closedWith = code;
+                closedWith = (int) code.code();
                 closedAt = received.size();
             }
         }
@@ -506,7 +507,7 @@ class RoomPropertyTest {
                 if (s.id == playerId && !s.kicked) {
                     s.kicked = true;
                     kickedIds.add(playerId);
-                    if (s.current != null && !Objects.equals(s.current.closedWith, Room.CLOSE_KICKED)) {
+                    if (s.current != null && !Objects.equals(s.current.closedWith, (int) CloseCode.KICKED.code())) {
                         return "kicked player's connection not closed with 4001 but " + s.current.closedWith;
                     }
                     s.current = null;

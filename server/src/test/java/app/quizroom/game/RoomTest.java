@@ -4,6 +4,7 @@ import app.quizroom.bank.Bank;
 import app.quizroom.bank.BankLoader;
 import app.quizroom.bank.BankProblem;
 import app.quizroom.protocol.ClientMessage;
+import app.quizroom.protocol.CloseCode;
 import app.quizroom.scoring.ScoringMode;
 import app.quizroom.support.ManualTime;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -291,7 +292,7 @@ class RoomTest {
         int id = ana.last("joined").path("playerId").asInt();
         command(new ClientMessage.Kick(id));
         assertEquals("kicked", ana.lastMessage().path("type").asText());
-        assertEquals(Room.CLOSE_KICKED, ana.closedWith);
+        assertEquals(CloseCode.KICKED, ana.closedWith);
         assertEquals("playerLeft", host.lastMessage().path("type").asText());
         FakeLink again = new FakeLink();
         room.onMessage(again, new ClientMessage.Rejoin("123456", token), time.millis());
@@ -363,7 +364,7 @@ class RoomTest {
         host.clear();
         FakeLink second = new FakeLink();
         room.onMessage(second, new ClientMessage.Rejoin("123456", token), time.millis());
-        assertEquals(Room.CLOSE_REPLACED, first.closedWith);
+        assertEquals(CloseCode.REPLACED, first.closedWith);
         assertEquals(List.of(), host.types(), "the seat never looked disconnected");
         assertEquals(1, connected[0]);
         room.onClose(first); // the old socket's close arrives late: it changes nothing

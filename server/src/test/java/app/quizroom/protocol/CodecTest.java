@@ -1,11 +1,14 @@
 package app.quizroom.protocol;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CodecTest {
@@ -78,5 +81,23 @@ class CodecTest {
     void serverMessagesCarryTheirTypeAndOmitNulls() {
         String json = Codec.encode(new ServerMessage.Error("late", "Time is up.", null));
         assertEquals("{\"type\":\"error\",\"code\":\"late\",\"message\":\"Time is up.\"}", json);
+    }
+
+    @Test
+    void everyClientMessageIsDecodedByTheWireNameOnItsRecord() {
+        Map<String, Class<? extends ClientMessage>> types = Codec.clientTypes();
+        assertEquals(17, types.size(), "docs/protocol.md lists 17 client types");
+        types.forEach((name, type) -> {
+            assertEquals(name, type.getAnnotation(JsonTypeName.class).value());
+            Codec.Decoded decoded = Codec.decode("{\"type\":\"" + name + "\"}");
+            if (decoded instanceof Codec.Failed failed) {
+                assertNotEquals("unknown_type", failed.error().code(), name);
+                assertEquals(name, failed.error().ref());
+            } else {
+                ClientMessage message = ((Codec.Ok) decoded).message();
+                assertEquals(type, message.getClass());
+                assertEquals(name, Codec.typeOf(message));
+            }
+        });
     }
 }

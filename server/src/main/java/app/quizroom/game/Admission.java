@@ -1,0 +1,150 @@
+package app.quizroom.game;
+
+import app.quizroom.protocol.ClientMessage;
+import app.quizroom.protocol.ErrorCode;
+import app.quizroom.protocol.ServerMessage;
+
+import java.util.List;
+import java.util.Random;
+import java.util.function.Supplier;
+
+/**
+ * Who may come in: decides on a {@code join}, a {@code rejoin} and a {@code host} from the connection that sent it,
+ * checking in the order docs/protocol.md gives. It changes nothing but the join allowance (and the draws of a
+ * generated name); the room carries out what it decides. Owned by the room.
+ */
+final class Admission implements ClientMessage.Hello.Visitor<Admission.Outcome, Link> {
+
+    /** What to do with a hello. */
+    sealed interface Outcome permits NewPlayer, Returning, NewHost, MustChooseTeam, GameOver, Refusal {
+    }
+
+    /** Seat a new player under this name, in this team (null in an individual game). */
+    record NewPlayer(Nicknames.Valid name, Team team) implements Outcome {
+    }
+
+    /** Give this seat to the connection (after a reload, or taking it over from an older connection). */
+    record Returning(Player player) implements Outcome {
+    }
+
+    /** Make the connection the host, in place of any other. */
+    record NewHost() implements Outcome {
+    }
+
+    /** Players pick their team and this one has not: offer the teams; no seat is taken. */
+    record MustChooseTeam(List<ServerMessage.TeamInfo> teams) implements Outcome {
+    }
+
+    /** A rejoin after the game ended: it is told so. */
+    record GameOver() implements Outcome {
+    }
+
+    private final String hostToken;
+    private final GameOptions options;
+    private final Room.Limits limits;
+    private final Roster roster;
+    /** Null in an individual game. */
+    private final Teams teams;
+    private final Gate gate;
+    private final Audience audience;
+    private final Supplier<Phase> phase;
+    private final RateLimiter joins;
+    private final Random random;
+
+    Admission(String hostToken, GameOptions options, Room.Limits limits, Roster roster, Teams teams, Gate gate,
+              Audience audience, Supplier<Phase> phase, RateLimiter joins, Random random) {
+        this.hostToken = hostToken;
+        this.options = options;
+        this.limits = limits;
+        this.roster = roster;
+        this.teams = teams;
+        this.gate = gate;
+        this.audience = audience;
+        this.phase = phase;
+        this.joins = joins;
+        this.random = random;
+    }
+
+    @Override
+    public Outcome join(ClientMessage.Join join, Link link) {
+        if (roster.byLink(link) != null || audience.isHost(link)) {
+            return new Refusal(ErrorCode.ALREADY_JOINED, "This connection is already in the game.");
+        }
+        if (phase.get() == Phase.FINISHED) {
+            return new Refusal(ErrorCode.ROOM_NOT_FOUND, Room.NO_SUCH_ROOM);
+        }
+        if (gate.shuttingDown()) {
+            return new Refusal(ErrorCode.SHUTTING_DOWN, "The server is restarting; try again in a moment.");
+        }
+        if (gate.locked()) {
+            // The same answer as for a PIN that does not exist, so that a locked room cannot be found by scanning.
+            return new Refusal(ErrorCode.ROOM_NOT_FOUND, Room.NO_SUCH_ROOM);
+        }
+        if (roster.size() >= limits.maxPlayers()) {
+            return new Refusal(ErrorCode.ROOM_FULL, "This game is full.");
+        }
+        if (!joins.tryAcquire()) {
+            return new Refusal(ErrorCode.RATE_LIMITED, "Many people are joining at once; try again in a moment.");
+        }
+        Nicknames.Result named = options.generatedNames() ? generatedName() : chosenName(join.name());
+        if (named instanceof Refusal refusal) {
+            return refusal;
+        }
+        if (teams == null) {
+            return new NewPlayer((Nicknames.Valid) named, null);
+        }
+        Teams.Placement placement = teams.place(join.team());
+        if (placement instanceof Refusal refusal) {
+            return refusal.code() == ErrorCode.TEAM_REQUIRED ? new MustChooseTeam(teams.infos()) : refusal;
+        }
+        return new NewPlayer((Nicknames.Valid) named, ((Teams.Placed) placement).team());
+    }
+
+    private Nicknames.Result generatedName() {
+        String generated = NameGenerator.next(random, candidate -> roster.nameTaken(Nicknames.key(candidate)));
+        return new Nicknames.Valid(generated, Nicknames.key(generated));
+    }
+
+    private Nicknames.Result chosenName(String raw) {
+        Nicknames.Result checked = Nicknames.check(raw);
+        if (checked instanceof Nicknames.Valid name) {
+            if (limits.blocklist().blocks(name.display())) {
+                return new Refusal(ErrorCode.NAME_BLOCKED, "Please choose another nickname.");
+            }
+            if (roster.nameTaken(name.key())) {
+                return new Refusal(ErrorCode.NAME_TAKEN, "Someone already has that nickname; try another.");
+            }
+        }
+        return checked;
+    }
+
+    @Override
+    public Outcome rejoin(ClientMessage.Rejoin rejoin, Link link) {
+        if (audience.isHost(link)) {
+            return new Refusal(ErrorCode.NOT_ALLOWED, "The host's connection cannot take a player's seat.");
+        }
+        Player player = roster.bySeatToken(rejoin.seatToken());
+        if (player == null) {
+            return new Refusal(ErrorCode.BAD_TOKEN, "That seat is not available; join again with a nickname.");
+        }
+        if (phase.get() == Phase.FINISHED) {
+            return new GameOver();
+        }
+        Player current = roster.byLink(link);
+        if (current != null && current != player) {
+            return new Refusal(ErrorCode.ALREADY_JOINED, "This connection already holds another seat.");
+        }
+        return new Returning(player);
+    }
+
+    @Override
+    public Outcome host(ClientMessage.Host host, Link link) {
+        if (!Tokens.same(hostToken, host.hostToken())) {
+            return new Refusal(ErrorCode.BAD_TOKEN, "That host key is not valid for this game.");
+        }
+        if (roster.byLink(link) != null) {
+            return new Refusal(ErrorCode.NOT_ALLOWED, "A player's connection cannot become the host.");
+        }
+        return new NewHost();
+    }
+}

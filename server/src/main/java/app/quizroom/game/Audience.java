@@ -1,0 +1,139 @@
+package app.quizroom.game;
+
+import app.quizroom.protocol.Codec;
+import app.quizroom.protocol.ServerMessage;
+
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Who is listening and how frames reach them: the host's connection, every connected player (through the roster),
+ * a broadcast encoded once for all, and the host's running answer count, sent at most every
+ * {@value #COUNT_INTERVAL_MS} ms. Every {@link Reply} of the room is delivered here, in one place. Owned by the
+ * room and used on its context only.
+ */
+final class Audience {
+
+    /** The host's answer count is sent at most this often. */
+    static final long COUNT_INTERVAL_MS = 200;
+    private static final int NO_QUESTION = -1;
+
+    private final Roster roster;
+    private final Room.Environment env;
+    /** The count of the question whose answers are open, or null when none are. */
+    private final Supplier<ServerMessage.AnswerCount> liveCount;
+    private Link host;
+    /** Long ago at first, yet far enough from the minimum that {@code now - lastCountSentAt} cannot overflow. */
+    private long lastCountSentAt = Long.MIN_VALUE / 2;
+    /** The question a delayed count is on its way for, so that one for an old question cannot hold up the next. */
+    private int countPendingFor = NO_QUESTION;
+
+    Audience(Roster roster, Room.Environment env, Supplier<ServerMessage.AnswerCount> liveCount) {
+        this.roster = roster;
+        this.env = env;
+        this.liveCount = liveCount;
+    }
+
+    Link host() {
+        return host;
+    }
+
+    boolean isHost(Link link) {
+        return link != null && link == host;
+    }
+
+    void attachHost(Link link) {
+        host = link;
+    }
+
+    void detachHost() {
+        host = null;
+    }
+
+    /** Carries out a handler's reply: a refusal goes back to the sender, naming the refused message. */
+    void deliver(Reply reply, Link sender, String ref) {
+        if (reply instanceof Refusal refusal) {
+            if (sender != null) {
+                sender.send(new ServerMessage.Error(refusal.code(), refusal.message(), ref));
+            }
+        } else {
+            deliver((Outbox) reply);
+        }
+    }
+
+    void deliver(Outbox outbox) {
+        outbox.deliveries().forEach(d -> d.deliverTo(this));
+    }
+
+    /** From any thread: builds an outbox on the room's context, and delivers it there. */
+    void deliverOnContext(Supplier<Outbox> outbox) {
+        env.executor().execute(() -> deliver(outbox.get()));
+    }
+
+    /** To the host, if one is attached. An answer count always goes as a count: droppable, restarting the interval. */
+    void sendHost(ServerMessage message) {
+        if (message instanceof ServerMessage.AnswerCount count) {
+            sendCount(count);
+        } else if (host != null) {
+            host.send(message);
+        }
+    }
+
+    /** Encodes once and writes the same text to every connected player. */
+    void broadcast(ServerMessage message) {
+        long started = System.nanoTime();
+        String json = Codec.encode(message);
+        int sent = 0;
+        for (Player p : roster.all()) {
+            if (p.link != null) {
+                p.link.sendEncoded(json);
+                sent++;
+            }
+        }
+        env.metrics().broadcast(sent, System.nanoTime() - started);
+    }
+
+    /** Sends every connected player a frame of their own. */
+    void fanOut(Function<Player, ServerMessage> message) {
+        long started = System.nanoTime();
+        int sent = 0;
+        for (Player p : roster.all()) {
+            if (p.link != null) {
+                p.link.send(message.apply(p));
+                sent++;
+            }
+        }
+        env.metrics().broadcast(sent, System.nanoTime() - started);
+    }
+
+    /**
+     * An answer came in: the host's count is sent now if the last one is old enough, else once, when it is. The
+     * delayed send carries its question and is dropped if answers to that question have closed meanwhile.
+     */
+    void countChanged() {
+        ServerMessage.AnswerCount count = liveCount.get();
+        long now = env.clock().millis();
+        if (now - lastCountSentAt >= COUNT_INTERVAL_MS) {
+            sendCount(count);
+        } else if (countPendingFor != count.index()) {
+            int question = count.index();
+            countPendingFor = question;
+            env.scheduler().schedule(lastCountSentAt + COUNT_INTERVAL_MS - now, () -> env.executor().execute(() -> {
+                if (countPendingFor == question) {
+                    countPendingFor = NO_QUESTION;
+                }
+                ServerMessage.AnswerCount current = liveCount.get();
+                if (current != null && current.index() == question) {
+                    sendCount(current);
+                }
+            }));
+        }
+    }
+
+    private void sendCount(ServerMessage.AnswerCount count) {
+        lastCountSentAt = env.clock().millis();
+        if (host != null) {
+            host.sendDroppable(count);
+        }
+    }
+}

@@ -1,0 +1,302 @@
+package app.quizroom.game;
+
+import app.quizroom.bank.Question;
+import app.quizroom.protocol.Codec;
+import app.quizroom.protocol.ErrorCode;
+import app.quizroom.protocol.ServerMessage;
+
+import java.util.List;
+
+/**
+ * The phases of a game and their clock: the question cycle (intro, team talk, answering, reveal, leaderboard), the
+ * podium and the end, the timers that move a question on, and pause. Host commands that move the game come here
+ * and return what to send; a timer delivers its own frames when it fires, and a stale one does nothing. Owned by
+ * the room.
+ */
+final class PhaseMachine {
+
+    static final int LEADERBOARD_SIZE = 5;
+    private static final int PODIUM_TOP = 3;
+
+    private final List<Question> questions;
+    private final GameOptions options;
+    /** The seed of every random choice of the game; each question's option order derives from it. */
+    private final long seed;
+    /** Null in an individual game. */
+    private final Teams teams;
+    private final Clock clock;
+    private final PhaseTimer timer;
+    private final GameRecorder recorder;
+    private final Roster roster;
+    private final Scoreboard board;
+    private final AnswerDesk answers;
+    private final Frames frames;
+    private final Audience audience;
+    private final Gate gate;
+
+    private Phase phase = Phase.LOBBY;
+    private QuestionRun run;
+    private boolean paused;
+    private long pausedRemainingMs;
+    private long pausedAt;
+
+    PhaseMachine(List<Question> questions, GameOptions options, long seed, Teams teams, Room.Environment env,
+                 GameRecorder recorder, Roster roster, Scoreboard board, AnswerDesk answers, Frames frames,
+                 Audience audience, Gate gate) {
+        this.questions = questions;
+        this.options = options;
+        this.seed = seed;
+        this.teams = teams;
+        this.clock = env.clock();
+        this.recorder = recorder;
+        this.roster = roster;
+        this.board = board;
+        this.answers = answers;
+        this.frames = frames;
+        this.audience = audience;
+        this.gate = gate;
+        this.timer = new PhaseTimer(env.scheduler(), env.executor(), fired -> audience.deliver(onTimer(fired)));
+    }
+
+    Phase phase() {
+        return phase;
+    }
+
+    /** Where the game is now. */
+    Moment now() {
+        long remainingMs = 0;
+        if (phase.questionOpen()) {
+            remainingMs = paused ? pausedRemainingMs : Math.max(0, phaseEndsAt() - clock.millis());
+        }
+        return new Moment(phase, run, paused, remainingMs);
+    }
+
+    /** The host starts the game; this and the other host commands return the frames to send, or a refusal. */
+    Reply start(String ref) {
+        if (phase != Phase.LOBBY) {
+            return Refusal.wrongPhase(ref, phase);
+        }
+        if (roster.size() == 0) {
+            return new Refusal(ErrorCode.NO_PLAYERS, "Wait for at least one player to join.");
+        }
+        recorder.gameStarted();
+        Outbox out = new Outbox();
+        if (teams != null) {
+            teams.dropEmpty();
+            out.toHost(frames.lobby());
+        }
+        beginQuestion(0, out);
+        return out;
+    }
+
+    Reply next(String ref) {
+        if (paused) {
+            return new Refusal(ErrorCode.PAUSED, "Resume the game first.");
+        }
+        Outbox out = new Outbox();
+        switch (phase) {
+            case INTRO -> afterReading(out);
+            case TALK -> openAnswers(out);
+            case REVEAL -> showLeaderboard(out);
+            case LEADERBOARD -> {
+                if (run.index + 1 < questions.size()) {
+                    beginQuestion(run.index + 1, out);
+                } else {
+                    showPodium(out);
+                }
+            }
+            case PODIUM -> finish(out);
+            default -> {
+                return Refusal.wrongPhase(ref, phase);
+            }
+        }
+        return out;
+    }
+
+    Reply skip(String ref) {
+        if (!phase.questionOpen()) {
+            return Refusal.wrongPhase(ref, phase);
+        }
+        paused = false; // quietly: the reveal that follows says the game moves on
+        Outbox out = new Outbox();
+        closeQuestion(out);
+        return out;
+    }
+
+    Reply end() {
+        paused = false; // quietly: the podium or the end that follows says the game moves on
+        Outbox out = new Outbox();
+        if (phase == Phase.LOBBY || phase == Phase.PODIUM) {
+            finish(out);
+        } else {
+            showPodium(out);
+        }
+        return out;
+    }
+
+    Reply pause(String ref) {
+        if (!phase.questionOpen()) {
+            return Refusal.wrongPhase(ref, phase);
+        }
+        if (paused) {
+            return new Refusal(ErrorCode.PAUSED, "The game is already paused.");
+        }
+        long at = clock.millis();
+        pausedRemainingMs = Math.max(0, phaseEndsAt() - at);
+        paused = true;
+        timer.cancel();
+        pausedAt = at;
+        return new Outbox().toEveryone(new ServerMessage.Paused(true, phase.wireName(), run.index, pausedRemainingMs));
+    }
+
+    Reply resume() {
+        if (!paused) {
+            return new Refusal(ErrorCode.NOT_PAUSED, "The game is not paused.");
+        }
+        long at = clock.millis();
+        paused = false;
+        if (phase == Phase.INTRO) {
+            run.introEndsAt = at + pausedRemainingMs;
+            timer.set(run.index, PhaseTimer.Kind.OPEN_ANSWERS, pausedRemainingMs);
+        } else if (phase == Phase.TALK) {
+            run.talkEndsAt = at + pausedRemainingMs;
+            timer.set(run.index, PhaseTimer.Kind.OPEN_ANSWERS, pausedRemainingMs);
+        } else {
+            // Time spent paused does not count towards anyone's response time.
+            run.openedAt += at - pausedAt;
+            run.deadline = at + pausedRemainingMs;
+            timer.set(run.index, PhaseTimer.Kind.DEADLINE, pausedRemainingMs);
+        }
+        Outbox out = new Outbox()
+                .toEveryone(new ServerMessage.Paused(false, phase.wireName(), run.index, pausedRemainingMs));
+        closeIfAllAnswered(out); // those still to answer may have left during the pause
+        return out;
+    }
+
+    /**
+     * Closes the open question once every connected player has answered (after an answer, a disconnect, a kick or
+     * a resume); returns whether it did. Not while paused: the countdown is frozen.
+     */
+    boolean closeIfAllAnswered(Outbox out) {
+        if (phase == Phase.ANSWERING && !paused && answers.allAnswered(run)) {
+            closeQuestion(out);
+            return true;
+        }
+        return false;
+    }
+
+    /** The room is going away: no more timers, and the game is recorded as it ends (cut short unless over). */
+    void closeRoom() {
+        timer.cancel();
+        if (phase == Phase.LOBBY) {
+            recorder.gameEnded(true, List.of()); // never started: nothing was cut short
+        } else if (phase != Phase.PODIUM && phase != Phase.FINISHED) {
+            board.rankIfStale(roster.all());
+            recorder.gameEnded(false, board.finalScores()); // cut short: the report shows it as interrupted
+        }
+        phase = Phase.FINISHED;
+    }
+
+    private void beginQuestion(int index, Outbox out) {
+        Question q = questions.get(index);
+        int seconds = options.timeLimitSeconds() != null ? options.timeLimitSeconds() : q.timeLimitSeconds();
+        run = new QuestionRun(index, q, seconds, options.shuffleOptions(), QuestionRun.optionShuffle(seed, index));
+        long reading = options.readingSeconds() * 1000L;
+        run.introEndsAt = clock.millis() + reading;
+        phase = Phase.INTRO;
+        recorder.questionShown(new GameRecorder.PlayedQuestion(index, q.id(), q.type().wireName(), q.prompt(),
+                run.displayedTexts(), Codec.json(run.solution()), q.points(), run.timeLimitMs, q.explanation(),
+                run.optionExplanations(), q.skill() == null ? null : q.skill().wireName()));
+        if (reading > 0) {
+            timer.set(run.index, PhaseTimer.Kind.OPEN_ANSWERS, reading);
+        }
+        Moment shown = new Moment(phase, run, paused, reading);
+        out.toPlayers(frames.questionForPlayers(shown, null)).toHost(frames.questionForHost(shown));
+        if (reading == 0) {
+            afterReading(out);
+        }
+    }
+
+    /** The reading time is over: team talk if the game has it, else answers open. */
+    private void afterReading(Outbox out) {
+        long talk = teams == null ? 0 : teams.options().talkSeconds() * 1000L;
+        if (talk == 0) {
+            openAnswers(out);
+            return;
+        }
+        phase = Phase.TALK;
+        run.talkEndsAt = clock.millis() + talk;
+        timer.set(run.index, PhaseTimer.Kind.OPEN_ANSWERS, talk);
+        out.toEveryone(new ServerMessage.Talk(run.index, talk));
+    }
+
+    private void openAnswers(Outbox out) {
+        long at = clock.millis();
+        phase = Phase.ANSWERING;
+        run.openedAt = at;
+        run.deadline = at + run.timeLimitMs;
+        timer.set(run.index, PhaseTimer.Kind.DEADLINE, run.timeLimitMs);
+        out.toEveryone(new ServerMessage.Answering(run.index, run.timeLimitMs, run.timeLimitMs))
+                .toHost(frames.count(run));
+    }
+
+    private void closeQuestion(Outbox out) {
+        timer.cancel();
+        phase = Phase.REVEAL;
+        board.scoreQuestion(run, roster.all());
+        recorder.questionScored(run.index, board.scores());
+        QuestionRun closed = run;
+        ServerMessage.Solution solution = closed.solution();
+        out.toHost(frames.reveal(closed, solution)).toEachPlayer(p -> frames.result(closed, p, solution));
+    }
+
+    private void showLeaderboard(Outbox out) {
+        phase = Phase.LEADERBOARD;
+        out.toHost(board.leaderboard(run.index, questions.size(), LEADERBOARD_SIZE));
+    }
+
+    private void showPodium(Outbox out) {
+        timer.cancel();
+        board.rankIfStale(roster.all());
+        phase = Phase.PODIUM;
+        recorder.gameEnded(true, board.finalScores());
+        List<ServerMessage.Standing> top = board.standings(PODIUM_TOP);
+        out.toHost(board.podium());
+        for (Player p : roster.all()) {
+            out.toLink(p.link, board.finalFor(p, top));
+        }
+    }
+
+    private void finish(Outbox out) {
+        timer.cancel();
+        if (phase == Phase.LOBBY) {
+            recorder.gameEnded(true, List.of());
+        }
+        phase = Phase.FINISHED;
+        gate.finish();
+        out.toEveryone(new ServerMessage.Finished());
+    }
+
+    private long phaseEndsAt() {
+        return switch (phase) {
+            case INTRO -> run.introEndsAt;
+            case TALK -> run.talkEndsAt;
+            default -> run.deadline;
+        };
+    }
+
+    Outbox onTimer(PhaseTimer.Fired fired) {
+        Outbox out = new Outbox();
+        if (!timer.isCurrent(fired) || run == null || fired.question() != run.index || paused) {
+            return out; // stale: the question or phase it was set for has moved on
+        }
+        if (fired.kind() == PhaseTimer.Kind.OPEN_ANSWERS && phase == Phase.INTRO) {
+            afterReading(out);
+        } else if (fired.kind() == PhaseTimer.Kind.OPEN_ANSWERS && phase == Phase.TALK) {
+            openAnswers(out);
+        } else if (fired.kind() == PhaseTimer.Kind.DEADLINE && phase == Phase.ANSWERING) {
+            closeQuestion(out);
+        }
+        return out;
+    }
+}

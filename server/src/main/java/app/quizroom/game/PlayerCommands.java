@@ -1,0 +1,65 @@
+package app.quizroom.game;
+
+import app.quizroom.protocol.ClientMessage;
+import app.quizroom.protocol.ClientMessage.PlayerCommand;
+import app.quizroom.protocol.ServerMessage;
+
+/**
+ * Carries out a seated player's commands: answers go to the answer desk, team switches to the team desk. Each
+ * returns what to send, or a {@link Refusal}. Owned by the room.
+ */
+final class PlayerCommands implements PlayerCommand.Visitor<Reply, PlayerCommands.From> {
+
+    /** Who sent a command, and when it arrived by the server's clock. */
+    record From(Player player, long arrivedAt) {
+    }
+
+    private final AnswerDesk answers;
+    private final TeamDesk teamDesk;
+    private final PhaseMachine phases;
+    private final Audience audience;
+
+    PlayerCommands(AnswerDesk answers, TeamDesk teamDesk, PhaseMachine phases, Audience audience) {
+        this.answers = answers;
+        this.teamDesk = teamDesk;
+        this.phases = phases;
+        this.audience = audience;
+    }
+
+    /** An accepted answer is acknowledged, and closes the question if it was the last one awaited. */
+    @Override
+    public Reply answer(ClientMessage.Answer message, From from) {
+        AnswerDesk.Outcome outcome = answers.take(from.player(), message, from.arrivedAt(), phases.now());
+        if (outcome instanceof Refusal refusal) {
+            return refusal;
+        }
+        Outbox out = new Outbox();
+        if (outcome instanceof AnswerDesk.Repeated repeated) {
+            acknowledge(from.player(), message.question(), repeated.record(), out);
+            return out;
+        }
+        acknowledge(from.player(), message.question(), ((AnswerDesk.Accepted) outcome).record(), out);
+        if (!phases.closeIfAllAnswered(out)) {
+            out.countChanged();
+        }
+        return out;
+    }
+
+    /**
+     * The acknowledgement goes out once the store has the answer (or has said it cannot save it yet), so that
+     * {@code saved: true} is a promise that the answer survives a crash.
+     */
+    private void acknowledge(Player player, int question, AnswerRecord record, Outbox out) {
+        if (record.stored().isOnDisk()) {
+            out.toLink(player.link, new ServerMessage.AnswerAck(question, record.nonce(), true));
+            return;
+        }
+        record.stored().acknowledged().thenAccept(saved -> audience.deliverOnContext(() ->
+                new Outbox().toLink(player.link, new ServerMessage.AnswerAck(question, record.nonce(), saved))));
+    }
+
+    @Override
+    public Reply switchTeam(ClientMessage.SwitchTeam switchTeam, From from) {
+        return teamDesk.switchTeam(from.player(), switchTeam.team(), phases.phase());
+    }
+}
