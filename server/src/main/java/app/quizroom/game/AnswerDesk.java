@@ -2,11 +2,9 @@ package app.quizroom.game;
 
 import app.quizroom.bank.Question;
 import app.quizroom.protocol.ClientMessage;
-import app.quizroom.protocol.Codec;
 import app.quizroom.protocol.ErrorCode;
 import app.quizroom.scoring.Scoring;
 
-import java.util.Map;
 
 /**
  * The answer desk: takes a player's answer or says why not (one answer per player and question, only to the
@@ -20,7 +18,8 @@ final class AnswerDesk {
     /** Where accepted answers are saved: the game's {@link GameRecorder#answerAccepted}. */
     @FunctionalInterface
     interface Store {
-        GameRecorder.Saving answerAccepted(int questionIndex, int playerId, String answerJson, long responseMs,
+        GameRecorder.Saving answerAccepted(int questionIndex, int playerId, GameRecorder.GivenAnswer answer,
+                                           long responseMs,
                                            double credit);
     }
 
@@ -89,8 +88,8 @@ final class AnswerDesk {
         QuestionRun.Translated value = (QuestionRun.Translated) translation;
         long responseMs = Math.max(0, arrivedAt - run.openedAt);
         double credit = Scoring.credit(run.question, value.value());
-        GameRecorder.Saving stored = store.answerAccepted(asked, player.id,
-                Codec.json(answerFields(run.question, message)), responseMs, credit);
+        GameRecorder.Saving stored = store.answerAccepted(asked, player.id, given(run.question, message), responseMs,
+                credit);
         AnswerRecord record = new AnswerRecord(value.value(), responseMs, credit, message.nonce(), stored);
         player.answers.put(asked, record);
         run.answered++;
@@ -98,12 +97,12 @@ final class AnswerDesk {
     }
 
     /** The answer as stored: only the field that was scored for this type of question. */
-    private static Map<String, Object> answerFields(Question q, ClientMessage.Answer a) {
+    private static GameRecorder.GivenAnswer given(Question q, ClientMessage.Answer a) {
         return switch (q.type()) {
-            case SINGLE, TRUEFALSE, POLL -> Map.of("option", a.option());
-            case MULTI -> Map.of("options", a.options());
-            case ORDER -> Map.of("order", a.order());
-            case NUMERIC -> Map.of("value", a.value());
+            case SINGLE, TRUEFALSE, POLL -> new GameRecorder.GivenAnswer(a.option(), null, null, null);
+            case MULTI -> new GameRecorder.GivenAnswer(null, a.options(), null, null);
+            case ORDER -> new GameRecorder.GivenAnswer(null, null, a.order(), null);
+            case NUMERIC -> new GameRecorder.GivenAnswer(null, null, null, a.value());
         };
     }
 

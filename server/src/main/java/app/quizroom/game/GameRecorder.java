@@ -1,13 +1,17 @@
 package app.quizroom.game;
 
+import app.quizroom.bank.QuestionType;
+import app.quizroom.bank.Skill;
+import app.quizroom.protocol.ServerMessage;
+
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
  * Where a room writes down what happens, for the report after class and for surviving a crash. Every call
- * returns at once; the writes happen elsewhere, in order. Implemented over SQLite by the server; {@link #NONE}
- * in unit tests.
+ * returns at once; the writes happen elsewhere, in order. The game hands over typed values; how they are encoded
+ * is the store's business. Implemented over SQLite by the server; {@link #NONE} in unit tests.
  */
 public interface GameRecorder {
 
@@ -16,9 +20,16 @@ public interface GameRecorder {
     }
 
     /** A question as it was played: texts and solution in the displayed order; {@code skill} may be null. */
-    record PlayedQuestion(int index, String questionId, String type, String prompt, List<String> options,
-                          String solutionJson, int points, long timeLimitMs, String explanation,
-                          List<String> optionExplanations, String skill) {
+    record PlayedQuestion(int index, String questionId, QuestionType type, String prompt, List<String> options,
+                          ServerMessage.Solution solution, int points, long timeLimitMs, String explanation,
+                          List<String> optionExplanations, Skill skill) {
+    }
+
+    /**
+     * An accepted answer as stored: in displayed indices, only the field its question type scores (the others
+     * null), so the report reads it as the phone showed it.
+     */
+    record GivenAnswer(Integer option, List<Integer> options, List<Integer> order, Double value) {
     }
 
     void playerJoined(int playerId, String nickname, String team);
@@ -46,7 +57,7 @@ public interface GameRecorder {
     }
 
     /** An accepted answer, to be stored; see {@link Saving}. */
-    Saving answerAccepted(int questionIndex, int playerId, String answerJson, long responseMs, double credit);
+    Saving answerAccepted(int questionIndex, int playerId, GivenAnswer answer, long responseMs, double credit);
 
     /** The host moved a player to another team. */
     default void playerMoved(int playerId, String team) {
@@ -83,7 +94,7 @@ public interface GameRecorder {
         }
 
         @Override
-        public Saving answerAccepted(int questionIndex, int playerId, String answerJson, long responseMs,
+        public Saving answerAccepted(int questionIndex, int playerId, GivenAnswer answer, long responseMs,
                                      double credit) {
             return Saving.done();
         }

@@ -1,7 +1,6 @@
 package app.quizroom.game;
 
 import app.quizroom.bank.Question;
-import app.quizroom.protocol.Codec;
 import app.quizroom.protocol.ErrorCode;
 import app.quizroom.protocol.ServerMessage;
 
@@ -204,9 +203,9 @@ final class PhaseMachine {
         long reading = options.readingSeconds() * 1000L;
         run.introEndsAt = clock.millis() + reading;
         phase = Phase.INTRO;
-        recorder.questionShown(new GameRecorder.PlayedQuestion(index, q.id(), q.type().wireName(), q.prompt(),
-                run.displayedTexts(), Codec.json(run.solution()), q.points(), run.timeLimitMs, q.explanation(),
-                run.optionExplanations(), q.skill() == null ? null : q.skill().wireName()));
+        recorder.questionShown(new GameRecorder.PlayedQuestion(index, q.id(), q.type(), q.prompt(),
+                run.displayedTexts(), run.solution(), q.points(), run.timeLimitMs, q.explanation(),
+                run.optionExplanations(), q.skill()));
         if (reading > 0) {
             timer.set(run.index, PhaseTimer.Kind.OPEN_ANSWERS, reading);
         }

@@ -48,6 +48,7 @@ public enum ErrorCode {
     TOO_MANY_GAMES("too_many_games"),
     PASSWORD_REQUIRED("password_required"),
     REPORT_NOT_FOUND("report_not_found"),
+    FORBIDDEN("forbidden"),
     KEYS_REQUIRED("keys_required"),
     STORE_UNAVAILABLE("store_unavailable"),
     ORIGIN_REFUSED("origin_refused");

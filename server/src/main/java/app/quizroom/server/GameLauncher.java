@@ -6,8 +6,6 @@ import app.quizroom.game.GameRecorder;
 import app.quizroom.game.Room;
 import app.quizroom.game.RoomRegistry;
 import app.quizroom.game.Tokens;
-import app.quizroom.protocol.Codec;
-import app.quizroom.store.Reports;
 import app.quizroom.store.ResultStore;
 import app.quizroom.transport.Addresses;
 import app.quizroom.transport.GameOpener;
@@ -44,8 +42,8 @@ final class GameLauncher implements GameOpener {
         // Kept with the game, so what each player saw can be replayed from it.
         long seed = seeds.getAsLong();
         Room room = rooms.create(pin -> {
-            GameRecorder recorder = store.newGame(pin, bank.id(), bank.title(), Codec.json(Room.settingsOf(options)),
-                    Reports.hashKey(hostToken), bank.questions().size(), teamPlacement(options), seed);
+            GameRecorder recorder = store.newGame(pin, bank.id(), bank.title(), Room.settingsOf(options), hostToken,
+                    bank.questions().size(), teamPlacement(options), seed);
             gameId[0] = recorder.gameId();
             return new Room(pin, hostToken, bank, options, environments.get(), addresses.joinUrl(pin),
                     Addresses.qrPath(pin), recorder, seed);

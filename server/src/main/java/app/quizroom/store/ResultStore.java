@@ -1,6 +1,7 @@
 package app.quizroom.store;
 
 import app.quizroom.game.GameRecorder;
+import app.quizroom.protocol.ServerMessage;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -63,11 +64,12 @@ public final class ResultStore implements AutoCloseable {
     }
 
     /** Records a new game and returns the recorder its room writes through. */
-    public GameRecorder newGame(String pin, String bankId, String bankTitle, String settingsJson, String hostKeyHash,
-                                int questionCount, String teamMode, long shuffleSeed) {
+    public GameRecorder newGame(String pin, String bankId, String bankTitle, ServerMessage.GameSettings settings,
+                                String hostKey, int questionCount, String teamMode, long shuffleSeed) {
         long id = lastGameId.updateAndGet(last -> Math.max(last + 1, System.currentTimeMillis()));
-        return recorder.newGame(id, pin, bankId, bankTitle, settingsJson, hostKeyHash, questionCount, teamMode,
-                shuffleSeed);
+        // Only the key's hash is kept: the database alone opens no report.
+        return recorder.newGame(id, pin, bankId, bankTitle, settings, Reports.hashKey(hostKey), questionCount,
+                teamMode, shuffleSeed);
     }
 
     /**

@@ -1,6 +1,8 @@
 package app.quizroom.store;
 
 import app.quizroom.game.GameRecorder;
+import app.quizroom.protocol.Codec;
+import app.quizroom.protocol.ServerMessage;
 import app.quizroom.store.WriteQueue.Receipt;
 
 import java.sql.Connection;
@@ -28,8 +30,9 @@ final class SqlRecorder {
     }
 
     /** Queues the game's row and returns the recorder its room writes through. */
-    GameRecorder newGame(long id, String pin, String bankId, String bankTitle, String settingsJson,
+    GameRecorder newGame(long id, String pin, String bankId, String bankTitle, ServerMessage.GameSettings settings,
                          String hostKeyHash, int questionCount, String teamMode, long shuffleSeed) {
+        String settingsJson = Codec.json(settings);
         long now = System.currentTimeMillis();
         queue.submit(id, c -> execute(c, "INSERT INTO games (id, pin, bank_id, bank_title, settings_json,"
                         + " host_key_hash, question_count, created_at, status, team_mode, shuffle_seed)"
@@ -119,13 +122,14 @@ final class SqlRecorder {
             write("INSERT OR REPLACE INTO game_questions (game_id, idx, question_id, type, prompt, options_json,"
                             + " solution_json, points, time_limit_ms, explanation, option_explanations_json, skill)"
                             + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                    gameId, q.index(), q.questionId(), q.type(), q.prompt(), Json.write(q.options()), q.solutionJson(),
-                    q.points(), q.timeLimitMs(), q.explanation(),
-                    q.optionExplanations() == null ? null : Json.write(q.optionExplanations()), q.skill());
+                    gameId, q.index(), q.questionId(), q.type().wireName(), q.prompt(), Json.write(q.options()),
+                    Codec.json(q.solution()), q.points(), q.timeLimitMs(), q.explanation(),
+                    q.optionExplanations() == null ? null : Json.write(q.optionExplanations()),
+                    q.skill() == null ? null : q.skill().wireName());
         }
 
         @Override
-        public Saving answerAccepted(int questionIndex, int playerId, String answerJson, long responseMs,
+        public Saving answerAccepted(int questionIndex, int playerId, GivenAnswer answer, long responseMs,
                                      double credit) {
             long now = System.currentTimeMillis();
             Receipt receipt = queue.submit(gameId, c -> {
@@ -133,7 +137,7 @@ final class SqlRecorder {
                 s.setLong(1, gameId);
                 s.setInt(2, questionIndex);
                 s.setInt(3, playerId);
-                s.setString(4, answerJson);
+                s.setString(4, Codec.json(answer));
                 s.setLong(5, responseMs);
                 s.setDouble(6, credit);
                 s.setLong(7, now);

@@ -80,11 +80,6 @@ final class HttpJson {
     }
 
     static void error(RoutingContext ctx, int status, ErrorCode code, String message) {
-        error(ctx, status, code.wire(), message);
-    }
-
-    /** For the one HTTP code {@link ErrorCode} does not list: {@code forbidden}, a report opened without its key. */
-    static void error(RoutingContext ctx, int status, String code, String message) {
-        send(ctx, status, new ErrorBody(new ErrorBody.Detail(code, message)));
+        send(ctx, status, new ErrorBody(new ErrorBody.Detail(code.wire(), message)));
     }
 }

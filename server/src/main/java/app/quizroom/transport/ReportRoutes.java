@@ -94,8 +94,7 @@ final class ReportRoutes {
             if (allowed.failed()) {
                 storeUnavailable(ctx);
             } else if (!allowed.result()) {
-                // ErrorCode has no entry for this one code; docs/protocol.md §2.6 documents it.
-                HttpJson.error(ctx, 403, "forbidden",
+                HttpJson.error(ctx, 403, ErrorCode.FORBIDDEN,
                         "Open reports from the projector that ran the game, or with the teacher password.");
             } else if (csv) {
                 readThenSend(ctx, () -> reports.csv(id), "text/csv; charset=utf-8",

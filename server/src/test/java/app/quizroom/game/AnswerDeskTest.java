@@ -22,12 +22,13 @@ class AnswerDeskTest {
     private final ManualTime time = new ManualTime();
     private final Roster roster = new Roster(RoomMetrics.NONE);
     /** One accepted answer as the store got it. */
-    private record Stored(int question, int playerId, String json, long responseMs, double credit) {
+    private record Stored(int question, int playerId, GameRecorder.GivenAnswer answer, long responseMs,
+                          double credit) {
     }
 
     private final List<Stored> stored = new ArrayList<>();
-    private final AnswerDesk desk = new AnswerDesk(roster, (question, playerId, json, responseMs, credit) -> {
-        stored.add(new Stored(question, playerId, json, responseMs, credit));
+    private final AnswerDesk desk = new AnswerDesk(roster, (question, playerId, answer, responseMs, credit) -> {
+        stored.add(new Stored(question, playerId, answer, responseMs, credit));
         return GameRecorder.Saving.done();
     }, RoomMetrics.NONE);
     /** Question 0 of the test bank: single choice, Stalin (option 0) right, 20 s, options in the bank's order. */
@@ -77,14 +78,14 @@ class AnswerDeskTest {
         assertEquals(1.0, record.credit());
         assertSame(record, ana.answers.get(0));
         assertEquals(1, run.answered);
-        assertEquals(List.of(new Stored(0, ana.id, "{\"option\":0}", 2_500, 1.0)), stored);
+        assertEquals(List.of(new Stored(0, ana.id, new GameRecorder.GivenAnswer(0, null, null, null), 2_500, 1.0)), stored);
     }
 
     @Test
     void theStoreGetsOnlyTheFieldThatIsScored() {
         desk.take(ana, new ClientMessage.Answer(0, 1, List.of(1, 2), List.of(0), 3.0, null), time.millis(),
                 in(Phase.ANSWERING));
-        assertEquals("{\"option\":1}", stored.get(0).json());
+        assertEquals(new GameRecorder.GivenAnswer(1, null, null, null), stored.get(0).answer());
         assertEquals(0.0, stored.get(0).credit());
     }
 
