@@ -47,7 +47,9 @@ public enum ErrorCode {
     REPORT_NOT_FOUND("report_not_found"),
     KEYS_REQUIRED("keys_required"),
     STORE_UNAVAILABLE("store_unavailable"),
-    ORIGIN_REFUSED("origin_refused");
+    ORIGIN_REFUSED("origin_refused"),
+    JSON_REQUIRED("json_required"),
+    TOO_MANY_ROOMS_FROM_ADDRESS("too_many_rooms_from_address");
 
     private final String wire;
 
