@@ -69,6 +69,15 @@ public final class Main {
         }
         LOG.log(Level.INFO, "Quizroom is running: projector at http://localhost:" + server.port()
                 + "/host, phones join at " + server.publicUrl());
+        if (server.generatedTeacherPassword() != null) {
+            // Printed for the person at the server: a projector on another computer needs it to create games.
+            LOG.log(Level.INFO, "teacher password, for creating games from another computer: "
+                    + server.generatedTeacherPassword() + (server.teacherPasswordProblem() == null
+                    ? " (kept in " + server.teacherPasswordFile().toAbsolutePath() + ")"
+                    : " (could not be kept in " + server.teacherPasswordFile().toAbsolutePath() + ": "
+                    + server.teacherPasswordProblem() + "; it changes at the next start)")
+                    + "; this computer's browser needs none");
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 server.stop().await(config.shutdownGraceSeconds() + 5L, TimeUnit.SECONDS);

@@ -173,7 +173,7 @@ final class SimRoom {
         JsonObject body = new JsonObject().put("bankId", options.bank()).put("readingSeconds", options.readingSeconds())
                 .put("timeLimit", options.timeLimitSeconds()).put("shuffleOptions", false);
         JsonObject game = http.request(HttpMethod.POST, options.port(), options.host(), "/api/games")
-                .compose(req -> req.send(Buffer.buffer(body.encode())))
+                .compose(req -> req.putHeader("Content-Type", "application/json").send(Buffer.buffer(body.encode())))
                 .compose(res -> res.body().map(b -> {
                     if (res.statusCode() != 201) {
                         throw new IllegalStateException("POST /api/games: " + res.statusCode() + " " + b);

@@ -37,20 +37,26 @@ import java.util.Map;
  *                             further lookups by sockets that already missed are refused
  * @param joinsPerSecond       QUIZROOM_JOINS_PER_SECOND (50): sustained joins per second into one room
  * @param joinBurst            QUIZROOM_JOIN_BURST (150): joins one room takes at once before the rate applies
- * @param teacherPassword      QUIZROOM_TEACHER_PASSWORD (unset): if set, needed to create games
+ * @param teacherPassword      QUIZROOM_TEACHER_PASSWORD (unset): if set, needed to create games from every
+ *                             address; if unset, the server generates one beside the database and requests from
+ *                             its own machine (loopback) need none
  * @param gamesPerMinute       QUIZROOM_GAMES_PER_MINUTE (20): games one address may create a minute when no
  *                             teacher password is set
  * @param blocklistFile        QUIZROOM_BLOCKLIST_FILE (unset): more words to refuse in nicknames, one a line
  * @param dbFile               QUIZROOM_DB (quizroom.db): the SQLite file results are kept in
  * @param dbQueue              QUIZROOM_DB_QUEUE (100000): result writes that may wait while the database fails
  * @param shutdownGraceSeconds QUIZROOM_SHUTDOWN_GRACE_SECONDS (10): how long a shutdown waits to save results
+ * @param roomsPerAddress      QUIZROOM_ROOMS_PER_ADDRESS (10): live rooms one address may have created (the
+ *                             server's own machine is not counted when no password is configured)
+ * @param emptyRoomMinutes     QUIZROOM_EMPTY_ROOM_MINUTES (10): a room no player ever joined is removed after this
+ *                             long with no host connected
  */
 public record Config(int port, String bindHost, Path banksDir, String publicUrl, int maxPlayersPerRoom,
                      int maxRooms, int maxMessageBytes, int roomIdleMinutes, Path webDir, List<String> allowedOrigins,
                      int pingSeconds, int readIdleSeconds, int joinTimeoutSeconds, int slowClientSeconds,
                      int writeQueueBytes, int pinFailuresPerSocket, int pinFailuresPerSecond, int joinsPerSecond,
                      int joinBurst, String teacherPassword, int gamesPerMinute, Path blocklistFile, Path dbFile,
-                     int dbQueue, int shutdownGraceSeconds) {
+                     int dbQueue, int shutdownGraceSeconds, int roomsPerAddress, int emptyRoomMinutes) {
 
     public Config {
         allowedOrigins = List.copyOf(allowedOrigins);
@@ -90,7 +96,9 @@ public record Config(int port, String bindHost, Path banksDir, String publicUrl,
                 path(env, "QUIZROOM_BLOCKLIST_FILE"),
                 Path.of(env.getOrDefault("QUIZROOM_DB", "quizroom.db")),
                 intValue(env, "QUIZROOM_DB_QUEUE", 100_000, 10, 10_000_000),
-                intValue(env, "QUIZROOM_SHUTDOWN_GRACE_SECONDS", 10, 1, 600));
+                intValue(env, "QUIZROOM_SHUTDOWN_GRACE_SECONDS", 10, 1, 600),
+                intValue(env, "QUIZROOM_ROOMS_PER_ADDRESS", 10, 1, 100_000),
+                intValue(env, "QUIZROOM_EMPTY_ROOM_MINUTES", 10, 1, 24 * 60));
     }
 
     /** The settings as logged at start-up, the teacher password masked. */
@@ -115,12 +123,15 @@ public record Config(int port, String bindHost, Path banksDir, String publicUrl,
         map.put("QUIZROOM_PIN_FAILURES_PER_SECOND", pinFailuresPerSecond);
         map.put("QUIZROOM_JOINS_PER_SECOND", joinsPerSecond);
         map.put("QUIZROOM_JOIN_BURST", joinBurst);
-        map.put("QUIZROOM_TEACHER_PASSWORD", teacherPassword == null ? "(not set: anyone on the network may create games)" : "****");
+        map.put("QUIZROOM_TEACHER_PASSWORD", teacherPassword == null
+                ? "(not set: generated beside QUIZROOM_DB; this machine needs none)" : "****");
         map.put("QUIZROOM_GAMES_PER_MINUTE", gamesPerMinute);
         map.put("QUIZROOM_BLOCKLIST_FILE", blocklistFile == null ? "(built-in list only)" : blocklistFile);
         map.put("QUIZROOM_DB", dbFile);
         map.put("QUIZROOM_DB_QUEUE", dbQueue);
         map.put("QUIZROOM_SHUTDOWN_GRACE_SECONDS", shutdownGraceSeconds);
+        map.put("QUIZROOM_ROOMS_PER_ADDRESS", roomsPerAddress);
+        map.put("QUIZROOM_EMPTY_ROOM_MINUTES", emptyRoomMinutes);
         return map;
     }
 

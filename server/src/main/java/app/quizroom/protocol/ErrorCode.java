@@ -51,7 +51,9 @@ public enum ErrorCode {
     FORBIDDEN("forbidden"),
     KEYS_REQUIRED("keys_required"),
     STORE_UNAVAILABLE("store_unavailable"),
-    ORIGIN_REFUSED("origin_refused");
+    ORIGIN_REFUSED("origin_refused"),
+    JSON_REQUIRED("json_required"),
+    TOO_MANY_ROOMS_FROM_ADDRESS("too_many_rooms_from_address");
 
     private final String wire;
 

@@ -13,10 +13,15 @@ import app.quizroom.transport.GameOpener;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
-/** Opens a game: a room on one of the room loops, and its record in the results store. */
+/**
+ * Opens a game: a room on one of the room loops, and its record in the results store; no more than
+ * QUIZROOM_ROOMS_PER_ADDRESS live rooms for one creating address.
+ */
 final class GameLauncher implements GameOpener {
 
     private final RoomRegistry rooms;
+    private final OpenRooms opened;
+    private final int roomsPerAddress;
     private final ResultStore store;
     private final Addresses addresses;
     private final LongSupplier seeds;
@@ -26,29 +31,41 @@ final class GameLauncher implements GameOpener {
      * @param seeds        where each new game's seed comes from
      * @param environments a room's surroundings, each on the next room loop
      */
-    GameLauncher(RoomRegistry rooms, ResultStore store, Addresses addresses, LongSupplier seeds,
-                 Supplier<Room.Environment> environments) {
+    GameLauncher(RoomRegistry rooms, OpenRooms opened, int roomsPerAddress, ResultStore store, Addresses addresses,
+                 LongSupplier seeds, Supplier<Room.Environment> environments) {
         this.rooms = rooms;
+        this.opened = opened;
+        this.roomsPerAddress = roomsPerAddress;
         this.store = store;
         this.addresses = addresses;
         this.seeds = seeds;
         this.environments = environments;
     }
 
+    /** Synchronized so that two requests from one address cannot both take its last room. */
     @Override
-    public Opened open(Bank bank, GameOptions options) {
+    public synchronized Outcome open(Bank bank, GameOptions options, String creator) {
+        if (creator != null && opened.createdBy(creator) >= roomsPerAddress) {
+            return Refused.ADDRESS_FULL;
+        }
         String hostToken = Tokens.newToken();
         long[] gameId = new long[1];
+        SeatWatch[] seats = new SeatWatch[1];
         // Kept with the game, so what each player saw can be replayed from it.
         long seed = seeds.getAsLong();
         Room room = rooms.create(pin -> {
             GameRecorder recorder = store.newGame(pin, bank.id(), bank.title(), Room.settingsOf(options), hostToken,
                     bank.questions().size(), teamPlacement(options), seed);
             gameId[0] = recorder.gameId();
+            seats[0] = new SeatWatch(recorder);
             return new Room(pin, hostToken, bank, options, environments.get(), addresses.joinUrl(pin),
-                    Addresses.qrPath(pin), recorder, seed);
+                    Addresses.qrPath(pin), seats[0], seed);
         });
-        return room == null ? null : new Opened(room.pin(), hostToken, gameId[0]);
+        if (room == null) {
+            return Refused.SERVER_FULL;
+        }
+        opened.opened(room, creator, seats[0]);
+        return new Opened(room.pin(), hostToken, gameId[0]);
     }
 
     /** How players get their team, as the store records it; null for an individual game. */

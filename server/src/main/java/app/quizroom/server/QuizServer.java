@@ -24,6 +24,7 @@ import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,8 +53,14 @@ public final class QuizServer {
     private final ServerMetrics metrics;
     private final ResultStore store;
     private final Addresses addresses;
+    private final OpenRooms opened = new OpenRooms();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private Vertx vertx;
+    private RoomSweeper sweeper;
+    /** The teacher password generated at the first start; null when QUIZROOM_TEACHER_PASSWORD is set. */
+    private String generatedPassword;
+    /** Why the generated password could not be kept in its file; null when it is. */
+    private String passwordProblem;
 
     /**
      * @param clock     the server's clock (tests inject a manual one)
@@ -87,6 +94,16 @@ public final class QuizServer {
             return Future.failedFuture(new IllegalArgumentException(
                     "cannot read QUIZROOM_BLOCKLIST_FILE " + config.blocklistFile() + ": " + e.getMessage()));
         }
+        if (config.teacherPassword() == null) {
+            try {
+                generatedPassword = TeacherPasswordFile.readOrCreate(teacherPasswordFile());
+            } catch (IOException | RuntimeException e) {
+                // The server still runs (as it does when the database cannot be written), with a password that
+                // lasts until the next start.
+                passwordProblem = e.toString();
+                generatedPassword = TeacherPasswordFile.generate();
+            }
+        }
         int loopCount = Math.max(1, Runtime.getRuntime().availableProcessors());
         store.start();
         store.onHealthChange(saving -> rooms.all().forEach(room -> room.execute(() -> room.storageChanged(saving))));
@@ -103,17 +120,44 @@ public final class QuizServer {
         int instances = config.port() == 0 ? 1 : loopCount;
         return EventLoops.forRooms(vertx, loopCount)
                 .compose(loops -> {
-                    GameLauncher games = new GameLauncher(rooms, store, addresses, seeds,
-                            () -> new Room.Environment(loops.get(), clock, scheduler, metrics, limits));
-                    HttpRoutes http = new HttpRoutes(config, banks, games, addresses, registry, rooms::size,
-                            metrics::connectedPlayers, new Reports(config.dbFile()), store::flushed);
+                    GameLauncher games = new GameLauncher(rooms, opened, config.roomsPerAddress(), store, addresses,
+                            seeds, () -> new Room.Environment(loops.get(), clock, scheduler, metrics, limits));
+                    HttpRoutes http = new HttpRoutes(config, generatedPassword, banks, games, addresses, registry,
+                            rooms::size, metrics::connectedPlayers, new Reports(config.dbFile()), store::flushed);
                     return new WebServer(config, addresses, http, rooms, clock, metrics, stopping::get)
                             .deploy(vertx, instances);
                 })
                 .onSuccess(ignored -> {
-                    RoomSweeper sweeper = new RoomSweeper(rooms, clock, config.roomIdleMinutes());
+                    sweeper = new RoomSweeper(rooms, opened, clock, config.roomIdleMinutes(),
+                            config.emptyRoomMinutes());
                     vertx.setPeriodic(SWEEP_INTERVAL_MS, id -> sweeper.sweep());
                 });
+    }
+
+    /**
+     * Sweeps idle rooms now, as the server does every minute; completes with the number removed. For tests, which
+     * move a manual clock and then sweep.
+     */
+    public Future<Integer> sweepNow() {
+        return Future.fromCompletionStage(sweeper.sweep());
+    }
+
+    /**
+     * The teacher password the server generated because QUIZROOM_TEACHER_PASSWORD is unset (known once started);
+     * null when one is configured.
+     */
+    public String generatedTeacherPassword() {
+        return generatedPassword;
+    }
+
+    /** Why a generated teacher password could not be kept in its file (it then lasts until a restart); or null. */
+    public String teacherPasswordProblem() {
+        return passwordProblem;
+    }
+
+    /** Where a generated teacher password is kept: beside the results database. */
+    public Path teacherPasswordFile() {
+        return TeacherPasswordFile.beside(config.dbFile());
     }
 
     /**

@@ -7,12 +7,29 @@ import app.quizroom.game.GameOptions;
 @FunctionalInterface
 public interface GameOpener {
 
-    /** The game just opened, or null when the server runs as many rooms as it may. */
-    Opened open(Bank bank, GameOptions options);
+    /**
+     * Opens a game, or says why not.
+     *
+     * @param creator the address asking, whose live rooms are capped (QUIZROOM_ROOMS_PER_ADDRESS); null when the
+     *                request is not counted (the server's own machine)
+     */
+    Outcome open(Bank bank, GameOptions options, String creator);
+
+    /** A game opened, or a refusal. */
+    sealed interface Outcome permits Opened, Refused {
+    }
 
     /**
      * A new game: its PIN, its host's secret token (which also opens its report), and its report's id.
      */
-    record Opened(String pin, String hostToken, long gameId) {
+    record Opened(String pin, String hostToken, long gameId) implements Outcome {
+    }
+
+    /** Why no game was opened. */
+    enum Refused implements Outcome {
+        /** The server runs QUIZROOM_MAX_ROOMS rooms. */
+        SERVER_FULL,
+        /** This address already created QUIZROOM_ROOMS_PER_ADDRESS rooms that are still live. */
+        ADDRESS_FULL
     }
 }

@@ -1,6 +1,7 @@
 package app.quizroom.transport;
 
 import app.quizroom.bank.Bank;
+import app.quizroom.config.Config;
 import app.quizroom.config.Limits;
 import app.quizroom.game.GameOptions;
 import app.quizroom.protocol.ErrorCode;
@@ -24,12 +25,15 @@ final class GameRoutes {
     private final GameOpener games;
     private final TeacherAccess access;
     private final Addresses addresses;
+    private final String addressFullMessage;
 
-    GameRoutes(Map<String, Bank> banks, GameOpener games, TeacherAccess access, Addresses addresses) {
+    GameRoutes(Map<String, Bank> banks, GameOpener games, TeacherAccess access, Addresses addresses, Config config) {
         this.banks = banks;
         this.games = games;
         this.access = access;
         this.addresses = addresses;
+        this.addressFullMessage = "This address already has " + config.roomsPerAddress() + " games open. A game"
+                + " nobody joined closes " + config.emptyRoomMinutes() + " minutes after its projector left.";
     }
 
     void mount(Router router) {
@@ -52,9 +56,12 @@ final class GameRoutes {
                 .toList());
     }
 
-    /** The answer of {@code GET /api/options}. */
+    /**
+     * The answer of {@code GET /api/options}. {@code passwordRequired}: whether this browser must send the teacher
+     * password; {@code teacherPassword}: the generated one, to the server's own machine only (else null).
+     */
     record Choices(List<String> scoring, Range timeLimit, Range readingSeconds, boolean passwordRequired,
-                   Defaults defaults) {
+                   String teacherPassword, Defaults defaults) {
         record Range(int min, int max) {
         }
 
@@ -69,7 +76,8 @@ final class GameRoutes {
                 List.of(ScoringMode.CLASSIC.wireName(), ScoringMode.ACCURACY.wireName()),
                 new Choices.Range(Limits.MIN_TIME_SECONDS, Limits.MAX_TIME_SECONDS),
                 new Choices.Range(0, Limits.MAX_READING_SECONDS),
-                access.passwordRequired(),
+                access.passwordRequired(ctx),
+                access.passwordToShow(ctx),
                 new Choices.Defaults(d.scoring().wireName(), d.streakBonus(), d.shuffleQuestions(), d.shuffleOptions(),
                         d.showTextOnPhones(), d.timeLimitSeconds(), d.readingSeconds(), d.generatedNames())));
     }
@@ -101,14 +109,16 @@ final class GameRoutes {
             HttpJson.error(ctx, 400, ErrorCode.BAD_REQUEST, e.getMessage());
             return;
         }
-        GameOpener.Opened game = games.open(bank, request.options());
-        if (game == null) {
+        GameOpener.Outcome outcome = games.open(bank, request.options(), access.creator(ctx));
+        if (outcome == GameOpener.Refused.ADDRESS_FULL) {
+            HttpJson.error(ctx, 429, ErrorCode.TOO_MANY_ROOMS_FROM_ADDRESS, addressFullMessage);
+        } else if (outcome instanceof GameOpener.Opened game) {
+            HttpJson.send(ctx, 201, new Created(game.pin(), game.hostToken(), addresses.joinUrl(game.pin()),
+                    Addresses.qrPath(game.pin()), Addresses.WEBSOCKET_PATH, game.gameId()));
+        } else {
             HttpJson.error(ctx, 503, ErrorCode.TOO_MANY_ROOMS,
                     "The server is running as many games as it may; try later.");
-            return;
         }
-        HttpJson.send(ctx, 201, new Created(game.pin(), game.hostToken(), addresses.joinUrl(game.pin()),
-                Addresses.qrPath(game.pin()), Addresses.WEBSOCKET_PATH, game.gameId()));
     }
 
     /** {@code /api/qr/123456} or {@code /api/qr/123456.svg}: the join page's QR code; the room need not exist. */

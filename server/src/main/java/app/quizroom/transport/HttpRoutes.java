@@ -21,22 +21,26 @@ public final class HttpRoutes {
     private final PrometheusMeterRegistry registry;
     private final LongSupplier liveRooms;
     private final LongSupplier connectedPlayers;
+    private final HttpGuards guards;
     private final GameRoutes games;
     private final ReportRoutes reports;
 
     /**
-     * @param flushed completes when the results written so far are on disk (reports are read after it)
+     * @param generatedPassword the teacher password generated beside the database; null when one is configured
+     * @param flushed           completes when the results written so far are on disk (reports are read after it)
      */
-    public HttpRoutes(Config config, Map<String, Bank> banks, GameOpener opener, Addresses addresses,
-                      PrometheusMeterRegistry registry, LongSupplier liveRooms, LongSupplier connectedPlayers,
-                      Reports reports, Supplier<CompletableFuture<Boolean>> flushed) {
+    public HttpRoutes(Config config, String generatedPassword, Map<String, Bank> banks, GameOpener opener,
+                      Addresses addresses, PrometheusMeterRegistry registry, LongSupplier liveRooms,
+                      LongSupplier connectedPlayers, Reports reports, Supplier<CompletableFuture<Boolean>> flushed) {
         this.config = config;
         this.banks = banks;
         this.registry = registry;
         this.liveRooms = liveRooms;
         this.connectedPlayers = connectedPlayers;
-        TeacherAccess access = new TeacherAccess(config);
-        this.games = new GameRoutes(banks, opener, access, addresses);
+        OriginPolicy origins = new OriginPolicy(config, addresses::publicUrl);
+        this.guards = new HttpGuards(origins, addresses::port);
+        TeacherAccess access = new TeacherAccess(config, generatedPassword, origins, addresses::port);
+        this.games = new GameRoutes(banks, opener, access, addresses, config);
         this.reports = new ReportRoutes(reports, access, flushed);
     }
 
@@ -46,6 +50,9 @@ public final class HttpRoutes {
 
     Router router(Vertx vertx) {
         Router router = Router.router(vertx);
+        router.route().handler(guards::securityHeaders);
+        // Before any body is read: a refused POST costs nothing.
+        router.post("/api/*").handler(guards::postsFromOwnPages);
         router.get("/health").handler(ctx -> HttpJson.send(ctx, 200,
                 new Health("ok", banks.size(), liveRooms.getAsLong(), connectedPlayers.getAsLong())));
         router.get("/metrics").handler(PrometheusScrapingHandler.create(registry));

@@ -21,6 +21,8 @@ class LobbyBrowserTest {
     private static final String LONG_MARKUP = "<img src=x onerror=window.__x=1>";
     /** Fits in 20 characters, and runs if a page ever puts it in innerHTML (checked below as a control). */
     private static final String MARKUP = "<style onload=__x=1>";
+    private static final String INSERT_HTML =
+            "const d = document.createElement('div'); d.innerHTML = arguments[0]; document.body.append(d);";
 
     @RegisterExtension
     static final BrowserFixture browser = BrowserFixture.withTestBank();
@@ -57,9 +59,17 @@ class LobbyBrowserTest {
         for (Page page : List.of(projector, phone)) {
             assertNull(page.js("return window.__x"), "no script ran on " + page.getClass().getSimpleName());
         }
-        // Control: the same text put in as HTML does run in this browser, so the check above means something.
-        projector.js("const d = document.createElement('div'); d.innerHTML = arguments[0]; document.body.append(d);",
-                MARKUP.replace("__x", "__control"));
+        // Had a page put it in as HTML, the server's Content-Security-Policy (no inline script) would still stop
+        // it: the browser reports the refusal, and the markup does not run.
+        projector.js("document.addEventListener('securitypolicyviolation', () => { window.__refused = true; });"
+                + INSERT_HTML, MARKUP.replace("__x", "__csp"));
+        projector.waiting().withMessage("the policy to refuse the markup")
+                .until(d -> Boolean.TRUE.equals(projector.js("return window.__refused === true")));
+        assertNull(projector.js("return window.__csp"), "refused by the policy");
+        // Control: on a page without that policy the same text put in as HTML does run in this browser, so the
+        // checks above mean something.
+        projector.driver.get("about:blank");
+        projector.js(INSERT_HTML, MARKUP.replace("__x", "__control"));
         projector.waiting().withMessage("the control markup to run")
                 .until(d -> Long.valueOf(1).equals(projector.js("return window.__control")));
     }

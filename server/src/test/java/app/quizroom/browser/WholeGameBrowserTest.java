@@ -232,5 +232,13 @@ class WholeGameBrowserTest {
         projector.awaitText(Page.onScreen("podium", "game-over"), "The game is over.");
         phones.forEach(p -> p.awaitText(Page.onScreen("final", "final-rank"), t -> !t.isEmpty(), "the final rank"));
         phones.forEach(p -> assertTrue(p.fitsWidth(), "no horizontal scroll on a 360 px phone"));
+
+        // The server's Content-Security-Policy let every page load all it uses (scripts, styles, the bars' widths,
+        // the QR code, the icon, the WebSocket): Chromium logs each refusal as an error.
+        for (Page page : List.of(projector, phones.get(0), phones.get(1), phones.get(2))) {
+            assertEquals(List.of(), page.driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER)
+                    .getAll().stream().map(org.openqa.selenium.logging.LogEntry::getMessage)
+                    .filter(m -> m.contains("Content Security Policy")).toList());
+        }
     }
 }

@@ -151,16 +151,25 @@ class ResultsReportTest {
         player.send(new JsonObject().put("type", "join").put("pin", game.getString("pin")).put("name", "Ana"));
         String seat = player.await("joined").getString("seatToken");
         String path = "/api/reports/" + game.getLong("gameId");
-        assertEquals(403, server.request(HttpMethod.GET, path, null).status());
-        assertEquals(403, server.request(HttpMethod.GET, path, null, Map.of("X-Host-Key", seat)).status());
-        assertEquals(403, server.request(HttpMethod.GET, path, null, Map.of("X-Host-Key", game.getString("pin"))).status());
-        assertEquals(403, server.request(HttpMethod.GET, path + "/csv", null).status());
+        // As a student's phone would ask: not from the server's own machine (a forwarded request never is).
+        Map<String, String> elsewhere = Map.of("X-Forwarded-For", "192.0.2.99");
+        assertEquals(403, server.request(HttpMethod.GET, path, null, elsewhere).status());
+        assertEquals(403, server.request(HttpMethod.GET, path, null,
+                Map.of("X-Host-Key", seat, "X-Forwarded-For", "192.0.2.99")).status());
+        assertEquals(403, server.request(HttpMethod.GET, path, null,
+                Map.of("X-Host-Key", game.getString("pin"), "X-Forwarded-For", "192.0.2.99")).status());
+        assertEquals(403, server.request(HttpMethod.GET, path + "/csv", null, elsewhere).status());
+        assertEquals(200, server.request(HttpMethod.GET, path, null,
+                Map.of("X-Host-Key", game.getString("hostToken"), "X-Forwarded-For", "192.0.2.99")).status());
         player.sync();
         JsonArray listed = new JsonArray(server.request(HttpMethod.POST, "/api/reports/lookup",
                 new JsonObject().put("keys", new JsonArray().add(game.getString("hostToken")).add(seat)).encode()).body());
         assertEquals(1, listed.size());
         assertEquals(game.getLong("gameId"), listed.getJsonObject(0).getLong("id"));
-        assertEquals(401, server.request(HttpMethod.GET, "/api/reports", null).status(), "no list without a password");
+        assertEquals(401, server.request(HttpMethod.GET, "/api/reports", null, elsewhere).status(),
+                "no list without the password");
+        assertEquals(200, server.request(HttpMethod.GET, "/api/reports", null).status(),
+                "the server's own machine lists every game");
     }
 
     private String reportBody(long gameId, String hostKey) {

@@ -84,7 +84,7 @@ public final class TestServer implements AutoCloseable, AfterEachCallback {
     private TestServer(Clock clock, Scheduler scheduler, Map<String, String> env) {
         Map<String, String> settings = new HashMap<>(env);
         settings.put("QUIZROOM_PORT", "0");
-        settings.put("QUIZROOM_BIND", "127.0.0.1");
+        settings.putIfAbsent("QUIZROOM_BIND", "127.0.0.1");
         settings.putIfAbsent("QUIZROOM_PUBLIC_URL", "http://127.0.0.1:0");
         settings.putIfAbsent("QUIZROOM_BANKS", projectRoot().resolve("questions").toString());
         settings.putIfAbsent("QUIZROOM_GAMES_PER_MINUTE", "100000");
@@ -143,7 +143,7 @@ public final class TestServer implements AutoCloseable, AfterEachCallback {
         return new JsonObject(r.body);
     }
 
-    public record Response(int status, String body, String contentType) {
+    public record Response(int status, String body, String contentType, io.vertx.core.MultiMap headers) {
     }
 
     public Response request(HttpMethod method, String path, String body) {
@@ -151,16 +151,27 @@ public final class TestServer implements AutoCloseable, AfterEachCallback {
     }
 
     public Response request(HttpMethod method, String path, String body, Map<String, String> headers) {
+        return request("127.0.0.1", method, path, body, headers);
+    }
+
+    /**
+     * A request to this server at {@code address} (one of the machine's addresses the server listens on). A body
+     * goes as {@code application/json} unless the headers say otherwise, as the web client sends it.
+     */
+    public Response request(String address, HttpMethod method, String path, String body, Map<String, String> headers) {
         // The whole exchange runs on the client's event loop. Chained from this (test) thread, a callback could run
         // here after the response had already ended on the loop, and body() would then wait for data gone by.
         Promise<Response> result = Promise.promise();
-        clientContext.runOnContext(ignored -> http.request(method, port, "127.0.0.1", path)
+        clientContext.runOnContext(ignored -> http.request(method, port, address, path)
                 .compose(req -> {
+                    if (body != null) {
+                        req.putHeader("Content-Type", "application/json");
+                    }
                     headers.forEach(req::putHeader);
                     return body == null ? req.send() : req.send(Buffer.buffer(body));
                 })
                 .compose((HttpClientResponse res) -> res.body().map(b ->
-                        new Response(res.statusCode(), b.toString(), res.getHeader("Content-Type"))))
+                        new Response(res.statusCode(), b.toString(), res.getHeader("Content-Type"), res.headers())))
                 .onComplete(result));
         return await(result.future());
     }
