@@ -1,7 +1,7 @@
 // The projector page: wires the connection, the pure state and one view per screen.
 import { createConnection, socketUrl } from '../shared/connection.js';
 import { secondsLeft } from '../shared/state.js';
-import { storage, sessionStore } from '../shared/storage.js';
+import { storage } from '../shared/storage.js';
 import { GAMES_KEY, PASSWORD_KEY, rememberGame, hostKeyFor } from '../shared/games.js';
 import { setText, setHidden, setAttr } from '../shared/dom.js';
 import { hostInitial, hostReduce, hostClosed, hostAction, hostScreen, createError } from './state.js';
@@ -19,7 +19,7 @@ const now = () => Date.now();
 
 const saved = storage.getJson(SESSION_KEY);
 let session = saved && saved.pin && saved.hostToken ? saved : null;
-let state = hostInitial(session ?? {}, sessionStore.get(PASSWORD_KEY));
+let state = hostInitial(session ?? {}, storage.get(PASSWORD_KEY));
 if (!session) state = hostAction(state, { type: 'newGame' });
 let conn = null;
 let shown = null;
@@ -93,10 +93,12 @@ async function createGame(options, password) {
     const headers = { 'Content-Type': 'application/json' };
     if (password != null) {
       headers['X-Teacher-Password'] = password;
-      sessionStore.set(PASSWORD_KEY, password); // for this tab's session only, never in localStorage
+      // Remembered by this browser, so a teacher hosting from their own laptop types it once.
+      storage.set(PASSWORD_KEY, password);
     }
     const res = await fetch('/api/games', { method: 'POST', headers, body: JSON.stringify(options) });
     const body = await res.json().catch(() => null);
+    if (res.status === 401) storage.remove(PASSWORD_KEY);
     if (res.status !== 201) throw new Error(createError(res.status, body));
     const gameId = body.gameId != null ? String(body.gameId) : null;
     session = { pin: body.pin, hostToken: body.hostToken, gameId };

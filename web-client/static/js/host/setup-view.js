@@ -25,6 +25,10 @@ export function mountSetup(root, actions) {
     'data-testid': 'teacher-password' });
   const passwordRow = h('div', { class: 'password-row', hidden: true },
     h('label', { for: 'opt-password' }, 'Teacher password'), password);
+  // Shown only on the server's own computer: what to type on another laptop to host from there.
+  const generatedPassword = h('code', { 'data-testid': 'generated-password' });
+  const passwordHint = h('p', { class: 'hint password-hint', hidden: true, 'data-testid': 'password-hint' },
+    'To host from another computer, type this teacher password on its setup page: ', generatedPassword);
   const error = h('p', { class: 'notice', role: 'alert', hidden: true, 'data-testid': 'setup-error' });
   const create = h('button', { class: 'button primary big', type: 'submit', 'data-testid': 'create-game' }, 'Create game');
 
@@ -42,7 +46,7 @@ export function mountSetup(root, actions) {
       streak.row, shuffleQ.row, shuffleO.row, textOnPhones.row, generated.row),
     h('div', { class: 'setup-side' },
       teamOptions.el,
-      passwordRow,
+      passwordRow, passwordHint,
       error,
       h('div', { class: 'actions' }, create)));
 
@@ -125,6 +129,8 @@ export function mountSetup(root, actions) {
         generated.row.hidden = !('generatedNames' in d);
         generated.input.checked = !!d.generatedNames;
         passwordRow.hidden = !opts.passwordRequired;
+        setText(generatedPassword, opts.teacherPassword ?? '');
+        setHidden(passwordHint, !opts.teacherPassword);
         if (opts.passwordRequired && !password.value && setup.password) password.value = setup.password;
       }
       const message = setup.error ?? (state.gone === 'bad_session' ? state.notice : null);

@@ -1,6 +1,6 @@
 // The reports page (/reports): the past games this browser created (by their host keys) or, with the teacher
 // password, every game; and one game's report (/reports#game=<id>) with its CSV.
-import { storage, sessionStore } from '../shared/storage.js';
+import { storage } from '../shared/storage.js';
 import { setHidden, setText } from '../shared/dom.js';
 import { GAMES_KEY, PASSWORD_KEY, validGames, hostKeyFor } from '../shared/games.js';
 import { reportsInitial, reportsReduce, reportHeaders, routeOf, reportError, csvFileName, UNREACHABLE } from './state.js';
@@ -10,7 +10,7 @@ import { mountReport } from './report-view.js';
 const screens = document.getElementById('screens');
 const announcer = document.getElementById('announcer');
 
-let state = reportsInitial(sessionStore.get(PASSWORD_KEY));
+let state = reportsInitial(storage.get(PASSWORD_KEY));
 
 const kept = () => validGames(storage.getJson(GAMES_KEY));
 
@@ -27,7 +27,7 @@ function dispatch(action) {
 const actions = {
   usePassword(password) {
     reduce({ type: 'password', password });
-    if (password) sessionStore.set(PASSWORD_KEY, password);
+    if (password) storage.set(PASSWORD_KEY, password);
     load();
   },
   download: downloadCsv,
@@ -51,12 +51,14 @@ async function loadList() {
   let error = null;
   let source = 'keys';
   try {
-    if (state.password) {
+    // On the server's own computer no password is asked, and the list is every game on the server.
+    if (state.password || state.passwordRequired === false) {
       const { res, body } = await getJson('/api/reports', { headers: reportHeaders(null, state.password) });
       if (res.ok) {
         games = body;
         source = 'password';
       } else {
+        if (res.status === 401) storage.remove(PASSWORD_KEY);
         error = reportError(res.status, body);
       }
     }

@@ -4,11 +4,11 @@
 /** Words for a request that did not reach the server. */
 export const UNREACHABLE = 'Could not reach the server. Is it running?';
 
-/** The state before anything is loaded; `password` is the one typed earlier in this tab, if any. */
+/** The state before anything is loaded; `password` is the one this browser remembers, if any. */
 export function reportsInitial(password = null) {
   return {
     route: null, // the game id shown, or null for the list
-    passwordRequired: false,
+    passwordRequired: null, // unknown until /api/options answers; false on the server's own computer
     password,
     kept: [], // the games this browser created, as last read from storage
     games: null, // summaries of the list, once loaded

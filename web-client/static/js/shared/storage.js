@@ -37,5 +37,3 @@ function safeStore(area) {
 }
 
 export const storage = safeStore('localStorage');
-// For what must not outlive the tab (the teacher password).
-export const sessionStore = safeStore('sessionStorage');

@@ -1,6 +1,8 @@
 package app.quizroom.browser;
 
 import app.quizroom.game.Room;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -12,6 +14,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The lobby: nicknames shown as text and never run; kicking by keyboard; locking the room. */
 @Tag("browser")
@@ -30,6 +33,18 @@ class LobbyBrowserTest {
     private final Projector projector = browser.projector();
     private final Phone phone = browser.phone(2);
     private final Phone other = browser.phone(1);
+
+    @Test
+    void theSetupScreenOnTheServersOwnComputerShowsThePasswordToTypeOnAnotherLaptop() {
+        projector.open().awaitScreen("setup");
+        String served = new JsonObject(browser.server().request(HttpMethod.GET, "/api/options", null).body())
+                .getString("teacherPassword");
+        assertTrue(served != null && served.matches("[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}"), "generated: " + served);
+        projector.awaitText(Page.testId("generated-password"), served);
+        assertTrue(projector.text(Page.testId("password-hint")).startsWith("To host from another computer"));
+        assertTrue(projector.driver.findElements(By.cssSelector("[data-testid=\"teacher-password\"]")).stream()
+                .noneMatch(WebElement::isDisplayed), "the server's own computer is asked for no password");
+    }
 
     @Test
     void aNicknameWrittenAsHtmlIsShownAsTextAndNeverRuns() {
