@@ -1,12 +1,16 @@
 package app.quizroom.store;
 
+import app.quizroom.store.WriteQueue.Eraser;
 import app.quizroom.store.WriteQueue.LostCounter;
 import app.quizroom.store.WriteQueue.Opener;
 import app.quizroom.store.WriteQueue.Write;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -16,22 +20,37 @@ import java.util.function.Consumer;
  * (with the counts of lost writes), and whether writing works. A failed batch is rolled back and the connection
  * closed, to be reopened on the next try (the file may have been replaced or the disk freed); a batch that fails
  * on a bad row (a bug, logged) is written one by one and the bad row counted as lost.
+ *
+ * <p>A file deleted or replaced while open is a failure too, though SQLite reports none: before each batch and
+ * again after its commit (before anything is acknowledged) the files at the path are compared with those opened
+ * ({@link FileIdentity}). If they differ, the batch is refused and retried like any failed batch, and the next
+ * connection, on the file now at the path, first gets the rows of every game still open ({@link ReplayLog}). So an
+ * answer committed to a file no one will find is never acknowledged as saved, and the games in play are whole in
+ * the new file.
  */
 final class BatchWriter {
 
     private static final System.Logger LOG = System.getLogger("quizroom.store");
 
+    private final Path file;
     private final Opener opener;
     private final LostCounter lostCounter;
+    private final Eraser eraser;
     private final ConcurrentHashMap<Long, Integer> lost = new ConcurrentHashMap<>();
     private final List<Consumer<Boolean>> healthListeners = new CopyOnWriteArrayList<>();
+    private final ReplayLog replayLog = new ReplayLog();
     private volatile boolean healthy = true;
     private volatile String lastError;
+    // Set when the file was lost: the next connection gets the open games' rows before anything else.
+    private volatile boolean remaking;
     private Connection connection;
+    private FileIdentity opened;
 
-    BatchWriter(Opener opener, LostCounter lostCounter) {
+    BatchWriter(Path file, Opener opener, LostCounter lostCounter, Eraser eraser) {
+        this.file = file;
         this.opener = opener;
         this.lostCounter = lostCounter;
+        this.eraser = eraser;
     }
 
     boolean healthy() {
@@ -46,17 +65,29 @@ final class BatchWriter {
         healthListeners.add(listener);
     }
 
+    /** True from the moment the file is found lost until the open games are written into a new one. */
+    boolean remaking() {
+        return remaking;
+    }
+
     /** Counts a write of {@code owner} that will never be written; stored with the next commit. */
     void lost(long owner) {
         lost.merge(owner, 1, Integer::sum);
     }
 
-    /** Opens the connection; a failure marks writing unhealthy. */
+    /** Opens the connection (after a lost file, writing the open games into it); a failure marks writing unhealthy. */
     boolean open() {
         try {
             connection = opener.open();
+            opened = FileIdentity.of(file);
+            if (remaking) {
+                replayLog.replayInto(connection, eraser);
+                remaking = false;
+                LOG.log(System.Logger.Level.INFO, "the games in play were written into the new " + file);
+            }
             return true;
         } catch (SQLException | RuntimeException e) {
+            rollbackQuietly();
             close();
             setHealthy(false, e.getMessage());
             return false;
@@ -68,7 +99,11 @@ final class BatchWriter {
      * say {@code false}).
      */
     boolean write(List<Write> batch) {
+        Map<Long, Integer> counted = new HashMap<>();
         try {
+            if (connection != null && opened.lost()) {
+                return fileLost(batch);
+            }
             if (connection == null && !open()) {
                 failing(batch, lastError);
                 return false;
@@ -77,11 +112,12 @@ final class BatchWriter {
             for (Write w : batch) {
                 w.work().apply(connection);
             }
-            storeLostCounts();
+            storeLostCounts(counted);
             connection.commit();
             connection.setAutoCommit(true);
         } catch (SQLException e) {
             rollbackQuietly();
+            counted.forEach(this::uncount);
             if (isDataError(e)) {
                 return writeOneByOne(batch);
             }
@@ -89,7 +125,12 @@ final class BatchWriter {
             failing(batch, e.getMessage());
             return false;
         }
-        batch.forEach(Write::written);
+        if (opened.lost()) { // deleted while the batch was written: it went to a file no one will find
+            counted.forEach(this::uncount);
+            return fileLost(batch);
+        }
+        counted.forEach((owner, count) -> replayLog.add(owner, c -> lostCounter.store(c, owner, count)));
+        batch.forEach(this::written);
         setHealthy(true, null);
         return true;
     }
@@ -106,11 +147,15 @@ final class BatchWriter {
     }
 
     private boolean writeOneByOne(List<Write> batch) {
-        for (Write w : batch) {
+        for (int i = 0; i < batch.size(); i++) {
+            Write w = batch.get(i);
             try {
                 connection.setAutoCommit(true);
                 w.work().apply(connection);
-                w.written();
+                if (opened.lost()) {
+                    return fileLost(batch.subList(i, batch.size()));
+                }
+                written(w);
             } catch (SQLException e) {
                 if (!isDataError(e)) {
                     close();
@@ -123,6 +168,27 @@ final class BatchWriter {
             }
         }
         return true;
+    }
+
+    /** Acknowledges a committed write and keeps it for a replay (once: a retried batch may hold written ones). */
+    private void written(Write w) {
+        if (w.owner() != 0 && !w.receipt().committed().isDone()) {
+            replayLog.committed(w);
+        }
+        w.written();
+    }
+
+    /** The file at the path is not the one open: refuse the batch, and rebuild the open games in a new one. */
+    private boolean fileLost(List<Write> batch) {
+        LOG.log(System.Logger.Level.WARNING, "the results file " + file + " was deleted or replaced while open;"
+                + " the games in play are being written into a new file there");
+        // Closing is safe: SQLite neither checkpoints into a moved database nor deletes the WAL at its path; if
+        // only the WAL went, the close checkpoints it into the database, whose open games are then rewritten.
+        close();
+        opened.removeLeftovers();
+        remaking = true;
+        failing(batch, "the results file was deleted or replaced");
+        return false;
     }
 
     private void failing(List<Write> batch, String why) {
@@ -141,13 +207,23 @@ final class BatchWriter {
         }
     }
 
-    private void storeLostCounts() throws SQLException {
+    /** Stores the counts of lost writes, noting in {@code stored} those to put back if the batch is not kept. */
+    private void storeLostCounts(Map<Long, Integer> stored) throws SQLException {
         for (Long owner : List.copyOf(lost.keySet())) {
             Integer count = lost.remove(owner);
-            if (count != null && !lostCounter.store(connection, owner, count)) {
-                lost.merge(owner, count, Integer::sum);
+            if (count == null) {
+                continue;
+            }
+            stored.put(owner, count);
+            if (!lostCounter.store(connection, owner, count)) {
+                stored.remove(owner);
+                uncount(owner, count);
             }
         }
+    }
+
+    private void uncount(long owner, int count) {
+        lost.merge(owner, count, Integer::sum);
     }
 
     private static boolean isDataError(SQLException e) {

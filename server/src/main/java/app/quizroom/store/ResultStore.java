@@ -15,7 +15,9 @@ import java.util.function.Consumer;
  * commits, an answer acknowledged once it is on disk). If the database cannot be written, the game goes on:
  * writes wait in a bounded queue and are retried in order, acknowledgements say "accepted, not yet saved", and
  * listeners hear that storage is failing. Writes that do not fit are counted per game and the count is stored
- * when the database is back, so the report can say what was lost. The statements are {@link SqlRecorder}'s.
+ * when the database is back, so the report can say what was lost. If the file is deleted or replaced while a game
+ * is in play, that is a failure too: the games in play are written again into a new file at the path (see
+ * {@link BatchWriter}). The statements are {@link SqlRecorder}'s.
  */
 public final class ResultStore implements AutoCloseable {
 
@@ -33,7 +35,7 @@ public final class ResultStore implements AutoCloseable {
      */
     public ResultStore(Path file, int capacity) {
         this.file = file;
-        this.queue = new WriteQueue(capacity, this::open, SqlRecorder::addUnsaved);
+        this.queue = new WriteQueue(capacity, file, this::open, SqlRecorder::addUnsaved, SqlRecorder::eraseGame);
         this.recorder = new SqlRecorder(queue);
     }
 

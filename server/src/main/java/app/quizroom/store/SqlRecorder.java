@@ -4,6 +4,7 @@ import app.quizroom.game.GameRecorder;
 import app.quizroom.protocol.Codec;
 import app.quizroom.protocol.ServerMessage;
 import app.quizroom.store.WriteQueue.Receipt;
+import app.quizroom.store.WriteQueue.Step;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -34,7 +35,7 @@ final class SqlRecorder {
                          String hostKeyHash, int questionCount, String teamMode, long shuffleSeed) {
         String settingsJson = Codec.json(settings);
         long now = System.currentTimeMillis();
-        queue.submit(id, c -> execute(c, "INSERT INTO games (id, pin, bank_id, bank_title, settings_json,"
+        queue.submit(id, Step.FIRST, c -> execute(c, "INSERT INTO games (id, pin, bank_id, bank_title, settings_json,"
                         + " host_key_hash, question_count, created_at, status, team_mode, shuffle_seed)"
                         + " VALUES (?,?,?,?,?,?,?,?,'lobby',?,?)",
                 id, pin, bankId, bankTitle, settingsJson, hostKeyHash, questionCount, now, teamMode, shuffleSeed));
@@ -54,6 +55,14 @@ final class SqlRecorder {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT max(id) FROM games")) {
             return rs.next() ? rs.getLong(1) : 0;
         }
+    }
+
+    /** Deletes every row of a game, so that its writes can be written again into a file that held some of them. */
+    static void eraseGame(Connection c, long gameId) throws SQLException {
+        for (String table : List.of("answers", "scores", "game_questions", "players")) {
+            execute(c, "DELETE FROM " + table + " WHERE game_id = ?", gameId);
+        }
+        execute(c, "DELETE FROM games WHERE id = ?", gameId);
     }
 
     /** Adds to a game's count of lost writes; false if the game's own row is not written yet. */
@@ -174,7 +183,7 @@ final class SqlRecorder {
         @Override
         public void gameEnded(boolean finished, List<Score> standings) {
             long now = System.currentTimeMillis();
-            write(c -> {
+            queue.submit(gameId, Step.LAST, c -> {
                 execute(c, "UPDATE games SET status = ?, ended_at = ? WHERE id = ?",
                         finished ? "finished" : "interrupted", now, gameId);
                 try (PreparedStatement s = c.prepareStatement("UPDATE players SET final_rank = ?, final_score = ?"

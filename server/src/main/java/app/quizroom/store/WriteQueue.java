@@ -1,5 +1,6 @@
 package app.quizroom.store;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
@@ -22,8 +23,11 @@ import java.util.function.Consumer;
  * with {@code false} at once, and health listeners hear it. The queue holds at most {@code capacity} writes;
  * those that do not fit (or come after {@link #close}) are counted per owner, and the counts are handed to the
  * {@link LostCounter} inside the next commit. The queue knows nothing of the schema: the work, the opening of
- * the file and the storing of lost counts are given to it. This class holds the queue and its thread; the
- * connection and the batches' transactions are {@link BatchWriter}'s.
+ * the file, the storing of lost counts and the erasing of an owner's rows are given to it. This class holds the
+ * queue and its thread; the connection and the batches' transactions are {@link BatchWriter}'s.
+ *
+ * <p>If the file is deleted or replaced while open, the writes of the owners still open (see {@link Step}) are
+ * written again into the file now at the path; see {@link BatchWriter} and {@link ReplayLog}.
  */
 final class WriteQueue {
 
@@ -49,6 +53,19 @@ final class WriteQueue {
         boolean store(Connection connection, long owner, int count) throws SQLException;
     }
 
+    /** Deletes whatever rows of {@code owner} a file holds, so that its writes can be written into it again. */
+    @FunctionalInterface
+    interface Eraser {
+        void erase(Connection connection, long owner) throws SQLException;
+    }
+
+    /**
+     * Where a write stands in its owner's life: the first (for the store, a game's own row), one of those after
+     * it, or the last (the game's end). The committed writes from the first to the last are kept in memory, and
+     * only those, so that they can be written again if the file is lost.
+     */
+    enum Step { FIRST, NEXT, LAST }
+
     /**
      * How one write goes. {@code acknowledged} completes with {@code true} once the write is committed, or with
      * {@code false} at once while the database is failing or if the write was not queued. {@code committed}
@@ -57,12 +74,12 @@ final class WriteQueue {
     record Receipt(CompletableFuture<Boolean> acknowledged, CompletableFuture<Void> committed) {
     }
 
-    /** One unit of work; {@code owner} 0 is nobody's, so its loss is not counted. */
-    record Write(long owner, Work work, Receipt receipt) {
+    /** One unit of work; {@code owner} 0 is nobody's, so its loss is not counted and it is never replayed. */
+    record Write(long owner, Step step, Work work, Receipt receipt) {
 
         void written() {
+            receipt.committed().complete(null); // first: whoever hears "saved" finds it committed
             receipt.acknowledged().complete(true);
-            receipt.committed().complete(null);
         }
 
         void refused() {
@@ -82,12 +99,14 @@ final class WriteQueue {
 
     /**
      * @param capacity    the most writes that may wait; more are counted as lost
+     * @param file        the database file that {@code opener} opens, watched for deletion and replacement
      * @param opener      opens the database (called by {@link #start} and again after each failure)
      * @param lostCounter stores the counts of lost writes, in the same transaction as a batch
+     * @param eraser      clears an owner's rows from a file before they are written into it again
      */
-    WriteQueue(int capacity, Opener opener, LostCounter lostCounter) {
+    WriteQueue(int capacity, Path file, Opener opener, LostCounter lostCounter, Eraser eraser) {
         this.capacity = capacity;
-        this.batches = new BatchWriter(opener, lostCounter);
+        this.batches = new BatchWriter(file, opener, lostCounter, eraser);
         this.writer = new Thread(this::run, "quizroom-store");
         this.writer.setDaemon(true);
     }
@@ -122,7 +141,12 @@ final class WriteQueue {
 
     /** Queues {@code work} after everything queued before it; see {@link Receipt} for how it goes. */
     Receipt submit(long owner, Work work) {
-        Write write = new Write(owner, work, new Receipt(new CompletableFuture<>(), new CompletableFuture<>()));
+        return submit(owner, Step.NEXT, work);
+    }
+
+    /** As {@link #submit(long, Work)}, marking the first or last write of {@code owner}. */
+    Receipt submit(long owner, Step step, Work work) {
+        Write write = new Write(owner, step, work, new Receipt(new CompletableFuture<>(), new CompletableFuture<>()));
         lock.lock();
         try {
             if (queue.size() >= capacity || closing) {
@@ -155,7 +179,8 @@ final class WriteQueue {
 
     /**
      * Stops taking writes, waits at most {@code graceMs} for those queued to be committed (not at all while the
-     * database is failing), stops the writer and closes the connection; true if nothing was left unwritten.
+     * database is failing, unless the file was lost and is being made again), stops the writer and closes the
+     * connection; true if nothing was left unwritten.
      */
     boolean close(long graceMs) {
         closing = true;
@@ -164,7 +189,8 @@ final class WriteQueue {
         try {
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(graceMs);
             hasWork.signalAll();
-            while ((!queue.isEmpty() || inFlight) && healthy() && System.nanoTime() < deadline) {
+            while ((!queue.isEmpty() || inFlight) && (healthy() || batches.remaking())
+                    && System.nanoTime() < deadline) {
                 drained.awaitNanos(deadline - System.nanoTime());
             }
             empty = queue.isEmpty() && !inFlight;
@@ -225,7 +251,7 @@ final class WriteQueue {
             if (ok) {
                 backoff = 100;
             } else {
-                if (closing) {
+                if (closing && !batches.remaking()) {
                     return;
                 }
                 try {

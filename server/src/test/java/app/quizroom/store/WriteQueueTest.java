@@ -162,13 +162,13 @@ class WriteQueueTest {
 
     private void start(int capacity) {
         file = dir.resolve("queue.db");
-        queue = new WriteQueue(capacity, this::open, (c, owner, count) -> {
+        queue = new WriteQueue(capacity, file, this::open, (c, owner, count) -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE owners SET lost = lost + ? WHERE id = ?")) {
                 s.setInt(1, count);
                 s.setLong(2, owner);
                 return s.executeUpdate() > 0;
             }
-        });
+        }, (c, owner) -> { });
         queue.start();
         assertTrue(queue.healthy());
     }
