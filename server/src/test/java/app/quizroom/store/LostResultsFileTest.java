@@ -1,9 +1,13 @@
 package app.quizroom.store;
 
+import app.quizroom.bank.QuestionType;
+import app.quizroom.game.GameOptions;
 import app.quizroom.game.GameRecorder;
 import app.quizroom.game.GameRecorder.PlayedQuestion;
 import app.quizroom.game.GameRecorder.Saving;
 import app.quizroom.game.GameRecorder.Score;
+import app.quizroom.game.Room;
+import app.quizroom.protocol.ServerMessage;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -58,14 +62,14 @@ class LostResultsFileTest {
     @Test
     void deletingTheFilesMidGameIsNoticedAndTheGameInPlayIsWrittenWholeIntoANewFile() throws Exception {
         start();
-        GameRecorder ended = store.newGame("111111", "bank", "Bank", "{}", "hash", 1, null, 1);
+        GameRecorder ended = store.newGame("111111", "bank", "Bank", SETTINGS, "hash", 1, null, 1);
         ended.playerJoined(1, "Zed", null);
         ended.gameEnded(true, List.of());
         GameRecorder game = playedUpToTheSecondQuestion();
         List<String> before = rowsOf(game.gameId());
 
         deleteTheFiles(file);
-        Saving afterDeletion = game.answerAccepted(1, 2, "{\"option\":0}", 900, 0);
+        Saving afterDeletion = game.answerAccepted(1, 2, option(0), 900, 0);
 
         assertFalse(afterDeletion.acknowledged().toCompletableFuture().get(TIMEOUT_S, TimeUnit.SECONDS),
                 "its batch found the file gone: not acknowledged as saved");
@@ -73,7 +77,7 @@ class LostResultsFileTest {
         afterDeletion.onDisk().toCompletableFuture().get(TIMEOUT_S, TimeUnit.SECONDS);
         cameBack.get(TIMEOUT_S, TimeUnit.SECONDS);
         assertEquals(List.of(false, true), health, "the warning came and went");
-        assertTrue(game.answerAccepted(1, 3, "{\"option\":1}", 1200, 1).acknowledged().toCompletableFuture()
+        assertTrue(game.answerAccepted(1, 3, option(1), 1200, 1).acknowledged().toCompletableFuture()
                 .get(TIMEOUT_S, TimeUnit.SECONDS), "once the new file has the game, answers are saved again");
 
         List<String> after = rowsOf(game.gameId());
@@ -96,7 +100,7 @@ class LostResultsFileTest {
         List<String> before = rowsOf(game.gameId());
 
         Files.delete(Path.of(file + "-wal"));
-        Saving afterDeletion = game.answerAccepted(1, 2, "{\"option\":0}", 900, 0);
+        Saving afterDeletion = game.answerAccepted(1, 2, option(0), 900, 0);
 
         assertFalse(afterDeletion.acknowledged().toCompletableFuture().get(TIMEOUT_S, TimeUnit.SECONDS));
         afterDeletion.onDisk().toCompletableFuture().get(TIMEOUT_S, TimeUnit.SECONDS);
@@ -109,25 +113,25 @@ class LostResultsFileTest {
     @Test
     void anOlderCopyPutInPlaceOfTheFileIsBroughtUpToDate() throws Exception {
         start();
-        GameRecorder game = store.newGame("222222", "bank", "Bank", "{}", "hash", 2, null, 1);
+        GameRecorder game = store.newGame("222222", "bank", "Bank", SETTINGS, "hash", 2, null, 1);
         game.playerJoined(1, "Ana", null);
         assertTrue(store.flushed().get(TIMEOUT_S, TimeUnit.SECONDS));
         Path backup = dir.resolve("backup.db");
         try (Connection c = Database.open(file)) {
             c.createStatement().execute("VACUUM INTO '" + backup + "'");
         }
-        GameRecorder later = store.newGame("444444", "bank", "Bank", "{}", "hash", 1, null, 1);
+        GameRecorder later = store.newGame("444444", "bank", "Bank", SETTINGS, "hash", 1, null, 1);
         later.playerJoined(1, "Cy", null);
         later.gameEnded(true, List.of()); // in the lost file's WAL only
         game.playerJoined(2, "Ben", null);
         game.gameStarted();
         game.questionShown(question(0));
-        assertTrue(game.answerAccepted(0, 1, "{\"option\":0}", 500, 1).acknowledged().toCompletableFuture()
+        assertTrue(game.answerAccepted(0, 1, option(0), 500, 1).acknowledged().toCompletableFuture()
                 .get(TIMEOUT_S, TimeUnit.SECONDS));
         List<String> before = rowsOf(game.gameId());
 
         Files.copy(backup, file, StandardCopyOption.REPLACE_EXISTING); // an older copy, as a new file at the path
-        Saving afterReplacing = game.answerAccepted(0, 2, "{\"option\":1}", 700, 0);
+        Saving afterReplacing = game.answerAccepted(0, 2, option(1), 700, 0);
 
         assertFalse(afterReplacing.acknowledged().toCompletableFuture().get(TIMEOUT_S, TimeUnit.SECONDS));
         afterReplacing.onDisk().toCompletableFuture().get(TIMEOUT_S, TimeUnit.SECONDS);
@@ -152,7 +156,7 @@ class LostResultsFileTest {
         }, SqlRecorder::addUnsaved, SqlRecorder::eraseGame);
         queue.start();
         try {
-            GameRecorder game = new SqlRecorder(queue).newGame(7, "333333", "bank", "Bank", "{}", "hash", 1, null, 1);
+            GameRecorder game = new SqlRecorder(queue).newGame(7, "333333", "bank", "Bank", SETTINGS, "hash", 1, null, 1);
             game.playerJoined(1, "Ana", null);
             assertTrue(queue.flushed().get(TIMEOUT_S, TimeUnit.SECONDS));
             CompletableFuture<Void> release = new CompletableFuture<>();
@@ -168,7 +172,7 @@ class LostResultsFileTest {
                     deleteTheFiles(file);
                 }
             });
-            Saving answer = game.answerAccepted(0, 1, "{\"option\":0}", 500, 1);
+            Saving answer = game.answerAccepted(0, 1, option(0), 500, 1);
             release.complete(null);
 
             assertFalse(answer.acknowledged().toCompletableFuture().get(TIMEOUT_S, TimeUnit.SECONDS),
@@ -213,28 +217,35 @@ class LostResultsFileTest {
 
     /** Three players, the first question answered by all and scored, the second shown and answered by one. */
     private GameRecorder playedUpToTheSecondQuestion() throws Exception {
-        GameRecorder game = store.newGame("123456", "bank", "Bank", "{}", "hash", 2, null, 1);
+        GameRecorder game = store.newGame("123456", "bank", "Bank", SETTINGS, "hash", 2, null, 1);
         for (int id = 1; id <= 3; id++) {
             game.playerJoined(id, List.of("Ana", "Ben", "Cy").get(id - 1), null);
         }
         game.gameStarted();
         game.questionShown(question(0));
         for (int id = 1; id <= 3; id++) {
-            assertTrue(game.answerAccepted(0, id, "{\"option\":" + (id % 2) + "}", 400L * id, id % 2)
+            assertTrue(game.answerAccepted(0, id, option(id % 2), 400L * id, id % 2)
                     .acknowledged().toCompletableFuture().get(TIMEOUT_S, TimeUnit.SECONDS));
         }
         game.questionScored(0, List.of(new Score(1, 1000, 0, 1000, 1), new Score(2, 0, 0, 0, 2),
                 new Score(3, 900, 0, 900, 2)));
         game.questionShown(question(1));
-        assertTrue(game.answerAccepted(1, 1, "{\"option\":1}", 300, 1).acknowledged().toCompletableFuture()
+        assertTrue(game.answerAccepted(1, 1, option(1), 300, 1).acknowledged().toCompletableFuture()
                 .get(TIMEOUT_S, TimeUnit.SECONDS));
         assertNull(store.lastError());
         return game;
     }
 
+    private static final ServerMessage.GameSettings SETTINGS = Room.settingsOf(GameOptions.defaults());
+
+    private static GameRecorder.GivenAnswer option(int displayed) {
+        return new GameRecorder.GivenAnswer(displayed, null, null, null);
+    }
+
     private static PlayedQuestion question(int index) {
-        return new PlayedQuestion(index, "q" + index, "single", "Question " + index + "?", List.of("A", "B"),
-                "{\"option\":1}", 1000, 20_000, null, null, null);
+        return new PlayedQuestion(index, "q" + index, QuestionType.SINGLE, "Question " + index + "?",
+                List.of("A", "B"), new ServerMessage.Solution(List.of(1), null, null, null), 1000, 20_000, null, null,
+                null);
     }
 
     private static void deleteTheFiles(Path file) {
