@@ -59,7 +59,8 @@ final class GameRoutes {
         }
 
         record Defaults(String scoring, boolean streakBonus, boolean shuffleQuestions, boolean shuffleOptions,
-                        boolean showTextOnPhones, Integer timeLimit, int readingSeconds, boolean generatedNames) {
+                        boolean showTextOnPhones, Integer timeLimit, int readingSeconds, boolean generatedNames,
+                        boolean twoStepJoin) {
         }
     }
 
@@ -71,7 +72,8 @@ final class GameRoutes {
                 new Choices.Range(0, Limits.MAX_READING_SECONDS),
                 access.passwordRequired(),
                 new Choices.Defaults(d.scoring().wireName(), d.streakBonus(), d.shuffleQuestions(), d.shuffleOptions(),
-                        d.showTextOnPhones(), d.timeLimitSeconds(), d.readingSeconds(), d.generatedNames())));
+                        d.showTextOnPhones(), d.timeLimitSeconds(), d.readingSeconds(), d.generatedNames(),
+                        d.twoStepJoin())));
     }
 
     /** The answer of {@code POST /api/games}. */

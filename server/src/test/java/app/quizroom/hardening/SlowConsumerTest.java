@@ -1,5 +1,6 @@
 package app.quizroom.hardening;
 
+import app.quizroom.config.Limits;
 import app.quizroom.support.HostedGame;
 import app.quizroom.support.RawWebSocket;
 import app.quizroom.support.TestServer;
@@ -224,6 +225,58 @@ class SlowConsumerTest {
                 frames[0], code);
         assertTrue(code != -1, "the socket was closed");
         rejoinsAndPlaysOn(slow, goneAt);
+    }
+
+    /**
+     * The attack as reported: a phone stops reading and sends {@code rejoin} for its own seat over and over (each
+     * answered with a snapshot it never reads). The replies would fit in the kernel's buffers for minutes, so the
+     * write queue never fills; the read probe catches it after a few dozen requests instead. Counts are asserted,
+     * not speed; the time is printed.
+     */
+    @Test
+    void aPhoneThatStopsReadingAndKeepsSendingRejoinIsCutOffAfterAFewDozenRequests() throws Exception {
+        Slow slow = slowPhone();
+        byte[] rejoin = new JsonObject().put("type", "rejoin").put("pin", pin).put("seatToken", slow.token()).encode()
+                .getBytes(StandardCharsets.UTF_8);
+        // It goes on sending until the server drops the connection (or 20 s pass, which fails the test below).
+        long started = System.nanoTime();
+        long deadline = started + TimeUnit.SECONDS.toNanos(20);
+        int sent = 0;
+        try {
+            for (; System.nanoTime() < deadline; sent++) {
+                slow.socket().sendFrame(true, 0, RawWebSocket.OP_TEXT, rejoin);
+            }
+        } catch (IOException dropped) {
+            // the server dropped the connection
+        }
+        int goneAt = frameIndex(host, 0, m -> "playerConnection".equals(m.getString("type"))
+                && m.getInteger("playerId") == slow.id() && !m.getBoolean("connected"), 15_000);
+        long goneMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        assertTrue(goneAt >= 0, "the host saw the phone disconnected");
+        assertEquals(1.0, server.metric("quizroom_slow_closed_total"), "closed once, as too slow");
+
+        // What reached the phone: its first joined, then one joined per rejoin answered, then the close.
+        int answered = -1;
+        int code = 1006;
+        try {
+            for (RawWebSocket.Frame f; (f = slow.socket().readFrame(10_000)) != null; ) {
+                if (f.opcode() == RawWebSocket.OP_CLOSE) {
+                    code = f.closeCode();
+                    break;
+                }
+                answered += f.opcode() == RawWebSocket.OP_TEXT ? 1 : 0;
+            }
+        } catch (IOException ended) {
+            // dropped without a close frame
+        }
+        System.out.printf("read probe: the phone sent %d rejoins without reading, %d were answered, then %d; the host"
+                + " saw it gone after %d ms%n", sent, answered, code, goneMs);
+        int mostAnswered = Limits.READ_PROBE_AFTER + Limits.READ_PROBE_MAX_UNANSWERED;
+        assertTrue(answered <= mostAnswered, "answered " + answered + " rejoins, not at most " + mostAnswered);
+        assertTrue(code == 4003 || code == 1006, "closed as too slow, got " + code);
+
+        WsClient back = server.client();
+        assertEquals(slow.id(), game.rejoin(back, slow.token()).getInteger("playerId"), "the seat was kept");
     }
 
     @Test
