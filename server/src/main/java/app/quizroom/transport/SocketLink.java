@@ -96,7 +96,7 @@ final class SocketLink implements Link {
             return false;
         }
         if (probe != null) {
-            if (++unanswered > Limits.READ_PROBE_MAX_UNANSWERED) {
+            if (++unanswered >= Limits.READ_PROBE_MAX_UNANSWERED) {
                 synchronized (this) {
                     closeTooSlow();
                 }
