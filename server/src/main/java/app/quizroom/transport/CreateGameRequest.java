@@ -30,7 +30,8 @@ record CreateGameRequest(String bankId, GameOptions options) {
 
     /** The fields in the order the documentation checks them. */
     private static final List<String> FIELDS = List.of("bankId", "scoring", "timeLimit", "streakBonus",
-            "shuffleQuestions", "shuffleOptions", "showTextOnPhones", "readingSeconds", "generatedNames", "twoStepJoin", "teams");
+            "shuffleQuestions", "shuffleOptions", "showTextOnPhones", "readingSeconds", "generatedNames", "twoStepJoin",
+            "teams");
     /** Likewise inside {@code teams}, where {@code count} is not read at all when {@code names} is given. */
     private static final List<String> TEAM_FIELDS = List.of("playersPick", "cap", "talkSeconds", "names", "count");
 

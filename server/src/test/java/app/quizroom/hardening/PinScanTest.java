@@ -163,7 +163,8 @@ class PinScanTest {
                 SplittableRandom random = new SplittableRandom(100 + seed);
                 for (int g = 0; g < 20; g++) {
                     try {
-                        c.send(g % 5 == 2 ? rejoin(pin, "forged-" + seed + "-" + g) : join(guess(random), "bot" + seed));
+                        c.send(g % 5 == 2 ? rejoin(pin, "forged-" + seed + "-" + g)
+                                : join(guess(random), "bot" + seed));
                     } catch (IllegalStateException closedAlready) {
                         break;
                     }
