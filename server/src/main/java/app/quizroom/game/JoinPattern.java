@@ -82,6 +82,10 @@ final class JoinPattern {
                     "Tap the four shapes shown on the big screen."));
         }
         Strikes s = strikes.get(address);
+        if (s != null && now - s.lastAt >= FORGET_AFTER_MS) {
+            strikes.remove(address); // long quiet: forgiven
+            s = null;
+        }
         if (s != null && now < s.notBefore) {
             long seconds = Math.max(1, (s.notBefore - now + 999) / 1000);
             return new Admission.Declined(new Refusal(ErrorCode.RATE_LIMITED, "Wrong shapes were tapped from this "

@@ -168,6 +168,12 @@ class JoinGuardsTest {
         time.advance(1000);
         assertEquals("pattern_required", code(join("Bot", wrongNow(), "10.6.6.6")),
                 "after a right pattern the wait starts again from one second");
+        assertEquals("rate_limited", code(join("Bot", wrongNow(), "10.6.6.6")), "now two seconds");
+        time.advance(30 * 60_000);
+        assertEquals("pattern_required", code(join("Bot", wrongNow(), "10.6.6.6")));
+        time.advance(1000);
+        assertEquals("pattern_required", code(join("Bot", wrongNow(), "10.6.6.6")),
+                "half an hour without a wrong pattern, and the address starts again from one second");
     }
 
     @Test
