@@ -4,7 +4,8 @@ import { secondsLeft } from '../shared/state.js';
 import { storage } from '../shared/storage.js';
 import { GAMES_KEY, PASSWORD_KEY, rememberGame, hostKeyFor } from '../shared/games.js';
 import { setText, setHidden, setAttr } from '../shared/dom.js';
-import { hostInitial, hostReduce, hostClosed, hostAction, hostScreen, createError } from './state.js';
+import { hostInitial, hostReduce, hostClosed, hostAction, hostScreen, hostNotices, createError } from './state.js';
+import { showPattern } from './join-pattern.js';
 import { createSound } from './sound.js';
 import { mountSetup } from './setup-view.js';
 import { mountLobby } from './lobby-view.js';
@@ -15,6 +16,8 @@ import { mountPodium } from './podium-view.js';
 import { mountWait } from './wait-view.js';
 
 const SESSION_KEY = 'quizroom.host';
+/** After a host hello refused as rate-limited (a scan from this network), try again this much later. */
+const HOST_RETRY_MS = 3000;
 const now = () => Date.now();
 
 const saved = storage.getJson(SESSION_KEY);
@@ -30,6 +33,7 @@ const gameInfo = document.getElementById('game-info');
 const soundToggle = document.getElementById('sound-toggle');
 const screens = document.getElementById('screens');
 const announcer = document.getElementById('announcer');
+const topPattern = document.getElementById('join-pattern');
 
 /** Every change of state from the page's own events goes through here (the server's messages through onMessage). */
 function dispatch(action) {
@@ -141,6 +145,9 @@ function connect() {
 function onMessage(msg) {
   const before = state;
   state = hostReduce(state, msg, now());
+  if (msg.type === 'error' && msg.ref === 'host' && msg.code === 'rate_limited') {
+    setTimeout(() => session && conn?.send({ type: 'host', pin: session.pin, hostToken: session.hostToken }), HOST_RETRY_MS);
+  }
   if (msg.type === 'question' && session) {
     // Kept so that a reload during the reveal can still show the options' texts.
     storage.setJson(SESSION_KEY, { ...session, question: state.question });
@@ -177,13 +184,19 @@ function cue(before, after) {
 }
 
 let lastTick = null;
+let noticeShown = '';
 function tick() {
+  if (noticeText() !== noticeShown) render(); // a warning of guessing has run its time
   const q = state.question;
   if (hostScreen(state) !== 'question' || !q) return;
   views.question.update(state, now());
   const secs = secondsLeft(q, now());
   if (q.phase === 'answering' && !q.paused && secs !== lastTick && secs > 0 && secs <= 5) sound.play('tick');
   lastTick = secs;
+}
+
+function noticeText() {
+  return hostScreen(state) === 'setup' ? '' : hostNotices(state, now()).join(' · ');
 }
 
 function render() {
@@ -193,9 +206,13 @@ function render() {
   view.update(state, now());
   const g = state.bank && state.phase !== 'setup' ? `${state.bank.title} · PIN ${state.pin}` : '';
   setText(gameInfo, g);
-  const notice = screen === 'setup' ? '' : [state.storageProblem, state.notice].filter(Boolean).join(' · ');
+  const notice = noticeText();
+  noticeShown = notice;
   setText(document.getElementById('notice'), notice);
   setHidden(document.getElementById('notice'), !notice);
+  // Late joiners need the pattern during the game too: small, in the top bar.
+  showPattern(topPattern, ['question', 'reveal', 'leaderboard', 'wait'].includes(screen) && state.phase !== 'finished'
+    ? state.pattern : null);
   if (screen !== shown) {
     shown = screen;
     setText(announcer, view.el.querySelector('h1')?.textContent ?? '');

@@ -3,11 +3,14 @@
 import { h, fill, setText, setAttr, setHidden, teamSwatch } from '../shared/dom.js';
 import { playerCount } from '../shared/teams.js';
 import { teamColumns, lobbyTeamHint } from './teams.js';
+import { showPattern } from './join-pattern.js';
 
 export function mountLobby(root, actions) {
   const pin = h('p', { class: 'pin', 'data-testid': 'pin', 'aria-label': 'Game PIN' });
   const joinUrl = h('p', { class: 'join-url wrap', 'data-testid': 'join-url' });
   const qr = h('img', { class: 'qr', alt: '', width: 300, height: 300 });
+  const pattern = h('p', { class: 'join-pattern big', role: 'img', hidden: true, 'data-testid': 'join-pattern' });
+  const patternLabel = h('p', { class: 'pin-label', hidden: true }, 'Then tap these shapes');
   const count = h('span', { 'data-testid': 'player-count' }, '0');
   const countWord = h('span', {}, ' players');
   const list = h('ul', { class: 'players', 'data-testid': 'players', 'aria-label': 'Players' });
@@ -28,6 +31,8 @@ export function mountLobby(root, actions) {
       joinUrl,
       h('p', { class: 'pin-label' }, 'Game PIN'),
       pin,
+      patternLabel,
+      pattern,
       qr),
     h('div', { class: 'players-panel' },
       h('div', { class: 'players-head' }, h('h2', { class: 'player-count' }, count, countWord), shuffle),
@@ -156,6 +161,8 @@ export function mountLobby(root, actions) {
       shownPick = state.picked;
       const teamGame = state.teams.length > 0;
       setText(pin, state.pin ?? '');
+      showPattern(pattern, state.pattern);
+      setHidden(patternLabel, !state.pattern);
       setText(joinUrl, state.joinUrl ?? '');
       if (state.qrUrl && qr.getAttribute('src') !== state.qrUrl) {
         qr.src = state.qrUrl;

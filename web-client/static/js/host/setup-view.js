@@ -20,6 +20,8 @@ export function mountSetup(root, actions) {
   const textOnPhones = flag('opt-text-phones', 'Question text on phones', true);
   const generated = flag('opt-generated-names', 'Generated names only', false);
   generated.row.hidden = true; // only where the server offers it
+  const twoStep = flag('opt-two-step', 'Two-step join (recommended for large or public games)', false);
+  twoStep.row.hidden = true;
   const teamOptions = mountTeamOptions();
   const password = h('input', { id: 'opt-password', type: 'password', autocomplete: 'current-password',
     'data-testid': 'teacher-password' });
@@ -43,7 +45,7 @@ export function mountSetup(root, actions) {
       h('fieldset', { class: 'scoring' }, h('legend', {}, 'Scoring'),
         h('label', { class: 'check', for: 'opt-classic' }, scoringClassic, ' Classic: faster scores more'),
         h('label', { class: 'check', for: 'opt-accuracy' }, scoringAccuracy, ' Accuracy: speed breaks ties')),
-      streak.row, shuffleQ.row, shuffleO.row, textOnPhones.row, generated.row),
+      streak.row, shuffleQ.row, shuffleO.row, textOnPhones.row, generated.row, twoStep.row),
     h('div', { class: 'setup-side' },
       teamOptions.el,
       passwordRow, passwordHint,
@@ -78,6 +80,7 @@ export function mountSetup(root, actions) {
       timeLimit: timeLimit.value === '' ? null : Number(timeLimit.value),
       readingSeconds: Number.isInteger(seconds) ? Math.min(20, Math.max(0, seconds)) : 4,
       ...(generated.row.hidden ? {} : { generatedNames: generated.input.checked }),
+      ...(twoStep.row.hidden ? {} : { twoStepJoin: twoStep.input.checked }),
       ...(team.teams ? { teams: team.teams } : {}),
     }, passwordRow.hidden ? null : password.value);
   });
@@ -128,6 +131,8 @@ export function mountSetup(root, actions) {
         textOnPhones.input.checked = d.showTextOnPhones ?? true;
         generated.row.hidden = !('generatedNames' in d);
         generated.input.checked = !!d.generatedNames;
+        twoStep.row.hidden = !('twoStepJoin' in d);
+        twoStep.input.checked = !!d.twoStepJoin;
         passwordRow.hidden = !opts.passwordRequired;
         setText(generatedPassword, opts.teacherPassword ?? '');
         setHidden(passwordHint, !opts.teacherPassword);

@@ -3,6 +3,9 @@
 // of it runs under `node --test`.
 import { question, openAnswers, startTalk, pauseChange } from '../shared/state.js';
 
+/** A warning of guessing stays up this long after the last one (the server repeats it while the guessing goes on). */
+export const WARNING_SHOWN_MS = 60000;
+
 /** The state before the server says anything: `restored` is the game kept across a reload, if any. */
 export function hostInitial(restored = {}, password = null) {
   return {
@@ -25,6 +28,8 @@ export function hostInitial(restored = {}, password = null) {
     podium: null,
     notice: null,
     storageProblem: null, // set while the server says results are not being saved
+    pattern: null, // two-step join: the shapes phones must tap now
+    guessWarning: null, // someone is guessing their way in: { scope, message, until } (shown until `until`)
     gone: null, // why this page no longer controls a game: 'bad_session' | 'replaced' | 'closed'
     // the start screen: the banks and options offered, a game being created, the refusal, the password typed
     setup: { banks: null, options: null, busy: false, error: null, password },
@@ -97,17 +102,29 @@ export function hostReduce(s, msg, now = 0) {
       return { ...s, phase: 'podium', podium: msg, notice: null };
     case 'finished':
       return { ...s, phase: 'finished' };
+    case 'joinPattern':
+      return { ...s, pattern: msg.pattern };
+    case 'guessWarning':
+      return { ...s, guessWarning: { scope: msg.scope, message: msg.message, until: now + WARNING_SHOWN_MS } };
     case 'storage':
       return { ...s, storageProblem: msg.saving ? null : msg.message ?? 'Results are not being saved right now.' };
     case 'shutdown':
       return { ...s, notice: msg.message ?? 'The server is restarting.' };
     case 'error':
+      // Refused for a while (a scan from this network): the game is still this page's; it tries again.
+      if (msg.ref === 'host' && msg.code === 'rate_limited') return { ...s, notice: msg.message };
       // A refused host key: this page holds no game any more, so it goes back to the start screen.
       if (msg.ref === 'host') return { ...s, gone: 'bad_session', phase: 'setup', notice: msg.message };
       return { ...s, notice: msg.message };
     default:
       return s;
   }
+}
+
+/** What the notice bar says now: results not being saved, someone guessing their way in, the last refusal. */
+export function hostNotices(s, now = 0) {
+  const warning = s.guessWarning && now < s.guessWarning.until ? s.guessWarning.message : null;
+  return [s.storageProblem, warning, s.notice].filter(Boolean);
 }
 
 /** Drops the lobby's pick when that player has gone. */

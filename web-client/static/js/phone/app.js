@@ -7,6 +7,8 @@ import { phoneInitial, phoneReduce, phoneClosed, phoneAction, seatOf } from './s
 import { answerMessage, nonceFrom } from './answer.js';
 import { phoneAnnouncement } from './words.js';
 import { mountJoin } from './join-view.js';
+import { mountPattern } from './pattern-view.js';
+import { PATTERN_LENGTH } from '../shared/pattern.js';
 import { mountLobby } from './lobby-view.js';
 import { mountTeamChoice } from './team-view.js';
 import { mountQuestion } from './question-view.js';
@@ -15,6 +17,8 @@ import { mountFinal } from './final-view.js';
 import { mountMessage } from './message-view.js';
 
 const SEAT_KEY = 'quizroom.seat';
+/** After a rejoin refused as rate-limited (a scan from this network), try again this much later. */
+const REJOIN_RETRY_MS = 3000;
 const now = () => Date.now();
 
 // /join/123456 comes from the QR code; ?pin=123456 works too.
@@ -76,9 +80,21 @@ const actions = {
     dispatch({ type: 'joining', pin, name });
     if (!connection().send(msg)) pendingJoin = msg;
   },
-  /** Players pick: join again, this time with the team tapped on the team screen. */
+  /** Two-step join: one more shape tapped; the fourth sends the join (with the team already picked, if any). */
+  tapShape(shape) {
+    dispatch({ type: 'tapShape', shape });
+    if (state.taps.length < PATTERN_LENGTH || state.joining) return;
+    const msg = { type: 'join', pin: state.pin, name: state.name, pattern: state.taps,
+      ...(state.teams && state.chosenTeam != null ? { team: state.chosenTeam } : {}) };
+    dispatch({ type: 'sendingPattern' });
+    if (!connection().send(msg)) pendingJoin = msg;
+  },
+  untapShape() {
+    dispatch({ type: 'untapShape' });
+  },
+  /** Players pick: join again, this time with the team tapped on the team screen (and the pattern, if needed). */
   pickTeam(team) {
-    const msg = { type: 'join', pin: state.pin, name: state.name, team };
+    const msg = { type: 'join', pin: state.pin, name: state.name, team, ...(state.pattern ? { pattern: state.pattern } : {}) };
     dispatch({ type: 'pickingTeam', team });
     if (!connection().send(msg)) pendingJoin = msg;
   },
@@ -118,6 +134,7 @@ const actions = {
 
 const views = {
   join: mountJoin(screens, actions),
+  pattern: mountPattern(screens, actions),
   lobby: mountLobby(screens, actions),
   team: mountTeamChoice(screens, actions),
   question: mountQuestion(screens, actions),
@@ -136,6 +153,11 @@ function onMessage(msg) {
   }
   const before = state;
   apply(phoneReduce(state, msg, now()));
+  if (msg.type === 'error' && msg.ref === 'rejoin' && msg.code === 'rate_limited') {
+    setTimeout(() => {
+      if (state.seatToken) conn?.send({ type: 'rejoin', pin: state.pin, seatToken: state.seatToken });
+    }, REJOIN_RETRY_MS);
+  }
   // After a reconnect the snapshot says whether our answer arrived; if not, and answers are open, send it again.
   const q = state.question;
   if (msg.type === 'question' && q && q.phase === 'answering' && !state.answered && state.pending?.question === q.index) {

@@ -19,7 +19,8 @@ export function mountMessage(root, actions) {
     update(state) {
       const [t, d] = TEXT[state.screen] ?? ['', ''];
       setText(title, t);
-      setText(detail, d);
+      // While getting back in, why it takes a while (a rejoin refused for a moment is tried again by itself).
+      setText(detail, state.screen === 'rejoining' && state.notice ? `${d} ${state.notice}` : d);
       el.dataset.kind = state.screen;
       setHidden(again, state.screen === 'rejoining' || state.screen === 'replaced');
     },

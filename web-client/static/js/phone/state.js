@@ -2,6 +2,7 @@
 // player's own steps (phoneAction) in, view state out. No DOM, no sockets, no clocks (callers pass `now`), so that
 // all of it runs under `node --test`.
 import { question, openAnswers, startTalk, pauseChange } from '../shared/state.js';
+import { PATTERN_LENGTH } from '../shared/pattern.js';
 
 /** The state before the server says anything: `seat` is the one kept across a reload, `urlPin` the link's PIN. */
 export function phoneInitial(seat = null, urlPin = null) {
@@ -26,6 +27,8 @@ export function phoneInitial(seat = null, urlPin = null) {
     teams: seat?.teams ?? null, // where players pick: the teams offered by chooseTeam, to switch between in the lobby
     teamNote: null, // why the team changed, when the teacher moved the player
     chosenTeam: null, // the team last tapped on the team choice, until the server answers
+    taps: [], // two-step join: the shapes tapped so far on the pattern pad
+    pattern: null, // two-step join: the pattern sent with the last join (sent again with the team chosen)
     draft: null, // the taps of an answer not yet sent (multi's options, order's items): { question, picks }
     saved: true, // false when the server acknowledged the answer but could not save it yet
   };
@@ -96,11 +99,20 @@ function movedIn(teams, from, to) {
 }
 
 function phoneError(s, msg) {
+  if (msg.ref === 'rejoin' && msg.code === 'rate_limited') {
+    // The server is fending off a scan from this network: the seat is still ours; the page tries again.
+    return { ...s, notice: msg.message };
+  }
   if (msg.ref === 'rejoin') {
     // The seat is gone (the game ended or the player was removed): start again from the join form.
     return { ...clearSeat(s), screen: 'join', joining: false, error: msg.code === 'room_not_found' ? null : msg.message };
   }
   if (msg.ref === 'join') {
+    if (msg.code === 'pattern_required' || (s.screen === 'pattern' && msg.code === 'rate_limited')) {
+      // Two-step join: the shapes from the big screen are needed, or those sent were not right (then say so).
+      const wrong = msg.code !== 'pattern_required' || s.pattern != null;
+      return { ...s, screen: 'pattern', joining: false, taps: [], pattern: null, error: wrong ? msg.message : null };
+    }
     if (s.screen === 'team' && (msg.code === 'team_full' || msg.code === 'no_such_team')) {
       // Stay on the team choice; the team that filled up meanwhile is shown as full.
       const teams = (s.teams ?? []).map((t) => (msg.code === 'team_full' && t.id === s.chosenTeam ? { ...t, full: true } : t));
@@ -130,11 +142,18 @@ export function phoneClosed(s, code) {
 export function phoneAction(s, action) {
   switch (action.type) {
     case 'joining':
-      return { ...s, pin: action.pin, name: action.name, joining: true, error: null };
+      return { ...s, pin: action.pin, name: action.name, joining: true, error: null, taps: [], pattern: null };
+    case 'tapShape':
+      return s.taps.length >= PATTERN_LENGTH || s.joining ? s : { ...s, taps: [...s.taps, action.shape], error: null };
+    case 'untapShape':
+      return s.joining ? s : { ...s, taps: s.taps.slice(0, -1) };
+    case 'sendingPattern':
+      // The pad is full: the join goes with it (and the pattern is kept for the team choice that may follow).
+      return { ...s, joining: true, pattern: s.taps, error: null };
     case 'pickingTeam':
       return { ...s, joining: true, error: null, chosenTeam: action.team };
     case 'changeName':
-      return { ...s, screen: 'join', teams: null, error: null, joining: false };
+      return { ...s, screen: 'join', teams: null, error: null, joining: false, taps: [], pattern: null };
     case 'joinError':
       return { ...s, error: action.message };
     case 'answering':

@@ -35,6 +35,35 @@ public final class Limits {
     /** Default join limits of a room (Config may raise them). */
     public static final int DEFAULT_JOINS_PER_SECOND = 50;
     public static final int DEFAULT_JOIN_BURST = 150;
+    /**
+     * Joins one connection may have refused for what they carry (name, team, join pattern; a team choice offered
+     * counts too) before it is closed: a refused join costs its sender, not the room's allowance.
+     */
+    public static final int REFUSED_JOINS_PER_SOCKET = 8;
+    /**
+     * How long an address counts as having missed (a wrong PIN, seat or host token, or join pattern): while the
+     * server is past its rate of wrong PINs, such addresses are refused before any lookup.
+     */
+    public static final long MISS_MEMORY_MS = 60_000;
+    /** Two-step join: a pattern of this many taps, each one of the first this many tile shapes. */
+    public static final int JOIN_PATTERN_LENGTH = 4;
+    public static final int JOIN_PATTERN_SHAPES = 4;
+    /** The pattern changes this often; the one before stays good this long after it changed. */
+    public static final long JOIN_PATTERN_PERIOD_MS = 30_000;
+    public static final long JOIN_PATTERN_GRACE_MS = 5_000;
+    /** After wrong patterns from one address, the longest it waits before its next pattern is checked. */
+    public static final long JOIN_PATTERN_MAX_WAIT_MS = 300_000;
+    /** Wrong guesses at one room (seat or host tokens it never issued, wrong patterns) a minute that warn its host. */
+    public static final int GUESS_WARNING_THRESHOLD = 10;
+    public static final long GUESS_WARNING_WINDOW_MS = 60_000;
+    /** A room's host is warned of guessing at most this often. */
+    public static final long GUESS_WARNING_INTERVAL_MS = 10_000;
+    /**
+     * A connection that keeps sending but does not read: after this many messages the server pings it with a
+     * payload of its own; if this many more arrive before the matching pong, the peer is not reading.
+     */
+    public static final int READ_PROBE_AFTER = 16;
+    public static final int READ_PROBE_MAX_UNANSWERED = 64;
 
     private Limits() {
     }

@@ -10,14 +10,30 @@ import java.util.function.Supplier;
 
 /**
  * Who may come in: decides on a {@code join}, a {@code rejoin} and a {@code host} from the connection that sent it,
- * checking in the order docs/protocol.md gives. It changes nothing but the join allowance (and the draws of a
- * generated name); the room carries out what it decides. Owned by the room.
+ * checking in the order docs/protocol.md gives. It changes nothing but the join allowance, which only a join that
+ * takes a seat spends (and the draws of a generated name, and the wrong patterns seen); the room carries out what
+ * it decides. Owned by the room.
+ *
+ * <p>To a connection not yet in the room, a token the room never issued gets the very answer of a PIN that does
+ * not exist ({@link WrongGuess}), so that guessing tokens cannot tell a live PIN from a free one.
  */
 final class Admission implements ClientMessage.Hello.Visitor<Admission.Outcome, Link> {
 
     /** What to do with a hello. */
-    sealed interface Outcome permits NewPlayer, Returning, NewHost, MustChooseTeam, GameOver, Refusal {
+    sealed interface Outcome permits NewPlayer, Returning, NewHost, MustChooseTeam, GameOver, Declined, WrongGuess,
+            Refusal {
     }
+
+    /** A join refused for what it carried (a name, a team, a join pattern): its sender pays, not the room. */
+    record Declined(Refusal reply) implements Outcome {
+    }
+
+    /** A guess the room knows is wrong (a token it never issued, a wrong pattern): answered, and counted as a miss. */
+    record WrongGuess(Refusal reply) implements Outcome {
+    }
+
+    /** The answer to a token this room never issued: word for word that to a PIN no game has. */
+    static final Refusal NO_SUCH_ROOM = new Refusal(ErrorCode.ROOM_NOT_FOUND, Room.NO_SUCH_ROOM);
 
     /** Seat a new player under this name, in this team (null in an individual game). */
     record NewPlayer(Nicknames.Valid name, Team team) implements Outcome {
@@ -50,9 +66,11 @@ final class Admission implements ClientMessage.Hello.Visitor<Admission.Outcome, 
     private final Supplier<Phase> phase;
     private final RateLimiter joins;
     private final Random random;
+    /** Null unless the game has two-step join. */
+    private final JoinPattern pattern;
 
     Admission(String hostToken, GameOptions options, Room.Limits limits, Roster roster, Teams teams, Gate gate,
-              Audience audience, Supplier<Phase> phase, RateLimiter joins, Random random) {
+              Audience audience, Supplier<Phase> phase, RateLimiter joins, Random random, JoinPattern pattern) {
         this.hostToken = hostToken;
         this.options = options;
         this.limits = limits;
@@ -63,6 +81,7 @@ final class Admission implements ClientMessage.Hello.Visitor<Admission.Outcome, 
         this.phase = phase;
         this.joins = joins;
         this.random = random;
+        this.pattern = pattern;
     }
 
     @Override
@@ -83,21 +102,30 @@ final class Admission implements ClientMessage.Hello.Visitor<Admission.Outcome, 
         if (roster.size() >= limits.maxPlayers()) {
             return new Refusal(ErrorCode.ROOM_FULL, "This game is full.");
         }
-        if (!joins.tryAcquire()) {
-            return new Refusal(ErrorCode.RATE_LIMITED, "Many people are joining at once; try again in a moment.");
+        if (pattern != null) {
+            Outcome checked = pattern.check(join.pattern(), link.address());
+            if (checked != null) {
+                return checked;
+            }
         }
         Nicknames.Result named = options.generatedNames() ? generatedName() : chosenName(join.name());
         if (named instanceof Refusal refusal) {
-            return refusal;
+            return new Declined(refusal);
         }
-        if (teams == null) {
-            return new NewPlayer((Nicknames.Valid) named, null);
+        Team team = null;
+        if (teams != null) {
+            Teams.Placement placement = teams.place(join.team());
+            if (placement instanceof Refusal refusal) {
+                return refusal.code() == ErrorCode.TEAM_REQUIRED ? new MustChooseTeam(teams.infos())
+                        : new Declined(refusal);
+            }
+            team = ((Teams.Placed) placement).team();
         }
-        Teams.Placement placement = teams.place(join.team());
-        if (placement instanceof Refusal refusal) {
-            return refusal.code() == ErrorCode.TEAM_REQUIRED ? new MustChooseTeam(teams.infos()) : refusal;
+        // Last, so that only a join that takes a seat spends the room's allowance.
+        if (!joins.tryAcquire()) {
+            return new Refusal(ErrorCode.RATE_LIMITED, "Many people are joining at once; try again in a moment.");
         }
-        return new NewPlayer((Nicknames.Valid) named, ((Teams.Placed) placement).team());
+        return new NewPlayer((Nicknames.Valid) named, team);
     }
 
     private Nicknames.Result generatedName() {
@@ -125,7 +153,10 @@ final class Admission implements ClientMessage.Hello.Visitor<Admission.Outcome, 
         }
         Player player = roster.bySeatToken(rejoin.seatToken());
         if (player == null) {
-            return new Refusal(ErrorCode.BAD_TOKEN, "That seat is not available; join again with a nickname.");
+            // A kicked seat's token is no guess, and a connection in the room already knows the room is there.
+            return roster.issued(rejoin.seatToken()) || roster.byLink(link) != null
+                    ? new Refusal(ErrorCode.BAD_TOKEN, "That seat is not available; join again with a nickname.")
+                    : new WrongGuess(NO_SUCH_ROOM);
         }
         if (phase.get() == Phase.FINISHED) {
             return new GameOver();
@@ -140,7 +171,9 @@ final class Admission implements ClientMessage.Hello.Visitor<Admission.Outcome, 
     @Override
     public Outcome host(ClientMessage.Host host, Link link) {
         if (!Tokens.same(hostToken, host.hostToken())) {
-            return new Refusal(ErrorCode.BAD_TOKEN, "That host key is not valid for this game.");
+            return roster.byLink(link) != null || audience.isHost(link)
+                    ? new Refusal(ErrorCode.BAD_TOKEN, "That host key is not valid for this game.")
+                    : new WrongGuess(NO_SUCH_ROOM);
         }
         if (roster.byLink(link) != null) {
             return new Refusal(ErrorCode.NOT_ALLOWED, "A player's connection cannot become the host.");

@@ -103,7 +103,7 @@ final class Frames {
     static ServerMessage.GameSettings settings(GameOptions options) {
         return new ServerMessage.GameSettings(options.scoring().wireName(), options.streakBonus(),
                 options.shuffleQuestions(), options.shuffleOptions(), options.showTextOnPhones(),
-                options.timeLimitSeconds(), options.readingSeconds(), options.generatedNames(),
+                options.timeLimitSeconds(), options.readingSeconds(), options.generatedNames(), options.twoStepJoin(),
                 options.teams() == null ? null : new ServerMessage.TeamSettings(options.teams().names(),
                         options.teams().playersPick(), options.teams().cap(), options.teams().talkSeconds()));
     }

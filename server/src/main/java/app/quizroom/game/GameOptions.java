@@ -11,15 +11,24 @@ import app.quizroom.scoring.ScoringMode;
  * @param showTextOnPhones  false: phones show only shapes and letters; the text is on the projector
  * @param generatedNames    true: the server gives every player a friendly two-word name instead of their own
  * @param teams             team play, or null for an individual game
+ * @param twoStepJoin       true: a join must also carry the pattern of shapes the projector shows, which changes
+ *                          every 30 s, so that knowing the PIN is not enough to get in
  */
 public record GameOptions(ScoringMode scoring, boolean streakBonus, boolean shuffleQuestions, boolean shuffleOptions,
                           boolean showTextOnPhones, Integer timeLimitSeconds, int readingSeconds,
-                          boolean generatedNames, TeamOptions teams) {
+                          boolean generatedNames, TeamOptions teams, boolean twoStepJoin) {
+
+    public GameOptions(ScoringMode scoring, boolean streakBonus, boolean shuffleQuestions, boolean shuffleOptions,
+                       boolean showTextOnPhones, Integer timeLimitSeconds, int readingSeconds, boolean generatedNames,
+                       TeamOptions teams) {
+        this(scoring, streakBonus, shuffleQuestions, shuffleOptions, showTextOnPhones, timeLimitSeconds,
+                readingSeconds, generatedNames, teams, false);
+    }
 
     public GameOptions(ScoringMode scoring, boolean streakBonus, boolean shuffleQuestions, boolean shuffleOptions,
                        boolean showTextOnPhones, Integer timeLimitSeconds, int readingSeconds, boolean generatedNames) {
         this(scoring, streakBonus, shuffleQuestions, shuffleOptions, showTextOnPhones, timeLimitSeconds,
-                readingSeconds, generatedNames, null);
+                readingSeconds, generatedNames, null, false);
     }
 
     public static final int DEFAULT_READING_SECONDS = Limits.DEFAULT_READING_SECONDS;

@@ -25,4 +25,23 @@ public interface Link {
     /** Called by the room once this connection holds a seat or the host's place in it. */
     default void seated() {
     }
+
+    /**
+     * The room refused a join from this connection for what it carried (a name, a team, a join pattern) or offered
+     * it the teams to choose from: such joins cost the connection that sends them, never the room's allowance.
+     */
+    default void joinRefused() {
+    }
+
+    /**
+     * The room found a guess from this connection wrong (a seat or host token it never issued, a wrong join
+     * pattern), after answering it: the guess counts against the connection and its address as a wrong PIN does.
+     */
+    default void wrongGuess() {
+    }
+
+    /** The address the connection comes from, for limits kept per address; empty when there is none. */
+    default String address() {
+        return "";
+    }
 }

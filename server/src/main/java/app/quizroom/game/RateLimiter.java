@@ -22,13 +22,23 @@ public final class RateLimiter {
 
     /** Takes one token if there is one. */
     public synchronized boolean tryAcquire() {
-        long now = clock.millis();
-        tokens = Math.min(burst, tokens + Math.max(0, now - last) * perMs);
-        last = now;
+        refill();
         if (tokens >= 1) {
             tokens -= 1;
             return true;
         }
         return false;
+    }
+
+    /** True when not even one token is left now: the rate is being exceeded. Takes nothing. */
+    public synchronized boolean exhausted() {
+        refill();
+        return tokens < 1;
+    }
+
+    private void refill() {
+        long now = clock.millis();
+        tokens = Math.min(burst, tokens + Math.max(0, now - last) * perMs);
+        last = now;
     }
 }

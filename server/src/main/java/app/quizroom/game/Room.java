@@ -61,6 +61,9 @@ public final class Room {
     private final Admission admission;
     private final PlayerCommands playerCommands;
     private final HostCommands hostCommands;
+    /** Null unless the game has two-step join. */
+    private final JoinPattern pattern;
+    private final GuessWatch guesses;
     private boolean storageFailing;
     private long lastActivity;
 
@@ -93,8 +96,11 @@ public final class Room {
         AnswerDesk answers = new AnswerDesk(roster, recorder::answerAccepted, env.metrics());
         phases = new PhaseMachine(List.copyOf(questions), options, seed, teams, env, recorder, roster, board, answers,
                 frames, audience, gate);
+        pattern = options.twoStepJoin() ? new JoinPattern(env, () -> phases.phase() != Phase.FINISHED,
+                frame -> audience.deliver(new Outbox().toHost(frame))) : null;
+        guesses = new GuessWatch(env.clock(), audience);
         admission = new Admission(hostToken, options, env.limits(), roster, teams, gate, audience, phases::phase,
-                new RateLimiter(env.clock(), env.limits().joinsPerSecond(), env.limits().joinBurst()), random);
+                new RateLimiter(env.clock(), env.limits().joinsPerSecond(), env.limits().joinBurst()), random, pattern);
         TeamDesk teamDesk = new TeamDesk(teams, roster, recorder, frames, random);
         playerCommands = new PlayerCommands(answers, teamDesk, phases, audience);
         hostCommands = new HostCommands(phases, teamDesk, gate, roster, teams, answers, board, recorder);
@@ -164,6 +170,17 @@ public final class Room {
             audience.deliver(refusal, link, ref);
             return;
         }
+        if (outcome instanceof Admission.Declined declined) {
+            audience.deliver(declined.reply(), link, ref);
+            link.joinRefused();
+            return;
+        }
+        if (outcome instanceof Admission.WrongGuess guess) {
+            audience.deliver(guess.reply(), link, ref);
+            link.wrongGuess();
+            guesses.guessed();
+            return;
+        }
         Outbox out = new Outbox();
         if (outcome instanceof Admission.NewPlayer newPlayer) {
             seat(link, newPlayer, out);
@@ -172,7 +189,8 @@ public final class Room {
         } else if (outcome instanceof Admission.NewHost) {
             attachHost(link, out);
         } else if (outcome instanceof Admission.MustChooseTeam choose) {
-            link.seated(); // choosing a team is not idling: no join timeout for this socket
+            // No seat yet, so the join timeout still runs; and the sender, not the room, pays for the offer.
+            link.joinRefused();
             out.toLink(link, new ServerMessage.ChooseTeam(choose.teams()));
         } else if (outcome instanceof Admission.GameOver) {
             out.toLink(link, new ServerMessage.Finished());
@@ -217,6 +235,14 @@ public final class Room {
         link.seated();
         storageFailing |= !recorder.healthy();
         out.toHost(frames.hostSnapshot(phases.now(), storageFailing, recorder.gameId()));
+        if (pattern != null && phases.phase() != Phase.FINISHED) {
+            out.toHost(pattern.frame());
+        }
+    }
+
+    /** The server is being scanned for PINs: the host is warned (not more often than every few seconds). */
+    public void serverScanned() {
+        guesses.serverScanned();
     }
 
     /** The running count of answers while they are open, else null (for the audience's coalesced sends). */
@@ -248,7 +274,7 @@ public final class Room {
 
     /** Ends the room for good (sweep or shutdown), telling whoever is still connected. */
     public void close() {
-        phases.closeRoom();
+        phases.closeRoom(); // the join pattern, if any, stops changing with it
         gate.finish();
         List<Link> links = roster.links();
         roster.unbindAll();

@@ -37,12 +37,14 @@ final class Roster {
         return player;
     }
 
-    /** Removes a kicked player's seat; the name stays taken. Returns null if there is no such player. */
+    /**
+     * Removes a kicked player's seat; the name stays taken, and so does the token, as one this room issued (see
+     * {@link #issued}). Returns null if there is no such player.
+     */
     Player remove(int id) {
         Player player = players.remove(id);
         if (player != null) {
             player.kicked = true;
-            bySeat.remove(player.seatToken);
         }
         return player;
     }
@@ -58,6 +60,15 @@ final class Roster {
     Player bySeatToken(String token) {
         Player player = token == null ? null : bySeat.get(token);
         return player != null && !player.kicked && Tokens.same(player.seatToken, token) ? player : null;
+    }
+
+    /**
+     * Whether this room ever handed out this seat token (kicked seats included). A token it never issued is a
+     * guess; one it issued is not, whatever became of its seat.
+     */
+    boolean issued(String token) {
+        Player player = token == null ? null : bySeat.get(token);
+        return player != null && Tokens.same(player.seatToken, token);
     }
 
     Player byLink(Link link) {

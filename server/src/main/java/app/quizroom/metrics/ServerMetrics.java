@@ -35,7 +35,9 @@ public final class ServerMetrics implements RoomMetrics {
         fanout = Timer.builder(MetricNames.BROADCAST_FANOUT)
                 .description("Time to hand one broadcast to every recipient's socket")
                 .publishPercentiles(0.5, 0.99).register(registry);
-        pinFailures = Counter.builder(MetricNames.PIN_FAILURES).description("Lookups of a PIN that no open game has")
+        pinFailures = Counter.builder(MetricNames.PIN_FAILURES)
+                .description("Misses: PINs no open game has, tokens and join patterns a room found wrong,"
+                        + " hellos refused during a scan")
                 .register(registry);
         slowDrops = Counter.builder(MetricNames.SLOW_CLIENT_DROPS)
                 .description("Replaceable messages not sent to a client that was not keeping up").register(registry);

@@ -1,5 +1,6 @@
 package app.quizroom.protocol;
 
+import app.quizroom.config.Limits;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 
 import java.util.List;
@@ -77,16 +78,27 @@ public sealed interface ClientMessage {
 
     /**
      * Take a seat in the room with this PIN. {@code name} may be left out where the game gives names;
-     * {@code team} is the team chosen, in a team game where players pick.
+     * {@code team} is the team chosen, in a team game where players pick; {@code pattern} the shapes shown on the
+     * projector (shape indices), in a game with two-step join.
      */
     @JsonTypeName("join")
-    record Join(String pin, String name, Integer team) implements Hello {
+    record Join(String pin, String name, Integer team, List<Integer> pattern) implements Hello {
         public Join {
             require(pin, "pin");
+            if (pattern != null && (pattern.size() != Limits.JOIN_PATTERN_LENGTH
+                    || pattern.stream().anyMatch(s -> s == null || s < 0 || s >= Limits.JOIN_PATTERN_SHAPES))) {
+                throw new IllegalArgumentException("'pattern' must list " + Limits.JOIN_PATTERN_LENGTH
+                        + " shape indices from 0 to " + (Limits.JOIN_PATTERN_SHAPES - 1));
+            }
+            pattern = pattern == null ? null : List.copyOf(pattern);
+        }
+
+        public Join(String pin, String name, Integer team) {
+            this(pin, name, team, null);
         }
 
         public Join(String pin, String name) {
-            this(pin, name, null);
+            this(pin, name, null, null);
         }
 
         @Override

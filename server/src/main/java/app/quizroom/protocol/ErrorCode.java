@@ -29,6 +29,7 @@ public enum ErrorCode {
     NO_SUCH_TEAM("no_such_team"),
     NOT_JOINED("not_joined"),
     NOT_ALLOWED("not_allowed"),
+    PATTERN_REQUIRED("pattern_required"),
     // Answers
     ALREADY_ANSWERED("already_answered"),
     TOO_EARLY("too_early"),

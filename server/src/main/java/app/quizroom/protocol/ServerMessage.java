@@ -61,6 +61,22 @@ public sealed interface ServerMessage {
     record PlayerConnection(int playerId, boolean connected) implements ServerMessage {
     }
 
+    /**
+     * To the host, in a game with two-step join: the shapes phones must tap to join (shape indices: 0 triangle,
+     * 1 diamond, 2 circle, 3 square), to be shown large; {@code changesInMs} until the next one.
+     */
+    @JsonTypeName("joinPattern")
+    record JoinPattern(List<Integer> pattern, long changesInMs) implements ServerMessage {
+    }
+
+    /**
+     * To the host: someone is guessing its way in. {@code scope} "room": wrong seat tokens, host keys or join
+     * patterns at this game; "server": the server is being scanned for PINs. {@code message} is meant to be shown.
+     */
+    @JsonTypeName("guessWarning")
+    record GuessWarning(String scope, String message) implements ServerMessage {
+    }
+
     /** To the host: whether new joins are refused, after {@code lock} or {@code unlock}. */
     @JsonTypeName("locked")
     record Locked(boolean locked) implements ServerMessage {
@@ -174,7 +190,7 @@ public sealed interface ServerMessage {
     /** What the teacher chose for the game; {@code timeLimit} is null where each question keeps its own. */
     record GameSettings(String scoring, boolean streakBonus, boolean shuffleQuestions, boolean shuffleOptions,
                         boolean showTextOnPhones, Integer timeLimit, int readingSeconds, boolean generatedNames,
-                        TeamSettings teams) {
+                        boolean twoStepJoin, TeamSettings teams) {
     }
 
     /** Team play settings; absent in an individual game. */

@@ -30,7 +30,8 @@ record CreateGameRequest(String bankId, GameOptions options) {
 
     /** The fields in the order the documentation checks them. */
     private static final List<String> FIELDS = List.of("bankId", "scoring", "timeLimit", "streakBonus",
-            "shuffleQuestions", "shuffleOptions", "showTextOnPhones", "readingSeconds", "generatedNames", "teams");
+            "shuffleQuestions", "shuffleOptions", "showTextOnPhones", "readingSeconds", "generatedNames", "twoStepJoin",
+            "teams");
     /** Likewise inside {@code teams}, where {@code count} is not read at all when {@code names} is given. */
     private static final List<String> TEAM_FIELDS = List.of("playersPick", "cap", "talkSeconds", "names", "count");
 
@@ -129,6 +130,7 @@ record CreateGameRequest(String bankId, GameOptions options) {
         private boolean showTextOnPhones = DEFAULTS.showTextOnPhones();
         private int readingSeconds = DEFAULTS.readingSeconds();
         private boolean generatedNames = DEFAULTS.generatedNames();
+        private boolean twoStepJoin = DEFAULTS.twoStepJoin();
         private TeamOptions teams;
 
         Builder bankId(String id) {
@@ -179,6 +181,11 @@ record CreateGameRequest(String bankId, GameOptions options) {
             return this;
         }
 
+        Builder twoStepJoin(Boolean on) {
+            twoStepJoin = on == null ? twoStepJoin : on;
+            return this;
+        }
+
         Builder teams(Teams given) {
             teams = given == null ? null : given.options();
             return this;
@@ -186,7 +193,7 @@ record CreateGameRequest(String bankId, GameOptions options) {
 
         CreateGameRequest build() {
             return new CreateGameRequest(bankId, new GameOptions(scoring, streakBonus, shuffleQuestions,
-                    shuffleOptions, showTextOnPhones, timeLimit, readingSeconds, generatedNames, teams));
+                    shuffleOptions, showTextOnPhones, timeLimit, readingSeconds, generatedNames, teams, twoStepJoin));
         }
     }
 

@@ -66,7 +66,8 @@ final class GameRoutes {
         }
 
         record Defaults(String scoring, boolean streakBonus, boolean shuffleQuestions, boolean shuffleOptions,
-                        boolean showTextOnPhones, Integer timeLimit, int readingSeconds, boolean generatedNames) {
+                        boolean showTextOnPhones, Integer timeLimit, int readingSeconds, boolean generatedNames,
+                        boolean twoStepJoin) {
         }
     }
 
@@ -79,7 +80,8 @@ final class GameRoutes {
                 access.passwordRequired(ctx),
                 access.passwordToShow(ctx),
                 new Choices.Defaults(d.scoring().wireName(), d.streakBonus(), d.shuffleQuestions(), d.shuffleOptions(),
-                        d.showTextOnPhones(), d.timeLimitSeconds(), d.readingSeconds(), d.generatedNames())));
+                        d.showTextOnPhones(), d.timeLimitSeconds(), d.readingSeconds(), d.generatedNames(),
+                        d.twoStepJoin())));
     }
 
     /** The answer of {@code POST /api/games}. */

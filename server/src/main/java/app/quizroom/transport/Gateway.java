@@ -1,8 +1,8 @@
 package app.quizroom.transport;
 
 import app.quizroom.config.Config;
+import app.quizroom.config.Limits;
 import app.quizroom.game.Clock;
-import app.quizroom.game.RateLimiter;
 import app.quizroom.game.Room;
 import app.quizroom.game.RoomRegistry;
 import app.quizroom.metrics.ServerMetrics;
@@ -19,7 +19,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The WebSocket edge: decodes each frame once, answers protocol errors itself, and hands valid messages to the
- * room they belong to, on the room's own context. Nothing thrown by a client's input gets past here.
+ * room they belong to, on the room's own context. Nothing thrown by a client's input gets past here. It also keeps
+ * what each connection has cost: wrong guesses (see {@link GuessGuard}) and refused joins.
  */
 final class Gateway {
 
@@ -28,7 +29,7 @@ final class Gateway {
     private final ServerMetrics metrics;
     private final Config config;
     private final Vertx vertx;
-    private final RateLimiter pinFailures;
+    private final GuessGuard guard;
     private final BooleanSupplier stopping;
 
     Gateway(RoomRegistry rooms, Clock clock, ServerMetrics metrics, Config config, Vertx vertx,
@@ -39,27 +40,44 @@ final class Gateway {
         this.metrics = metrics;
         this.config = config;
         this.vertx = vertx;
-        // Real time, whatever the game clock: this is a brake on scanners, not part of a game.
-        this.pinFailures = new RateLimiter(Clock.SYSTEM, config.pinFailuresPerSecond(), config.pinFailuresPerSecond());
+        this.guard = new GuessGuard(clock, config.pinFailuresPerSecond(),
+                () -> rooms.all().forEach(room -> room.execute(room::serverScanned)));
     }
 
     /** Per-socket state, touched only on the socket's own event loop. */
-    private static final class Connection {
-        final SocketLink link;
+    private final class Connection implements SocketLink.Verdicts {
+        final String address;
+        SocketLink link;
         Room room;
         int failedLookups;
+        int refusedJoins;
 
-        Connection(SocketLink link) {
-            this.link = link;
+        Connection(String address) {
+            this.address = address;
+        }
+
+        @Override
+        public void wrongGuess() {
+            countMiss(this);
+        }
+
+        @Override
+        public void joinRefused() {
+            // A join that takes no seat costs its sender: one that keeps sending them is cut off.
+            if (!link.isSeated() && ++refusedJoins >= Limits.REFUSED_JOINS_PER_SOCKET) {
+                link.close(CloseCode.POLICY, "too many refused joins");
+            }
         }
     }
 
     void handle(ServerWebSocket socket) {
-        Connection connection = new Connection(new SocketLink(socket, vertx, config.slowClientSeconds() * 1000L,
-                config.writeQueueBytes(), metrics));
+        Connection connection = new Connection(socket.remoteAddress() == null ? ""
+                : socket.remoteAddress().hostAddress());
+        connection.link = new SocketLink(socket, vertx, config.slowClientSeconds() * 1000L, config.writeQueueBytes(),
+                metrics, connection.address, connection);
         // Heartbeat: browsers answer pings by themselves, and the server's read-idle timeout closes a silent peer.
         long pinger = vertx.setPeriodic(config.pingSeconds() * 1000L, ignored -> {
-            if (!socket.isClosed()) {
+            if (!socket.isClosed() && !connection.link.isClosing()) {
                 socket.writePing(Buffer.buffer());
             }
         });
@@ -71,17 +89,26 @@ final class Gateway {
         TextMessages.install(socket, config.maxMessageBytes(), new TextMessages.Listener() {
             @Override
             public void text(String message) {
-                onText(connection, message);
+                if (connection.link.received()) {
+                    onText(connection, message);
+                }
             }
 
             @Override
             public void binary(Buffer message) {
-                error(connection, ErrorCode.BAD_MESSAGE, "Send text frames holding JSON.", null);
+                if (connection.link.received()) {
+                    error(connection, ErrorCode.BAD_MESSAGE, "Send text frames holding JSON.", null);
+                }
             }
 
             @Override
             public void refused(String reason) {
                 metrics.protocolError(reason);
+            }
+
+            @Override
+            public void ping() {
+                connection.link.received();
             }
         });
         socket.closeHandler(ignored -> {
@@ -110,18 +137,26 @@ final class Gateway {
         String ref = Codec.typeOf(message);
         Room target;
         if (message instanceof ClientMessage.Hello hello) {
-            target = rooms.get(hello.pin().trim());
+            String pin = hello.pin().trim();
             boolean join = hello instanceof ClientMessage.Join;
             if (join && stopping.getAsBoolean()) {
                 error(connection, ErrorCode.SHUTTING_DOWN, "The server is restarting; try again in a moment.", ref);
                 return;
             }
-            if (target == null || join && !target.acceptsJoins()) {
-                wrongPin(connection, ref);
+            // Before the lookup, so that a seated connection learns nothing about other PINs either.
+            if (connection.link.isSeated() && !connection.room.pin().equals(pin)) {
+                error(connection, ErrorCode.ALREADY_JOINED, "This connection is already in another game.", ref);
                 return;
             }
-            if (connection.room != null && connection.room != target && connection.link.isSeated()) {
-                error(connection, ErrorCode.ALREADY_JOINED, "This connection is already in another game.", ref);
+            if (guard.refuses(connection.address, connection.failedLookups > 0)) {
+                error(connection, ErrorCode.RATE_LIMITED, "Too many wrong PINs are being tried; wait a moment.", ref);
+                countMiss(connection);
+                return;
+            }
+            target = rooms.get(pin);
+            if (target == null || join && !target.acceptsJoins()) {
+                error(connection, ErrorCode.ROOM_NOT_FOUND, Room.NO_SUCH_ROOM, ref);
+                countMiss(connection);
                 return;
             }
             connection.room = target;
@@ -137,18 +172,14 @@ final class Gateway {
     }
 
     /**
-     * A PIN that no open game has. The answer is the same as for a locked room. A socket that keeps guessing is
-     * closed; past a server-wide rate of misses, further misses are answered {@code rate_limited}. Lookups of real
-     * PINs are never throttled here, so a whole class behind one address still gets in.
+     * A miss, already answered: a PIN no open game has (answered as a locked room is), a token or join pattern a
+     * room found wrong, or a hello refused unlooked-at. It counts against the server-wide rate and the address
+     * (see {@link GuessGuard}), and a socket that keeps missing is closed.
      */
-    private void wrongPin(Connection connection, String ref) {
+    private void countMiss(Connection connection) {
         connection.failedLookups++;
         metrics.pinFailure();
-        if (pinFailures.tryAcquire()) {
-            error(connection, ErrorCode.ROOM_NOT_FOUND, Room.NO_SUCH_ROOM, ref);
-        } else {
-            error(connection, ErrorCode.RATE_LIMITED, "Too many wrong PINs are being tried; wait a moment.", ref);
-        }
+        guard.missed(connection.address);
         if (connection.failedLookups >= config.pinFailuresPerSocket()) {
             connection.link.close(CloseCode.POLICY, "too many wrong PINs");
         }

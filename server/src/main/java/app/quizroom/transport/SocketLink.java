@@ -1,5 +1,6 @@
 package app.quizroom.transport;
 
+import app.quizroom.config.Limits;
 import app.quizroom.game.Link;
 import app.quizroom.metrics.ServerMetrics;
 import app.quizroom.protocol.CloseCode;
@@ -7,7 +8,10 @@ import app.quizroom.protocol.Codec;
 import app.quizroom.protocol.ServerMessage;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
+
+import java.security.SecureRandom;
 
 /**
  * A game {@link Link} over one server WebSocket. Writes are safe from any thread: each is made on the socket's own
@@ -24,11 +28,25 @@ import io.vertx.core.http.ServerWebSocket;
  * one {@code playerJoined} per join then looked "full" after 16 joins in a burst, and 64 more closed it as too
  * slow (4003) during mass joins. Written from its own loop, a socket counts as full only when
  * QUIZROOM_WRITE_QUEUE_BYTES are really waiting for the peer.
+ *
+ * <p>A peer that keeps sending but never reads fills the kernel's buffers (megabytes on loopback) long before the
+ * write queue counts as full. So the link also asks: after {@link Limits#READ_PROBE_AFTER} messages in, it pings
+ * the peer with a random payload, which only a peer that reads everything sent before it can echo in a pong; when
+ * {@link Limits#READ_PROBE_MAX_UNANSWERED} more messages arrive first, the peer is not reading and is closed as too
+ * slow, whatever the buffers hold.
  */
 final class SocketLink implements Link {
 
     /** Messages written past a full queue before the socket is closed at once. */
     static final int MAX_BACKLOG = 64;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** What the edge does with the room's verdicts on this connection; called on the socket's own loop. */
+    interface Verdicts {
+        void joinRefused();
+
+        void wrongGuess();
+    }
 
     private final ServerWebSocket socket;
     /** The socket's own event loop, where every write is made. */
@@ -46,16 +64,59 @@ final class SocketLink implements Link {
     private volatile boolean closing;
     private int backlog;
     private long graceTimer = -1;
+    private final String address;
+    private final Verdicts verdicts;
+    // The read probe, on the socket's loop only: messages in since the last answered probe, the payload of the
+    // probe awaiting its pong (null when none), and the messages in since that probe went out.
+    private int sinceProbe;
+    private Buffer probe;
+    private int unanswered;
 
     /** Must be called on the socket's own event loop (the WebSocket handler). */
-    SocketLink(ServerWebSocket socket, Vertx vertx, long graceMs, int writeQueueBytes, ServerMetrics metrics) {
+    SocketLink(ServerWebSocket socket, Vertx vertx, long graceMs, int writeQueueBytes, ServerMetrics metrics,
+               String address, Verdicts verdicts) {
         this.socket = socket;
         this.context = vertx.getOrCreateContext();
         this.loop = Thread.currentThread();
         this.vertx = vertx;
         this.graceMs = graceMs;
         this.metrics = metrics;
+        this.address = address;
+        this.verdicts = verdicts;
         socket.setWriteQueueMaxSize(writeQueueBytes);
+        socket.pongHandler(this::pong);
+    }
+
+    /**
+     * A message (or a ping) arrived; called on the socket's loop. False once the peer has shown that it sends
+     * without reading: the socket is then being closed, and the message should be dropped.
+     */
+    boolean received() {
+        if (closing) {
+            return false;
+        }
+        if (probe != null) {
+            if (++unanswered >= Limits.READ_PROBE_MAX_UNANSWERED) {
+                synchronized (this) {
+                    closeTooSlow();
+                }
+                return false;
+            }
+        } else if (++sinceProbe >= Limits.READ_PROBE_AFTER) {
+            byte[] payload = new byte[8];
+            RANDOM.nextBytes(payload);
+            probe = Buffer.buffer(payload);
+            unanswered = 0;
+            socket.writePing(probe.copy());
+        }
+        return true;
+    }
+
+    private void pong(Buffer data) {
+        if (probe != null && probe.equals(data)) {
+            probe = null;
+            sinceProbe = 0;
+        }
     }
 
     @Override
@@ -147,9 +208,32 @@ final class SocketLink implements Link {
         seated = true;
     }
 
+    /**
+     * True once this link has given up on the socket or closed it: nothing more is written to it, pings
+     * included, so that the server's write-idle timeout drops a peer that never completes the close handshake.
+     */
+    boolean isClosing() {
+        return closing;
+    }
+
     /** True once a room has given this connection a seat or the host's place. */
     boolean isSeated() {
         return seated;
+    }
+
+    @Override
+    public void joinRefused() {
+        onLoop(verdicts::joinRefused);
+    }
+
+    @Override
+    public void wrongGuess() {
+        onLoop(verdicts::wrongGuess);
+    }
+
+    @Override
+    public String address() {
+        return address;
     }
 
     @Override

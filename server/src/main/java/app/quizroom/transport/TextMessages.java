@@ -33,6 +33,10 @@ public final class TextMessages {
 
         /** The socket is closed for breaking the protocol; {@code reason}, an {@link ErrorCode}, is for metrics. */
         void refused(String reason);
+
+        /** A ping arrived (Vert.x answers it with a pong by itself). */
+        default void ping() {
+        }
     }
 
     private final ServerWebSocket socket;
@@ -89,8 +93,9 @@ public final class TextMessages {
                     refuse(CloseCode.PROTOCOL_ERROR, ErrorCode.BAD_FRAME, "continuation without a message");
                 }
             }
+            case PING -> listener.ping(); // answered by Vert.x itself, as are pong and close
             default -> {
-                // ping, pong and close are answered by Vert.x itself
+                // pong and close are handled by Vert.x itself
             }
         }
     }

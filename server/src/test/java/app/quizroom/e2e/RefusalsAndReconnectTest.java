@@ -1,5 +1,6 @@
 package app.quizroom.e2e;
 
+import app.quizroom.game.Room;
 import app.quizroom.support.HostedGame;
 import app.quizroom.support.ManualTime;
 import app.quizroom.support.TestServer;
@@ -86,7 +87,9 @@ class RefusalsAndReconnectTest {
     void aBadSeatTokenFailsClosedWithoutState() {
         WsClient stranger = server.client();
         JsonObject error = game.rejoin(stranger, "forged-token");
-        assertEquals("bad_token", error.getString("code"));
+        // Word for word the answer to a PIN that does not exist, so that a forged token cannot find a live game.
+        assertEquals("room_not_found", error.getString("code"));
+        assertEquals(Room.NO_SUCH_ROOM, error.getString("message"));
         stranger.sync();
         assertEquals(List.of("error", "pong"), stranger.frames.stream().map(f -> new JsonObject(f).getString("type")).toList());
     }

@@ -16,6 +16,12 @@ final class FakeLink implements Link {
 
     final List<JsonNode> received = new ArrayList<>();
     CloseCode closedWith;
+    /** The address the room sees; links share one unless a test says otherwise. */
+    String address = "";
+    int joinsRefused;
+    int wrongGuesses;
+    /** How often the room said this link took a seat or the host's place. */
+    int seatings;
 
     @Override
     public void send(ServerMessage message) {
@@ -34,6 +40,26 @@ final class FakeLink implements Link {
     @Override
     public void close(CloseCode code, String reason) {
         closedWith = code;
+    }
+
+    @Override
+    public void seated() {
+        seatings++;
+    }
+
+    @Override
+    public void joinRefused() {
+        joinsRefused++;
+    }
+
+    @Override
+    public void wrongGuess() {
+        wrongGuesses++;
+    }
+
+    @Override
+    public String address() {
+        return address;
     }
 
     JsonNode last(String type) {

@@ -122,7 +122,7 @@ class MessageHandlingTest {
             return 1.0;
         }
         if (type == List.class) {
-            return List.of(0);
+            return List.of(0, 0, 0, 0); // four, as a join pattern needs
         }
         if (type == String.class) {
             return "Ben";

@@ -87,7 +87,9 @@ class RoomTest {
         FakeLink intruder = new FakeLink();
         room.onMessage(intruder, new ClientMessage.Host("123456", "guess"), time.millis());
         assertEquals(List.of("error"), intruder.types());
-        assertEquals("bad_token", intruder.lastMessage().path("code").asText());
+        // To a connection not in the room, a wrong host key looks exactly like a PIN that does not exist.
+        assertEquals("room_not_found", intruder.lastMessage().path("code").asText());
+        assertEquals(Room.NO_SUCH_ROOM, intruder.lastMessage().path("message").asText());
     }
 
     @Test

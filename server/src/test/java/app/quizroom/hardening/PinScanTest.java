@@ -1,6 +1,8 @@
 package app.quizroom.hardening;
 
+import app.quizroom.game.Room;
 import app.quizroom.support.HostedGame;
+import app.quizroom.support.ManualTime;
 import app.quizroom.support.TestServer;
 import app.quizroom.support.WsClient;
 import io.vertx.core.json.JsonObject;
@@ -24,28 +26,37 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * PIN scanning: guessing six-digit PINs to find a live game. A connection that misses a few times is closed
- * (1008); misses are counted in a metric and, past a server-wide rate, answered {@code rate_limited}; no guess finds
- * anything. A whole class behind one address (NAT) still gets in: lookups of the real PIN are never throttled.
- * Server defaults: QUIZROOM_PIN_FAILURES_PER_SOCKET=5, QUIZROOM_PIN_FAILURES_PER_SECOND=20.
+ * PIN scanning: guessing six-digit PINs, or seat and host tokens on a PIN found, to find a live game. A connection
+ * that misses a few times is closed (1008); misses are counted in a metric; past a server-wide rate, every hello
+ * from a connection or address that has missed lately is answered {@code rate_limited} before any lookup, whatever
+ * its PIN, so the answer says nothing; a forged token on a live PIN is answered word for word as an unknown PIN;
+ * no guess finds anything; the projector is warned. A class on another address still gets in during a scan.
+ * Server defaults: QUIZROOM_PIN_FAILURES_PER_SOCKET=5, QUIZROOM_PIN_FAILURES_PER_SECOND=20; the server runs on the
+ * test's clock, so the rate refills only when the test moves time on.
  */
 class PinScanTest {
 
     private static final int PER_SOCKET = 5;
+    private static final int PER_SECOND = 20;
     private static final Set<String> MISS_CODES = Set.of("room_not_found", "rate_limited");
+    /** Another machine on the network: the scanner's. */
+    private static final String SCANNER = "127.0.0.2";
 
+    private final ManualTime time = new ManualTime();
     @RegisterExtension
-    final TestServer server = TestServer.start();
+    final TestServer server = TestServer.start(time);
     private final ExecutorService pool = Executors.newFixedThreadPool(16);
+    private HostedGame game;
     private WsClient host;
     private String pin;
 
     @BeforeEach
     void hostAGame() {
-        HostedGame game = HostedGame.create(server, new JsonObject().put("bankId", "lenin-enrolment"));
+        game = HostedGame.create(server, new JsonObject().put("bankId", "lenin-enrolment"));
         host = game.host();
         pin = game.pin;
     }
@@ -58,6 +69,33 @@ class PinScanTest {
 
     private static JsonObject join(String pin, String name) {
         return new JsonObject().put("type", "join").put("pin", pin).put("name", name);
+    }
+
+    private static JsonObject rejoin(String pin, String token) {
+        return new JsonObject().put("type", "rejoin").put("pin", pin).put("seatToken", token);
+    }
+
+    private static JsonObject hostHello(String pin, String token) {
+        return new JsonObject().put("type", "host").put("pin", pin).put("hostToken", token);
+    }
+
+    /** Sends a hello on a fresh socket from this address and returns the answer (the error without its ref). */
+    private JsonObject answerTo(String address, JsonObject hello) {
+        WsClient c = server.clientFrom(address);
+        c.send(hello);
+        JsonObject reply = c.await(m -> !"pong".equals(m.getString("type")), "an answer");
+        return reply.copy().put("ref", (String) null);
+    }
+
+    /** {@code count} wrong PINs from this address, five to a socket (each socket is then closed). */
+    private void miss(String address, int count, SplittableRandom random) {
+        for (int sent = 0; sent < count; ) {
+            WsClient c = server.clientFrom(address);
+            for (int k = 0; k < PER_SOCKET && sent < count; k++, sent++) {
+                c.send(join(guess(random), "scanner"));
+                assertTrue(MISS_CODES.contains(c.awaitError()));
+            }
+        }
     }
 
     /** A random six-digit PIN that is not the real one. */
@@ -112,19 +150,21 @@ class PinScanTest {
 
     @Test
     @Tag("slow")
-    void fiftyScannersAreThrottledAndClosedWhileAClassOf120BehindOneAddressAllGetIn() throws Exception {
+    void fiftyScannersAreThrottledAndClosedWhileAClassOf120ElsewhereAllGetIn() throws Exception {
         CountDownLatch go = new CountDownLatch(1);
-        // 50 connections, 20 guesses each, fired without waiting for answers.
+        // 50 connections from the scanner's machine, 20 guesses each, fired without waiting for answers; every
+        // fifth guess is the live PIN with a forged seat token, which must look exactly like a wrong PIN.
         List<Future<WsClient>> scanners = new ArrayList<>();
         for (int s = 0; s < 50; s++) {
             int seed = s;
             scanners.add(pool.submit(() -> {
-                WsClient c = server.client();
+                WsClient c = server.clientFrom(SCANNER);
                 go.await();
                 SplittableRandom random = new SplittableRandom(100 + seed);
                 for (int g = 0; g < 20; g++) {
                     try {
-                        c.send(join(guess(random), "bot" + seed));
+                        c.send(g % 5 == 2 ? rejoin(pin, "forged-" + seed + "-" + g)
+                                : join(guess(random), "bot" + seed));
                     } catch (IllegalStateException closedAlready) {
                         break;
                     }
@@ -163,12 +203,14 @@ class PinScanTest {
                 assertTrue(MISS_CODES.contains(r.getString("code")), r.encode());
                 if ("rate_limited".equals(r.getString("code"))) {
                     rateLimited++;
+                } else {
+                    assertEquals(Room.NO_SUCH_ROOM, r.getString("message"), "the live PIN showed: " + r.encode());
                 }
                 answered++;
             }
         }
-        assertTrue(rateLimited > 0, "past 20 misses a second the server answers rate_limited (" + answered
-                + " misses answered)");
+        assertTrue(rateLimited > answered / 2, "past 20 misses the scanner's machine is refused unlooked-at ("
+                + rateLimited + " of " + answered + " misses)");
 
         // The host saw exactly the 120 students, nobody else.
         List<JsonObject> seen = new ArrayList<>();
@@ -177,15 +219,102 @@ class PinScanTest {
         }
         assertEquals(120, seen.get(seen.size() - 1).getInteger("count"));
         assertEquals(120, seen.stream().map(m -> m.getJsonObject("player").getString("name")).distinct().count());
+        assertEquals("server", host.await("guessWarning").getString("scope"), "the projector is told of the scan");
         host.sync();
         assertEquals(Collections.emptyList(), host.drain().stream().filter(m -> "playerJoined".equals(m.getString("type")))
                 .toList());
 
-        // While misses are being throttled, one more student mistypes the PIN, then gets it right on the same socket.
+        // During the scan, a student who mistypes the PIN is refused until the scan is over, then gets in on the
+        // same socket.
         WsClient late = server.client();
         late.send(join(guess(new SplittableRandom(7)), "Late Student"));
-        assertTrue(MISS_CODES.contains(late.awaitError()));
+        assertEquals("room_not_found", late.awaitError());
+        late.send(join(pin, "Late Student"));
+        assertEquals("rate_limited", late.awaitError(), "one who has missed is refused while the scan lasts");
+        time.advance(1000);
         late.send(join(pin, "Late Student"));
         assertEquals("Late Student", late.await("joined").getString("name"));
+    }
+
+    @Test
+    void aForgedTokenOnALivePinIsAnsweredWordForWordAsAnUnknownPinAndIsAMiss() {
+        String unknown = guess(new SplittableRandom(3));
+        assertEquals(answerTo("127.0.0.1", rejoin(unknown, "forged-token")),
+                answerTo("127.0.0.1", rejoin(pin, "forged-token")));
+        assertEquals(answerTo("127.0.0.1", hostHello(unknown, "forged-key")),
+                answerTo("127.0.0.1", hostHello(pin, "forged-key")));
+        JsonObject reply = answerTo("127.0.0.1", rejoin(pin, "forged-token"));
+        assertEquals("room_not_found", reply.getString("code"));
+        assertEquals(Room.NO_SUCH_ROOM, reply.getString("message"));
+
+        // Each forged token counts as a wrong PIN: the fifth on one socket closes it.
+        double before = server.metric("quizroom_pin_failures_total");
+        WsClient guesser = server.client();
+        for (int i = 0; i < PER_SOCKET; i++) {
+            guesser.send(i % 2 == 0 ? rejoin(pin, "forged-" + i) : hostHello(pin, "forged-" + i));
+            assertEquals("room_not_found", guesser.awaitError());
+        }
+        assertEquals((short) 1008, guesser.awaitClose());
+        assertEquals(before + PER_SOCKET, server.metric("quizroom_pin_failures_total"));
+    }
+
+    @Test
+    void pastTheRateEveryHelloFromAnAddressThatMissedIsRefusedBeforeAnyLookup() {
+        WsClient student = game.join("Ana");
+        miss(SCANNER, PER_SECOND, new SplittableRandom(11)); // the whole second's allowance of misses
+
+        // Now the scanner's machine gets one answer to everything, real PIN or not, real host key or not.
+        JsonObject refusal = answerTo(SCANNER, join(pin, "Scanner"));
+        assertEquals("rate_limited", refusal.getString("code"));
+        for (JsonObject hello : List.of(join(guess(new SplittableRandom(12)), "Scanner"), rejoin(pin, "forged"),
+                rejoin(pin, game.seatToken(student)), hostHello(pin, "forged"), hostHello(pin, game.hostToken))) {
+            assertEquals(refusal, answerTo(SCANNER, hello), hello.encode());
+        }
+        // Machines that have not missed are looked up as usual, the host included.
+        WsClient ben = server.client();
+        ben.send(join(pin, "Ben"));
+        assertEquals("Ben", ben.await("joined").getString("name"));
+        assertEquals("hosting", answerTo("127.0.0.1", hostHello(pin, game.hostToken)).getString("type"));
+
+        // Once the misses fall back under the rate, the scanner's machine is looked up again.
+        time.advance(1000);
+        assertEquals("joined", answerTo(SCANNER, join(pin, "Cy")).getString("type"));
+    }
+
+    @Test
+    void theProjectorIsWarnedWhenItsPinIsGuessedAndWhenTheServerIsScanned() {
+        // Ten forged tokens on this game's PIN within a minute (fewer than the server-wide rate).
+        for (int i = 0; i < 9; i++) {
+            assertEquals("room_not_found", answerTo("127.0.0.3", rejoin(pin, "forged-" + i)).getString("code"));
+        }
+        host.sync();
+        assertTrue(host.drain().stream().noneMatch(m -> "guessWarning".equals(m.getString("type"))));
+        answerTo("127.0.0.3", rejoin(pin, "forged-9"));
+        JsonObject warning = host.await("guessWarning");
+        assertEquals("room", warning.getString("scope"));
+        assertFalse(warning.getString("message").isBlank());
+
+        // A scan of the whole server: the misses pass the rate. One warning, not one per miss.
+        time.advance(10_000);
+        miss(SCANNER, 3 * PER_SECOND, new SplittableRandom(13));
+        assertEquals("server", host.await("guessWarning").getString("scope"));
+        host.sync();
+        assertTrue(host.drain().stream().noneMatch(m -> "guessWarning".equals(m.getString("type"))),
+                "at most one warning every ten seconds");
+    }
+
+    @Test
+    void aSeatedConnectionIsToldOnlyThatItIsInAGameWhateverPinItTries() {
+        WsClient ana = game.join("Ana");
+        HostedGame other = HostedGame.create(server, new JsonObject().put("bankId", "lenin-enrolment"));
+        double before = server.metric("quizroom_pin_failures_total");
+        for (String otherPin : List.of(other.pin, guess(new SplittableRandom(5)))) {
+            ana.send(join(otherPin, "Ana"));
+            JsonObject refused = ana.await("error");
+            assertEquals("already_joined", refused.getString("code"));
+            assertEquals("This connection is already in another game.", refused.getString("message"));
+        }
+        assertEquals(before, server.metric("quizroom_pin_failures_total"), "no lookup, so no miss");
+        assertFalse(ana.isClosed());
     }
 }

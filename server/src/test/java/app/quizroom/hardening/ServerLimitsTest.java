@@ -9,6 +9,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Limits that keep idle or surplus connections and rooms from piling up: a socket that opens but joins nothing is
- * closed after QUIZROOM_JOIN_TIMEOUT_SECONDS (1008), and no more than QUIZROOM_MAX_ROOMS games run at once.
+ * closed after QUIZROOM_JOIN_TIMEOUT_SECONDS (1008), also one left on the team choice, and no more than
+ * QUIZROOM_MAX_ROOMS games run at once.
  */
 class ServerLimitsTest {
 
@@ -51,6 +54,31 @@ class ServerLimitsTest {
         assertFalse(player.isClosed());
         assertFalse(host.isClosed());
         assertNull(player.awaitClose(500));
+    }
+
+    @Test
+    @Tag("slow")
+    void socketsParkedOnTheTeamChoiceAreClosedAfterTheJoinTimeoutToo() {
+        server = TestServer.start(Map.of("QUIZROOM_JOIN_TIMEOUT_SECONDS", "1"));
+        HostedGame game = HostedGame.create(server, new JsonObject().put("bankId", "lenin-enrolment")
+                .put("teams", new JsonObject().put("count", 2).put("playersPick", true)));
+        WsClient seated = server.client();
+        seated.send(new JsonObject().put("type", "join").put("pin", game.pin).put("name", "Ana").put("team", 1));
+        seated.await("joined");
+        // Sockets that ask to join, get the team choice, and never pick: parked, holding nothing.
+        List<WsClient> parked = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            WsClient c = server.client();
+            c.send(new JsonObject().put("type", "join").put("pin", game.pin).put("name", "Parked " + i));
+            c.await("chooseTeam");
+            parked.add(c);
+        }
+        for (WsClient c : parked) {
+            assertEquals((short) 1008, c.awaitClose(), "a socket parked on the team choice is closed for policy");
+        }
+        seated.sync();
+        assertFalse(seated.isClosed(), "the seated player stays");
+        assertNull(seated.awaitClose(500));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package app.quizroom.hardening;
 
+import app.quizroom.config.Limits;
 import app.quizroom.support.HostedGame;
 import app.quizroom.support.RawWebSocket;
 import app.quizroom.support.TestServer;
@@ -21,7 +22,10 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -224,6 +228,61 @@ class SlowConsumerTest {
                 frames[0], code);
         assertTrue(code != -1, "the socket was closed");
         rejoinsAndPlaysOn(slow, goneAt);
+    }
+
+    /**
+     * The attack as reported: a phone stops reading and sends {@code rejoin} for its own seat 200 times a second,
+     * each answered with a snapshot it never reads. The replies fit in the kernel's buffers for over a minute, so the
+     * write queue does not fill; the read probe catches it after a few dozen requests instead. Counts and the close
+     * are asserted, not speed; the time is printed.
+     */
+    @Test
+    void aPhoneThatStopsReadingAndKeepsSendingRejoinIsCutOffAfterAFewDozenRequests() throws Exception {
+        Slow slow = slowPhone();
+        byte[] rejoin = new JsonObject().put("type", "rejoin").put("pin", pin).put("seatToken", slow.token()).encode()
+                .getBytes(StandardCharsets.UTF_8);
+        AtomicInteger sent = new AtomicInteger();
+        long started = System.nanoTime();
+        ScheduledExecutorService phone = Executors.newSingleThreadScheduledExecutor();
+        ScheduledFuture<?> flood = phone.scheduleAtFixedRate(() -> {
+            try {
+                slow.socket().sendFrame(true, 0, RawWebSocket.OP_TEXT, rejoin);
+                sent.incrementAndGet();
+            } catch (IOException dropped) {
+                throw new IllegalStateException("the server dropped the connection"); // ends the schedule
+            }
+        }, 0, 5, TimeUnit.MILLISECONDS);
+        int goneAt = frameIndex(host, 0, m -> "playerConnection".equals(m.getString("type"))
+                && m.getInteger("playerId") == slow.id() && !m.getBoolean("connected"), 15_000);
+        long goneMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        flood.cancel(false);
+        phone.shutdown();
+        assertTrue(phone.awaitTermination(5, TimeUnit.SECONDS));
+        assertTrue(goneAt >= 0, "the host saw the phone disconnected");
+        assertEquals(1.0, server.metric("quizroom_slow_closed_total"), "closed once, as too slow");
+
+        // What reached the phone: its first joined, then one joined per rejoin answered, then the close.
+        int answered = -1;
+        int code = 1006;
+        try {
+            for (RawWebSocket.Frame f; (f = slow.socket().readFrame(10_000)) != null; ) {
+                if (f.opcode() == RawWebSocket.OP_CLOSE) {
+                    code = f.closeCode();
+                    break;
+                }
+                answered += f.opcode() == RawWebSocket.OP_TEXT ? 1 : 0;
+            }
+        } catch (IOException ended) {
+            // dropped without a close frame
+        }
+        System.out.printf("read probe: the phone sent %d rejoins without reading, %d were answered, then %d; the host"
+                + " saw it gone after %d ms%n", sent.get(), answered, code, goneMs);
+        int mostAnswered = Limits.READ_PROBE_AFTER + Limits.READ_PROBE_MAX_UNANSWERED;
+        assertTrue(answered <= mostAnswered, "answered " + answered + " rejoins, not at most " + mostAnswered);
+        assertTrue(code == 4003 || code == 1006, "closed as too slow, got " + code);
+
+        WsClient back = server.client();
+        assertEquals(slow.id(), game.rejoin(back, slow.token()).getInteger("playerId"), "the seat was kept");
     }
 
     @Test

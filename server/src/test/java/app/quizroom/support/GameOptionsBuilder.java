@@ -20,6 +20,7 @@ public final class GameOptionsBuilder {
     private int readingSeconds;
     private boolean generatedNames;
     private TeamOptions teams;
+    private boolean twoStepJoin;
 
     private GameOptionsBuilder(GameOptions start) {
         scoring = start.scoring();
@@ -31,6 +32,7 @@ public final class GameOptionsBuilder {
         readingSeconds = start.readingSeconds();
         generatedNames = start.generatedNames();
         teams = start.teams();
+        twoStepJoin = start.twoStepJoin();
     }
 
     /** The options a new game gets when the teacher changes nothing. */
@@ -90,8 +92,14 @@ public final class GameOptionsBuilder {
         return this;
     }
 
+    /** Two-step join: joins must carry the pattern of shapes the host is shown. */
+    public GameOptionsBuilder twoStepJoin(boolean twoStepJoin) {
+        this.twoStepJoin = twoStepJoin;
+        return this;
+    }
+
     public GameOptions build() {
         return new GameOptions(scoring, streakBonus, shuffleQuestions, shuffleOptions, showTextOnPhones,
-                timeLimitSeconds, readingSeconds, generatedNames, teams);
+                timeLimitSeconds, readingSeconds, generatedNames, teams, twoStepJoin);
     }
 }

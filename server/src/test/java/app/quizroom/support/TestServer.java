@@ -205,6 +205,16 @@ public final class TestServer implements AutoCloseable, AfterEachCallback {
         return c;
     }
 
+    /**
+     * A WebSocket client from another address of the loopback network (127.0.0.2, ...), as a phone on another
+     * machine would be; closed with the server.
+     */
+    public WsClient clientFrom(String localAddress) {
+        WsClient c = WsClient.connect(clientVertx, port, localAddress);
+        clients.add(c);
+        return c;
+    }
+
     /** A WebSocket client the caller closes. */
     public WsClient connect() {
         return WsClient.connect(clientVertx, port);

@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 
@@ -38,8 +39,8 @@ public final class WsClient implements AutoCloseable {
     /** Messages received but passed over by an earlier wait, in arrival order. */
     private final List<JsonObject> passedOver = new ArrayList<>();
 
-    private WsClient(Vertx vertx) {
-        this.client = vertx.createWebSocketClient();
+    private WsClient(Vertx vertx, String localAddress) {
+        this.client = vertx.createWebSocketClient(new WebSocketClientOptions().setLocalAddress(localAddress));
         this.socket = client.webSocket();
         socket.textMessageHandler(text -> {
             frames.add(text);
@@ -49,7 +50,15 @@ public final class WsClient implements AutoCloseable {
     }
 
     public static WsClient connect(Vertx vertx, int port) {
-        WsClient c = new WsClient(vertx);
+        return connect(vertx, port, null);
+    }
+
+    /**
+     * Connects from this local address (another address of the loopback network, such as 127.0.0.2, stands for
+     * another machine); null for the system's choice.
+     */
+    public static WsClient connect(Vertx vertx, int port, String localAddress) {
+        WsClient c = new WsClient(vertx, localAddress);
         TestServer.await(c.socket.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/ws")));
         return c;
     }
