@@ -2,7 +2,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { phoneInitial, phoneReduce, phoneClosed, seatOf } from '../static/js/phone/state.js';
 import { answerMessage, parseNumber } from '../static/js/phone/answer.js';
-import { verdict, aheadText, solutionText, phoneAnnouncement } from '../static/js/phone/words.js';
+import { verdict, aheadParts, answerWords, phoneAnnouncement } from '../static/js/phone/words.js';
 
 const joined = (phase = 'lobby') => ({ type: 'joined', pin: '123456', playerId: 3, name: 'Ann', seatToken: 'tok',
   bankTitle: 'Bank', phase });
@@ -130,13 +130,21 @@ test('result words', () => {
   assert.equal(verdict({ ...r, credit: 0.5 }).text, 'Partly right');
   assert.equal(verdict({ ...r, answered: false }).text, 'No answer');
   assert.equal(verdict({ ...r, questionType: 'poll' }).kind, 'poll');
-  assert.equal(aheadText(r), '120 points behind Bob');
-  assert.equal(aheadText({ ...r, rank: 1 }), 'You are in the lead');
-  assert.equal(solutionText(r, ['x', 'y']), 'B: y');
-  assert.equal(solutionText(r, null), 'B');
-  assert.equal(solutionText({ questionType: 'numeric', solution: { value: 1923, tolerance: 0 } }), '1923');
-  assert.equal(solutionText({ questionType: 'numeric', solution: { value: 340000, tolerance: 5000 } }), '340,000 (± 5000)');
-  assert.deepEqual(solutionText({ questionType: 'order', solution: { order: [2, 0, 1] } }, ['a', 'b', 'c']), ['C: c', 'A: a', 'B: b']);
+  assert.deepEqual(aheadParts(r), { text: '120 points behind ', name: 'Bob' });
+  assert.deepEqual(aheadParts({ ...r, ahead: { name: 'Bob', gap: 0 } }), { text: 'Level with ', name: 'Bob' });
+  assert.deepEqual(aheadParts({ ...r, rank: 1 }), { text: 'You are in the lead', name: '' });
+});
+
+test('an answer sent in words, for every question type', () => {
+  const options = ['Zinoviev', 'Kamenev', 'Bukharin'];
+  assert.equal(answerWords({ question: 0, option: 1 }, options), 'B, Kamenev');
+  assert.equal(answerWords({ question: 0, option: 1 }, null), 'B');
+  assert.equal(answerWords({ question: 0, options: [0, 2] }, options), 'A, Zinoviev and C, Bukharin');
+  assert.equal(answerWords({ question: 0, options: [0, 1, 2] }, null), 'A; B and C');
+  assert.equal(answerWords({ question: 0, order: [2, 0, 1] }, options), '1. C, Bukharin; 2. A, Zinoviev; 3. B, Kamenev');
+  assert.equal(answerWords({ question: 0, value: 1922 }, [], 'AD'), '1922 AD');
+  assert.equal(answerWords({ question: 0, value: 340000 }, []), '340,000');
+  assert.equal(answerWords(null, options), '');
 });
 
 test('the live region announces the question, the sent answer and the result', () => {
@@ -145,6 +153,9 @@ test('the live region announces the question, the sent answer and the result', (
   assert.equal(phoneAnnouncement(a, b), 'Question 2 of 3. Answer now.');
   const c = phoneReduce(b, { type: 'answerAck', question: 1 });
   assert.equal(phoneAnnouncement(b, c), 'Answer sent.');
+  const said = phoneReduce({ ...b, mine: { answer: { question: 1, option: 1 }, options: ['a', 'b'] } },
+    { type: 'answerAck', question: 1 });
+  assert.equal(phoneAnnouncement(b, said), 'Answer sent: B, b.');
   const d = phoneReduce(c, { type: 'result', index: 1, questionType: 'single', answered: true, correct: true, credit: 1,
     points: 950, bonus: 0, streak: 1, score: 950, rank: 1, playerCount: 2 });
   assert.equal(phoneAnnouncement(c, d), 'Correct. Plus 950 points. Total 950 points. 1st of 2.');

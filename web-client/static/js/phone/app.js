@@ -19,6 +19,8 @@ import { mountMessage } from './message-view.js';
 const SEAT_KEY = 'quizroom.seat';
 /** After a rejoin refused as rate-limited (a scan from this network), try again this much later. */
 const REJOIN_RETRY_MS = 3000;
+/** The nickname this phone last joined with, offered on the join form of the next game. */
+const NICKNAME_KEY = 'quizroom.nickname';
 const now = () => Date.now();
 
 // /join/123456 comes from the QR code; ?pin=123456 works too.
@@ -30,12 +32,13 @@ if (!seat?.seatToken || (urlPin && seat.pin !== urlPin)) {
   seat = null;
   storage.remove(SEAT_KEY);
 }
-let state = phoneInitial(seat, urlPin);
+let state = phoneInitial(seat, urlPin, storage.get(NICKNAME_KEY));
 let pendingJoin = null;
 let shown = null;
 
 const banner = document.getElementById('banner');
-const me = document.getElementById('me');
+const meName = document.getElementById('me-name');
+const meScore = document.getElementById('me-score');
 const myTeam = document.getElementById('my-team');
 const live = document.getElementById('live');
 const screens = document.getElementById('screens');
@@ -120,11 +123,8 @@ const actions = {
   toggleOption(option) {
     dispatch({ type: 'toggleOption', option });
   },
-  placeItem(item) {
-    dispatch({ type: 'placeItem', item });
-  },
-  undoPlace() {
-    dispatch({ type: 'undoPlace' });
+  moveItem(item, to) {
+    dispatch({ type: 'moveItem', item, to });
   },
   restart() {
     storage.remove(SEAT_KEY);
@@ -151,7 +151,6 @@ function onMessage(msg) {
     setHidden(banner, false);
     return;
   }
-  const before = state;
   apply(phoneReduce(state, msg, now()));
   if (msg.type === 'error' && msg.ref === 'rejoin' && msg.code === 'rate_limited') {
     setTimeout(() => {
@@ -163,8 +162,6 @@ function onMessage(msg) {
   if (msg.type === 'question' && q && q.phase === 'answering' && !state.answered && state.pending?.question === q.index) {
     conn?.send(state.pending);
   }
-  const said = phoneAnnouncement(before, state);
-  if (said) setText(live, said);
 }
 
 /** The player's own steps; the server's messages and the socket's close go to apply() through their reducers. */
@@ -172,13 +169,18 @@ function dispatch(action) {
   apply(phoneAction(state, action));
 }
 
-/** Every change of state goes through here: kept in storage (the seat) and shown. */
+/** Every change of state goes through here: kept in storage (the seat), shown, and said when it is news. */
 function apply(next) {
+  const before = state;
   state = next;
+  if (state.nickname && state.nickname !== before.nickname) storage.set(NICKNAME_KEY, state.nickname);
   const kept = seatOf(state);
   if (kept) storage.setJson(SEAT_KEY, kept);
   else storage.remove(SEAT_KEY);
   render();
+  const said = phoneAnnouncement(before, state);
+  // The same words again (an item moved back to the same place) are changed by a space, or nothing is read.
+  if (said) setText(live, said === live.textContent ? `${said}\u00a0` : said);
 }
 
 let teamShown = null;
@@ -197,14 +199,17 @@ function renderTeam() {
 function render() {
   const view = viewFor(state.screen);
   for (const v of Object.values(views)) setHidden(v.el, v !== view);
-  view.update(state, now());
-  setText(me, state.seatToken ? `${state.name}${state.score != null ? ` · ${state.score.toLocaleString('en-US')} pts` : ''}` : '');
+  // Before the view's update: a screen's layout (the question's fitting) depends on it.
+  document.body.dataset.screen = state.screen;
   renderTeam();
+  // The name isolated (<bdi>) from the score, so that a right-to-left name leaves " · 1,200 pts" after it.
+  setText(meName, state.seatToken ? state.name : '');
+  setText(meScore, state.seatToken && state.score != null ? ` · ${state.score.toLocaleString('en-US')} pts` : '');
+  view.update(state, now());
   if (state.screen !== shown) {
     shown = state.screen;
     view.focus?.();
   }
-  document.body.dataset.screen = state.screen;
 }
 
 setInterval(() => {

@@ -32,7 +32,7 @@ export function mountFinal(root, actions) {
         key = k;
         fill(top, f.top.map((s) => h('li', { class: s.playerId === state.playerId ? 'is-me' : null },
           h('span', { class: 'rank' }, `${ordinal(s.rank)} `),
-          h('span', { class: 'name wrap', text: s.name }),
+          h('bdi', { class: 'name wrap', text: s.name }),
           h('span', { class: 'score', text: ` ${formatNumber(s.score)}` }))));
       }
       const tk = JSON.stringify([f.team, f.teamCount]);

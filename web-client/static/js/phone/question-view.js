@@ -1,48 +1,70 @@
-// A question on the phone: big tiles (single, true/false, poll), toggles and a send button (multi), tap-in-order
-// with undo (order), a number keypad (numeric); then "Answer sent". In team talk the options show, locked, with the
-// time left to discuss.
+// A question on the phone: big tiles (single, true/false, poll), toggles (multi), a list to drag or step into order
+// (order), a number field (numeric), with the send button in a bar at the bottom; then "Answer sent" and what was
+// sent. The screen is as tall as the phone and never scrolls as a whole: the prompt and the options give up space
+// step by step until every option and the send button are on screen, and the whole prompt is one tap away. In team
+// talk the options show, locked, with the time left to discuss.
 import { h, fill, setText, setHidden, setAttr, optionBadge, optionName } from '../shared/dom.js';
 import { secondsLeft, timeFraction } from '../shared/state.js';
 import { parseNumber } from './answer.js';
-import { draftPicks } from './state.js';
-import { mark } from '../shared/present.js';
+import { draftPicks, orderArrangement } from './state.js';
+import { answerChips } from './answer-view.js';
+import { mountOrderList } from './order-view.js';
 
 const HINTS = {
   single: 'Tap one answer.',
   truefalse: 'True or false?',
-  poll: 'Tap one: this is a poll, there is no wrong answer.',
+  poll: 'Tap one: a poll, no wrong answer.',
   multi: 'Tap every right answer, then send.',
-  order: 'Tap the items in the right order, first one first.',
+  order: 'First at the top: drag, or use ▲ ▼.',
   numeric: 'Type a number, then send.',
 };
+
+/**
+ * How the screen compacts, one step at a time until everything fits: [tile size 0–3, prompt lines (0: all)]. The
+ * tiles and the prompt give up space in turn, so that neither shrinks far while the other still could. Past the
+ * last step the options scroll in their own area, under a prompt and above a send button that stay.
+ */
+const FIT_STEPS = [[0, 0], [1, 0], [1, 3], [2, 3], [2, 2], [3, 2], [3, 1]];
 
 export function mountQuestion(root, actions) {
   const heading = h('h1', { class: 'q-number', tabindex: -1, 'data-testid': 'phone-question-number' });
   const countdown = h('span', { class: 'phone-countdown', 'data-testid': 'phone-countdown', 'aria-hidden': 'true' });
   const barFill = h('span');
   const bar = h('div', { class: 'countdown-bar', 'aria-hidden': 'true' }, barFill);
-  const prompt = h('h2', { class: 'phone-prompt wrap', 'data-testid': 'phone-prompt' });
-  const hint = h('p', { class: 'hint' });
+  const prompt = h('h2', { id: 'phone-prompt', class: 'phone-prompt wrap', 'data-testid': 'phone-prompt' });
+  const more = h('button', { class: 'prompt-toggle', type: 'button', hidden: true, 'aria-expanded': 'false',
+    'aria-controls': 'phone-prompt', 'data-testid': 'prompt-toggle', onclick: () => toggleWhole() });
+  const promptBox = h('div', { class: 'prompt-box' }, prompt, more);
+  const hint = h('p', { class: 'hint q-hint', 'data-testid': 'phone-hint' });
   const paused = h('p', { class: 'paused-flag', hidden: true, 'data-testid': 'phone-paused' }, 'Paused');
   const intro = h('p', { class: 'intro', hidden: true, 'data-testid': 'get-ready' });
   const talk = h('p', { class: 'talk-flag', hidden: true, 'data-testid': 'phone-team-talk' });
   const area = h('div', { class: 'answer-area', 'data-testid': 'answer-area' });
+  const submitBar = h('div', { class: 'submit-bar', hidden: true, 'data-testid': 'submit-bar' });
   const sent = h('div', { class: 'sent', hidden: true, 'data-testid': 'answer-sent' });
   const notice = h('p', { class: 'notice', role: 'alert', hidden: true, 'data-testid': 'phone-notice' });
-  const el = h('section', { class: 'screen screen-question', 'data-testid': 'screen-question' },
-    h('div', { class: 'q-head' }, heading, countdown), bar, prompt, hint, paused, intro, talk, notice, area, sent);
+  const info = h('div', { class: 'q-info' }, h('div', { class: 'q-head' }, heading, countdown), bar, promptBox, hint,
+    paused, talk, notice);
+  const answer = h('div', { class: 'q-answer' }, intro, area, submitBar, sent);
+  const el = h('section', { class: 'screen screen-question', 'data-testid': 'screen-question' }, info, answer);
   root.append(el);
 
   let key = null;
   let controls = {};
   let current = null;
   let lastSent = null;
+  let whole = false; // the player asked for the whole prompt
+  let layoutKey = null;
 
   const canAnswer = () => current && current.question.phase === 'answering' && !current.question.paused
     && !current.answered && !current.pending;
   const send = (value) => {
     if (canAnswer()) actions.answer(value);
   };
+
+  function submitButton(label, props = {}) {
+    return h('button', { class: 'button primary wide', type: 'button', 'data-testid': 'submit-answer', ...props }, label);
+  }
 
   function build(q) {
     controls = {};
@@ -51,87 +73,102 @@ export function mountQuestion(root, actions) {
       optionBadge(i),
       h('span', { class: 'visually-hidden' }, optionName(i)),
       label(i) ? h('span', { class: 'tile-text wrap', text: label(i) }) : null);
+    const tileClass = `tiles count-${q.optionCount}${label(0) ? '' : ' no-text'}`;
+    let submit = null;
     if (q.type === 'single' || q.type === 'truefalse' || q.type === 'poll') {
-      const tiles = Array.from({ length: q.optionCount }, (_, i) => tile(i, { 'data-testid': 'choice', onclick: () => send(i) }));
-      controls.tiles = tiles;
-      fill(area, h('div', { class: `tiles${label(0) ? '' : ' no-text'}` }, tiles));
+      controls.tiles = Array.from({ length: q.optionCount }, (_, i) => tile(i, { 'data-testid': 'choice', onclick: () => send(i) }));
+      fill(area, h('div', { class: tileClass }, controls.tiles));
     } else if (q.type === 'multi') {
-      const tiles = Array.from({ length: q.optionCount }, (_, i) => tile(i, { 'data-testid': 'choice', 'aria-pressed': 'false',
+      controls.tiles = Array.from({ length: q.optionCount }, (_, i) => tile(i, { 'data-testid': 'choice', 'aria-pressed': 'false',
         onclick: () => actions.toggleOption(i) }));
-      controls.tiles = tiles;
-      controls.submit = h('button', { class: 'button primary wide', type: 'button', 'data-testid': 'submit-answer',
-        onclick: () => send(draftPicks(current)) }, 'Send answer');
-      fill(area, h('div', { class: `tiles${label(0) ? '' : ' no-text'}`, role: 'group', 'aria-label': 'Options' }, tiles), controls.submit);
+      submit = submitButton('Send answer', { onclick: () => send(draftPicks(current)) });
+      fill(area, h('div', { class: tileClass, role: 'group', 'aria-label': 'Options' }, controls.tiles));
     } else if (q.type === 'order') {
-      const items = Array.from({ length: q.optionCount }, (_, i) => h('button', { class: `tile order-item opt-${i}`, type: 'button',
-        'data-option': i, 'data-testid': 'order-item', onclick: () => actions.placeItem(i) },
-      h('span', { class: 'place-badge', 'aria-hidden': 'true' }),
-      optionBadge(i),
-      h('span', { class: 'visually-hidden' }, optionName(i)),
-      label(i) ? h('span', { class: 'tile-text wrap', text: label(i) }) : null));
-      controls.items = items;
-      controls.order = h('ol', { class: 'my-order', 'data-testid': 'my-order', 'aria-label': 'Your order', 'aria-live': 'polite' });
-      controls.undo = h('button', { class: 'button', type: 'button', 'data-testid': 'undo',
-        onclick: () => actions.undoPlace() }, 'Undo');
-      controls.submit = h('button', { class: 'button primary', type: 'button', 'data-testid': 'submit-answer',
-        onclick: () => send(draftPicks(current)) }, 'Send order');
-      fill(area, h('div', { class: 'tiles order' }, items), h('p', { class: 'hint' }, 'Your order:'), controls.order,
-        h('div', { class: 'row' }, controls.undo, controls.submit));
+      controls.order = mountOrderList(q, (item, to) => actions.moveItem(item, to));
+      submit = submitButton('Send order', { onclick: () => send(orderArrangement(current)) });
+      fill(area, controls.order.el);
     } else if (q.type === 'numeric') {
       const input = h('input', { id: 'numeric-answer', type: 'text', inputmode: 'decimal', autocomplete: 'off',
-        enterkeyhint: 'send', 'data-testid': 'numeric-input', 'aria-describedby': 'numeric-unit' });
-      const problem = h('p', { class: 'field-error', role: 'alert', hidden: true });
-      const form = h('form', { class: 'numeric-form', novalidate: true },
+        enterkeyhint: 'send', 'data-testid': 'numeric-input', 'aria-describedby': 'numeric-unit numeric-problem' });
+      const problem = h('p', { id: 'numeric-problem', class: 'field-error', role: 'alert', hidden: true });
+      const form = h('form', { id: 'numeric-form', class: 'numeric-form', novalidate: true },
         h('label', { for: 'numeric-answer' }, 'Your answer'),
         h('div', { class: 'row' }, input, h('span', { id: 'numeric-unit', class: 'unit', text: q.unit ?? '' })),
-        problem,
-        h('button', { class: 'button primary wide', type: 'submit', 'data-testid': 'submit-answer' }, 'Send answer'));
+        problem);
       form.addEventListener('submit', (e) => {
         e.preventDefault();
         const v = parseNumber(input.value);
         setText(problem, v == null ? 'Type a number, like 1923 or 2.5.' : '');
         setHidden(problem, v != null);
+        layoutKey = null; // the message takes a line: fit again
         if (v != null) send(v);
+        else fit();
       });
+      submit = submitButton('Send answer', { type: 'submit', form: 'numeric-form' });
       controls.input = input;
-      controls.form = form;
       fill(area, form);
     } else {
       fill(area, h('p', {}, 'This question cannot be answered on this phone.'));
     }
+    controls.submit = submit;
+    fill(submitBar, submit);
   }
 
   function refresh() {
     if (!current) return;
     const q = current.question;
-    const pick = draftPicks(current); // the taps so far: multi's options, order's items
+    const pick = draftPicks(current); // multi's options tapped so far
     const locked = !canAnswer();
     for (const t of controls.tiles ?? []) {
       t.disabled = locked;
       if (q.type === 'multi') setAttr(t, 'aria-pressed', pick.includes(Number(t.dataset.option)) ? 'true' : 'false');
     }
-    if (controls.submit) controls.submit.disabled = locked || (q.type === 'multi' ? pick.length === 0
-      : q.type === 'order' ? pick.length !== q.optionCount : false);
-    if (q.type === 'order') {
-      for (const item of controls.items) {
-        const i = Number(item.dataset.option);
-        const place = pick.indexOf(i);
-        item.disabled = locked || place >= 0;
-        setText(item.querySelector('.place-badge'), place >= 0 ? String(place + 1) : '');
-        item.classList.toggle('placed', place >= 0);
-      }
-      const orderKey = pick.join(',');
-      if (controls.orderKey !== orderKey) {
-        controls.orderKey = orderKey;
-        fill(controls.order, pick.map((i) => h('li', {}, `${mark(i).letter}${q.options?.[i] ? `: ${q.options[i]}` : ''}`)));
-      }
-      controls.undo.disabled = locked || pick.length === 0;
+    if (controls.submit) controls.submit.disabled = locked || (q.type === 'multi' && pick.length === 0);
+    // Multi's button is its hint too: what to do until something is ticked, then how many it sends.
+    if (q.type === 'multi') {
+      setText(controls.submit, pick.length === 0 ? 'Tick the right answers'
+        : `Send ${pick.length} ${pick.length === 1 ? 'answer' : 'answers'}`);
     }
-    if (controls.form) {
-      controls.input.disabled = locked;
-      controls.form.querySelector('button').disabled = locked;
-    }
+    controls.order?.update(orderArrangement(current), locked);
+    if (controls.input) controls.input.disabled = locked;
   }
+
+  function toggleWhole() {
+    whole = !whole;
+    layoutKey = null;
+    fit();
+  }
+
+  /** Compacts the screen step by step until the options and the send button are all on screen. */
+  function fit() {
+    el.classList.toggle('whole-prompt', whole);
+    setAttr(more, 'aria-expanded', whole ? 'true' : 'false');
+    setText(more, whole ? 'Less ▴' : 'More ▾');
+    setAttr(more, 'aria-label', whole ? 'Less: fold the question' : 'More: show the whole question');
+    setAttr(prompt, 'tabindex', whole ? '0' : null); // it may scroll: reachable by keyboard
+    let step = 0;
+    for (; step < FIT_STEPS.length; step++) {
+      const [tiles, lines] = FIT_STEPS[step];
+      for (let k = 1; k <= 3; k++) {
+        el.classList.toggle(`compact-${k}`, k <= tiles);
+        el.classList.toggle(`clamp-${k}`, k === lines);
+      }
+      // The button beside the prompt narrows it: measured with the button there, and dropped if nothing is cut.
+      setHidden(more, false);
+      setHidden(more, !(whole || prompt.scrollHeight > prompt.clientHeight + 1));
+      if (!overflows()) break;
+    }
+    el.dataset.fit = String(Math.min(step, FIT_STEPS.length - 1));
+  }
+
+  function overflows() {
+    const over = (e) => !e.hidden && e.scrollHeight > e.clientHeight + 1;
+    return over(area) || over(sent) || over(info) || over(el);
+  }
+
+  window.addEventListener('resize', () => {
+    if (!el.hidden) fit();
+  });
 
   return {
     el,
@@ -143,11 +180,13 @@ export function mountQuestion(root, actions) {
       const k = JSON.stringify([q.index, q.type, q.options, q.optionCount]);
       if (k !== key) {
         key = k;
+        whole = false;
         build(q);
       }
       const introPhase = q.phase === 'intro';
       const talking = q.phase === 'talk';
       el.dataset.phase = q.phase;
+      el.dataset.type = q.type;
       const done = state.answered || !!state.pending;
       setText(heading, `Question ${q.index + 1} of ${q.count}`);
       setText(countdown, `${secondsLeft(q, now)} s`);
@@ -161,17 +200,28 @@ export function mountQuestion(root, actions) {
       setHidden(intro, !introPhase);
       setText(intro, `Get ready: answers open in ${secondsLeft(q, now)} s`);
       setHidden(area, introPhase || done);
+      setHidden(submitBar, introPhase || done || !controls.submit);
       setHidden(sent, !done);
-      const sentKey = state.answered ? `sent${state.saved}` : state.pending ? 'sending' : '';
+      const mine = state.mine?.answer.question === q.index ? state.mine : null;
+      const sentKey = JSON.stringify([state.answered ? `sent${state.saved}` : state.pending ? 'sending' : '', mine]);
       if (sentKey !== lastSent) {
         lastSent = sentKey;
-        fill(sent, state.answered ? [h('p', { class: 'sent-title' }, '✓ Answer sent'), h('p', { class: 'hint' },
-          state.saved ? 'Waiting for the others…' : 'It counts; the server will save it as soon as it can.')]
-          : [h('p', { class: 'sent-title' }, 'Sending your answer…')]);
+        fill(sent,
+          h('p', { class: 'sent-title' }, state.answered ? [h('span', { 'aria-hidden': 'true' }, '✓ '), 'Answer sent'] : 'Sending your answer…'),
+          mine ? h('div', { class: 'my-answer', 'data-testid': 'my-answer' },
+            h('p', { class: 'my-answer-label' }, 'Your answer'),
+            answerChips(mine.answer, mine.options, { unit: q.unit })) : null,
+          state.answered ? h('p', { class: 'hint' }, state.saved ? 'Waiting for the others…'
+            : 'It counts; the server will save it as soon as it can.') : null);
       }
       setText(notice, state.notice ?? '');
       setHidden(notice, !state.notice);
       refresh();
+      const lk = JSON.stringify([k, q.phase, q.paused, done, sentKey, state.notice, el.hidden]);
+      if (lk !== layoutKey) {
+        layoutKey = lk;
+        fit();
+      }
     },
   };
 }

@@ -4,12 +4,16 @@
 import { question, openAnswers, startTalk, pauseChange } from '../shared/state.js';
 import { PATTERN_LENGTH } from '../shared/pattern.js';
 
-/** The state before the server says anything: `seat` is the one kept across a reload, `urlPin` the link's PIN. */
-export function phoneInitial(seat = null, urlPin = null) {
+/**
+ * The state before the server says anything: `seat` is the one kept across a reload, `urlPin` the link's PIN,
+ * `nickname` the name this phone last joined with (offered again on the join form).
+ */
+export function phoneInitial(seat = null, urlPin = null, nickname = null) {
   return {
     screen: seat ? 'rejoining' : 'join',
     pin: urlPin ?? seat?.pin ?? '',
-    name: seat?.name ?? '',
+    name: seat?.name ?? nickname ?? '',
+    nickname: nickname || null, // the name to remember on this phone: the last one a join of the player's own got
     playerId: seat?.playerId ?? null,
     seatToken: seat?.seatToken ?? null,
     score: seat?.score ?? null,
@@ -17,6 +21,7 @@ export function phoneInitial(seat = null, urlPin = null) {
     question: null,
     answered: false,
     pending: seat?.pending ?? null,
+    mine: seat?.mine ?? null, // the answer sent to the current question and its options' texts: { answer, options }
     result: null,
     final: null,
     finished: false,
@@ -35,7 +40,7 @@ export function phoneInitial(seat = null, urlPin = null) {
 }
 
 function clearSeat(s) {
-  return { ...s, playerId: null, seatToken: null, score: null, pending: null };
+  return { ...s, playerId: null, seatToken: null, score: null, pending: null, mine: null };
 }
 
 /** Applies one server message. */
@@ -45,7 +50,9 @@ export function phoneReduce(s, msg, now = 0) {
       // Past the lobby a snapshot (question, result or final) follows at once; until then keep what is shown.
       const keep = ['question', 'result', 'final'].includes(s.screen);
       const screen = msg.phase === 'lobby' ? 'lobby' : keep ? s.screen : 'rejoining';
-      return { ...s, pin: msg.pin, name: msg.name, playerId: msg.playerId, seatToken: msg.seatToken,
+      // A name the player typed is remembered as the server accepted it; a generated one (nothing typed) is not.
+      const nickname = s.joining && s.name ? msg.name : s.nickname;
+      return { ...s, pin: msg.pin, name: msg.name, playerId: msg.playerId, seatToken: msg.seatToken, nickname,
         bankTitle: msg.bankTitle, screen, error: null, notice: null, finished: false, joining: false,
         team: msg.team ?? null };
     }
@@ -62,7 +69,8 @@ export function phoneReduce(s, msg, now = 0) {
       const same = s.question && s.question.index === q.index;
       const answered = msg.answered === true || (!!same && s.answered);
       const pending = s.pending && s.pending.question === q.index ? s.pending : null;
-      return { ...s, screen: 'question', question: q, answered, pending: answered ? null : pending,
+      const mine = s.mine && s.mine.answer.question === q.index ? s.mine : null;
+      return { ...s, screen: 'question', question: q, answered, pending: answered ? null : pending, mine,
         result: same ? s.result : null, notice: null, teamNote: null, saved: same ? s.saved : true,
         draft: same ? s.draft : null };
     }
@@ -125,7 +133,7 @@ function phoneError(s, msg) {
   }
   if (msg.ref === 'answer') {
     if (msg.code === 'already_answered') return { ...s, answered: true, pending: null };
-    return { ...s, pending: null, notice: msg.message };
+    return { ...s, pending: null, mine: null, notice: msg.message };
   }
   return { ...s, notice: msg.message };
 }
@@ -157,32 +165,45 @@ export function phoneAction(s, action) {
     case 'joinError':
       return { ...s, error: action.message };
     case 'answering':
-      // The answer waits in `pending` for its acknowledgement.
-      return { ...s, pending: action.answer, notice: null };
+      // The answer waits in `pending` for its acknowledgement; `mine` keeps it (with the texts it was picked
+      // from) for "Answer sent" and the result, across a reload too.
+      return { ...s, pending: action.answer, notice: null,
+        mine: { answer: action.answer, options: s.question?.options ?? null } };
     case 'notConnected':
       return { ...s, notice: 'Not connected: try again in a moment.' };
     case 'toggleOption': {
       const picks = draftPicks(s);
       return withDraft(s, picks.includes(action.option) ? picks.filter((x) => x !== action.option) : [...picks, action.option]);
     }
-    case 'placeItem': {
-      const picks = draftPicks(s);
-      return picks.includes(action.item) ? s : withDraft(s, [...picks, action.item]);
+    case 'moveItem': {
+      // An order item dragged or stepped to place `to` (0-based); the others close up around it.
+      const arrangement = orderArrangement(s);
+      const from = arrangement.indexOf(action.item);
+      const to = Math.max(0, Math.min(arrangement.length - 1, action.to));
+      if (from < 0 || from === to) return s;
+      const next = arrangement.filter((x) => x !== action.item);
+      next.splice(to, 0, action.item);
+      return withDraft(s, next, action.item);
     }
-    case 'undoPlace':
-      return withDraft(s, draftPicks(s).slice(0, -1));
     default:
       return s;
   }
 }
 
-/** The taps so far towards an answer to the current question, in the order tapped. */
+/** The taps so far towards an answer to the current question: multi's options in the order tapped. */
 export function draftPicks(s) {
   return s.draft && s.question && s.draft.question === s.question.index ? s.draft.picks : [];
 }
 
-function withDraft(s, picks) {
-  return s.question ? { ...s, draft: { question: s.question.index, picks } } : s;
+/** An order question's items as the player has arranged them: displayed indices, first place first. */
+export function orderArrangement(s) {
+  const n = s.question?.optionCount ?? 0;
+  const picks = draftPicks(s);
+  return picks.length === n ? picks : Array.from({ length: n }, (_, i) => i);
+}
+
+function withDraft(s, picks, moved = null) {
+  return s.question ? { ...s, draft: { question: s.question.index, picks, moved } } : s;
 }
 
 /** What the phone keeps across reloads, or null when it holds no seat. */
@@ -190,6 +211,7 @@ export function seatOf(s) {
   if (!s.seatToken) return null;
   const seat = { pin: s.pin, seatToken: s.seatToken, name: s.name, playerId: s.playerId, score: s.score,
     pending: s.pending };
+  if (s.mine) seat.mine = s.mine;
   // Only where players pick: the teams to switch between after a reload in the lobby.
   return s.teams ? { ...seat, teams: s.teams } : seat;
 }

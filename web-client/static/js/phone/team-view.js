@@ -42,7 +42,11 @@ export function mountTeamChoice(root, actions) {
         key = k;
         fill(list, teamButtons(teams, { disabled: state.joining, onPick: (t) => actions.pickTeam(t.id) }));
       }
-      setText(who, state.name ? `Playing as ${state.name}.` : '');
+      if (who.dataset.name !== state.name) {
+        // The name isolated, so that a right-to-left one leaves the full stop after it.
+        who.dataset.name = state.name;
+        fill(who, state.name ? ['Playing as ', h('bdi', { text: state.name }), '.'] : []);
+      }
       setText(error, state.error ?? '');
       setHidden(error, !state.error);
     },

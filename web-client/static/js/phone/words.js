@@ -1,4 +1,4 @@
-// What the phone says in words: a result's headline, who is just ahead, the right answer, the team's standing, and
+// What the phone says in words: a result's headline, who is just ahead, an answer sent, the team's standing, and
 // what the live region announces when the state changes. No DOM.
 import { mark, ordinal, points, formatValue } from '../shared/present.js';
 
@@ -11,24 +11,37 @@ export function verdict(result) {
   return { kind: 'wrong', text: 'Wrong' };
 }
 
-/** "Behind Alice by 120 points", or a word for the leader. */
-export function aheadText(result) {
-  if (result.rank === 1) return result.playerCount > 1 ? 'You are in the lead' : 'You are the only player';
-  if (!result.ahead) return '';
-  if (result.ahead.gap === 0) return `Level with ${result.ahead.name}`;
-  return `${points(result.ahead.gap)} behind ${result.ahead.name}`;
+/**
+ * Who is just ahead, as words and the name apart ("120 points behind " + "Alice"), so that a view can isolate the
+ * name; or a word for the leader, with no name.
+ */
+export function aheadParts(result) {
+  if (result.rank === 1) return { text: result.playerCount > 1 ? 'You are in the lead' : 'You are the only player', name: '' };
+  if (!result.ahead) return { text: '', name: '' };
+  if (result.ahead.gap === 0) return { text: 'Level with ', name: result.ahead.name };
+  return { text: `${points(result.ahead.gap)} behind `, name: result.ahead.name };
 }
 
-/** The right answer in words for the phone (letters when the teacher hides text on phones); a list for ordering. */
-export function solutionText(result, options) {
-  const sol = result.solution ?? {};
-  const label = (i) => (options?.[i] ? `${mark(i).letter}: ${options[i]}` : mark(i).letter);
-  if (result.questionType === 'numeric' && sol.value != null) {
-    return sol.tolerance ? `${formatValue(sol.value)} (± ${formatValue(sol.tolerance)})` : formatValue(sol.value);
-  }
-  if (result.questionType === 'order' && sol.order) return sol.order.map(label);
-  if (sol.correct && sol.correct.length) return sol.correct.map(label).join(', ');
-  return null;
+/** An option as words: "B, Kamenev", or "B" when the phone has no texts. */
+export function optionWords(i, options) {
+  const text = options?.[i];
+  return text ? `${mark(i).letter}, ${text}` : mark(i).letter;
+}
+
+/** The displayed options an `answer` message names, in its order (a number answer names none). */
+export function answerOptions(answer) {
+  if (!answer) return [];
+  if (Number.isInteger(answer.option)) return [answer.option];
+  return answer.options ?? answer.order ?? [];
+}
+
+/** A sent answer in words: "B, Kamenev"; "A, 2 and C, 11"; "1. C, Mercury; 2. A, Venus"; "1989 years". */
+export function answerWords(answer, options, unit = null) {
+  if (!answer) return '';
+  if (typeof answer.value === 'number') return unit ? `${formatValue(answer.value)} ${unit}` : formatValue(answer.value);
+  if (answer.order) return answer.order.map((i, place) => `${place + 1}. ${optionWords(i, options)}`).join('; ');
+  const words = answerOptions(answer).map((i) => optionWords(i, options));
+  return words.length > 1 ? `${words.slice(0, -1).join('; ')} and ${words.at(-1)}` : words[0] ?? '';
 }
 
 /** A phone's line about its team after a question or at the end: "Red team: 2nd of 3 with 1,029 points". */
@@ -45,7 +58,15 @@ export function phoneAnnouncement(before, after) {
     const fresh = before.screen !== 'question' || before.question?.index !== q.index;
     if (fresh) return `Question ${q.index + 1} of ${q.count}${q.phase === 'answering' ? '. Answer now.' : '. Get ready.'}`;
     if (q.phase === 'answering' && before.question?.phase !== 'answering') return 'Answer now.';
-    if (after.answered && !before.answered) return 'Answer sent.';
+    if (after.answered && !before.answered) {
+      const mine = after.mine?.answer.question === q.index ? answerWords(after.mine.answer, after.mine.options, q.unit) : '';
+      return mine ? `Answer sent: ${mine}.` : 'Answer sent.';
+    }
+    const moved = after.draft?.moved;
+    if (q.type === 'order' && moved != null && after.draft !== before.draft) {
+      const place = after.draft.picks.indexOf(moved);
+      return `${optionWords(moved, q.options)}: moved to place ${place + 1} of ${q.optionCount}.`;
+    }
     if (q.paused !== !!before.question?.paused) return q.paused ? 'The game is paused.' : 'The game goes on.';
   }
   if (after.screen === 'result' && after.result && after.result !== before.result) {

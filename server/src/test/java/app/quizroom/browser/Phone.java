@@ -5,8 +5,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 import java.util.List;
+import java.util.Map;
 
-/** A student's page at / or /join/PIN, in a 360×640 mobile viewport. */
+/** A student's page at / or /join/PIN, in a 360×640 mobile viewport unless a test {@link #resize resizes} it. */
 final class Phone extends Page {
 
     Phone(ChromeDriver driver, String baseUrl) {
@@ -83,6 +84,11 @@ final class Phone extends Page {
         throw new AssertionError("no team " + teamName + " to switch to");
     }
 
+    /** The top bar's name and score as one line ("Ann · 1,000 pts"): its name and score are separate boxes. */
+    String topBar() {
+        return (String) js("return document.getElementById('me').textContent");
+    }
+
     /** The team shown in the top bar (on every screen), or "" in an individual game. */
     String myTeam() {
         WebElement chip = driver.findElement(testId("my-team"));
@@ -110,7 +116,7 @@ final class Phone extends Page {
                 "question " + number);
         waiting().withMessage("the answer area of question " + number)
                 .until(d -> d.findElement(onScreen("question", "answer-area")).isDisplayed()
-                        && d.findElements(By.cssSelector("[data-testid=\"answer-area\"] button:not([disabled])")).size() > 0);
+                        && d.findElements(By.cssSelector("[data-testid=\"answer-area\"] :is(button, input):not([disabled])")).size() > 0);
     }
 
     private WebElement optionWithText(String testId, String text) {
@@ -137,13 +143,105 @@ final class Phone extends Page {
         awaitSent();
     }
 
-    /** Taps the items in this order (order) and sends. */
+    /** Puts the items in this order (order) with their ▲ buttons, and sends. */
     void order(List<String> texts) {
-        for (String t : texts) {
-            optionWithText("order-item", t).click();
-        }
+        arrange(texts);
         click(onScreen("question", "submit-answer"));
         awaitSent();
+    }
+
+    /** The order items' texts as the list shows them, first at the top. */
+    List<String> arrangement() {
+        return driver.findElements(onScreen("question", "order-item")).stream()
+                .map(e -> e.findElement(By.className("order-text")).getText()).toList();
+    }
+
+    /** Moves items up with their ▲ buttons, one press a place, until the list reads {@code texts}. */
+    void arrange(List<String> texts) {
+        for (int place = 0; place < texts.size(); place++) {
+            String text = texts.get(place);
+            for (int at = arrangement().indexOf(text); at > place; at--) {
+                moveUp(text);
+                int expected = at - 1;
+                waiting().withMessage(text + " at place " + (expected + 1)).until(d -> arrangement().indexOf(text) == expected);
+            }
+        }
+    }
+
+    /** Presses the ▲ button of the item showing this text. */
+    void moveUp(String text) {
+        optionWithText("order-item", text).findElement(Page.testId("move-up")).click();
+    }
+
+    /** Presses the ▼ button of the item showing this text. */
+    void moveDown(String text) {
+        optionWithText("order-item", text).findElement(Page.testId("move-down")).click();
+    }
+
+    /**
+     * Drags the item showing this text with the mouse (mouse input through the DevTools protocol, with the phone's
+     * touch emulation off meanwhile, so that the page sees a mouse's pointer events) onto the row now at
+     * {@code place} (0-based).
+     */
+    void drag(String text, int place) {
+        driver.executeCdpCommand("Emulation.setEmitTouchEventsForMouse", Map.of("enabled", false));
+        try {
+            slide(text, place, (step, x, y) -> driver.executeCdpCommand("Input.dispatchMouseEvent", Map.of(
+                    "type", switch (step) {
+                        case PRESS -> "mousePressed";
+                        case MOVE -> "mouseMoved";
+                        case RELEASE -> "mouseReleased";
+                    },
+                    "x", x, "y", y, "button", "left", "buttons", 1, "clickCount", 1)));
+        } finally {
+            driver.executeCdpCommand("Emulation.setEmitTouchEventsForMouse", Map.of("enabled", true));
+        }
+    }
+
+    /** Drags it with a finger instead (touch input through the DevTools protocol): press, slide, lift. */
+    void touchDrag(String text, int place) {
+        slide(text, place, (step, x, y) -> driver.executeCdpCommand("Input.dispatchTouchEvent", Map.of(
+                "type", switch (step) {
+                    case PRESS -> "touchStart";
+                    case MOVE -> "touchMove";
+                    case RELEASE -> "touchEnd";
+                },
+                "touchPoints", step == Step.RELEASE ? List.of() : List.of(Map.of("x", x, "y", y)))));
+    }
+
+    private enum Step { PRESS, MOVE, RELEASE }
+
+    /** One input device's press, move and release at a point of the page. */
+    private interface Input {
+        void send(Step step, int x, int y);
+    }
+
+    /** Presses on the item's text, slides in six moves to a quarter of a row past the target row's middle, lets go. */
+    private void slide(String text, int place, Input input) {
+        WebElement row = optionWithText("order-item", text).findElement(By.className("order-text"));
+        WebElement target = driver.findElements(onScreen("question", "order-item")).get(place);
+        int x = centreX(row);
+        int from = centreY(row);
+        int to = dropY(target, row);
+        input.send(Step.PRESS, x, from);
+        for (int i = 1; i <= 6; i++) {
+            input.send(Step.MOVE, x, from + (to - from) * i / 6);
+        }
+        input.send(Step.RELEASE, x, to);
+    }
+
+    /** Where to let go of {@code row} to land on {@code target}: a quarter of a row beyond its middle. */
+    private int dropY(WebElement target, WebElement row) {
+        int quarter = target.getRect().getHeight() / 4;
+        return centreY(target) + (centreY(target) < centreY(row) ? -quarter : quarter);
+    }
+
+    private int centreX(WebElement e) {
+        return (int) Math.round(((Number) js("const r = arguments[0].getBoundingClientRect(); return r.left + r.width / 2", e)).doubleValue());
+    }
+
+    private int centreY(WebElement e) {
+        return (int) Math.round(((Number) js("const r = arguments[0].getBoundingClientRect(); return r.top + r.height / 2", e)).doubleValue());
     }
 
     void type(String number) {
@@ -170,7 +268,7 @@ final class Phone extends Page {
 
     /** Waits for "Answer sent", or for the result when this answer was the last one and closed the question. */
     void awaitSent() {
-        waiting().withMessage(() -> "'Answer sent' or the result; the page shows " + screen()).until(d -> {
+        waiting().withMessage(() -> "'Answer sent' or the result; the page shows " + screen() + alerts()).until(d -> {
             if ("result".equals(screen())) {
                 return true;
             }
@@ -198,7 +296,46 @@ final class Phone extends Page {
         return (Boolean) js("return document.documentElement.scrollWidth <= window.innerWidth");
     }
 
+    /** Saves what the phone shows as phone-NAME-WIDTHxHEIGHT.png. */
     void screenshot(String name) {
-        Chrome.screenshot(driver, "phone-" + name + "-360x640");
+        Chrome.screenshot(driver, "phone-" + name + "-" + js("return innerWidth") + "x" + js("return innerHeight"));
+    }
+
+    /** Sets the phone's screen size, as a mobile viewport (360×640 is where every test class starts). */
+    void resize(int width, int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
+        waiting().withMessage(() -> "a " + width + "×" + height + " screen, not " + js("return screen.width + '×' + screen.height"))
+                .until(d -> Long.valueOf(width).equals(js("return screen.width")) && Long.valueOf(height).equals(js("return screen.height")));
+    }
+
+    /**
+     * What of the question's controls (tiles, order rows and their buttons, the number field, the send button) a
+     * student cannot see without scrolling: each outside the screen, or outside the answer area's visible part, or a
+     * page taller or wider than the screen. Empty when everything is in view.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> hiddenControls() {
+        return (List<String>) js("""
+                const out = [];
+                const e = document.documentElement;
+                if (e.scrollHeight > innerHeight || e.scrollWidth > innerWidth) out.push('the page scrolls');
+                const screen = document.querySelector('[data-testid="screen-question"]:not([hidden])');
+                const area = screen.querySelector('[data-testid="answer-area"]').getBoundingClientRect();
+                const ids = ['choice', 'order-item', 'move-up', 'move-down', 'numeric-input', 'submit-answer'];
+                for (const el of screen.querySelectorAll(ids.map((id) => `[data-testid="${id}"]`).join(','))) {
+                  const r = el.getBoundingClientRect();
+                  const clip = el.closest('[data-testid="answer-area"]') ? area : { top: 0, left: 0, bottom: innerHeight, right: innerWidth };
+                  if (r.width === 0 || r.height === 0 || r.top < clip.top - 0.5 || r.left < clip.left - 0.5
+                      || r.bottom > clip.bottom + 0.5 || r.right > clip.right + 0.5 || r.bottom > innerHeight + 0.5) {
+                    out.push(el.dataset.testid + ' "' + el.textContent.trim().slice(0, 30) + '" at ' + Math.round(r.top) + '..' + Math.round(r.bottom));
+                  }
+                }
+                return out;""");
+    }
+
+    /** How many of a question's controls with this test id are on the current screen. */
+    int count(String testId) {
+        return driver.findElements(onScreen("question", testId)).size();
     }
 }

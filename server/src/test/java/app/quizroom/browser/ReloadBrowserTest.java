@@ -51,7 +51,7 @@ class ReloadBrowserTest {
         ann.reload();
         ann.awaitAnswering(2);
         assertEquals(seat, ann.storedSeatToken(), "the same seat after the reload");
-        assertEquals("Ann · 1,000 pts", ann.text(Page.testId("me")));
+        assertEquals("Ann · 1,000 pts", ann.topBar());
         ann.chooseAll(List.of("2", "3", "11"));
         bob.chooseAll(List.of("4"));
 

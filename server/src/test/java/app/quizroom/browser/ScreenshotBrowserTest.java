@@ -13,9 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Plays the start of a bundled bank (numeric, order, multi and single questions, with real prompt lengths) and saves
- * what the projector shows at 1280×720 and 1920×1080 and what a 360×640 phone shows, under server/target/screenshots/,
- * for a person to look at. It also checks what a look would: no sideways scrolling on the phone, and nothing on the
- * projector set in type smaller than 24 px.
+ * what the projector shows at 1280×720 and 1920×1080 and what a phone shows at 360×640 and 320×568, under
+ * server/target/screenshots/, for a person to look at. It also checks what a look would: no sideways scrolling on
+ * the phone, and nothing on the projector set in type smaller than 24 px.
  */
 @Tag("browser")
 class ScreenshotBrowserTest {
@@ -117,9 +117,17 @@ class ScreenshotBrowserTest {
         phones.forEach(p -> p.awaitAnswering(number));
     }
 
+    /** Saves the phone's screen at 360×640 and at 320×568, checking first that neither scrolls sideways. */
     private void phoneShot(Phone phone, String name) {
         assertTrue(phone.fitsWidth(), "the phone's " + name + " screen scrolls sideways");
         phone.screenshot(name);
+        phone.resize(320, 568);
+        try {
+            assertTrue(phone.fitsWidth(), "the phone's " + name + " screen scrolls sideways at 320 px");
+            phone.screenshot(name);
+        } finally {
+            phone.resize(360, 640);
+        }
     }
 
     @Test
@@ -165,24 +173,18 @@ class ScreenshotBrowserTest {
         projector.next("Show leaderboard");
         projector.awaitScreen("leaderboard");
 
-        // 2. order: the phone shows two items tapped, then everyone sends
+        // 2. order: one phone moves an item, then everyone sends an order of their own
         nextQuestion(2);
-        phones.get(0).tap("order-item", 1);
-        phones.get(0).tap("order-item", 0);
+        List<String> posts = List.of("People's Commissar for Nationalities", "Member of the Politburo and the Orgburo",
+                "General Secretary of the Party");
+        phones.get(0).moveUp(phones.get(0).arrangement().get(2));
         phoneShot(phones.get(0), "question-order");
         projectorShot("question-order");
-        phones.get(0).tap("order-item", 2);
-        phones.get(0).submit();
-        phones.get(0).awaitSent();
+        phones.get(0).order(posts);
         phoneShot(phones.get(0), "answer-sent");
-        for (int i = 1; i < 3; i++) {
-            Phone p = phones.get(i);
-            p.tap("order-item", i == 1 ? 0 : 2);
-            p.tap("order-item", 1);
-            p.tap("order-item", i == 1 ? 2 : 0);
-            p.submit();
-            p.awaitSent();
-        }
+        phones.get(1).order(List.of(posts.get(2), posts.get(1), posts.get(0)));
+        phones.get(2).submit();
+        phones.get(2).awaitSent();
         projector.awaitScreen("reveal");
         projectorShot("reveal-order");
         phones.get(1).awaitResult();
