@@ -11,10 +11,18 @@ import app.quizroom.scoring.ScoringMode;
  * @param showTextOnPhones  false: phones show only shapes and letters; the text is on the projector
  * @param generatedNames    true: the server gives every player a friendly two-word name instead of their own
  * @param teams             team play, or null for an individual game
+ * @param imagesOnPhones    true: phones show a question's picture too (the projector always does)
  */
 public record GameOptions(ScoringMode scoring, boolean streakBonus, boolean shuffleQuestions, boolean shuffleOptions,
                           boolean showTextOnPhones, Integer timeLimitSeconds, int readingSeconds,
-                          boolean generatedNames, TeamOptions teams) {
+                          boolean generatedNames, TeamOptions teams, boolean imagesOnPhones) {
+
+    public GameOptions(ScoringMode scoring, boolean streakBonus, boolean shuffleQuestions, boolean shuffleOptions,
+                       boolean showTextOnPhones, Integer timeLimitSeconds, int readingSeconds, boolean generatedNames,
+                       TeamOptions teams) {
+        this(scoring, streakBonus, shuffleQuestions, shuffleOptions, showTextOnPhones, timeLimitSeconds,
+                readingSeconds, generatedNames, teams, false);
+    }
 
     public GameOptions(ScoringMode scoring, boolean streakBonus, boolean shuffleQuestions, boolean shuffleOptions,
                        boolean showTextOnPhones, Integer timeLimitSeconds, int readingSeconds, boolean generatedNames) {
