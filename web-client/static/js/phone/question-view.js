@@ -6,6 +6,7 @@ import { secondsLeft, timeFraction } from '../shared/state.js';
 import { parseNumber } from './answer.js';
 import { draftPicks } from './state.js';
 import { mark } from '../shared/present.js';
+import { mountPicture } from '../shared/picture.js';
 
 const HINTS = {
   single: 'Tap one answer.',
@@ -22,6 +23,7 @@ export function mountQuestion(root, actions) {
   const barFill = h('span');
   const bar = h('div', { class: 'countdown-bar', 'aria-hidden': 'true' }, barFill);
   const prompt = h('h2', { class: 'phone-prompt wrap', 'data-testid': 'phone-prompt' });
+  const picture = mountPicture('phone-picture', 'phone-image');
   const hint = h('p', { class: 'hint' });
   const paused = h('p', { class: 'paused-flag', hidden: true, 'data-testid': 'phone-paused' }, 'Paused');
   const intro = h('p', { class: 'intro', hidden: true, 'data-testid': 'get-ready' });
@@ -30,7 +32,7 @@ export function mountQuestion(root, actions) {
   const sent = h('div', { class: 'sent', hidden: true, 'data-testid': 'answer-sent' });
   const notice = h('p', { class: 'notice', role: 'alert', hidden: true, 'data-testid': 'phone-notice' });
   const el = h('section', { class: 'screen screen-question', 'data-testid': 'screen-question' },
-    h('div', { class: 'q-head' }, heading, countdown), bar, prompt, hint, paused, intro, talk, notice, area, sent);
+    h('div', { class: 'q-head' }, heading, countdown), bar, prompt, picture.el, hint, paused, intro, talk, notice, area, sent);
   root.append(el);
 
   let key = null;
@@ -153,6 +155,7 @@ export function mountQuestion(root, actions) {
       setText(countdown, `${secondsLeft(q, now)} s`);
       barFill.style.transform = `scaleX(${introPhase ? 1 : timeFraction(q, now)})`;
       setText(prompt, q.prompt ?? 'Read the question on the big screen.');
+      picture.update(q.image);
       setText(hint, HINTS[q.type] ?? '');
       setHidden(hint, introPhase || talking || done);
       setHidden(talk, !talking);
