@@ -64,6 +64,14 @@ final class EditorJson {
         }
     }
 
+    static String write(Object value) {
+        try {
+            return DRAFTS.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode " + value.getClass().getSimpleName(), e);
+        }
+    }
+
     /** The draft in a request body, or an exception whose message says what is wrong. */
     static BankDraft draft(JsonNode node) {
         if (node == null || !node.isObject()) {

@@ -143,7 +143,9 @@ final class EditorRoutes {
                     ctx.response().setStatusCode(reply.status()).putHeader("Content-Type", reply.contentType())
                             .end(Buffer.buffer(reply.raw()));
                 } else {
-                    HttpJson.send(ctx, reply.status(), reply.json());
+                    // Drafts name their types and skills as the bank format does ("single", "recall").
+                    ctx.response().setStatusCode(reply.status()).putHeader("Content-Type", "application/json")
+                            .end(EditorJson.write(reply.json()));
                 }
             } else if (done.cause() instanceof NoSuchFileException missing) {
                 HttpJson.error(ctx, 404, ErrorCode.BANK_FILE_NOT_FOUND, "No bank file '"

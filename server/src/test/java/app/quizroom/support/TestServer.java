@@ -177,6 +177,21 @@ public final class TestServer implements AutoCloseable, AfterEachCallback {
         return await(result.future());
     }
 
+    /** A request whose body is these bytes, sent with the content type the headers give. */
+    public Response requestBytes(String address, HttpMethod method, String path, byte[] body,
+                                 Map<String, String> headers) {
+        Promise<Response> result = Promise.promise();
+        clientContext.runOnContext(ignored -> http.request(method, port, address, path)
+                .compose(req -> {
+                    headers.forEach(req::putHeader);
+                    return req.send(Buffer.buffer(body));
+                })
+                .compose((HttpClientResponse res) -> res.body().map(b ->
+                        new Response(res.statusCode(), b.toString(), res.getHeader("Content-Type"), res.headers())))
+                .onComplete(result));
+        return await(result.future());
+    }
+
     /** A game's report as a teacher's page fetches it, with the game's host key. */
     public Response report(long gameId, String hostKey) {
         return request(HttpMethod.GET, "/api/reports/" + gameId, null, Map.of("X-Host-Key", hostKey));
