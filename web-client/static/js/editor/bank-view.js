@@ -11,7 +11,7 @@ export function mountBank(root, actions) {
   const setBank = (f, convert = (v) => v) => (v) => edit({ type: 'setBank', field: f, value: convert(v) });
   const title = field('Title', 'text', setBank('title', (v) => v), { attrs: { 'data-testid': 'bank-title' } });
   const id = field('Bank id', 'text', setBank('id', (v) => v), { attrs: { 'data-testid': 'bank-id' }, hint: 'Lower-case letters, digits and -; unique among the banks.' });
-  const file = field('File name', 'text', (v) => edit({ type: 'setFile', file: v.trim() }), { attrs: { 'data-testid': 'bank-file' }, hint: 'Ends in .yaml; saved in the banks folder.' });
+  const file = field('File name', 'text', (v) => edit({ type: 'setFile', file: v.trim() }), { attrs: { 'data-testid': 'bank-file-name' }, hint: 'Ends in .yaml; saved in the banks folder.' });
   const description = field('Description', 'textarea', setBank('description', textOrNull), { attrs: { 'data-testid': 'bank-description' } });
   const topic = field('Topic', 'text', setBank('topic', textOrNull), { attrs: { 'data-testid': 'bank-topic' } });
   const timeLimit = field('Seconds per question (empty: 20)', 'number', setBank('timeLimit', wholeOrNull), { attrs: { 'data-testid': 'bank-time', min: 5, max: 240, step: 1 } });
