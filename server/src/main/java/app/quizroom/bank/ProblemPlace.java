@@ -17,10 +17,17 @@ public record ProblemPlace(int question, String field, Integer option) {
     private static final Pattern BANK_KEY = Pattern.compile("^([A-Za-z]+):");
     private static final Pattern QUESTION_KEY = Pattern.compile("^(?:  - |    )([A-Za-z]+):");
     private static final String OPTION_START = "      - ";
+    /** How the loader says a key is absent: the problem is then on the map's first line, but it is that key's. */
+    private static final Pattern MISSING = Pattern.compile("^missing '([A-Za-z]+)'");
 
     /** The place of {@code problem}, a problem or warning of {@code check}. */
     public static ProblemPlace of(BankYaml.Check check, BankProblem problem) {
         int question = check.questionIndexOf(problem);
+        Matcher missing = MISSING.matcher(problem.message());
+        if (missing.find() && !missing.group(1).equals("questions")) {
+            String key = missing.group(1);
+            return new ProblemPlace(question, key.equals("items") ? "options" : key, null);
+        }
         String[] lines = check.yaml().split("\n", -1);
         int at = problem.line() - 1;
         if (at < 0 || at >= lines.length) {

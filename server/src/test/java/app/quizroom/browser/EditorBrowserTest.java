@@ -8,10 +8,14 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 
+import javax.imageio.ImageIO;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,9 +33,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class EditorBrowserTest {
 
     private static final String TITLE = "Moscow in pictures";
-    /** A 4×4 red PNG. */
-    private static final byte[] PNG = Base64.getDecoder().decode("iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAAEklEQVR4"
-            + "nGP4z8CAB+GTG8HSALfKY52fTcuYAAAAAElFTkSuQmCC");
+    /** A red square on a white ground, as a 320×200 PNG. */
+    private static byte[] picture() throws IOException {
+        BufferedImage image = new BufferedImage(320, 200, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 320, 200);
+        g.setColor(new Color(0xB3261E));
+        g.fillRect(110, 50, 100, 100);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
 
     @RegisterExtension
     static final BrowserFixture browser = BrowserFixture.withTestBank();
@@ -41,7 +55,7 @@ class EditorBrowserTest {
         Projector projector = browser.projector();
         Editor editor = new Editor(projector.driver, browser.baseUrl());
         Path picture = Files.createTempFile("red-square", ".png");
-        Files.write(picture, PNG);
+        Files.write(picture, picture());
         picture.toFile().deleteOnExit();
 
         editor.open();
@@ -49,6 +63,12 @@ class EditorBrowserTest {
         assertEquals("moscow-in-pictures.yaml", editor.driver.findElement(Page.testId("bank-file-name")).getDomProperty("value"));
 
         int single = editor.add("single");
+        // Checked as it stands: each problem is shown next to its field, in words.
+        String missing = editor.awaitText(By.cssSelector(
+                "[data-testid=\"question-card\"] .field:has([data-testid=\"question-prompt\"]) [data-testid=\"problem\"]"),
+                t -> t.startsWith("Problem:"), "a problem beside the empty question text");
+        assertTrue(missing.contains("prompt"), missing);
+        editor.awaitSummary("Not ready to save");
         editor.field(single, "question-prompt", "Which square is beside the Kremlin?");
         editor.options(single, "Red", "Blue", "Pink", "Gold");
         editor.rightOptions(single, 0);
@@ -93,6 +113,8 @@ class EditorBrowserTest {
         String warning = editor.awaitText(By.cssSelector("[data-testid=\"bank-problems\"] [data-testid=\"warning\"]"),
                 t -> t.contains("the right answer is option 1"), "the position warning");
         assertTrue(warning.startsWith("Warning:"), "a warning says it is one in words, not only by colour");
+        editor.js("window.scrollTo(0, 0)");
+        Chrome.screenshot(editor.driver, "editor-warning-top");
         Chrome.fullPageScreenshot(editor.driver, "editor-warning", 1280, 720);
 
         editor.rightOptions(single + 1, 1);
@@ -125,11 +147,14 @@ class EditorBrowserTest {
             assertFalse(phone.driver.findElement(Page.testId("phone-image")).isDisplayed(),
                     "pictures stay off phones unless the teacher sends them");
         }
+        projector.screenshots("editor-answering-picture");
+        assertTrue(projector.fitsScreen(), "the question with its picture and four tiles fits 1280×720");
         phones.get(0).choose("Red");
         phones.get(1).choose("Gold");
         projector.awaitScreen("reveal");
         assertEquals("Red Square in the snow",
                 projector.driver.findElement(Page.onScreen("reveal", "reveal-image")).getDomAttribute("alt"));
+        projector.screenshots("editor-reveal-picture");
     }
 
     @Test
