@@ -4,6 +4,7 @@
 // on the server's own computer none is needed.
 import { storage } from '../shared/storage.js';
 import { setHidden, setText } from '../shared/dom.js';
+import { saveBlob } from '../shared/download.js';
 import { PASSWORD_KEY } from '../shared/games.js';
 import { editorInitial, editorReduce, editorHeaders, editorError, uploadType, UNREACHABLE } from './state.js';
 import { mountList } from './list-view.js';
@@ -62,15 +63,6 @@ async function check() {
   } catch {
     dispatch({ type: 'checked', seq: mine, problems: [{ line: 0, message: UNREACHABLE }], warnings: [], valid: false });
   }
-}
-
-function download(blob, name) {
-  const url = URL.createObjectURL(blob);
-  const link = Object.assign(document.createElement('a'), { href: url, download: name });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60000);
 }
 
 const actions = {
@@ -145,7 +137,7 @@ const actions = {
         return;
       }
       const name = /filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') ?? '')?.[1] ?? state.file;
-      download(await res.blob(), name);
+      saveBlob(await res.blob(), name);
       const skipped = res.headers.get('X-Quizroom-Skipped');
       dispatch({ type: 'notice', message: `Exported ${name}.${skipped ? ` Left out (Kahoot! has no such question): ${skipped}.` : ''}` });
     } catch {

@@ -98,9 +98,21 @@ final class UploadRoutes {
         return value != null ? value : ctx.request().getFormAttribute(name);
     }
 
-    private static EditorRoutes.Reply tooLarge(int maxBytes, String what) {
-        return EditorRoutes.Reply.error(413, ErrorCode.UPLOAD_TOO_LARGE,
-                what + " may be at most " + maxBytes / (1024 * 1024) + " MiB.");
+    /** The uploaded file, or why it is refused (none in a multipart body, or larger than {@code maxBytes}). */
+    private record Received(Upload upload, EditorRoutes.Reply refusal) {
+    }
+
+    private static Received receive(RoutingContext ctx, int maxBytes, String what) throws IOException {
+        Optional<Upload> upload = read(ctx);
+        if (upload.isEmpty()) {
+            return new Received(null, EditorRoutes.Reply.error(400, ErrorCode.BAD_REQUEST,
+                    "Send the " + what + " in a field 'file'."));
+        }
+        if (upload.get().bytes().length > maxBytes) {
+            return new Received(null, EditorRoutes.Reply.error(413, ErrorCode.UPLOAD_TOO_LARGE,
+                    "A " + what + " may be at most " + maxBytes / (1024 * 1024) + " MiB."));
+        }
+        return new Received(upload.get(), null);
     }
 
     /**
@@ -114,14 +126,11 @@ final class UploadRoutes {
     private void importSheet(RoutingContext ctx) {
         String title = param(ctx, "title");
         EditorRoutes.blocking(ctx, () -> {
-            Optional<Upload> upload = read(ctx);
-            if (upload.isEmpty()) {
-                return EditorRoutes.Reply.error(400, ErrorCode.BAD_REQUEST, "Send the spreadsheet in a field 'file'.");
+            Received received = receive(ctx, SheetImport.MAX_UPLOAD_BYTES, "spreadsheet");
+            if (received.refusal() != null) {
+                return received.refusal();
             }
-            Upload file = upload.get();
-            if (file.bytes().length > SheetImport.MAX_UPLOAD_BYTES) {
-                return tooLarge(SheetImport.MAX_UPLOAD_BYTES, "A spreadsheet");
-            }
+            Upload file = received.upload();
             String name = file.name() == null ? "" : file.name().toLowerCase(Locale.ROOT);
             boolean csv = CSV.equals(file.type()) || name.endsWith(".csv");
             boolean xlsx = XLSX.equals(file.type()) || name.endsWith(".xlsx");
@@ -177,14 +186,11 @@ final class UploadRoutes {
 
     private void uploadImage(RoutingContext ctx) {
         EditorRoutes.blocking(ctx, () -> {
-            Optional<Upload> upload = read(ctx);
-            if (upload.isEmpty()) {
-                return EditorRoutes.Reply.error(400, ErrorCode.BAD_REQUEST, "Send the picture in a field 'file'.");
+            Received received = receive(ctx, BankImages.MAX_BYTES, "picture");
+            if (received.refusal() != null) {
+                return received.refusal();
             }
-            Upload file = upload.get();
-            if (file.bytes().length > BankImages.MAX_BYTES) {
-                return tooLarge(BankImages.MAX_BYTES, "A picture");
-            }
+            Upload file = received.upload();
             ImageType declared = ImageType.fromContentType(file.type())
                     .or(() -> ImageType.fromFileName(file.name() == null ? "" : file.name())).orElse(null);
             if (declared == null) {
