@@ -2,7 +2,7 @@
 // picture and settings, each field with the problems and warnings the server's check placed on it.
 import { h, fill, setText, setAttr, setHidden } from '../shared/dom.js';
 import { TYPES, TYPE_NAMES, SKILLS, POINTS, problemsAt, countText, textOrNull, numberOrNull, wholeOrNull, tagsOf } from './state.js';
-import { field, mountProblems, bindValue, uid } from './fields.js';
+import { field, mountProblems, uid } from './fields.js';
 
 const LETTERS = 'ABCDEF';
 const HAS_OPTIONS = ['single', 'multi', 'poll', 'order'];
@@ -141,8 +141,7 @@ export function mountQuestionCard(index, q, actions) {
       fields.explanation.update(q.explanation, ...at('explanation'));
       fields.source.update(q.source, ...at('source'));
       fields.skill.update(q.skill ?? '', ...at('skill'));
-      if (document.activeElement !== fields.tags.input) fields.tags.update((q.tags ?? []).join(', '), ...at('tags'));
-      else fields.tags.update(null, ...at('tags'));
+      fields.tags.update((q.tags ?? []).join(', '), ...at('tags'));
       fields.timeLimit.update(q.timeLimit, ...at('timeLimit'));
       fields.points.update(q.points == null ? '' : String(q.points), ...at('points'));
       const images = [...new Set([...(state.images ?? []), ...(q.image ? [q.image] : [])])].sort();
@@ -167,4 +166,3 @@ export function cardShape(q) {
   return `${q.type}:${q.options?.length ?? 0}`;
 }
 
-export { bindValue };

@@ -135,8 +135,8 @@ public final class BankImages {
         }
         ImageType type = declared;
         if (type == null) {
-            type = Arrays.stream(ImageType.values()).filter(t -> t.matches(content)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("the file is not a PNG, JPEG, WebP or SVG picture"));
+            type = Arrays.stream(ImageType.values()).filter(t -> t.matches(content)).findFirst().orElseThrow(
+                    () -> new IllegalArgumentException("the file is not a PNG, JPEG, WebP or SVG picture"));
         } else if (!type.matches(content)) {
             throw new IllegalArgumentException("the file is not really " + article(type) + " picture");
         }

@@ -51,7 +51,8 @@ public enum ImageType {
             return Optional.empty();
         }
         int semicolon = contentType.indexOf(';');
-        String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+        String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim()
+                .toLowerCase(Locale.ROOT);
         return Arrays.stream(values()).filter(t -> t.contentType.equals(type)).findFirst();
     }
 

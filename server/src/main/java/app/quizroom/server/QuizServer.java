@@ -131,8 +131,9 @@ public final class QuizServer {
                 .compose(loops -> {
                     GameLauncher games = new GameLauncher(rooms, opened, config.roomsPerAddress(), store, addresses,
                             seeds, () -> new Room.Environment(loops.get(), clock, scheduler, metrics, limits));
-                    HttpRoutes http = new HttpRoutes(config, generatedPassword, library, folder, games, addresses, registry,
-                            rooms::size, metrics::connectedPlayers, new Reports(config.dbFile()), store::flushed);
+                    HttpRoutes http = new HttpRoutes(config, generatedPassword, library, folder, games, addresses,
+                            registry, rooms::size, metrics::connectedPlayers, new Reports(config.dbFile()),
+                            store::flushed);
                     return new WebServer(config, addresses, http, rooms, clock, metrics, stopping::get)
                             .deploy(vertx, instances);
                 })

@@ -12,7 +12,6 @@ import app.quizroom.bank.ImageType;
 import app.quizroom.bank.sheet.KahootExport;
 import app.quizroom.protocol.ErrorCode;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -23,11 +22,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -63,7 +60,7 @@ final class EditorRoutes {
         // Before any body is read: a refused request costs nothing.
         router.route("/api/editor/*").handler(this::teacherOnly);
         BodyHandler json = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
-        router.get("/api/editor/banks").handler(ctx -> blocking(ctx, this::list));
+        router.get("/api/editor/banks").handler(ctx -> Reply.run(ctx, this::list));
         router.get("/api/editor/banks/:file").handler(ctx -> withFile(ctx, this::open));
         router.post("/api/editor/check").handler(json).handler(this::check);
         router.post("/api/editor/banks/:file").handler(json).handler(this::save);
@@ -79,28 +76,6 @@ final class EditorRoutes {
             ctx.next();
         } else {
             access.refuseWithoutPassword(ctx);
-        }
-    }
-
-    /** An answer computed off the event loop: JSON, or raw bytes for an export. */
-    record Reply(int status, Object json, byte[] raw, String contentType, Map<String, String> headers) {
-        static Reply ok(Object json) {
-            return json(200, json);
-        }
-
-        static Reply json(int status, Object json) {
-            return new Reply(status, json, null, null, Map.of());
-        }
-
-        static Reply error(int status, ErrorCode code, String message) {
-            return json(status, new HttpJson.ErrorBody(new HttpJson.ErrorBody.Detail(code.wire(), message)));
-        }
-
-        /** A file to download, named {@code fileName}. */
-        static Reply download(byte[] bytes, String contentType, String fileName, Map<String, String> headers) {
-            Map<String, String> all = new LinkedHashMap<>(headers);
-            all.put("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
-            return new Reply(200, null, bytes, contentType, all);
         }
     }
 
@@ -121,41 +96,12 @@ final class EditorRoutes {
             HttpJson.error(ctx, 400, ErrorCode.BAD_REQUEST, badName(file));
             return;
         }
-        blocking(ctx, () -> work.run(file));
+        Reply.run(ctx, () -> work.run(file));
     }
 
     static String badName(String file) {
         return "'" + file + "' is not a bank file name: letters, digits, '-', '_' and '.', ending in .yaml or .yml,"
                 + " with no folder.";
-    }
-
-    /** Runs file work on a worker thread and answers with its reply; a missing file is 404. */
-    static void blocking(RoutingContext ctx, Callable<Reply> work) {
-        ctx.vertx().executeBlocking(work, false).onComplete(done -> {
-            if (ctx.response().ended() || ctx.response().closed()) {
-                return;
-            }
-            if (done.succeeded()) {
-                Reply reply = done.result();
-                reply.headers().forEach(ctx.response()::putHeader);
-                ctx.response().putHeader("Cache-Control", "no-store");
-                if (reply.raw() != null) {
-                    ctx.response().setStatusCode(reply.status()).putHeader("Content-Type", reply.contentType())
-                            .end(Buffer.buffer(reply.raw()));
-                } else {
-                    // Drafts name their types and skills as the bank format does ("single", "recall").
-                    ctx.response().setStatusCode(reply.status()).putHeader("Content-Type", "application/json")
-                            .end(EditorJson.write(reply.json()));
-                }
-            } else if (done.cause() instanceof NoSuchFileException missing) {
-                HttpJson.error(ctx, 404, ErrorCode.BANK_FILE_NOT_FOUND, "No bank file '"
-                        + Path.of(missing.getFile()).getFileName() + "'.");
-            } else if (done.cause() instanceof IllegalArgumentException wrong) {
-                HttpJson.error(ctx, 400, ErrorCode.BAD_REQUEST, wrong.getMessage());
-            } else {
-                ctx.fail(done.cause());
-            }
-        });
     }
 
     /** One bank file as the editor lists it. {@code served}: new games can use it now. */
@@ -233,7 +179,7 @@ final class EditorRoutes {
             HttpJson.error(ctx, 400, ErrorCode.BAD_REQUEST, badName(file));
             return;
         }
-        blocking(ctx, () -> Reply.ok(EditorJson.checked(
+        Reply.run(ctx, () -> Reply.ok(EditorJson.checked(
                 BankYaml.check(EditorJson.draft(body.get("draft")), pathOf(file), folder.images()))));
     }
 
@@ -252,7 +198,7 @@ final class EditorRoutes {
             HttpJson.error(ctx, 400, ErrorCode.BAD_REQUEST,
                     "Send a JSON object with 'draft' and 'version' (\"none\" for a new file).");
         } else {
-            blocking(ctx, () -> {
+            Reply.run(ctx, () -> {
                 BankDraft draft = EditorJson.draft(body.get("draft"));
                 String version = version(body);
                 BankYaml.Check check = BankYaml.check(draft, pathOf(file), folder.images());
@@ -292,7 +238,8 @@ final class EditorRoutes {
         List<EditorJson.Problem> warnings = check != null ? EditorJson.placed(check, saved.warnings())
                 : EditorJson.unplaced(saved.warnings());
         return Reply.json(BankFolder.NO_FILE.equals(expected) ? 201 : 200, new Saved(file, saved.version(),
-                BankFolder.NO_FILE.equals(expected), saved.bank().id(), warnings, EditorJson.Backup.of(saved.backup())));
+                BankFolder.NO_FILE.equals(expected), saved.bank().id(), warnings,
+                EditorJson.Backup.of(saved.backup())));
     }
 
     record Backups(String file, List<EditorJson.Backup> backups) {
@@ -312,7 +259,7 @@ final class EditorRoutes {
         } else if (backup == null || !backup.isTextual() || !body.has("version")) {
             HttpJson.error(ctx, 400, ErrorCode.BAD_REQUEST, "Send a JSON object with 'backup' and 'version'.");
         } else {
-            blocking(ctx, () -> {
+            Reply.run(ctx, () -> {
                 try {
                     return outcome(file, version(body), folder.restore(file, backup.textValue(), version(body)),
                             EditorJson::unplaced, null);

@@ -28,10 +28,12 @@ public final class HttpRoutes {
 
     /**
      * @param generatedPassword the teacher password generated beside the database; null when one is configured
+     * @param banks             the banks on offer to new games, kept in step with the banks folder
+     * @param folder            the banks folder as the editor reads and writes it
      * @param flushed           completes when the results written so far are on disk (reports are read after it)
      */
-    public HttpRoutes(Config config, String generatedPassword, BankLibrary banks, BankFolder folder, GameOpener opener,
-                      Addresses addresses, PrometheusMeterRegistry registry, LongSupplier liveRooms,
+    public HttpRoutes(Config config, String generatedPassword, BankLibrary banks, BankFolder folder,
+                      GameOpener opener, Addresses addresses, PrometheusMeterRegistry registry, LongSupplier liveRooms,
                       LongSupplier connectedPlayers, Reports reports, Supplier<CompletableFuture<Boolean>> flushed) {
         this.config = config;
         this.banks = banks;

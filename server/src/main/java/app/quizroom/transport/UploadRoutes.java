@@ -99,17 +99,17 @@ final class UploadRoutes {
     }
 
     /** The uploaded file, or why it is refused (none in a multipart body, or larger than {@code maxBytes}). */
-    private record Received(Upload upload, EditorRoutes.Reply refusal) {
+    private record Received(Upload upload, Reply refusal) {
     }
 
     private static Received receive(RoutingContext ctx, int maxBytes, String what) throws IOException {
         Optional<Upload> upload = read(ctx);
         if (upload.isEmpty()) {
-            return new Received(null, EditorRoutes.Reply.error(400, ErrorCode.BAD_REQUEST,
+            return new Received(null, Reply.error(400, ErrorCode.BAD_REQUEST,
                     "Send the " + what + " in a field 'file'."));
         }
         if (upload.get().bytes().length > maxBytes) {
-            return new Received(null, EditorRoutes.Reply.error(413, ErrorCode.UPLOAD_TOO_LARGE,
+            return new Received(null, Reply.error(413, ErrorCode.UPLOAD_TOO_LARGE,
                     "A " + what + " may be at most " + maxBytes / (1024 * 1024) + " MiB."));
         }
         return new Received(upload.get(), null);
@@ -125,7 +125,7 @@ final class UploadRoutes {
 
     private void importSheet(RoutingContext ctx) {
         String title = param(ctx, "title");
-        EditorRoutes.blocking(ctx, () -> {
+        Reply.run(ctx, () -> {
             Received received = receive(ctx, SheetImport.MAX_UPLOAD_BYTES, "spreadsheet");
             if (received.refusal() != null) {
                 return received.refusal();
@@ -135,7 +135,7 @@ final class UploadRoutes {
             boolean csv = CSV.equals(file.type()) || name.endsWith(".csv");
             boolean xlsx = XLSX.equals(file.type()) || name.endsWith(".xlsx");
             if (!csv && !xlsx) {
-                return EditorRoutes.Reply.error(415, ErrorCode.UNSUPPORTED_TYPE,
+                return Reply.error(415, ErrorCode.UNSUPPORTED_TYPE,
                         "Send an .xlsx or .csv file (the Kahoot! quiz template).");
             }
             String bankTitle = title != null && !title.isBlank() ? title.strip() : titleFrom(file.name());
@@ -144,13 +144,13 @@ final class UploadRoutes {
                 imported = xlsx ? SheetImport.fromXlsx(new ByteArrayInputStream(file.bytes()), bankTitle)
                         : SheetImport.fromCsv(new ByteArrayInputStream(file.bytes()), bankTitle);
             } catch (SheetException e) {
-                return EditorRoutes.Reply.error(422, ErrorCode.SHEET_UNREADABLE,
+                return Reply.error(422, ErrorCode.SHEET_UNREADABLE,
                         "The spreadsheet cannot be read: " + e.getMessage());
             }
             BankDraft draft = imported.draft();
             String saveAs = freeFileName(draft.getId());
             BankYaml.Check check = BankYaml.check(draft, folder.folder().resolve(saveAs).toString(), folder.images());
-            return EditorRoutes.Reply.ok(new Imported(saveAs, draft, EditorJson.rows(imported.refused()),
+            return Reply.ok(new Imported(saveAs, draft, EditorJson.rows(imported.refused()),
                     EditorJson.rows(imported.notes()), EditorJson.placed(check, check.problems()),
                     EditorJson.placed(check, check.warnings())));
         });
@@ -185,7 +185,7 @@ final class UploadRoutes {
     }
 
     private void uploadImage(RoutingContext ctx) {
-        EditorRoutes.blocking(ctx, () -> {
+        Reply.run(ctx, () -> {
             Received received = receive(ctx, BankImages.MAX_BYTES, "picture");
             if (received.refusal() != null) {
                 return received.refusal();
@@ -194,19 +194,19 @@ final class UploadRoutes {
             ImageType declared = ImageType.fromContentType(file.type())
                     .or(() -> ImageType.fromFileName(file.name() == null ? "" : file.name())).orElse(null);
             if (declared == null) {
-                return EditorRoutes.Reply.error(415, ErrorCode.UNSUPPORTED_TYPE,
+                return Reply.error(415, ErrorCode.UNSUPPORTED_TYPE,
                         "Send a PNG, JPEG, WebP or SVG picture.");
             }
             BankImages.Stored stored;
             try {
                 stored = folder.images().store(file.name(), declared, file.bytes());
             } catch (IllegalArgumentException e) {
-                return EditorRoutes.Reply.error(422, ErrorCode.IMAGE_INVALID, "The picture is refused: "
+                return Reply.error(422, ErrorCode.IMAGE_INVALID, "The picture is refused: "
                         + e.getMessage() + ".");
             }
             // A bank that named this picture before it arrived can load now.
             library.rescan();
-            return EditorRoutes.Reply.json(201, new StoredImage(stored.name(), ServerMessage.Image.url(stored.name()),
+            return Reply.json(201, new StoredImage(stored.name(), ServerMessage.Image.url(stored.name()),
                     stored.type().contentType(), stored.size()));
         });
     }

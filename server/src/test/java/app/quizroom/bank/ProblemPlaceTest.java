@@ -24,7 +24,8 @@ class ProblemPlaceTest {
         broken.setId("broken");
         broken.setType(QuestionType.SINGLE);
         broken.setPrompt("Which is a city?");
-        broken.setOptions(List.of(new OptionDraft("Moscow", null, true), new OptionDraft("x".repeat(200), null, false)));
+        broken.setOptions(List.of(new OptionDraft("Moscow", null, true),
+                new OptionDraft("x".repeat(200), null, false)));
         draft.setQuestions(List.of(fine, broken));
         return draft;
     }

@@ -60,12 +60,14 @@ class EditorBrowserTest {
 
         editor.open();
         editor.newBank(TITLE);
-        assertEquals("moscow-in-pictures.yaml", editor.driver.findElement(Page.testId("bank-file-name")).getDomProperty("value"));
+        assertEquals("moscow-in-pictures.yaml",
+                editor.driver.findElement(Page.testId("bank-file-name")).getDomProperty("value"));
 
         int single = editor.add("single");
         // Checked as it stands: each problem is shown next to its field, in words.
         String missing = editor.awaitText(By.cssSelector(
-                "[data-testid=\"question-card\"] .field:has([data-testid=\"question-prompt\"]) [data-testid=\"problem\"]"),
+                "[data-testid=\"question-card\"] .field:has([data-testid=\"question-prompt\"])"
+                        + " [data-testid=\"problem\"]"),
                 t -> t.startsWith("Problem:"), "a problem beside the empty question text");
         assertTrue(missing.contains("prompt"), missing);
         editor.awaitSummary("Not ready to save");
