@@ -60,7 +60,7 @@ final class HttpGuards {
      * one of the media types that path takes.
      */
     void postsFromOwnPages(RoutingContext ctx) {
-        Set<String> accepted = uploads.get(ctx.request().path());
+        Set<String> accepted = uploads.get(ctx.normalizedPath());
         String type = mediaType(ctx.request().getHeader("Content-Type"));
         if (!origins.allows(ctx.request().getHeader("Origin"), port.getAsInt())) {
             HttpJson.error(ctx, 403, ErrorCode.ORIGIN_REFUSED, "Requests from other web sites are not accepted.");
