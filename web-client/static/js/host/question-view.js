@@ -3,6 +3,7 @@
 import { h, fill, setText, setHidden, setAttr, optionBadge, optionName } from '../shared/dom.js';
 import { secondsLeft, timeFraction } from '../shared/state.js';
 import { mountGameControls } from './controls.js';
+import { mountPicture } from '../shared/picture.js';
 
 export const HINTS = {
   single: 'Choose one answer',
@@ -27,6 +28,7 @@ export function mountQuestion(root, actions) {
   const bar = h('div', { class: 'countdown-bar', 'aria-hidden': 'true' }, barFill);
   const answers = h('p', { class: 'answer-count', 'data-testid': 'answer-count' });
   const prompt = h('h2', { class: 'prompt wrap', 'data-testid': 'prompt' });
+  const picture = mountPicture('q-picture', 'question-image');
   const tiles = h('ol', { class: 'tiles', 'data-testid': 'tiles' });
   const numeric = h('p', { class: 'numeric-hint', hidden: true });
   const paused = h('p', { class: 'paused-flag', role: 'status', hidden: true, 'data-testid': 'paused' }, 'Paused');
@@ -41,6 +43,7 @@ export function mountQuestion(root, actions) {
       answers),
     bar,
     prompt,
+    picture.el,
     paused,
     talk,
     tiles,
@@ -62,6 +65,7 @@ export function mountQuestion(root, actions) {
       setHidden(double, q.points === 1000);
       setText(double, q.points === 0 ? 'No points' : q.points === 2000 ? 'Double points' : `${q.points} points`);
       setText(prompt, q.prompt ?? '');
+      picture.update(q.image);
       setAttr(el, 'data-phase', q.phase);
       const secs = secondsLeft(q, now);
       setText(countdown, secs);

@@ -4,6 +4,7 @@ import { formatNumber, formatValue } from '../shared/present.js';
 import { choiceBars, orderRows, numericBars, commonMistake } from './charts.js';
 import { questionHeading } from './question-view.js';
 import { mountGameControls } from './controls.js';
+import { mountPicture } from '../shared/picture.js';
 
 function bar(share, correct) {
   return h('span', { class: 'bar', 'aria-hidden': 'true' },
@@ -61,13 +62,14 @@ export function mountReveal(root, actions) {
   const summary = h('p', { class: 'reveal-summary', 'data-testid': 'reveal-summary' });
   const prompt = h('h2', { class: 'prompt small wrap', 'data-testid': 'reveal-prompt' });
   const chart = h('div', { class: 'chart-box' });
+  const picture = mountPicture('reveal-picture', 'reveal-image');
   const explanation = h('p', { class: 'explanation wrap', 'data-testid': 'explanation' });
   const mistake = h('p', { class: 'mistake wrap', hidden: true, 'data-testid': 'mistake' });
   const controls = mountGameControls(actions);
   const el = h('section', { class: 'screen screen-reveal', id: 'screen-reveal', 'data-testid': 'screen-reveal' },
     h('div', { class: 'q-top' }, heading, summary),
     prompt, chart,
-    h('div', { class: 'explain-box' }, explanation, mistake),
+    h('div', { class: 'explain-box' }, picture.el, explanation, mistake),
     controls.el);
   root.append(el);
 
@@ -83,6 +85,7 @@ export function mountReveal(root, actions) {
       const count = q?.count ?? state.leaderboard?.count;
       setText(heading, count ? `${questionHeading({ index: r.index, count })}: the answer` : `Question ${r.index + 1}: the answer`);
       setText(prompt, q?.prompt ?? '');
+      picture.update(r.image);
       const right = r.questionType === 'poll' ? '' : ` · ${r.stats?.correctCount ?? 0} right`;
       setText(summary, `${r.answered} of ${r.total} answered${right}`);
       const k = JSON.stringify([r, q?.options]);

@@ -9,6 +9,7 @@ import { parseNumber } from './answer.js';
 import { draftPicks, orderArrangement } from './state.js';
 import { answerChips } from './answer-view.js';
 import { mountOrderList } from './order-view.js';
+import { mountPicture } from '../shared/picture.js';
 
 const HINTS = {
   single: 'Tap one answer.',
@@ -36,6 +37,7 @@ export function mountQuestion(root, actions) {
     'aria-controls': 'phone-prompt', 'data-testid': 'prompt-toggle', onclick: () => toggleWhole() });
   const promptBox = h('div', { class: 'prompt-box' }, prompt, more);
   const hint = h('p', { class: 'hint q-hint', 'data-testid': 'phone-hint' });
+  const picture = mountPicture('phone-picture', 'phone-image');
   const paused = h('p', { class: 'paused-flag', hidden: true, 'data-testid': 'phone-paused' }, 'Paused');
   const intro = h('p', { class: 'intro', hidden: true, 'data-testid': 'get-ready' });
   const talk = h('p', { class: 'talk-flag', hidden: true, 'data-testid': 'phone-team-talk' });
@@ -43,7 +45,7 @@ export function mountQuestion(root, actions) {
   const submitBar = h('div', { class: 'submit-bar', hidden: true, 'data-testid': 'submit-bar' });
   const sent = h('div', { class: 'sent', hidden: true, 'data-testid': 'answer-sent' });
   const notice = h('p', { class: 'notice', role: 'alert', hidden: true, 'data-testid': 'phone-notice' });
-  const info = h('div', { class: 'q-info' }, h('div', { class: 'q-head' }, heading, countdown), bar, promptBox, hint,
+  const info = h('div', { class: 'q-info' }, h('div', { class: 'q-head' }, heading, countdown), bar, promptBox, picture.el, hint,
     paused, talk, notice);
   const answer = h('div', { class: 'q-answer' }, intro, area, submitBar, sent);
   const el = h('section', { class: 'screen screen-question', 'data-testid': 'screen-question' }, info, answer);
@@ -192,6 +194,7 @@ export function mountQuestion(root, actions) {
       setText(countdown, `${secondsLeft(q, now)} s`);
       barFill.style.transform = `scaleX(${introPhase ? 1 : timeFraction(q, now)})`;
       setText(prompt, q.prompt ?? 'Read the question on the big screen.');
+      picture.update(q.image);
       setText(hint, HINTS[q.type] ?? '');
       setHidden(hint, introPhase || talking || done);
       setHidden(talk, !talking);

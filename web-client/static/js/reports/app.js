@@ -2,6 +2,7 @@
 // password, every game; and one game's report (/reports#game=<id>) with its CSV.
 import { storage } from '../shared/storage.js';
 import { setHidden, setText } from '../shared/dom.js';
+import { saveBlob } from '../shared/download.js';
 import { GAMES_KEY, PASSWORD_KEY, validGames, hostKeyFor } from '../shared/games.js';
 import { reportsInitial, reportsReduce, reportHeaders, routeOf, reportError, csvFileName, UNREACHABLE } from './state.js';
 import { mountList } from './list-view.js';
@@ -104,13 +105,7 @@ async function downloadCsv() {
       const body = await res.json().catch(() => null);
       message = reportError(res.status, body, 'the CSV');
     } else {
-      const blob = await res.blob();
-      const url = URL.createObjectURL(blob);
-      const link = Object.assign(document.createElement('a'), { href: url, download: csvFileName(id) });
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 60000);
+      saveBlob(await res.blob(), csvFileName(id));
       message = `Saved ${csvFileName(id)}.`;
     }
   } catch {

@@ -15,6 +15,7 @@ export function question(msg, now) {
     timeLimitMs: msg.timeLimitMs,
     phase: msg.phase,
     unit: msg.unit ?? null,
+    image: msg.image ?? null,
     paused: !!msg.paused,
     remainingMs: msg.remainingMs,
     endsAt: now + msg.remainingMs,

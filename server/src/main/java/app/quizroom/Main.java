@@ -48,19 +48,13 @@ public final class Main {
             return;
         }
         config.describe().forEach((key, value) -> LOG.log(Level.INFO, "config " + key + "=" + value));
-        BankLoader.Result loaded = BankLoader.loadFolder(config.banksDir());
-        loaded.problems().forEach(p -> LOG.log(Level.WARNING, p.toString()));
-        if (loaded.banks().isEmpty()) {
-            LOG.log(Level.ERROR, "no valid question bank in " + config.banksDir().toAbsolutePath()
+        if (!Files.isDirectory(config.banksDir())) {
+            LOG.log(Level.ERROR, "no banks folder at " + config.banksDir().toAbsolutePath()
                     + "; set QUIZROOM_BANKS to a folder of banks");
             System.exit(1);
         }
-        for (Bank bank : loaded.banks()) {
-            LOG.log(Level.INFO, "bank " + bank.id() + ": " + bank.questions().size() + " questions ("
-                    + bank.file() + ")");
-            FairnessCheck.check(bank, List.of()).forEach(w -> LOG.log(Level.WARNING, w.toString()));
-        }
-        QuizServer server = new QuizServer(config, loaded.banks(), Clock.SYSTEM, null);
+        // The server reads the banks itself, and again whenever the folder changes (the editor saves there).
+        QuizServer server = new QuizServer(config, Clock.SYSTEM, null);
         try {
             server.start().await(30, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -68,7 +62,12 @@ public final class Main {
             System.exit(1);
         }
         LOG.log(Level.INFO, "Quizroom is running: projector at http://localhost:" + server.port()
-                + "/host, phones join at " + server.publicUrl());
+                + "/host, phones join at " + server.publicUrl() + "; banks are edited at http://localhost:"
+                + server.port() + "/editor");
+        if (server.library().current().banks().isEmpty()) {
+            LOG.log(Level.WARNING, "no valid question bank in " + config.banksDir().toAbsolutePath()
+                    + " yet: write one in the editor or fix the problems above");
+        }
         if (server.generatedTeacherPassword() != null) {
             // Printed for the person at the server: a projector on another computer needs it to create games.
             LOG.log(Level.INFO, "teacher password, for creating games from another computer: "

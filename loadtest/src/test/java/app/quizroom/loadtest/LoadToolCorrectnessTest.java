@@ -1,6 +1,5 @@
 package app.quizroom.loadtest;
 
-import app.quizroom.bank.BankLoader;
 import app.quizroom.config.Config;
 import app.quizroom.game.Clock;
 import app.quizroom.server.QuizServer;
@@ -40,7 +39,7 @@ class LoadToolCorrectnessTest {
         env.put("QUIZROOM_BANKS", projectRoot().resolve("questions").toString());
         env.put("QUIZROOM_DB", scratch.resolve("results.db").toString());
         Config config = Config.fromEnv(env);
-        server = new QuizServer(config, BankLoader.loadFolder(config.banksDir()).banks(), Clock.SYSTEM, null);
+        server = new QuizServer(config, Clock.SYSTEM, null);
         server.start().await(20, TimeUnit.SECONDS);
     }
 

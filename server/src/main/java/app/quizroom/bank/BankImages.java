@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -111,6 +114,64 @@ public final class BankImages {
             return Optional.empty();
         }
         return Optional.of(new Image(name, found.type(), bytes));
+    }
+
+    /** What became of an uploaded picture: stored under {@code name}, or refused for {@code reason}. */
+    public record Stored(String name, ImageType type, long size) {
+    }
+
+    /**
+     * Stores an uploaded picture beside the banks under a safe name made from {@code wanted} (a browser's file
+     * name): folders dropped, every character but letters, digits, '-' and '_' turned into '-', the ending of its
+     * real type. A different picture already under that name is kept: the new one gets {@code -2}, {@code -3},
+     * ...; the same picture uploaded again keeps its name. Written atomically.
+     *
+     * @param declared the type the upload claims (its content type); null to go by the content alone
+     * @throws IllegalArgumentException when the content is not a picture of the declared type, or is too large
+     */
+    public synchronized Stored store(String wanted, ImageType declared, byte[] content) throws IOException {
+        if (content.length > MAX_BYTES) {
+            throw new IllegalArgumentException("a picture may be at most " + MAX_BYTES + " bytes (2 MiB)");
+        }
+        ImageType type = declared;
+        if (type == null) {
+            type = Arrays.stream(ImageType.values()).filter(t -> t.matches(content)).findFirst().orElseThrow(
+                    () -> new IllegalArgumentException("the file is not a PNG, JPEG, WebP or SVG picture"));
+        } else if (!type.matches(content)) {
+            throw new IllegalArgumentException("the file is not really " + article(type) + " picture");
+        }
+        String stem = safeStem(wanted);
+        String ending = ImageType.fromFileName(wanted == null ? "" : wanted).filter(type::equals).isPresent()
+                ? wanted.substring(wanted.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT)
+                : type.endings().get(0);
+        Files.createDirectories(folder);
+        for (int n = 1; ; n++) {
+            String name = (n == 1 ? stem : stem + "-" + n) + "." + ending;
+            Path target = folder.resolve(name);
+            if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                AtomicFiles.write(target, content);
+                return new Stored(name, type, content.length);
+            }
+            if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)
+                    && Arrays.equals(Files.readAllBytes(target), content)) {
+                return new Stored(name, type, content.length);
+            }
+        }
+    }
+
+    /** A file name's stem made safe: letters, digits, '-' and '_' only, at most 80 characters, never empty. */
+    static String safeStem(String wanted) {
+        String name = wanted == null ? "" : wanted;
+        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+        int dot = name.lastIndexOf('.');
+        if (dot > 0) {
+            name = name.substring(0, dot);
+        }
+        String stem = name.replaceAll("[^A-Za-z0-9_-]+", "-").replaceAll("-{2,}", "-").replaceAll("^[-_]+|-+$", "");
+        if (stem.length() > 80) {
+            stem = stem.substring(0, 80);
+        }
+        return stem.isEmpty() ? "picture" : stem;
     }
 
     /** Why a name cannot be a picture's name (before looking at any file), or null if it can. */

@@ -40,6 +40,22 @@ public enum ImageType {
         return contentType;
     }
 
+    /** The file name endings of this type, the usual one first. */
+    public List<String> endings() {
+        return endings;
+    }
+
+    /** The type of an HTTP {@code Content-Type} ({@code image/png}, parameters ignored), if it is one of ours. */
+    public static Optional<ImageType> fromContentType(String contentType) {
+        if (contentType == null) {
+            return Optional.empty();
+        }
+        int semicolon = contentType.indexOf(';');
+        String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim()
+                .toLowerCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(t -> t.contentType.equals(type)).findFirst();
+    }
+
     /** The type a file name claims by its ending (any case), if it is one of ours. */
     public static Optional<ImageType> fromFileName(String name) {
         int dot = name.lastIndexOf('.');

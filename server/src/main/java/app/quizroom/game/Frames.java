@@ -40,22 +40,29 @@ final class Frames {
         this.gate = gate;
     }
 
-    /** The question as phones show it: without texts when the teacher keeps them on the screen. */
+    /**
+     * The question as phones show it: without texts when the teacher keeps them on the screen, and without its
+     * picture unless the teacher sends pictures to phones.
+     */
     ServerMessage.Question questionForPlayers(Moment at, Boolean answered) {
-        return question(at, options.showTextOnPhones(), answered);
+        return question(at, options.showTextOnPhones(), options.imagesOnPhones(), answered);
     }
 
-    /** The question as the projector shows it, texts always. */
+    /** The question as the projector shows it, texts and picture always. */
     ServerMessage.Question questionForHost(Moment at) {
-        return question(at, true, null);
+        return question(at, true, true, null);
     }
 
-    private ServerMessage.Question question(Moment at, boolean texts, Boolean answered) {
+    private ServerMessage.Question question(Moment at, boolean texts, boolean picture, Boolean answered) {
         QuestionRun run = at.run();
         return new ServerMessage.Question(run.index, questionCount, run.question.type().wireName(),
                 texts ? run.question.prompt() : null, texts ? run.displayedTexts() : null, run.optionCount(),
                 run.question.points(), run.timeLimitMs, at.phase().wireName(), at.remainingMs(), answered,
-                run.question.unit(), at.paused());
+                run.question.unit(), at.paused(), picture ? image(run) : null);
+    }
+
+    private static ServerMessage.Image image(QuestionRun run) {
+        return ServerMessage.Image.of(run.question.image(), run.question.imageAlt());
     }
 
     ServerMessage.AnswerCount count(QuestionRun run) {
@@ -67,7 +74,7 @@ final class Frames {
         List<AnswerRecord> given = roster.all().stream().map(p -> p.answers.get(run.index))
                 .filter(Objects::nonNull).toList();
         return new ServerMessage.Reveal(run.index, run.question.type().wireName(), solution, run.stats(given),
-                run.question.explanation(), run.optionExplanations(), run.answered, roster.size());
+                run.question.explanation(), run.optionExplanations(), run.answered, roster.size(), image(run));
     }
 
     /** To one player: their outcome of the question just scored. */

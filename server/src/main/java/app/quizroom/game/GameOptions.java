@@ -13,22 +13,23 @@ import app.quizroom.scoring.ScoringMode;
  * @param teams             team play, or null for an individual game
  * @param twoStepJoin       true: a join must also carry the pattern of shapes the projector shows, which changes
  *                          every 30 s, so that knowing the PIN is not enough to get in
+ * @param imagesOnPhones    true: phones show a question's picture too (the projector always does)
  */
 public record GameOptions(ScoringMode scoring, boolean streakBonus, boolean shuffleQuestions, boolean shuffleOptions,
                           boolean showTextOnPhones, Integer timeLimitSeconds, int readingSeconds,
-                          boolean generatedNames, TeamOptions teams, boolean twoStepJoin) {
+                          boolean generatedNames, TeamOptions teams, boolean twoStepJoin, boolean imagesOnPhones) {
 
     public GameOptions(ScoringMode scoring, boolean streakBonus, boolean shuffleQuestions, boolean shuffleOptions,
                        boolean showTextOnPhones, Integer timeLimitSeconds, int readingSeconds, boolean generatedNames,
                        TeamOptions teams) {
         this(scoring, streakBonus, shuffleQuestions, shuffleOptions, showTextOnPhones, timeLimitSeconds,
-                readingSeconds, generatedNames, teams, false);
+                readingSeconds, generatedNames, teams, false, false);
     }
 
     public GameOptions(ScoringMode scoring, boolean streakBonus, boolean shuffleQuestions, boolean shuffleOptions,
                        boolean showTextOnPhones, Integer timeLimitSeconds, int readingSeconds, boolean generatedNames) {
         this(scoring, streakBonus, shuffleQuestions, shuffleOptions, showTextOnPhones, timeLimitSeconds,
-                readingSeconds, generatedNames, null, false);
+                readingSeconds, generatedNames, null, false, false);
     }
 
     public static final int DEFAULT_READING_SECONDS = Limits.DEFAULT_READING_SECONDS;

@@ -54,7 +54,17 @@ public enum ErrorCode {
     STORE_UNAVAILABLE("store_unavailable"),
     ORIGIN_REFUSED("origin_refused"),
     JSON_REQUIRED("json_required"),
-    TOO_MANY_ROOMS_FROM_ADDRESS("too_many_rooms_from_address");
+    TOO_MANY_ROOMS_FROM_ADDRESS("too_many_rooms_from_address"),
+    // The bank editor (HTTP)
+    BANK_FILE_NOT_FOUND("bank_file_not_found"),
+    BANK_INVALID("bank_invalid"),
+    BANK_CONFLICT("bank_conflict"),
+    BACKUP_NOT_FOUND("backup_not_found"),
+    SHEET_UNREADABLE("sheet_unreadable"),
+    IMAGE_NOT_FOUND("image_not_found"),
+    IMAGE_INVALID("image_invalid"),
+    UNSUPPORTED_TYPE("unsupported_type"),
+    UPLOAD_TOO_LARGE("upload_too_large");
 
     private final String wire;
 

@@ -3,6 +3,8 @@ package app.quizroom.protocol;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -90,7 +92,22 @@ public sealed interface ServerMessage {
     @JsonTypeName("question")
     record Question(int index, int count, String questionType, String prompt, List<String> options, int optionCount,
                     int points, long timeLimitMs, String phase, long remainingMs, Boolean answered, String unit,
-                    boolean paused) implements ServerMessage {
+                    boolean paused, Image image) implements ServerMessage {
+    }
+
+    /**
+     * A question's picture: where the server serves it and what it shows, in words, for those who cannot see it.
+     * Sent to the host, and to players only when the game's {@code imagesOnPhones} is on.
+     */
+    record Image(String url, String alt) {
+        /** The picture file {@code name} beside the banks, served at {@code /api/images/<name>}. */
+        public static Image of(String name, String alt) {
+            return name == null ? null : new Image(url(name), alt);
+        }
+
+        public static String url(String name) {
+            return "/api/images/" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+        }
     }
 
     /** Answering has opened for question {@code index}. */
@@ -125,7 +142,7 @@ public sealed interface ServerMessage {
     /** To the host: the solution, how the class answered, and the explanation. */
     @JsonTypeName("reveal")
     record Reveal(int index, String questionType, Solution solution, Stats stats, String explanation,
-                  List<String> optionExplanations, int answered, int total) implements ServerMessage {
+                  List<String> optionExplanations, int answered, int total, Image image) implements ServerMessage {
     }
 
     /** To a player: their own outcome of question {@code index}, with the solution. */

@@ -1,6 +1,8 @@
 package app.quizroom.server;
 
 import app.quizroom.bank.Bank;
+import app.quizroom.bank.BankFolder;
+import app.quizroom.bank.BankLibrary;
 import app.quizroom.config.Config;
 import app.quizroom.game.Blocklist;
 import app.quizroom.game.Clock;
@@ -26,10 +28,9 @@ import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
@@ -41,10 +42,13 @@ import java.util.function.LongSupplier;
 public final class QuizServer {
 
     private static final long SWEEP_INTERVAL_MS = 60_000;
+    /** How often the banks folder is rescanned besides the changes the operating system reports. */
+    private static final Duration BANK_RESCAN = Duration.ofSeconds(30);
     private static final SecureRandom SEEDS = new SecureRandom();
 
     private final Config config;
-    private final Map<String, Bank> banks = new LinkedHashMap<>();
+    private final BankLibrary library;
+    private final BankFolder folder;
     private final Clock clock;
     private final Scheduler injectedScheduler;
     private final LongSupplier seeds;
@@ -63,18 +67,22 @@ public final class QuizServer {
     private String passwordProblem;
 
     /**
+     * A server of the banks in {@code QUIZROOM_BANKS}: read when it starts, and again whenever a file there changes
+     * (see {@link BankLibrary}).
+     *
      * @param clock     the server's clock (tests inject a manual one)
      * @param scheduler timers for rooms; null to use Vert.x timers
      */
-    public QuizServer(Config config, List<Bank> banks, Clock clock, Scheduler scheduler) {
-        this(config, banks, clock, scheduler, SEEDS::nextLong);
+    public QuizServer(Config config, Clock clock, Scheduler scheduler) {
+        this(config, clock, scheduler, SEEDS::nextLong);
     }
 
     /** @param seeds where each new game's seed comes from (tests pass a seeded sequence to replay a run) */
-    public QuizServer(Config config, List<Bank> banks, Clock clock, Scheduler scheduler, LongSupplier seeds) {
+    public QuizServer(Config config, Clock clock, Scheduler scheduler, LongSupplier seeds) {
         this.config = config;
         this.seeds = seeds;
-        banks.forEach(b -> this.banks.put(b.id(), b));
+        this.library = new BankLibrary(config.banksDir(), new BankLog());
+        this.folder = new BankFolder(config.banksDir());
         this.clock = clock;
         this.injectedScheduler = scheduler;
         this.rooms = new RoomRegistry(config.maxRooms());
@@ -104,6 +112,7 @@ public final class QuizServer {
                 generatedPassword = TeacherPasswordFile.generate();
             }
         }
+        library.watch(BANK_RESCAN);
         int loopCount = Math.max(1, Runtime.getRuntime().availableProcessors());
         store.start();
         store.onHealthChange(saving -> rooms.all().forEach(room -> room.execute(() -> room.storageChanged(saving))));
@@ -122,8 +131,9 @@ public final class QuizServer {
                 .compose(loops -> {
                     GameLauncher games = new GameLauncher(rooms, opened, config.roomsPerAddress(), store, addresses,
                             seeds, () -> new Room.Environment(loops.get(), clock, scheduler, metrics, limits));
-                    HttpRoutes http = new HttpRoutes(config, generatedPassword, banks, games, addresses, registry,
-                            rooms::size, metrics::connectedPlayers, new Reports(config.dbFile()), store::flushed);
+                    HttpRoutes http = new HttpRoutes(config, generatedPassword, library, folder, games, addresses,
+                            registry, rooms::size, metrics::connectedPlayers, new Reports(config.dbFile()),
+                            store::flushed);
                     return new WebServer(config, addresses, http, rooms, clock, metrics, stopping::get)
                             .deploy(vertx, instances);
                 })
@@ -132,6 +142,11 @@ public final class QuizServer {
                             config.emptyRoomMinutes());
                     vertx.setPeriodic(SWEEP_INTERVAL_MS, id -> sweeper.sweep());
                 });
+    }
+
+    /** The banks on offer to new games, kept in step with the banks folder. */
+    public BankLibrary library() {
+        return library;
     }
 
     /**
@@ -196,6 +211,7 @@ public final class QuizServer {
                 .otherwiseEmpty()
                 .compose(ignored -> vertx.executeBlocking(() -> store.close(graceMs)))
                 .eventually(() -> vertx.close())
+                .onComplete(ignored -> library.close())
                 .mapEmpty();
     }
 

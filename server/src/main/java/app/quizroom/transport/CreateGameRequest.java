@@ -31,7 +31,7 @@ record CreateGameRequest(String bankId, GameOptions options) {
     /** The fields in the order the documentation checks them. */
     private static final List<String> FIELDS = List.of("bankId", "scoring", "timeLimit", "streakBonus",
             "shuffleQuestions", "shuffleOptions", "showTextOnPhones", "readingSeconds", "generatedNames", "twoStepJoin",
-            "teams");
+            "teams", "imagesOnPhones");
     /** Likewise inside {@code teams}, where {@code count} is not read at all when {@code names} is given. */
     private static final List<String> TEAM_FIELDS = List.of("playersPick", "cap", "talkSeconds", "names", "count");
 
@@ -132,6 +132,7 @@ record CreateGameRequest(String bankId, GameOptions options) {
         private boolean generatedNames = DEFAULTS.generatedNames();
         private boolean twoStepJoin = DEFAULTS.twoStepJoin();
         private TeamOptions teams;
+        private boolean imagesOnPhones = DEFAULTS.imagesOnPhones();
 
         Builder bankId(String id) {
             bankId = id;
@@ -191,9 +192,15 @@ record CreateGameRequest(String bankId, GameOptions options) {
             return this;
         }
 
+        Builder imagesOnPhones(Boolean on) {
+            imagesOnPhones = on == null ? imagesOnPhones : on;
+            return this;
+        }
+
         CreateGameRequest build() {
             return new CreateGameRequest(bankId, new GameOptions(scoring, streakBonus, shuffleQuestions,
-                    shuffleOptions, showTextOnPhones, timeLimit, readingSeconds, generatedNames, teams, twoStepJoin));
+                    shuffleOptions, showTextOnPhones, timeLimit, readingSeconds, generatedNames, teams, twoStepJoin,
+                    imagesOnPhones));
         }
     }
 

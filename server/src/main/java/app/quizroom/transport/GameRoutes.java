@@ -1,6 +1,7 @@
 package app.quizroom.transport;
 
 import app.quizroom.bank.Bank;
+import app.quizroom.bank.BankLibrary;
 import app.quizroom.config.Config;
 import app.quizroom.config.Limits;
 import app.quizroom.game.GameOptions;
@@ -12,7 +13,6 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /** Starting a game: the banks to choose from, the options and their defaults, creating the room, its QR code. */
@@ -21,13 +21,14 @@ final class GameRoutes {
     private static final int MAX_BODY_BYTES = 16 * 1024;
     private static final Pattern PIN = Pattern.compile("\\d{6}");
 
-    private final Map<String, Bank> banks;
+    /** Read afresh for every request: a bank saved in the editor is offered at once. */
+    private final BankLibrary banks;
     private final GameOpener games;
     private final TeacherAccess access;
     private final Addresses addresses;
     private final String addressFullMessage;
 
-    GameRoutes(Map<String, Bank> banks, GameOpener games, TeacherAccess access, Addresses addresses, Config config) {
+    GameRoutes(BankLibrary banks, GameOpener games, TeacherAccess access, Addresses addresses, Config config) {
         this.banks = banks;
         this.games = games;
         this.access = access;
@@ -49,7 +50,7 @@ final class GameRoutes {
     }
 
     private void listBanks(RoutingContext ctx) {
-        HttpJson.send(ctx, 200, banks.values().stream()
+        HttpJson.send(ctx, 200, banks.current().banks().stream()
                 .map(bank -> new BankSummary(bank.id(), bank.title(), bank.description(), bank.topic(),
                         bank.questions().size(), bank.estimatedMinutes(),
                         bank.questions().stream().map(q -> q.type().wireName()).distinct().toList()))
@@ -99,7 +100,9 @@ final class GameRoutes {
             return;
         }
         JsonNode bankId = body.get("bankId");
-        Bank bank = bankId != null && bankId.isTextual() ? banks.get(bankId.textValue()) : null;
+        // The game keeps this Bank object for its whole run; later edits reach only new games.
+        Bank bank = bankId != null && bankId.isTextual()
+                ? banks.current().bank(bankId.textValue()).orElse(null) : null;
         if (bank == null) {
             HttpJson.error(ctx, 404, ErrorCode.BANK_NOT_FOUND, "No bank with id '" + HttpJson.quoted(bankId) + "'.");
             return;

@@ -5,6 +5,8 @@ import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.IntSupplier;
 import java.util.regex.Pattern;
 
@@ -22,10 +24,14 @@ final class HttpGuards {
 
     private final OriginPolicy origins;
     private final IntSupplier port;
+    /** The upload paths and the media types each takes instead of JSON. */
+    private final Map<String, Set<String>> uploads;
 
-    HttpGuards(OriginPolicy origins, IntSupplier port) {
+    /** @param uploads the paths whose POSTs carry a file, with the media types each accepts (JSON is not) */
+    HttpGuards(OriginPolicy origins, IntSupplier port, Map<String, Set<String>> uploads) {
         this.origins = origins;
         this.port = port;
+        this.uploads = Map.copyOf(uploads);
     }
 
     /**
@@ -49,11 +55,19 @@ final class HttpGuards {
         ctx.next();
     }
 
-    /** For every POST: 403 from a foreign page, 415 for a body that is not declared JSON. */
+    /**
+     * For every POST: 403 from a foreign page; 415 for a body that is not declared JSON, or, on an upload path, not
+     * one of the media types that path takes.
+     */
     void postsFromOwnPages(RoutingContext ctx) {
+        Set<String> accepted = uploads.get(ctx.normalizedPath());
+        String type = mediaType(ctx.request().getHeader("Content-Type"));
         if (!origins.allows(ctx.request().getHeader("Origin"), port.getAsInt())) {
             HttpJson.error(ctx, 403, ErrorCode.ORIGIN_REFUSED, "Requests from other web sites are not accepted.");
-        } else if (!isJson(ctx.request().getHeader("Content-Type"))) {
+        } else if (accepted != null && !accepted.contains(type)) {
+            HttpJson.error(ctx, 415, ErrorCode.UNSUPPORTED_TYPE,
+                    "Send the file as one of: " + String.join(", ", accepted.stream().sorted().toList()) + ".");
+        } else if (accepted == null && !"application/json".equals(type)) {
             HttpJson.error(ctx, 415, ErrorCode.JSON_REQUIRED, "Send the body as application/json.");
         } else {
             ctx.next();
@@ -72,13 +86,13 @@ final class HttpGuards {
         return authority.port() >= 0 ? authority.host() + ":" + authority.port() : authority.host();
     }
 
-    /** {@code application/json}, with or without parameters such as {@code charset}. */
-    private static boolean isJson(String contentType) {
+    /** A Content-Type without its parameters ({@code charset}, {@code boundary}), in lower case; "" for none. */
+    static String mediaType(String contentType) {
         if (contentType == null) {
-            return false;
+            return "";
         }
         int semicolon = contentType.indexOf(';');
         String type = semicolon < 0 ? contentType : contentType.substring(0, semicolon);
-        return type.trim().toLowerCase(Locale.ROOT).equals("application/json");
+        return type.trim().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,6 +1,7 @@
 package app.quizroom.transport;
 
-import app.quizroom.bank.Bank;
+import app.quizroom.bank.BankFolder;
+import app.quizroom.bank.BankLibrary;
 import app.quizroom.config.Config;
 import app.quizroom.store.Reports;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -8,7 +9,6 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -17,20 +17,23 @@ import java.util.function.Supplier;
 public final class HttpRoutes {
 
     private final Config config;
-    private final Map<String, Bank> banks;
+    private final BankLibrary banks;
     private final PrometheusMeterRegistry registry;
     private final LongSupplier liveRooms;
     private final LongSupplier connectedPlayers;
     private final HttpGuards guards;
     private final GameRoutes games;
     private final ReportRoutes reports;
+    private final EditorRoutes editor;
 
     /**
      * @param generatedPassword the teacher password generated beside the database; null when one is configured
+     * @param banks             the banks on offer to new games, kept in step with the banks folder
+     * @param folder            the banks folder as the editor reads and writes it
      * @param flushed           completes when the results written so far are on disk (reports are read after it)
      */
-    public HttpRoutes(Config config, String generatedPassword, Map<String, Bank> banks, GameOpener opener,
-                      Addresses addresses, PrometheusMeterRegistry registry, LongSupplier liveRooms,
+    public HttpRoutes(Config config, String generatedPassword, BankLibrary banks, BankFolder folder,
+                      GameOpener opener, Addresses addresses, PrometheusMeterRegistry registry, LongSupplier liveRooms,
                       LongSupplier connectedPlayers, Reports reports, Supplier<CompletableFuture<Boolean>> flushed) {
         this.config = config;
         this.banks = banks;
@@ -38,10 +41,11 @@ public final class HttpRoutes {
         this.liveRooms = liveRooms;
         this.connectedPlayers = connectedPlayers;
         OriginPolicy origins = new OriginPolicy(config, addresses::publicUrl);
-        this.guards = new HttpGuards(origins, addresses::port);
+        this.guards = new HttpGuards(origins, addresses::port, EditorRoutes.UPLOADS);
         TeacherAccess access = new TeacherAccess(config, generatedPassword, origins, addresses::port);
         this.games = new GameRoutes(banks, opener, access, addresses, config);
         this.reports = new ReportRoutes(reports, access, flushed);
+        this.editor = new EditorRoutes(folder, banks, access);
     }
 
     /** {@code GET /health}. */
@@ -54,10 +58,11 @@ public final class HttpRoutes {
         // Before any body is read: a refused POST costs nothing.
         router.post("/api/*").handler(guards::postsFromOwnPages);
         router.get("/health").handler(ctx -> HttpJson.send(ctx, 200,
-                new Health("ok", banks.size(), liveRooms.getAsLong(), connectedPlayers.getAsLong())));
+                new Health("ok", banks.current().banks().size(), liveRooms.getAsLong(), connectedPlayers.getAsLong())));
         router.get("/metrics").handler(PrometheusScrapingHandler.create(registry));
         games.mount(router);
         reports.mount(router);
+        editor.mount(router);
         StaticFiles.mount(router, config.webDir());
         return router;
     }

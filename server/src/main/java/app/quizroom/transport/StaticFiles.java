@@ -8,7 +8,7 @@ import java.nio.file.Path;
 
 /**
  * The web client's pages and scripts: from the jar's {@code webroot}, or from {@code QUIZROOM_WEB_DIR} when set,
- * plus the short addresses of its pages ({@code /host}, {@code /join/:pin}, {@code /reports}).
+ * plus the short addresses of its pages ({@code /host}, {@code /join/:pin}, {@code /reports}, {@code /editor}).
  */
 final class StaticFiles {
 
@@ -22,6 +22,7 @@ final class StaticFiles {
     static void mount(Router router, Path webDir) {
         router.get("/reports").handler(ctx -> ctx.reroute("/reports.html"));
         router.get("/host").handler(ctx -> ctx.reroute("/host.html"));
+        router.get("/editor").handler(ctx -> ctx.reroute("/editor.html"));
         router.get("/join/:pin").handler(ctx -> ctx.reroute("/index.html"));
         StaticHandler files = webDir == null
                 ? StaticHandler.create("webroot")

@@ -21,6 +21,7 @@ public final class GameOptionsBuilder {
     private boolean generatedNames;
     private TeamOptions teams;
     private boolean twoStepJoin;
+    private boolean imagesOnPhones;
 
     private GameOptionsBuilder(GameOptions start) {
         scoring = start.scoring();
@@ -33,6 +34,7 @@ public final class GameOptionsBuilder {
         generatedNames = start.generatedNames();
         teams = start.teams();
         twoStepJoin = start.twoStepJoin();
+        imagesOnPhones = start.imagesOnPhones();
     }
 
     /** The options a new game gets when the teacher changes nothing. */
@@ -98,8 +100,14 @@ public final class GameOptionsBuilder {
         return this;
     }
 
+    /** Phones show a question's picture too. */
+    public GameOptionsBuilder imagesOnPhones(boolean imagesOnPhones) {
+        this.imagesOnPhones = imagesOnPhones;
+        return this;
+    }
+
     public GameOptions build() {
         return new GameOptions(scoring, streakBonus, shuffleQuestions, shuffleOptions, showTextOnPhones,
-                timeLimitSeconds, readingSeconds, generatedNames, teams, twoStepJoin);
+                timeLimitSeconds, readingSeconds, generatedNames, teams, twoStepJoin, imagesOnPhones);
     }
 }

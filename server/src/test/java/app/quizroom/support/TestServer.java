@@ -55,6 +55,7 @@ public final class TestServer implements AutoCloseable, AfterEachCallback {
     private final Context clientContext = clientVertx.getOrCreateContext();
     private final HttpClient http = clientVertx.createHttpClient(new HttpClientOptions().setKeepAlive(false));
     public final int port;
+    /** The banks the server offered when it started (its library rescans the folder as it changes). */
     public final List<Bank> banks;
     /** WebSocket clients opened through {@link #client()}, closed with the server. */
     private final List<WsClient> clients = new CopyOnWriteArrayList<>();
@@ -97,10 +98,10 @@ public final class TestServer implements AutoCloseable, AfterEachCallback {
         if (!loaded.problems().isEmpty()) {
             throw new IllegalStateException("bundled banks do not load: " + loaded.problems());
         }
-        banks = loaded.banks();
         // Games take their seeds from a fixed sequence, so a run replays exactly (shuffles, names, teams).
-        server = new QuizServer(config, banks, clock, scheduler, new Random(SEED)::nextLong);
+        server = new QuizServer(config, clock, scheduler, new Random(SEED)::nextLong);
         await(server.start());
+        banks = server.library().current().banks();
         port = server.port();
         LIVE.add(this);
     }
@@ -169,6 +170,21 @@ public final class TestServer implements AutoCloseable, AfterEachCallback {
                     }
                     headers.forEach(req::putHeader);
                     return body == null ? req.send() : req.send(Buffer.buffer(body));
+                })
+                .compose((HttpClientResponse res) -> res.body().map(b ->
+                        new Response(res.statusCode(), b.toString(), res.getHeader("Content-Type"), res.headers())))
+                .onComplete(result));
+        return await(result.future());
+    }
+
+    /** A request whose body is these bytes, sent with the content type the headers give. */
+    public Response requestBytes(String address, HttpMethod method, String path, byte[] body,
+                                 Map<String, String> headers) {
+        Promise<Response> result = Promise.promise();
+        clientContext.runOnContext(ignored -> http.request(method, port, address, path)
+                .compose(req -> {
+                    headers.forEach(req::putHeader);
+                    return req.send(Buffer.buffer(body));
                 })
                 .compose((HttpClientResponse res) -> res.body().map(b ->
                         new Response(res.statusCode(), b.toString(), res.getHeader("Content-Type"), res.headers())))

@@ -16,13 +16,13 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /** Real .xlsx files for the tests, written with fastexcel's writer. */
-final class Sheets {
+public final class Sheets {
 
     private Sheets() {
     }
 
     /** A workbook with one sheet filled in by {@code fill}. */
-    static byte[] xlsx(Consumer<Worksheet> fill) throws IOException {
+    public static byte[] xlsx(Consumer<Worksheet> fill) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Workbook workbook = new Workbook(out, "Test", "1.0");
         fill.accept(workbook.newWorksheet("Sheet1"));
@@ -31,7 +31,7 @@ final class Sheets {
     }
 
     /** The template's instructions and heading row (row 8), as Kahoot!'s own file has them. */
-    static void template(Worksheet sheet) {
+    public static void template(Worksheet sheet) {
         sheet.value(0, 1, "Quiz template");
         sheet.value(1, 1, "Add questions, at least two answer alternatives, time limit and choose correct answers"
                 + " (at least one). Have fun creating your awesome quiz!");
@@ -45,7 +45,7 @@ final class Sheets {
     }
 
     /** One question row: its number in column A, then the question, answers, time and correct cell from column B. */
-    static void row(Worksheet sheet, int row, Object... cells) {
+    public static void row(Worksheet sheet, int row, Object... cells) {
         sheet.value(row, 0, row - 7);
         for (int i = 0; i < cells.length; i++) {
             if (cells[i] instanceof String text && !text.isEmpty()) {
