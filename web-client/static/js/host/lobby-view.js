@@ -3,10 +3,12 @@
 import { h, fill, setText, setAttr, setHidden, teamSwatch } from '../shared/dom.js';
 import { playerCount } from '../shared/teams.js';
 import { teamColumns, lobbyTeamHint } from './teams.js';
+import { joinUrlParts } from './state.js';
 
 export function mountLobby(root, actions) {
   const pin = h('p', { class: 'pin', 'data-testid': 'pin', 'aria-label': 'Game PIN' });
-  const joinUrl = h('p', { class: 'join-url wrap', 'data-testid': 'join-url' });
+  // Left to right whatever the page's direction; it may break before the PIN, never inside it.
+  const joinUrl = h('p', { class: 'join-url', dir: 'ltr', 'data-testid': 'join-url' });
   const qr = h('img', { class: 'qr', alt: '', width: 300, height: 300 });
   const count = h('span', { 'data-testid': 'player-count' }, '0');
   const countWord = h('span', {}, ' players');
@@ -66,7 +68,7 @@ export function mountLobby(root, actions) {
   function member(p, team, mover) {
     const off = p.connected ? null : h('span', { class: 'offline' }, ' (offline)');
     const picked = mover?.id === p.id;
-    const name = h('button', { class: 'name-button', type: 'button', 'aria-pressed': picked ? 'true' : 'false',
+    const name = h('button', { class: 'name-button', type: 'button', title: p.name, 'aria-pressed': picked ? 'true' : 'false',
       'aria-label': picked ? `${p.name}, picked` : `Move or remove ${p.name} (${team.name})…`,
       onclick: () => {
         if (picked) actions.unpick();
@@ -97,7 +99,7 @@ export function mountLobby(root, actions) {
       'aria-labelledby': headId },
     h('h3', { class: 'team-head', id: headId },
       teamSwatch(col.colour),
-      h('span', { class: 'team-name wrap', 'data-testid': 'team-name', text: col.name }),
+      h('span', { class: 'team-name', title: col.name, 'data-testid': 'team-name', text: col.name }),
       h('span', { class: 'team-size', 'data-testid': 'team-size' }, `${col.size}${col.full ? ' · full' : ''}`,
         h('span', { class: 'visually-hidden' }, ` ${col.size === 1 ? 'player' : 'players'}`))),
     h('ul', { class: 'team-members', 'aria-label': `${col.name} members` },
@@ -156,7 +158,12 @@ export function mountLobby(root, actions) {
       shownPick = state.picked;
       const teamGame = state.teams.length > 0;
       setText(pin, state.pin ?? '');
-      setText(joinUrl, state.joinUrl ?? '');
+      if (joinUrl.dataset.url !== (state.joinUrl ?? '')) {
+        joinUrl.dataset.url = state.joinUrl ?? '';
+        const part = joinUrlParts(state.joinUrl);
+        fill(joinUrl, h('span', { class: 'join-base' }, part.base), h('wbr'),
+          part.pin ? h('span', { class: 'join-pin', 'data-testid': 'join-url-pin' }, part.pin) : null);
+      }
       if (state.qrUrl && qr.getAttribute('src') !== state.qrUrl) {
         qr.src = state.qrUrl;
         qr.alt = `QR code that opens ${state.joinUrl ?? 'the join page'}`;

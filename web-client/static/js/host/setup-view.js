@@ -3,6 +3,7 @@
 import { h, fill, setText, setHidden } from '../shared/dom.js';
 import { teamsRequest } from './teams.js';
 import { mountTeamOptions } from './team-options.js';
+import { mountJoinAddress } from './join-address.js';
 
 export function mountSetup(root, actions) {
   const banks = h('div', { class: 'bank-list', role: 'radiogroup', 'aria-labelledby': 'bank-heading', 'data-testid': 'banks' });
@@ -21,6 +22,7 @@ export function mountSetup(root, actions) {
   const generated = flag('opt-generated-names', 'Generated names only', false);
   generated.row.hidden = true; // only where the server offers it
   const teamOptions = mountTeamOptions();
+  const joinAddress = mountJoinAddress(actions);
   const password = h('input', { id: 'opt-password', type: 'password', autocomplete: 'current-password',
     'data-testid': 'teacher-password' });
   const passwordRow = h('div', { class: 'password-row', hidden: true },
@@ -46,6 +48,7 @@ export function mountSetup(root, actions) {
       streak.row, shuffleQ.row, shuffleO.row, textOnPhones.row, generated.row),
     h('div', { class: 'setup-side' },
       teamOptions.el,
+      joinAddress.el,
       passwordRow, passwordHint,
       error,
       h('div', { class: 'actions' }, create)));
@@ -94,6 +97,7 @@ export function mountSetup(root, actions) {
     focus: () => (banks.querySelector('input') ?? el.querySelector('h1')).focus(),
     update(state) {
       const setup = state.setup ?? {};
+      joinAddress.update(setup);
       const key = JSON.stringify(setup.banks ?? null);
       if (key !== banksKey) {
         banksKey = key;
