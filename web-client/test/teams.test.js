@@ -56,5 +56,5 @@ test('a team standing in words for the phone', () => {
 test('the lobby hint says how players get a team, and what to do while moving one', () => {
   assert.match(lobbyTeamHint({ playersPick: true }, null), /choose their team/);
   assert.match(lobbyTeamHint({ playersPick: false }, null), /smallest team/);
-  assert.match(lobbyTeamHint({}, { name: 'Cy' }), /Cy’s new team/);
+  assert.match(lobbyTeamHint({}, { name: 'Cy' }), /\u2068Cy\u2069’s new team/, 'the name is isolated from the sentence');
 });

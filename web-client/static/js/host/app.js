@@ -18,6 +18,7 @@ import { mountWait } from './wait-view.js';
 const SESSION_KEY = 'quizroom.host';
 /** After a host hello refused as rate-limited (a scan from this network), try again this much later. */
 const HOST_RETRY_MS = 3000;
+const JOIN_HOST_KEY = 'quizroom.joinHost';
 const now = () => Date.now();
 
 const saved = storage.getJson(SESSION_KEY);
@@ -60,6 +61,10 @@ const actions = {
   retake() {
     connect();
   },
+  pickJoinHost(host) {
+    storage.set(JOIN_HOST_KEY, host);
+    dispatch({ type: 'pickJoinHost', host });
+  },
   pick(playerId) {
     dispatch({ type: 'pick', playerId });
   },
@@ -79,7 +84,18 @@ const views = {
 };
 views.finished = views.wait;
 
+/** Where phones may join, read afresh each time the setup screen opens: the laptop may be on another network. */
+async function loadJoinAddresses() {
+  try {
+    const body = await fetch('/api/join-addresses', { cache: 'no-store' }).then((r) => r.json());
+    dispatch({ type: 'joinAddresses', addresses: body.addresses ?? [], remembered: storage.get(JOIN_HOST_KEY) });
+  } catch {
+    // the server's own choice of address then
+  }
+}
+
 async function loadSetup() {
+  loadJoinAddresses();
   try {
     const [banks, options] = await Promise.all([
       fetch('/api/banks').then((r) => r.json()),
@@ -100,7 +116,9 @@ async function createGame(options, password) {
       // Remembered by this browser, so a teacher hosting from their own laptop types it once.
       storage.set(PASSWORD_KEY, password);
     }
-    const res = await fetch('/api/games', { method: 'POST', headers, body: JSON.stringify(options) });
+    const joinHost = state.setup.joinHost;
+    const request = joinHost ? { ...options, joinHost } : options;
+    const res = await fetch('/api/games', { method: 'POST', headers, body: JSON.stringify(request) });
     const body = await res.json().catch(() => null);
     if (res.status === 401) storage.remove(PASSWORD_KEY);
     if (res.status !== 201) throw new Error(createError(res.status, body));

@@ -4,10 +4,12 @@ import { h, fill, setText, setAttr, setHidden, teamSwatch } from '../shared/dom.
 import { playerCount } from '../shared/teams.js';
 import { teamColumns, lobbyTeamHint } from './teams.js';
 import { showPattern } from './join-pattern.js';
+import { joinUrlParts } from './state.js';
 
 export function mountLobby(root, actions) {
   const pin = h('p', { class: 'pin', 'data-testid': 'pin', 'aria-label': 'Game PIN' });
-  const joinUrl = h('p', { class: 'join-url wrap', 'data-testid': 'join-url' });
+  // Left to right whatever the page's direction; it may break before the PIN, never inside it.
+  const joinUrl = h('p', { class: 'join-url', dir: 'ltr', 'data-testid': 'join-url' });
   const qr = h('img', { class: 'qr', alt: '', width: 300, height: 300 });
   const pattern = h('p', { class: 'join-pattern big', role: 'img', hidden: true, 'data-testid': 'join-pattern' });
   const patternLabel = h('p', { class: 'pin-label', hidden: true }, 'Then tap these shapes');
@@ -71,7 +73,7 @@ export function mountLobby(root, actions) {
   function member(p, team, mover) {
     const off = p.connected ? null : h('span', { class: 'offline' }, ' (offline)');
     const picked = mover?.id === p.id;
-    const name = h('button', { class: 'name-button', type: 'button', 'aria-pressed': picked ? 'true' : 'false',
+    const name = h('button', { class: 'name-button', type: 'button', title: p.name, 'aria-pressed': picked ? 'true' : 'false',
       'aria-label': picked ? `${p.name}, picked` : `Move or remove ${p.name} (${team.name})…`,
       onclick: () => {
         if (picked) actions.unpick();
@@ -102,7 +104,7 @@ export function mountLobby(root, actions) {
       'aria-labelledby': headId },
     h('h3', { class: 'team-head', id: headId },
       teamSwatch(col.colour),
-      h('span', { class: 'team-name wrap', 'data-testid': 'team-name', text: col.name }),
+      h('span', { class: 'team-name', title: col.name, 'data-testid': 'team-name', text: col.name }),
       h('span', { class: 'team-size', 'data-testid': 'team-size' }, `${col.size}${col.full ? ' · full' : ''}`,
         h('span', { class: 'visually-hidden' }, ` ${col.size === 1 ? 'player' : 'players'}`))),
     h('ul', { class: 'team-members', 'aria-label': `${col.name} members` },
@@ -163,7 +165,12 @@ export function mountLobby(root, actions) {
       setText(pin, state.pin ?? '');
       showPattern(pattern, state.pattern);
       setHidden(patternLabel, !state.pattern);
-      setText(joinUrl, state.joinUrl ?? '');
+      if (joinUrl.dataset.url !== (state.joinUrl ?? '')) {
+        joinUrl.dataset.url = state.joinUrl ?? '';
+        const part = joinUrlParts(state.joinUrl);
+        fill(joinUrl, h('span', { class: 'join-base' }, part.base), h('wbr'),
+          part.pin ? h('span', { class: 'join-pin', 'data-testid': 'join-url-pin' }, part.pin) : null);
+      }
       if (state.qrUrl && qr.getAttribute('src') !== state.qrUrl) {
         qr.src = state.qrUrl;
         qr.alt = `QR code that opens ${state.joinUrl ?? 'the join page'}`;

@@ -32,7 +32,8 @@ function teamFinalRow(t) {
       h('span', { class: 'name wrap', 'data-testid': 'team-final-name', text: t.name })),
     h('span', { class: 'score', 'data-testid': 'team-final-score', text: formatNumber(t.score) }),
     h('span', { class: 'contributor wrap', 'data-testid': 'top-contributor' },
-      t.topContributor ? `Top contributor: ${t.topContributor.name} (${formatNumber(t.topContributor.score)})` : 'No members left'));
+      t.topContributor ? `Top contributor: ${t.topContributor.name} (${formatNumber(t.topContributor.score)})`
+        : t.size > 0 ? 'No points scored' : 'No members left'));
 }
 
 export function mountPodium(root, actions) {

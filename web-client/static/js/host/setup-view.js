@@ -3,6 +3,7 @@
 import { h, fill, setText, setHidden } from '../shared/dom.js';
 import { teamsRequest } from './teams.js';
 import { mountTeamOptions } from './team-options.js';
+import { mountJoinAddress } from './join-address.js';
 
 export function mountSetup(root, actions) {
   const banks = h('div', { class: 'bank-list', role: 'radiogroup', 'aria-labelledby': 'bank-heading', 'data-testid': 'banks' });
@@ -23,6 +24,7 @@ export function mountSetup(root, actions) {
   const twoStep = flag('opt-two-step', 'Two-step join (recommended for large or public games)', false);
   twoStep.row.hidden = true;
   const teamOptions = mountTeamOptions();
+  const joinAddress = mountJoinAddress(actions);
   const password = h('input', { id: 'opt-password', type: 'password', autocomplete: 'current-password',
     'data-testid': 'teacher-password' });
   const passwordRow = h('div', { class: 'password-row', hidden: true },
@@ -49,6 +51,7 @@ export function mountSetup(root, actions) {
       streak.row, shuffleQ.row, shuffleO.row, textOnPhones.row, generated.row, twoStep.row),
     h('div', { class: 'setup-side' },
       teamOptions.el,
+      joinAddress.el,
       passwordRow, passwordHint,
       error,
       h('div', { class: 'actions' }, create)));
@@ -98,6 +101,7 @@ export function mountSetup(root, actions) {
     focus: () => (banks.querySelector('input') ?? el.querySelector('h1')).focus(),
     update(state) {
       const setup = state.setup ?? {};
+      joinAddress.update(setup);
       const key = JSON.stringify(setup.banks ?? null);
       if (key !== banksKey) {
         banksKey = key;

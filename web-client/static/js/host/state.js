@@ -156,6 +156,10 @@ export function hostAction(s, action) {
     case 'created':
       // A fresh game: nothing of the last one is kept but what the start screen loaded and typed.
       return { ...hostInitial(action.session), setup: { ...s.setup, busy: false } };
+    case 'joinAddresses':
+      return withSetup(s, { joinAddresses: action.addresses, joinHost: pickJoinHost(action.addresses, action.remembered) });
+    case 'pickJoinHost':
+      return withSetup(s, { joinHost: pickJoinHost(s.setup.joinAddresses, action.host) });
     case 'createFailed':
       return withSetup(s, { busy: false, error: action.message || 'Could not create the game.' });
     case 'newGame':
@@ -171,6 +175,30 @@ export function hostAction(s, action) {
     default:
       return s;
   }
+}
+
+/**
+ * The join address to offer selected: the host this browser picked last if the server still has it, else the
+ * server's first (best) one; null before the list is known.
+ */
+export function pickJoinHost(addresses, remembered) {
+  const list = Array.isArray(addresses) ? addresses : [];
+  return list.find((a) => a.host === remembered)?.host ?? list[0]?.host ?? null;
+}
+
+/** How the setup screen names a join address: its URL and the network interface it belongs to. */
+export function joinAddressLabel(address) {
+  return address.interfaceName ? `${address.url} (${address.interfaceName})` : address.url;
+}
+
+/**
+ * A join URL split before its PIN, so the lobby can let the address break there and never inside the PIN:
+ * {base: 'http://192.168.1.20:8080/join/', pin: '994877'}; a URL without a PIN at its end is all base.
+ */
+export function joinUrlParts(url) {
+  const text = url ?? '';
+  const m = /^(.*\/)(\d+)$/.exec(text);
+  return m ? { base: m[1], pin: m[2] } : { base: text, pin: '' };
 }
 
 function withSetup(s, change) {

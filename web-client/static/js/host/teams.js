@@ -1,5 +1,6 @@
 // Pure helpers for the projector's team games: the start screen's team options and the lobby's columns. No DOM.
 import { teamColour } from '../shared/teams.js';
+import { isolate } from '../shared/present.js';
 
 export const MIN_TEAMS = 2;
 export const MAX_TEAMS = 10;
@@ -70,7 +71,7 @@ export function teamsRequest(form) {
 
 /** The lobby's hint on the projector for a team game. */
 export function lobbyTeamHint(settingsTeams, moving) {
-  if (moving) return `Choose “Move here” in ${moving.name}’s new team, or Cancel.`;
+  if (moving) return `Choose “Move here” in ${isolate(moving.name)}’s new team, or Cancel.`;
   const how = settingsTeams?.playersPick ? 'Players choose their team.' : 'Newcomers join the smallest team.';
   return `${how} Select a name to move or remove that player.`;
 }

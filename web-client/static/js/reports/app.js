@@ -31,6 +31,9 @@ const actions = {
     if (password) storage.set(PASSWORD_KEY, password);
     load();
   },
+  toggleStudent(id) {
+    dispatch({ type: 'toggleStudent', id });
+  },
   download: downloadCsv,
   print: () => window.print(),
 };

@@ -2,7 +2,7 @@
 import { h, fill, setText, setHidden } from '../shared/dom.js';
 import { gameRows } from './present.js';
 
-const STATUS_MARK = { finished: '✓', interrupted: '⚠', running: '▶', lobby: '…' };
+const STATUS_MARK = { finished: '✓', ended: '■', interrupted: '⚠', running: '▶', lobby: '…', unplayed: '–' };
 
 export function mountList(root, actions) {
   const password = h('input', { id: 'report-password', type: 'password', autocomplete: 'current-password',
@@ -48,7 +48,7 @@ export function mountList(root, actions) {
         key = k;
         fill(body, rows.map((g) => h('tr', { 'data-testid': 'game-row', 'data-game': g.id, class: `status-${g.status}` },
           h('td', { text: g.date }),
-          h('td', { class: 'wrap' }, h('span', { 'data-testid': 'game-bank', text: g.bank }),
+          h('td', { class: 'wrap' }, h('bdi', { 'data-testid': 'game-bank', text: g.bank }),
             g.unsaved ? h('span', { class: 'unsaved' }, ` · ${g.unsaved}`) : null),
           h('td', { class: 'num', text: g.players }),
           h('td', { 'data-testid': 'game-status' },

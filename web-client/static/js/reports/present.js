@@ -14,6 +14,22 @@ export function statusText(status) {
   return STATUS[status] ?? { word: status ?? 'Unknown', detail: '' };
 }
 
+/**
+ * How a game ended, in words: `kind` is its status, or 'ended' for a game the teacher ended before its last question
+ * and 'unplayed' for one closed in the lobby (both stored as finished). `shown` (questions shown) makes the words
+ * say how far it went.
+ */
+export function gameStatus(game, shown) {
+  if (game?.status === 'finished' && game.startedAt == null) {
+    return { kind: 'unplayed', word: 'Not played', detail: 'The game was closed in the lobby, before any question.' };
+  }
+  if (game?.status === 'finished' && game.endedEarly) {
+    const far = shown == null ? '' : ` after ${shown} of ${game.questionCount} ${game.questionCount === 1 ? 'question' : 'questions'}`;
+    return { kind: 'ended', word: `Ended early${far}`, detail: 'The teacher ended the game; the results go up to there.' };
+  }
+  return { kind: game?.status, ...statusText(game?.status) };
+}
+
 /** A date and time in words, in the browser's time zone (or the one given, for tests). */
 export function formatDate(ms, timeZone) {
   if (ms == null) return '';
@@ -59,8 +75,8 @@ export function gameRows(summaries, kept = [], timeZone) {
       date: formatDate(g.createdAt, timeZone),
       players: g.playerCount ?? 0,
       questions: g.questionCount ?? 0,
-      status: g.status,
-      statusWord: statusText(g.status).word,
+      status: gameStatus(g).kind,
+      statusWord: gameStatus(g).word,
       unsaved: unsavedText(g.unsavedCount),
       pin: g.pin,
       link: reportLink(g.id),
@@ -169,6 +185,53 @@ export function answerMark(answer, type) {
   return { kind: 'wrong', symbol: '✗', word: 'wrong' };
 }
 
+/** One answer in words, for its cell's tooltip and for screen readers: "Q2, right: Paris · 1,000 pts · 3.4 s". */
+export function answerDetail(index, answer, mark) {
+  const given = answer?.answer == null ? '' : `: ${answer.answer}`;
+  const meta = [answer?.points != null ? `${formatNumber(answer.points)} pts` : null, seconds(answer?.responseMs)]
+    .filter(Boolean).join(' · ');
+  return `Q${index + 1}, ${mark.word}${given}${meta ? ` · ${meta}` : ''}`;
+}
+
+/**
+ * The students who may need help: those with under half of the marks available to them, weakest first. Each scored
+ * question (polls aside) is worth its points (all the same if every question is worth 0) and a partly right answer
+ * its share of them; speed and streak bonuses are left out, so a slow right answer counts in full. Only questions
+ * scored while the student was in the game count. With them, the questions most of those students missed (not
+ * fully right), most missed first.
+ */
+export function needsHelp(report) {
+  const questions = (report?.questions ?? []).filter((q) => q.type !== 'poll');
+  const anyPoints = questions.some((q) => q.points > 0);
+  const weight = (q) => (anyPoints ? Math.max(0, q.points ?? 0) : 1);
+  const students = [];
+  for (const p of report?.players ?? []) {
+    let possible = 0;
+    let earned = 0;
+    let right = 0;
+    let counted = 0;
+    const missed = [];
+    for (const q of questions) {
+      const a = p.answers?.find((x) => x.question === q.index);
+      if (!a || a.points == null) continue; // not scored while this student was in the game
+      counted++;
+      possible += weight(q);
+      earned += weight(q) * Math.min(1, Math.max(0, a.credit ?? 0));
+      if (a.correct) right++;
+      else missed.push(q.index);
+    }
+    if (possible > 0 && earned / possible < 0.5) {
+      students.push({ id: p.playerId, name: p.nickname, share: earned / possible, right, counted, missed });
+    }
+  }
+  students.sort((a, b) => a.share - b.share || a.name.localeCompare(b.name));
+  const missedMost = questions
+    .map((q) => ({ index: q.index, prompt: q.prompt, missedBy: students.filter((st) => st.missed.includes(q.index)).length }))
+    .filter((m) => m.missedBy * 2 > students.length)
+    .sort((a, b) => b.missedBy - a.missedBy || a.index - b.index);
+  return { students, questions: missedMost };
+}
+
 /** The report's per-student rows, ranked; `teams` is true when any student has a team. */
 export function studentRows(report) {
   const players = report?.players ?? [];
@@ -186,8 +249,9 @@ export function studentRows(report) {
       correct: p.correctCount,
       answers: questions.map((q) => {
         const a = p.answers?.find((x) => x.question === q.index) ?? null;
-        return { question: q.index, text: a?.answer ?? '', points: a?.points, responseMs: a?.responseMs,
-          mark: answerMark(a, types.get(q.index)) };
+        const mark = answerMark(a, types.get(q.index));
+        return { question: q.index, text: a?.answer ?? '', points: a?.points, responseMs: a?.responseMs, mark,
+          detail: answerDetail(q.index, a, mark) };
       }),
     })),
   };

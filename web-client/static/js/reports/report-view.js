@@ -1,11 +1,12 @@
 // One game's report: per question the share right, the answers as a bar chart with the right one marked (✓ and
 // the word, not colour alone), the average time and the most common wrong answer; the hardest three highlighted;
-// per student the score, rank, answers right and each answer. A CSV download and a print button.
-import { h, fill, setText, setHidden, optionBadge, optionName } from '../shared/dom.js';
+// per student the score, rank, answers right and each answer (a mark per question; a student's row opens to every
+// answer in words); who may need help. A CSV download and a print button.
+import { h, fill, setText, setHidden, setAttr, optionBadge, optionName } from '../shared/dom.js';
 import { formatNumber } from '../shared/present.js';
 import {
-  answerBars, rightAnswerText, hardestQuestions, studentRows, statusText, formatDate, duration, seconds, percent,
-  unsavedText, typeWord, skillWord, skillSummary,
+  answerBars, rightAnswerText, hardestQuestions, studentRows, gameStatus, formatDate, duration, seconds, percent,
+  unsavedText, typeWord, skillWord, skillSummary, needsHelp,
 } from './present.js';
 
 function chart(q, players) {
@@ -47,28 +48,81 @@ function questionCard(q, players) {
   q.explanation ? h('p', { class: 'explanation wrap' }, h('strong', {}, 'Explanation: '), q.explanation) : null);
 }
 
-function studentsTable(report) {
+/** Each student's row: marks only, so the table fits a laptop; the name opens a row with every answer in words. */
+function studentsTable(report, actions) {
   const { teams, scored, rows } = studentRows(report);
   const questions = report.questions;
-  return h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Students (scrolls sideways)' },
+  const columns = (teams ? 5 : 4) + questions.length;
+  return h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Students' },
     h('table', { class: 'students', 'data-testid': 'students' },
+      h('caption', { class: 'students-key' },
+        'Marks: ✓ right · ◐ partly right · ✗ wrong · – no answer · • poll vote. Point at a mark, or open a student, to read the answer.'),
       h('thead', {}, h('tr', {},
         h('th', { scope: 'col', class: 'num' }, 'Rank'), h('th', { scope: 'col' }, 'Student'),
         teams ? h('th', { scope: 'col' }, 'Team') : null,
         h('th', { scope: 'col', class: 'num' }, 'Score'), h('th', { scope: 'col', class: 'num' }, 'Right'),
-        questions.map((q) => h('th', { scope: 'col', class: 'answer-col' }, `Q${q.index + 1}`)))),
-      h('tbody', {}, rows.map((r) => h('tr', { 'data-testid': 'student-row', 'data-player': r.id },
-        h('td', { class: 'num', text: r.rank ?? '–' }),
-        h('th', { scope: 'row', class: 'wrap', 'data-testid': 'student-name', text: r.name }),
-        teams ? h('td', { class: 'wrap', text: r.team ?? '' }) : null,
-        h('td', { class: 'num', 'data-testid': 'student-score', text: formatNumber(r.score) }),
-        h('td', { class: 'num', 'data-testid': 'student-right', text: `${r.correct} of ${scored}` }),
-        r.answers.map((a) => h('td', { class: `answer-cell ${a.mark.kind}`, 'data-testid': 'student-answer' },
-          h('span', { class: 'answer-mark', 'aria-hidden': 'true', text: a.mark.symbol }),
-          h('span', { class: 'visually-hidden', text: `${a.mark.word}: ` }),
-          h('span', { class: 'answer-text wrap', text: a.text || '(no answer)' }),
-          a.points != null || a.responseMs != null ? h('span', { class: 'answer-meta' },
-            [a.points != null ? `${formatNumber(a.points)} pts` : null, seconds(a.responseMs)].filter(Boolean).join(' · ')) : null)))))));
+        questions.map((q) => h('th', { scope: 'col', class: 'answer-col', title: q.prompt },
+          h('abbr', { title: `Question ${q.index + 1}` }, `Q${q.index + 1}`))))),
+      rows.map((r) => {
+        const detailId = `answers-${r.id}`;
+        return h('tbody', { class: 'student' },
+          h('tr', { 'data-testid': 'student-row', 'data-player': r.id },
+            h('td', { class: 'num', text: r.rank ?? '–' }),
+            h('th', { scope: 'row', class: 'student-cell' },
+              h('button', { class: 'student-toggle', type: 'button', 'aria-expanded': 'false', 'aria-controls': detailId,
+                'data-testid': 'student-toggle', 'data-player': r.id, onclick: () => actions.toggleStudent(r.id) },
+              h('span', { class: 'toggle-mark', 'aria-hidden': 'true' }),
+              h('bdi', { class: 'wrap', 'data-testid': 'student-name', text: r.name }))),
+            teams ? h('td', {}, h('bdi', { class: 'wrap', text: r.team ?? '' })) : null,
+            h('td', { class: 'num', 'data-testid': 'student-score', text: formatNumber(r.score) }),
+            h('td', { class: 'num', 'data-testid': 'student-right', text: `${r.correct} of ${scored}` }),
+            r.answers.map((a) => h('td', { class: `answer-cell ${a.mark.kind}`, 'data-testid': 'student-answer', title: a.detail },
+              h('span', { class: 'answer-mark', 'aria-hidden': 'true', text: a.mark.symbol }),
+              h('span', { class: 'visually-hidden', text: a.detail })))),
+          h('tr', { class: 'student-detail', id: detailId, hidden: true, 'data-testid': 'student-detail' },
+            h('td', { colspan: columns },
+              h('ol', { class: 'answer-list', 'aria-label': `Answers of ${r.name}` },
+                r.answers.map((a) => h('li', { class: `answer-cell ${a.mark.kind}` },
+                  h('span', { class: 'answer-mark', 'aria-hidden': 'true', text: a.mark.symbol }),
+                  h('span', { class: 'answer-text wrap', text: a.detail })))))));
+      })));
+}
+
+/** Shows the answers of the students the state has open, and no others. */
+function syncOpen(students, open) {
+  for (const toggle of students.querySelectorAll('[data-testid="student-toggle"]')) {
+    const shown = open.some((id) => String(id) === toggle.dataset.player);
+    setAttr(toggle, 'aria-expanded', shown ? 'true' : 'false');
+    const detail = students.querySelector(`#${CSS.escape(toggle.getAttribute('aria-controls'))}`);
+    if (detail) setHidden(detail, !shown);
+  }
+}
+
+/** How many of the questions most of them missed are named; the table shows the rest. */
+const MOST_MISSED = 5;
+
+/** Who may need help and what most of them missed; null when no question was scored. */
+function helpPanel(report) {
+  if (!report.players.some((p) => p.answers?.some((a) => a.points != null))) return null;
+  const help = needsHelp(report);
+  return [
+    h('p', { class: 'hint' }, 'Students under half of the marks available to them (speed and streaks aside), and the questions most of them missed.'),
+    help.students.length
+      ? h('ul', { class: 'help-students' }, help.students.map((st) => h('li', { 'data-testid': 'needs-help-student', 'data-player': st.id },
+        h('bdi', { class: 'wrap', text: st.name }),
+        `: ${percent(Math.round(st.share * 100))} of the marks, ${st.right} of ${st.counted} right`)))
+      : h('p', { 'data-testid': 'needs-help-none' }, 'Every student scored at least half of the marks.'),
+    help.questions.length
+      ? [h('h3', {}, 'Missed by most of them'),
+        h('ol', { class: 'help-questions' }, help.questions.slice(0, MOST_MISSED).map((q) => h('li', { 'data-testid': 'needs-help-question', 'data-index': q.index },
+          h('strong', {}, `Question ${q.index + 1}`), ` (missed by ${q.missedBy} of ${help.students.length}): `,
+          h('span', { class: 'wrap', text: q.prompt })))),
+        help.questions.length > MOST_MISSED
+          ? h('p', { class: 'hint', 'data-testid': 'needs-help-more' }, `and ${help.questions.length - MOST_MISSED} more `
+            + `${help.questions.length - MOST_MISSED === 1 ? 'question' : 'questions'} missed by most of them (see the table below).`)
+          : null]
+      : null,
+  ];
 }
 
 export function mountReport(root, actions) {
@@ -85,9 +139,13 @@ export function mountReport(root, actions) {
   const bySkill = h('p', { class: 'skill-summary', hidden: true, 'data-testid': 'skill-summary' });
   const questions = h('div', { class: 'q-cards', 'data-testid': 'report-questions' });
   const students = h('div', { 'data-testid': 'report-students' });
+  const help = h('section', { class: 'needs-help', hidden: true, 'data-testid': 'needs-help', 'aria-labelledby': 'help-title' },
+    h('h2', { id: 'help-title' }, 'Needs help'));
+  const helpBody = h('div', {});
+  help.append(helpBody);
   const content = h('div', { class: 'report-content', hidden: true },
     h('div', { class: 'report-actions' }, csv, print, downloaded),
-    hardest, bySkill,
+    hardest, bySkill, help,
     h('h2', {}, 'Questions'), questions,
     h('h2', {}, 'Students'), students);
   const loading = h('p', { class: 'hint', hidden: true }, 'Loading…');
@@ -120,9 +178,9 @@ export function mountReport(root, actions) {
       setText(meta, [formatDate(g.createdAt), `${g.playerCount} ${g.playerCount === 1 ? 'player' : 'players'}`,
         shown === g.questionCount ? `${shown} questions` : `${shown} of ${g.questionCount} questions played`,
         ran ? `played for ${ran}` : null, `PIN ${g.pin}`].filter(Boolean).join(' · '));
-      const st = statusText(g.status);
-      setText(status, `${g.status === 'interrupted' ? '⚠ ' : ''}${st.word}: ${st.detail}`);
-      status.dataset.status = g.status;
+      const st = gameStatus(g, shown);
+      setText(status, `${st.kind === 'interrupted' ? '⚠ ' : ''}${st.word}: ${st.detail}`);
+      status.dataset.status = st.kind;
       const lost = unsavedText(g.unsavedCount);
       setText(unsaved, lost ?? '');
       setHidden(unsaved, !lost);
@@ -139,8 +197,12 @@ export function mountReport(root, actions) {
         setHidden(bySkill, skills.length === 0);
         fill(questions, r.questions.length ? r.questions.map((q) => questionCard(q, r.players))
           : h('p', { class: 'hint' }, 'No question was played in this game.'));
-        fill(students, r.players.length ? studentsTable(r) : h('p', { class: 'hint' }, 'Nobody joined this game.'));
+        fill(students, r.players.length ? studentsTable(r, actions) : h('p', { class: 'hint' }, 'Nobody joined this game.'));
+        const panel = helpPanel(r);
+        fill(helpBody, panel);
+        setHidden(help, !panel);
       }
+      syncOpen(students, state.openStudents ?? []);
     },
   };
 }

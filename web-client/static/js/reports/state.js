@@ -18,10 +18,14 @@ export function reportsInitial(password = null) {
     reportError: null,
     loading: false,
     download: null, // words about the last CSV download
+    openStudents: [], // ids of the students whose answers the report's table shows in full
   };
 }
 
-/** Applies one step of the page: loading the list or a report, the teacher password, a CSV download. */
+/**
+ * Applies one step of the page: loading the list or a report, the teacher password, a student's answers opened or
+ * closed in the report's table, a CSV download.
+ */
 export function reportsReduce(s, action) {
   switch (action.type) {
     case 'options':
@@ -31,7 +35,8 @@ export function reportsReduce(s, action) {
     case 'loading':
       // The report shown stays while the same one reloads; another route starts blank.
       return { ...s, route: action.route, kept: action.kept, loading: true, download: null,
-        report: action.route === s.route ? s.report : null };
+        report: action.route === s.route ? s.report : null,
+        openStudents: action.route === s.route ? s.openStudents ?? [] : [] };
     case 'listLoaded':
       return { ...s, games: action.games ?? [], listError: action.error, listSource: action.source };
     case 'reportLoaded':
@@ -40,6 +45,10 @@ export function reportsReduce(s, action) {
       return { ...s, report: null, reportError: action.message };
     case 'loaded':
       return { ...s, loading: false };
+    case 'toggleStudent': {
+      const open = s.openStudents ?? [];
+      return { ...s, openStudents: open.includes(action.id) ? open.filter((id) => id !== action.id) : [...open, action.id] };
+    }
     case 'downloading':
       return { ...s, download: 'Preparing the CSV…' };
     case 'downloaded':

@@ -8,6 +8,14 @@ export function mark(i) {
   return { letter: LETTERS[i] ?? String(i + 1), shape: SHAPES[i % SHAPES.length] };
 }
 
+/**
+ * A player's or team's name inside a sentence, isolated (FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE) so that a
+ * right-to-left name cannot reorder the words around it.
+ */
+export function isolate(name) {
+  return `\u2068${name ?? ''}\u2069`;
+}
+
 export function ordinal(n) {
   const tens = n % 100;
   if (tens >= 11 && tens <= 13) return `${n}th`;

@@ -1,11 +1,6 @@
 package app.quizroom.config;
 
-import java.net.Inet4Address;
-import java.net.InetAddress;
-import java.net.NetworkInterface;
-import java.net.SocketException;
 import java.nio.file.Path;
-import java.util.Collections;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +13,9 @@ import java.util.Map;
  * @param port                 QUIZROOM_PORT (8080); 0 picks a free port
  * @param bindHost             QUIZROOM_BIND (0.0.0.0, every interface, so phones on the Wi-Fi can connect)
  * @param banksDir             QUIZROOM_BANKS (questions)
- * @param publicUrl            QUIZROOM_PUBLIC_URL (http://first-LAN-IPv4:port): the address phones are sent to
+ * @param publicUrl            QUIZROOM_PUBLIC_URL (unset: null): the address phones are sent to; unset, the server
+ *                             picks a LAN address of this machine ({@link LanAddresses}) and the setup page offers
+ *                             the others
  * @param maxPlayersPerRoom    QUIZROOM_MAX_PLAYERS (2000)
  * @param maxRooms             QUIZROOM_MAX_ROOMS (500)
  * @param maxMessageBytes      QUIZROOM_MAX_MESSAGE_BYTES (4096): the largest WebSocket frame or message accepted
@@ -65,16 +62,13 @@ public record Config(int port, String bindHost, Path banksDir, String publicUrl,
     public static Config fromEnv(Map<String, String> env) {
         int port = intValue(env, "QUIZROOM_PORT", 8080, 0, 65535);
         String publicUrl = env.get("QUIZROOM_PUBLIC_URL");
-        if (publicUrl == null || publicUrl.isBlank()) {
-            publicUrl = "http://" + lanAddress() + ":" + port;
-        }
         String origins = env.getOrDefault("QUIZROOM_ALLOWED_ORIGINS", "");
         String password = env.get("QUIZROOM_TEACHER_PASSWORD");
         return new Config(
                 port,
                 env.getOrDefault("QUIZROOM_BIND", "0.0.0.0"),
                 Path.of(env.getOrDefault("QUIZROOM_BANKS", "questions")),
-                stripSlash(publicUrl),
+                publicUrl == null || publicUrl.isBlank() ? null : stripSlash(publicUrl.trim()),
                 intValue(env, "QUIZROOM_MAX_PLAYERS", 2000, 1, 100_000),
                 intValue(env, "QUIZROOM_MAX_ROOMS", 500, 1, 100_000),
                 intValue(env, "QUIZROOM_MAX_MESSAGE_BYTES", 4096, 512, 65536),
@@ -107,7 +101,9 @@ public record Config(int port, String bindHost, Path banksDir, String publicUrl,
         map.put("QUIZROOM_PORT", port);
         map.put("QUIZROOM_BIND", bindHost);
         map.put("QUIZROOM_BANKS", banksDir);
-        map.put("QUIZROOM_PUBLIC_URL", publicUrl);
+        map.put("QUIZROOM_PUBLIC_URL", publicUrl == null
+                ? "(unset: a LAN address of this machine, the default route's first; the setup page offers the others)"
+                : publicUrl);
         map.put("QUIZROOM_MAX_PLAYERS", maxPlayersPerRoom);
         map.put("QUIZROOM_MAX_ROOMS", maxRooms);
         map.put("QUIZROOM_MAX_MESSAGE_BYTES", maxMessageBytes);
@@ -136,32 +132,12 @@ public record Config(int port, String bindHost, Path banksDir, String publicUrl,
     }
 
     /**
-     * The first non-loopback IPv4 address of an interface that is up, preferring private (site-local) ones: the
-     * address phones on the same Wi-Fi can reach. Falls back to 127.0.0.1 only when the machine has no network.
+     * The LAN address phones are sent to by default: the first of {@link LanAddresses#ofThisMachine()}, or
+     * 127.0.0.1 when the machine has no network.
      */
     public static String lanAddress() {
-        String fallback = null;
-        try {
-            for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-                if (!nic.isUp() || nic.isLoopback() || nic.isVirtual()) {
-                    continue;
-                }
-                for (InetAddress address : Collections.list(nic.getInetAddresses())) {
-                    if (address instanceof Inet4Address && !address.isLoopbackAddress()
-                            && !address.isLinkLocalAddress()) {
-                        if (address.isSiteLocalAddress()) {
-                            return address.getHostAddress();
-                        }
-                        if (fallback == null) {
-                            fallback = address.getHostAddress();
-                        }
-                    }
-                }
-            }
-        } catch (SocketException ignored) {
-            // no interfaces to list: fall through
-        }
-        return fallback != null ? fallback : "127.0.0.1";
+        List<LanAddresses.Candidate> found = LanAddresses.ofThisMachine();
+        return found.isEmpty() ? "127.0.0.1" : found.get(0).address();
     }
 
     private static Path path(Map<String, String> env, String name) {

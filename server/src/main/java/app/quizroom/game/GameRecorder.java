@@ -65,8 +65,18 @@ public interface GameRecorder {
 
     void questionScored(int questionIndex, List<Score> scores);
 
-    /** The game reached its podium ({@code finished} true) or was cut short by a shutdown. */
-    void gameEnded(boolean finished, List<Score> finalStandings);
+    /** How a game ended, as its report tells it. */
+    enum Ending {
+        /** Every question was played to its reveal, or the game never left the lobby. */
+        FINISHED,
+        /** The host ended the game before its last question closed. */
+        ENDED_EARLY,
+        /** A shutdown or the idle sweep closed the game before its podium. */
+        INTERRUPTED
+    }
+
+    /** The game reached its podium (or its end from the lobby), or was cut short by a shutdown or the sweep. */
+    void gameEnded(Ending ending, List<Score> finalStandings);
 
     /** False while writes are failing and waiting to be retried. */
     boolean healthy();
@@ -104,7 +114,7 @@ public interface GameRecorder {
         }
 
         @Override
-        public void gameEnded(boolean finished, List<Score> finalStandings) {
+        public void gameEnded(Ending ending, List<Score> finalStandings) {
         }
 
         @Override

@@ -101,7 +101,7 @@ final class PhaseMachine {
                 if (run.index + 1 < questions.size()) {
                     beginQuestion(run.index + 1, out);
                 } else {
-                    showPodium(out);
+                    showPodium(out, GameRecorder.Ending.FINISHED);
                 }
             }
             case PODIUM -> finish(out);
@@ -128,9 +128,15 @@ final class PhaseMachine {
         if (phase == Phase.LOBBY || phase == Phase.PODIUM) {
             finish(out);
         } else {
-            showPodium(out);
+            showPodium(out, lastQuestionClosed() ? GameRecorder.Ending.FINISHED : GameRecorder.Ending.ENDED_EARLY);
         }
         return out;
+    }
+
+    /** True once the last question has reached its reveal: ending then cuts nothing short. */
+    private boolean lastQuestionClosed() {
+        return run != null && run.index == questions.size() - 1
+                && (phase == Phase.REVEAL || phase == Phase.LEADERBOARD);
     }
 
     Reply pause(String ref) {
@@ -188,10 +194,10 @@ final class PhaseMachine {
     void closeRoom() {
         timer.cancel();
         if (phase == Phase.LOBBY) {
-            recorder.gameEnded(true, List.of()); // never started: nothing was cut short
+            recorder.gameEnded(GameRecorder.Ending.FINISHED, List.of()); // never started: nothing was cut short
         } else if (phase != Phase.PODIUM && phase != Phase.FINISHED) {
             board.rankIfStale(roster.all());
-            recorder.gameEnded(false, board.finalScores()); // cut short: the report shows it as interrupted
+            recorder.gameEnded(GameRecorder.Ending.INTERRUPTED, board.finalScores()); // cut short
         }
         phase = Phase.FINISHED;
     }
@@ -254,11 +260,11 @@ final class PhaseMachine {
         out.toHost(board.leaderboard(run.index, questions.size(), LEADERBOARD_SIZE));
     }
 
-    private void showPodium(Outbox out) {
+    private void showPodium(Outbox out, GameRecorder.Ending ending) {
         timer.cancel();
         board.rankIfStale(roster.all());
         phase = Phase.PODIUM;
-        recorder.gameEnded(true, board.finalScores());
+        recorder.gameEnded(ending, board.finalScores());
         List<ServerMessage.Standing> top = board.standings(PODIUM_TOP);
         out.toHost(board.podium());
         for (Player p : roster.all()) {
@@ -269,7 +275,7 @@ final class PhaseMachine {
     private void finish(Outbox out) {
         timer.cancel();
         if (phase == Phase.LOBBY) {
-            recorder.gameEnded(true, List.of());
+            recorder.gameEnded(GameRecorder.Ending.FINISHED, List.of());
         }
         phase = Phase.FINISHED;
         gate.finish();

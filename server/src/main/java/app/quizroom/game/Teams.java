@@ -175,8 +175,10 @@ final class Teams {
     ServerMessage.TeamStanding standing(Team t, boolean withTopContributor) {
         ServerMessage.Contributor top = null;
         if (withTopContributor) {
+            // Nobody contributed to a team whose best member has no points: it gets no top contributor.
             top = t.members.stream().max(Comparator.comparingInt((Player p) -> p.score)
                             .thenComparing(Comparator.comparingInt((Player p) -> p.joinOrder).reversed()))
+                    .filter(p -> p.score > 0)
                     .map(p -> new ServerMessage.Contributor(p.id, p.name, p.score)).orElse(null);
         }
         return new ServerMessage.TeamStanding(t.rank, t.id, t.name, t.colour, t.roundedScore(),

@@ -44,7 +44,7 @@ final class GameLauncher implements GameOpener {
 
     /** Synchronized so that two requests from one address cannot both take its last room. */
     @Override
-    public synchronized Outcome open(Bank bank, GameOptions options, String creator) {
+    public synchronized Outcome open(Bank bank, GameOptions options, String creator, Addresses.JoinAddress joinAt) {
         if (creator != null && opened.createdBy(creator) >= roomsPerAddress) {
             return Refused.ADDRESS_FULL;
         }
@@ -58,8 +58,8 @@ final class GameLauncher implements GameOpener {
                     bank.questions().size(), teamPlacement(options), seed);
             gameId[0] = recorder.gameId();
             seats[0] = new SeatWatch(recorder);
-            return new Room(pin, hostToken, bank, options, environments.get(), addresses.joinUrl(pin),
-                    Addresses.qrPath(pin), seats[0], seed);
+            return new Room(pin, hostToken, bank, options, environments.get(), joinAt.joinUrl(pin),
+                    addresses.qrPath(pin, joinAt), seats[0], seed);
         });
         if (room == null) {
             return Refused.SERVER_FULL;

@@ -4,6 +4,7 @@ import app.quizroom.bank.Bank;
 import app.quizroom.bank.BankFolder;
 import app.quizroom.bank.BankLibrary;
 import app.quizroom.config.Config;
+import app.quizroom.config.LanAddresses;
 import app.quizroom.game.Blocklist;
 import app.quizroom.game.Clock;
 import app.quizroom.game.Room;
@@ -34,6 +35,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Assembles the server and runs it: Vert.x with metrics, the results store, the rooms and their loops, the HTTP
@@ -79,6 +81,15 @@ public final class QuizServer {
 
     /** @param seeds where each new game's seed comes from (tests pass a seeded sequence to replay a run) */
     public QuizServer(Config config, Clock clock, Scheduler scheduler, LongSupplier seeds) {
+        this(config, clock, scheduler, seeds, LanAddresses::ofThisMachine);
+    }
+
+    /**
+     * @param network this machine's LAN addresses, best first, where phones may be sent when QUIZROOM_PUBLIC_URL is
+     *                unset (tests fake them)
+     */
+    public QuizServer(Config config, Clock clock, Scheduler scheduler, LongSupplier seeds,
+                      Supplier<List<LanAddresses.Candidate>> network) {
         this.config = config;
         this.seeds = seeds;
         this.library = new BankLibrary(config.banksDir(), new BankLog());
@@ -88,7 +99,7 @@ public final class QuizServer {
         this.rooms = new RoomRegistry(config.maxRooms());
         this.metrics = new ServerMetrics(registry, rooms::size);
         this.store = new ResultStore(config.dbFile(), config.dbQueue());
-        this.addresses = new Addresses(config);
+        this.addresses = new Addresses(config, network);
     }
 
     public Future<Void> start() {

@@ -60,8 +60,8 @@ final class SeatWatch implements GameRecorder {
     }
 
     @Override
-    public void gameEnded(boolean finished, List<Score> finalStandings) {
-        recorder.gameEnded(finished, finalStandings);
+    public void gameEnded(Ending ending, List<Score> finalStandings) {
+        recorder.gameEnded(ending, finalStandings);
     }
 
     @Override

@@ -2,10 +2,11 @@ package app.quizroom.store;
 
 /**
  * One stored game as the reports list it: the row of {@code games} and its count of players not kicked.
- * {@code startedAt} and {@code endedAt} are null until the game starts or ends; {@code settingsJson} is read only
- * for a single game's report (null in lists).
+ * {@code startedAt} and {@code endedAt} are null until the game starts or ends; {@code endedEarly} is true when the
+ * host ended it before its last question closed; {@code settingsJson} is read only for a single game's report (null
+ * in lists).
  */
 record GameSummary(long id, String pin, String bankId, String bankTitle, long createdAt, Long startedAt,
-                   Long endedAt, String status, int questionCount, int unsavedCount, int playerCount,
-                   String settingsJson) {
+                   Long endedAt, String status, boolean endedEarly, int questionCount, int unsavedCount,
+                   int playerCount, String settingsJson) {
 }

@@ -52,6 +52,7 @@ final class ReportJson {
         g.put("startedAt", s.startedAt());
         g.put("endedAt", s.endedAt());
         g.put("status", s.status());
+        g.put("endedEarly", s.endedEarly());
         g.put("questionCount", s.questionCount());
         g.put("unsavedCount", s.unsavedCount());
         g.put("playerCount", s.playerCount());

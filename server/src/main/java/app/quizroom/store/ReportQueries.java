@@ -14,7 +14,7 @@ final class ReportQueries {
 
     private static final String SUMMARY = "SELECT g.id, g.pin, g.bank_id, g.bank_title, g.created_at, g.started_at,"
             + " g.ended_at, g.status, g.question_count, g.unsaved_count,"
-            + " (SELECT count(*) FROM players p WHERE p.game_id = g.id AND p.kicked = 0)";
+            + " (SELECT count(*) FROM players p WHERE p.game_id = g.id AND p.kicked = 0), g.ended_early";
 
     /** Reads one row of a result set. */
     @FunctionalInterface
@@ -38,7 +38,7 @@ final class ReportQueries {
     static GameSummary game(Connection c, long id) throws SQLException {
         List<GameSummary> game = new ArrayList<>();
         forEachRow(c, SUMMARY + ", g.settings_json FROM games g WHERE g.id = ?", List.of(id),
-                rs -> game.add(summary(rs, rs.getString(12))));
+                rs -> game.add(summary(rs, rs.getString(13))));
         return game.isEmpty() ? null : game.get(0);
     }
 
@@ -82,8 +82,8 @@ final class ReportQueries {
 
     private static GameSummary summary(ResultSet rs, String settingsJson) throws SQLException {
         return new GameSummary(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
-                nullableLong(rs, 6), nullableLong(rs, 7), rs.getString(8), rs.getInt(9), rs.getInt(10),
-                rs.getInt(11), settingsJson);
+                nullableLong(rs, 6), nullableLong(rs, 7), rs.getString(8), rs.getInt(12) != 0, rs.getInt(9),
+                rs.getInt(10), rs.getInt(11), settingsJson);
     }
 
     private static Long nullableLong(ResultSet rs, int column) throws SQLException {

@@ -181,11 +181,12 @@ final class SqlRecorder {
         }
 
         @Override
-        public void gameEnded(boolean finished, List<Score> standings) {
+        public void gameEnded(Ending ending, List<Score> standings) {
             long now = System.currentTimeMillis();
             queue.submit(gameId, Step.LAST, c -> {
-                execute(c, "UPDATE games SET status = ?, ended_at = ? WHERE id = ?",
-                        finished ? "finished" : "interrupted", now, gameId);
+                execute(c, "UPDATE games SET status = ?, ended_early = ?, ended_at = ? WHERE id = ?",
+                        ending == Ending.INTERRUPTED ? "interrupted" : "finished", ending == Ending.ENDED_EARLY ? 1 : 0,
+                        now, gameId);
                 try (PreparedStatement s = c.prepareStatement("UPDATE players SET final_rank = ?, final_score = ?"
                         + " WHERE game_id = ? AND player_id = ?")) {
                     for (Score score : standings) {

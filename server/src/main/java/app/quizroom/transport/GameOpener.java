@@ -12,8 +12,9 @@ public interface GameOpener {
      *
      * @param creator the address asking, whose live rooms are capped (QUIZROOM_ROOMS_PER_ADDRESS); null when the
      *                request is not counted (the server's own machine)
+     * @param joinAt  where the game's join link and QR code send phones
      */
-    Outcome open(Bank bank, GameOptions options, String creator);
+    Outcome open(Bank bank, GameOptions options, String creator, Addresses.JoinAddress joinAt);
 
     /** A game opened, or a refusal. */
     sealed interface Outcome permits Opened, Refused {

@@ -13,6 +13,8 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Starting a game: the banks to choose from, the options and their defaults, creating the room, its QR code. */
@@ -40,6 +42,7 @@ final class GameRoutes {
     void mount(Router router) {
         router.get("/api/banks").handler(this::listBanks);
         router.get("/api/options").handler(this::options);
+        router.get("/api/join-addresses").handler(this::joinAddresses);
         router.post("/api/games").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES)).handler(this::create);
         router.get("/api/qr/:pin").handler(this::qr);
     }
@@ -85,6 +88,20 @@ final class GameRoutes {
                         d.twoStepJoin())));
     }
 
+    /**
+     * The answer of {@code GET /api/join-addresses}: where phones may be sent, the default first; {@code configured}
+     * when QUIZROOM_PUBLIC_URL decides (the list is then that one address).
+     */
+    record JoinChoices(List<Addresses.JoinAddress> addresses, boolean configured) {
+    }
+
+    /** Reads the machine's addresses afresh: the teacher may have changed networks since the server started. */
+    private void joinAddresses(RoutingContext ctx) {
+        addresses.refresh();
+        List<Addresses.JoinAddress> list = addresses.joinAddresses();
+        HttpJson.send(ctx, 200, new JoinChoices(list, addresses.configured()));
+    }
+
     /** The answer of {@code POST /api/games}. */
     record Created(String pin, String hostToken, String joinUrl, String qrUrl, String webSocketPath, long gameId) {
     }
@@ -114,19 +131,30 @@ final class GameRoutes {
             HttpJson.error(ctx, 400, ErrorCode.BAD_REQUEST, e.getMessage());
             return;
         }
-        GameOpener.Outcome outcome = games.open(bank, request.options(), access.creator(ctx));
+        JsonNode joinHost = body.get("joinHost");
+        Optional<Addresses.JoinAddress> joinAt = joinHost == null || joinHost.isNull() ? addresses.joinAddress(null)
+                : joinHost.isTextual() ? addresses.joinAddress(joinHost.textValue()) : Optional.empty();
+        if (joinAt.isEmpty()) {
+            HttpJson.error(ctx, 400, ErrorCode.BAD_REQUEST,
+                    "'joinHost' must be one of the hosts that /api/join-addresses lists");
+            return;
+        }
+        GameOpener.Outcome outcome = games.open(bank, request.options(), access.creator(ctx), joinAt.get());
         if (outcome == GameOpener.Refused.ADDRESS_FULL) {
             HttpJson.error(ctx, 429, ErrorCode.TOO_MANY_ROOMS_FROM_ADDRESS, addressFullMessage);
         } else if (outcome instanceof GameOpener.Opened game) {
-            HttpJson.send(ctx, 201, new Created(game.pin(), game.hostToken(), addresses.joinUrl(game.pin()),
-                    Addresses.qrPath(game.pin()), Addresses.WEBSOCKET_PATH, game.gameId()));
+            HttpJson.send(ctx, 201, new Created(game.pin(), game.hostToken(), joinAt.get().joinUrl(game.pin()),
+                    addresses.qrPath(game.pin(), joinAt.get()), Addresses.WEBSOCKET_PATH, game.gameId()));
         } else {
             HttpJson.error(ctx, 503, ErrorCode.TOO_MANY_ROOMS,
                     "The server is running as many games as it may; try later.");
         }
     }
 
-    /** {@code /api/qr/123456} or {@code /api/qr/123456.svg}: the join page's QR code; the room need not exist. */
+    /**
+     * {@code /api/qr/123456} or {@code /api/qr/123456.svg}, optionally {@code ?host=} one of the join addresses: the
+     * join page's QR code; the room need not exist.
+     */
     private void qr(RoutingContext ctx) {
         String pin = ctx.pathParam("pin");
         if (pin != null && pin.endsWith(".svg")) {
@@ -136,8 +164,13 @@ final class GameRoutes {
             HttpJson.error(ctx, 400, ErrorCode.BAD_REQUEST, "A PIN has 6 digits.");
             return;
         }
+        Optional<Addresses.JoinAddress> at = addresses.joinAddress(ctx.queryParams().get("host"));
+        if (at.isEmpty()) {
+            HttpJson.error(ctx, 400, ErrorCode.BAD_REQUEST, "That host is not a join address of this server.");
+            return;
+        }
         ctx.response().putHeader("Content-Type", "image/svg+xml")
                 .putHeader("Cache-Control", "no-store")
-                .end(QrCodes.svg(addresses.joinUrl(pin)));
+                .end(QrCodes.svg(at.get().joinUrl(pin)));
     }
 }

@@ -1,5 +1,6 @@
 package app.quizroom.browser;
 
+import app.quizroom.config.LanAddresses;
 import app.quizroom.support.ManualTime;
 import app.quizroom.support.TestServer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -27,22 +28,33 @@ final class BrowserFixture implements BeforeAllCallback, BeforeEachCallback, Aft
     private final ManualTime time = new ManualTime();
     private final Supplier<Path> banks;
     private final Map<String, String> env;
+    private final Supplier<List<LanAddresses.Candidate>> network;
     private Chrome chrome;
     private TestServer server;
 
-    private BrowserFixture(Supplier<Path> banks, Map<String, String> env) {
+    private BrowserFixture(Supplier<Path> banks, Map<String, String> env,
+                           Supplier<List<LanAddresses.Candidate>> network) {
         this.banks = banks;
         this.env = env;
+        this.network = network;
     }
 
     /** A server with the four-question {@link TestBank}. */
     static BrowserFixture withTestBank() {
-        return new BrowserFixture(TestBank::write, Map.of());
+        return new BrowserFixture(TestBank::write, Map.of(), LanAddresses::ofThisMachine);
     }
 
     /** A server with one bank of the test's own and these QUIZROOM_* settings. */
     static BrowserFixture withBank(String fileName, String yaml, Map<String, String> env) {
-        return new BrowserFixture(() -> TestBank.folderWith(fileName, yaml), env);
+        return new BrowserFixture(() -> TestBank.folderWith(fileName, yaml), env, LanAddresses::ofThisMachine);
+    }
+
+    /**
+     * A server with the {@link TestBank} on a laptop with these LAN addresses (faked) and no QUIZROOM_PUBLIC_URL:
+     * phones are sent to one of them.
+     */
+    static BrowserFixture withTestBankOn(List<LanAddresses.Candidate> network) {
+        return new BrowserFixture(TestBank::write, Map.of("QUIZROOM_PUBLIC_URL", ""), () -> network);
     }
 
     /**
@@ -50,9 +62,14 @@ final class BrowserFixture implements BeforeAllCallback, BeforeEachCallback, Aft
      * pages as they are in the work tree, not a jar that another build may be rewriting meanwhile.
      */
     static TestServer startServer(ManualTime time, Map<String, String> env) {
+        return startServer(time, env, LanAddresses::ofThisMachine);
+    }
+
+    private static TestServer startServer(ManualTime time, Map<String, String> env,
+                                          Supplier<List<LanAddresses.Candidate>> network) {
         Map<String, String> settings = new HashMap<>(env);
         settings.put("QUIZROOM_WEB_DIR", TestServer.projectRoot().resolve("web-client/static").toString());
-        return TestServer.start(time, time, settings);
+        return TestServer.start(time, time, settings, network);
     }
 
     @Override
@@ -61,7 +78,7 @@ final class BrowserFixture implements BeforeAllCallback, BeforeEachCallback, Aft
         chrome = Chrome.shared(context);
         Map<String, String> settings = new HashMap<>(env);
         settings.put("QUIZROOM_BANKS", banks.get().toString());
-        server = startServer(time, settings);
+        server = startServer(time, settings, network);
     }
 
     @Override

@@ -204,6 +204,11 @@ final class Projector extends Page {
         waiting().until(d -> Long.valueOf(width).equals(js("return window.innerWidth")));
     }
 
+    /** True when the page needs no scrolling sideways at the current size. */
+    boolean fitsWidth() {
+        return (Boolean) js("return document.documentElement.scrollWidth <= window.innerWidth");
+    }
+
     /** True when the screen needs no scrolling at the current size. */
     boolean fitsScreen() {
         return (Boolean) js("const e = document.documentElement;"

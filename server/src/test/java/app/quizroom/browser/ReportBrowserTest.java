@@ -82,7 +82,8 @@ class ReportBrowserTest {
         projector.driver.get(browser.baseUrl() + href);
         projector.awaitScreen("report");
         projector.awaitText(Page.testId("report-title"), TestBank.TITLE);
-        assertTrue(projector.text(Page.testId("report-status")).startsWith("Finished"));
+        assertEquals("Ended early after 2 of 4 questions: The teacher ended the game; the results go up to there.",
+                projector.text(Page.testId("report-status")), "the teacher ended it at the second question's reveal");
 
         List<WebElement> cards = projector.driver.findElements(Page.testId("report-question"));
         assertEquals(2, cards.size());
@@ -122,7 +123,7 @@ class ReportBrowserTest {
         // The list of past games, by the keys this browser kept.
         projector.click(Page.testId("back-to-list"));
         projector.awaitScreen("list");
-        projector.awaitText(Page.testId("game-status"), t -> t.contains("Finished"), "the game, finished");
+        projector.awaitText(Page.testId("game-status"), t -> t.contains("Ended early"), "the game, ended early");
         assertEquals(List.of(TestBank.TITLE), projector.texts(Page.testId("game-bank")));
         Chrome.screenshot(projector.driver, "report-list-1280x720");
     }

@@ -108,6 +108,7 @@ class ResultsReportTest {
 
         JsonObject report = new JsonObject(reportBody(game.gameId(), hostKey));
         assertEquals("finished", report.getJsonObject("game").getString("status"));
+        assertTrue(report.getJsonObject("game").getBoolean("endedEarly"), "the host ended it after 2 of 3 questions");
         JsonArray reported = report.getJsonArray("players");
         assertEquals(podium.size(), reported.size());
         for (int i = 0; i < podium.size(); i++) {

@@ -29,7 +29,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class YamlBombTest {
 
-    private static final Duration QUICKLY = Duration.ofSeconds(2);
+    /**
+     * A liveness bound, not a speed test: an expanded alias bomb or a quadratic parse takes minutes or exhausts the
+     * heap, while a refused file takes well under a second; the margin absorbs a shared, loaded machine.
+     */
+    private static final Duration QUICKLY = Duration.ofSeconds(20);
 
     private static final String GOOD_BANK = """
             id: good

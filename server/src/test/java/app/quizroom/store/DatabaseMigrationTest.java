@@ -53,6 +53,36 @@ class DatabaseMigrationTest {
     }
 
     @Test
+    void gamesTheHostEndedEarlyBeforeVersion4AreMarkedSoByTheUpgrade(@TempDir Path dir) throws SQLException {
+        try (Connection c = Database.open(dir.resolve("v3.db"))) {
+            assertEquals(3, Database.migrate(c, 3));
+            try (Statement s = c.createStatement()) {
+                game(s, 1, 3, "finished", 5, 1);    // ended after 1 of 3 questions
+                game(s, 2, 2, "finished", 5, 2);    // played to the end
+                game(s, 3, 3, "finished", null, 0); // closed in the lobby
+                game(s, 4, 3, "interrupted", 5, 1); // cut short by the server, not by the host
+            }
+            assertEquals(Database.MIGRATIONS.size(), Database.migrate(c));
+            try (Statement s = c.createStatement()) {
+                assertEquals("1,0,0,0", single(s, "SELECT group_concat(ended_early) FROM"
+                        + " (SELECT ended_early FROM games ORDER BY id)"));
+            }
+        }
+    }
+
+    private static void game(Statement s, int id, int questionCount, String status, Integer startedAt, int shown)
+            throws SQLException {
+        s.execute("INSERT INTO games (id, pin, bank_id, bank_title, settings_json, host_key_hash, question_count,"
+                + " created_at, started_at, status) VALUES (" + id + ", '123456', 'b', 'B', '{}', 'h', " + questionCount
+                + ", 0, " + startedAt + ", '" + status + "')");
+        for (int i = 0; i < shown; i++) {
+            s.execute("INSERT INTO game_questions (game_id, idx, question_id, type, prompt, options_json,"
+                    + " solution_json, points, time_limit_ms) VALUES (" + id + ", " + i + ", 'q', 'single', 'Q?',"
+                    + " '[]', '{}', 1000, 20000)");
+        }
+    }
+
+    @Test
     void csvCellsAreQuotedAsSpreadsheetsExpect() {
         assertEquals("plain", ReportCsv.csvCell("plain"));
         assertEquals("\"Smith, Ana\"", ReportCsv.csvCell("Smith, Ana"));

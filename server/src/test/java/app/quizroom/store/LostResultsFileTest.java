@@ -64,7 +64,7 @@ class LostResultsFileTest {
         start();
         GameRecorder ended = store.newGame("111111", "bank", "Bank", SETTINGS, "hash", 1, null, 1);
         ended.playerJoined(1, "Zed", null);
-        ended.gameEnded(true, List.of());
+        ended.gameEnded(GameRecorder.Ending.FINISHED, List.of());
         GameRecorder game = playedUpToTheSecondQuestion();
         List<String> before = rowsOf(game.gameId());
 
@@ -122,7 +122,7 @@ class LostResultsFileTest {
         }
         GameRecorder later = store.newGame("444444", "bank", "Bank", SETTINGS, "hash", 1, null, 1);
         later.playerJoined(1, "Cy", null);
-        later.gameEnded(true, List.of()); // in the lost file's WAL only
+        later.gameEnded(GameRecorder.Ending.FINISHED, List.of()); // in the lost file's WAL only
         game.playerJoined(2, "Ben", null);
         game.gameStarted();
         game.questionShown(question(0));
@@ -192,7 +192,7 @@ class LostResultsFileTest {
         List<String> before = rowsOf(game.gameId());
 
         deleteTheFiles(file);
-        game.gameEnded(false, List.of(new Score(1, 1000, 0, 1000, 1)));
+        game.gameEnded(GameRecorder.Ending.INTERRUPTED, List.of(new Score(1, 1000, 0, 1000, 1)));
         assertTrue(store.close(TimeUnit.SECONDS.toMillis(TIMEOUT_S)), "nothing left unwritten");
         store = null;
 

@@ -3,6 +3,7 @@ package app.quizroom.support;
 import app.quizroom.bank.Bank;
 import app.quizroom.bank.BankLoader;
 import app.quizroom.config.Config;
+import app.quizroom.config.LanAddresses;
 import app.quizroom.game.Clock;
 import app.quizroom.game.Scheduler;
 import app.quizroom.server.QuizServer;
@@ -30,6 +31,7 @@ import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -79,10 +81,20 @@ public final class TestServer implements AutoCloseable, AfterEachCallback {
 
     /** Starts a server on this clock and scheduler (null: Vert.x timers) with these QUIZROOM_* settings. */
     public static TestServer start(Clock clock, Scheduler scheduler, Map<String, String> env) {
-        return new TestServer(clock, scheduler, env);
+        return new TestServer(clock, scheduler, env, LanAddresses::ofThisMachine);
     }
 
-    private TestServer(Clock clock, Scheduler scheduler, Map<String, String> env) {
+    /**
+     * Starts a server that sees these LAN addresses instead of the machine's, where phones are sent unless
+     * QUIZROOM_PUBLIC_URL is set (pass it as "" to leave it unset).
+     */
+    public static TestServer start(Clock clock, Scheduler scheduler, Map<String, String> env,
+                                   Supplier<List<LanAddresses.Candidate>> network) {
+        return new TestServer(clock, scheduler, env, network);
+    }
+
+    private TestServer(Clock clock, Scheduler scheduler, Map<String, String> env,
+                       Supplier<List<LanAddresses.Candidate>> network) {
         Map<String, String> settings = new HashMap<>(env);
         settings.put("QUIZROOM_PORT", "0");
         settings.putIfAbsent("QUIZROOM_BIND", "127.0.0.1");
@@ -99,7 +111,7 @@ public final class TestServer implements AutoCloseable, AfterEachCallback {
             throw new IllegalStateException("bundled banks do not load: " + loaded.problems());
         }
         // Games take their seeds from a fixed sequence, so a run replays exactly (shuffles, names, teams).
-        server = new QuizServer(config, clock, scheduler, new Random(SEED)::nextLong);
+        server = new QuizServer(config, clock, scheduler, new Random(SEED)::nextLong, network);
         await(server.start());
         banks = server.library().current().banks();
         port = server.port();
