@@ -1,5 +1,6 @@
 package app.quizroom.browser;
 
+import app.quizroom.config.Limits;
 import app.quizroom.support.TestServer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -226,6 +227,7 @@ class ScreenshotBrowserTest {
         projector.waiting().until(d -> "1".equals(projector.js(
                 "return getComputedStyle(document.querySelector('.step-1')).opacity")));
         projectorShot("podium");
+        browser.time().advance(Limits.PODIUM_REVEAL_MS); // the server's side of the podium's reveal
         phones.get(1).awaitFinal();
         phoneShot(phones.get(1), "final");
         assertTrue(Files.isRegularFile(TestServer.projectRoot().resolve("server/target/screenshots/projector-podium-1920x1080.png")));

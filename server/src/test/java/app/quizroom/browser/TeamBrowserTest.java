@@ -1,5 +1,6 @@
 package app.quizroom.browser;
 
+import app.quizroom.config.Limits;
 import app.quizroom.scoring.Scoring;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -130,6 +131,7 @@ class TeamBrowserTest {
                 "return getComputedStyle(document.querySelector('.step-1')).opacity")));
         projector.screenshots("team-podium");
 
+        browser.time().advance(Limits.PODIUM_REVEAL_MS); // the server's side of the podium's reveal
         cy.awaitScreen("final");
         assertEquals("2nd of 2", cy.text(Page.onScreen("final", "team-rank")));
         assertEquals(n(blue) + " points", cy.text(Page.onScreen("final", "team-total")));
