@@ -127,8 +127,7 @@ class TeamBrowserTest {
         assertEquals(List.of("Red team", "Blue team"), projector.podiumNames());
         assertEquals(List.of("1|Red team|" + n(red) + "|Top contributor: Ann (" + n(annPoints) + ")",
                 "2|Blue team|" + n(blue) + "|Top contributor: Bob (" + n(bobPoints) + ")"), projector.teamPodium());
-        projector.waiting().until(d -> "1".equals(projector.js(
-                "return getComputedStyle(document.querySelector('.step-1')).opacity")));
+        projector.awaitPodiumRevealed();
         projector.screenshots("team-podium");
 
         browser.time().advance(Limits.PODIUM_REVEAL_MS); // the server's side of the podium's reveal
