@@ -188,9 +188,15 @@ final class PhaseMachine {
         return false;
     }
 
-    /** The room is going away: no more timers, and the game is recorded as it ends (cut short unless over). */
-    void closeRoom() {
+    /**
+     * The room is going away: no more timers, and the game is recorded as it ends (cut short unless over). A podium
+     * still being revealed sends each player's final standing into {@code out} first.
+     */
+    void closeRoom(Outbox out) {
         timer.cancel();
+        if (phase == Phase.PODIUM && !finalsOut) {
+            sendFinals(out);
+        }
         if (phase == Phase.LOBBY) {
             recorder.gameEnded(true, List.of()); // never started: nothing was cut short
         } else if (phase != Phase.PODIUM && phase != Phase.FINISHED) {

@@ -95,6 +95,15 @@ class PodiumRevealTest {
     }
 
     @Test
+    void aRoomClosedDuringTheRevealSendsEachFinalBeforeItsEnd() {
+        time.advance(1_000);
+        room.close(); // a shutdown or the idle sweep
+        assertEquals(List.of("final", "finished"), ana.types().subList(ana.types().size() - 2, ana.types().size()));
+        time.advance(PODIUM_REVEAL_MS);
+        assertEquals(1, ana.types().stream().filter("final"::equals).count());
+    }
+
+    @Test
     void finishingBeforeTheRevealIsOverSendsEachFinalFirstAndTheTimerThenDoesNothing() {
         time.advance(1_000);
         send(host, new ClientMessage.Next());
