@@ -203,8 +203,9 @@ export function createSound(storage, { lookahead = LOOKAHEAD_S } = {}) {
     /** Which loop should play ('lobby', 'countdown' or null) and how fast (the countdown quickens at the end). */
     music(name, speed = 1) {
       tempo = speed;
-      if (name === track && (bus || !running())) return;
-      track = TRACKS[name] ? name : null;
+      const wanted = TRACKS[name] ? name : null;
+      if (wanted === track && (bus || !track || !running())) return;
+      track = wanted;
       if (ctx) restart();
     },
     play(cue) {
