@@ -51,6 +51,8 @@ function teamFinalRow(t) {
 
 export function mountPodium(root, actions) {
   const caption = h('p', { class: 'podium-caption', 'data-testid': 'podium-caption', 'aria-live': 'polite' });
+  // Each place as it shows, for screen readers: the steps' names stay hidden until then.
+  const said = h('p', { class: 'visually-hidden', 'aria-live': 'polite', 'data-testid': 'podium-said' });
   const steps = h('ol', { class: 'podium', 'data-testid': 'podium', 'aria-label': 'Top three' });
   const teamRanking = h('ol', { class: 'ranking team-ranking', 'data-testid': 'team-ranking', 'aria-label': 'Teams' });
   const teamTitle = h('h2', { hidden: true }, 'Teams');
@@ -66,13 +68,14 @@ export function mountPodium(root, actions) {
     'Open the report');
   const controls = mountGameControls(actions);
   const el = h('section', { class: 'screen screen-podium', id: 'screen-podium', 'data-testid': 'screen-podium' },
-    h('div', { class: 'q-top' }, h('h1', { tabindex: -1 }, 'Podium'), caption),
+    h('div', { class: 'q-top' }, h('h1', { tabindex: -1 }, 'Podium'), caption, said),
     h('div', { class: 'podium-layout' }, steps, rankingBox),
     h('div', { class: 'controls podium-bottom' }, report, over, again, controls.el));
   root.append(el);
   let key = null;
   let present = [];
   let winner = null;
+  let places = [];
   let stopConfetti = () => {};
   return {
     el,
@@ -92,6 +95,8 @@ export function mountPodium(root, actions) {
         fill(steps, top.map((x, i) => (teamGame ? teamStep(x, i + 1) : playerStep(x, i + 1))));
         present = top.map((x, i) => i + 1);
         winner = top[0]?.name ?? null;
+        places = top.map((x, i) => `${ordinal(i + 1)} place: ${x.name}, ${formatNumber(x.score)} points`);
+        setText(said, '');
         fill(teamRanking, teamGame ? p.teams.map(teamFinalRow) : []);
         fill(ranking, p.ranking.map((s) => h('li', { class: 'rank-row', 'data-testid': 'final-standing', 'data-player': s.playerId },
           h('span', { class: 'rank', text: s.rank }),
@@ -101,9 +106,10 @@ export function mountPodium(root, actions) {
       const stage = podiumStage(state, now);
       for (const li of steps.children) {
         const shown = stage.ranks.includes(Number(li.dataset.rank));
-        if (shown && li.dataset.revealed !== 'true' && li.dataset.rank === '1' && !reducedMotion()
-            && podiumElapsed(state, now) < PODIUM_REVEAL_MS + 1000) {
-          stopConfetti = launchConfetti(el);
+        const live = podiumElapsed(state, now) < PODIUM_REVEAL_MS + 1000;
+        if (shown && li.dataset.revealed !== 'true' && live) {
+          setText(said, places[Number(li.dataset.rank) - 1]);
+          if (li.dataset.rank === '1' && !reducedMotion()) stopConfetti = launchConfetti(el);
         }
         setAttr(li, 'data-revealed', String(shown));
       }

@@ -225,6 +225,8 @@ class ProjectorSuspenseBrowserTest {
         assertEquals("Congratulations, " + ARABIC + "!", projector.text(Page.onScreen("podium", "podium-caption")));
         assertEquals(ARABIC, projector.driver.findElement(By.cssSelector(
                 "[data-testid=podium-caption] bdi")).getText(), "the winner's name is isolated in the caption");
+        assertEquals("1st place: " + ARABIC + ", 3,025 points", projector.driver.findElement(
+                Page.onScreen("podium", "podium-said")).getDomProperty("textContent"), "what a screen reader hears last");
 
         // The phones have said nothing yet: their ranks come when the server's reveal time is over.
         phones.forEach(p -> assertNotEquals("final", p.screen()));
