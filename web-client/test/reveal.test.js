@@ -1,6 +1,6 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { choiceBars, orderRows, numericBars, commonMistake, climb } from '../static/js/host/charts.js';
+import { choiceBars, orderRows, numericBars, commonMistake, climb, explainColumns } from '../static/js/host/charts.js';
 import { ordinal, mark } from '../static/js/shared/present.js';
 
 test('every option has a letter and a shape as well as a colour slot', () => {
@@ -50,4 +50,12 @@ test('climbers and ordinals', () => {
   assert.deepEqual(climb({ rank: 1 }), { dir: 'new', by: 0 });
   assert.deepEqual([1, 2, 3, 4, 11, 12, 13, 21, 22, 111].map(ordinal),
     ['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '111th']);
+});
+
+test('the explanation and the most chosen wrong answer share the width by length, neither under a third', () => {
+  const share = (cols) => cols.match(/[\d.]+fr/g).map(parseFloat);
+  assert.deepEqual(share(explainColumns(300, 100)), [0.667, 0.333]);
+  assert.deepEqual(share(explainColumns(100, 100)), [0.5, 0.5]);
+  assert.deepEqual(share(explainColumns(60, 240)), [0.333, 0.667]);
+  assert.deepEqual(share(explainColumns(0, 0)), [0.333, 0.667]);
 });

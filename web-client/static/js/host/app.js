@@ -3,10 +3,13 @@ import { createConnection, socketUrl } from '../shared/connection.js';
 import { secondsLeft } from '../shared/state.js';
 import { storage } from '../shared/storage.js';
 import { GAMES_KEY, PASSWORD_KEY, rememberGame, hostKeyFor } from '../shared/games.js';
-import { setText, setHidden, setAttr } from '../shared/dom.js';
+import { h, fill, setText, setHidden } from '../shared/dom.js';
 import { hostInitial, hostReduce, hostClosed, hostAction, hostScreen, hostNotices, createError } from './state.js';
 import { showPattern } from './join-pattern.js';
 import { createSound } from './sound.js';
+import { mountMuteButton } from './mute-button.js';
+import { musicFor, nextPodiumChange, PODIUM_REVEAL_MS } from './suspense.js';
+import { HURRY_SECONDS } from './music.js';
 import { mountSetup } from './setup-view.js';
 import { mountLobby } from './lobby-view.js';
 import { mountQuestion } from './question-view.js';
@@ -27,6 +30,7 @@ let state = hostInitial(session ?? {}, storage.get(PASSWORD_KEY));
 if (!session) state = hostAction(state, { type: 'newGame' });
 let conn = null;
 let shown = null;
+let podiumTimer = null;
 
 const sound = createSound(storage);
 const banner = document.getElementById('banner');
@@ -198,7 +202,18 @@ function onMessage(msg) {
 function cue(before, after) {
   if (after.phase === 'answering' && before.phase !== 'answering') sound.play('open');
   if (after.phase === 'reveal' && before.phase !== 'reveal') sound.play('reveal');
-  if (after.phase === 'podium' && before.phase !== 'podium') sound.play('podium');
+  if (after.phase === 'leaderboard' && before.phase !== 'leaderboard') sound.play('leaderboard');
+  // The podium's drumroll and fanfare keep time with its reveal; a podium shown whole (a reload) is silent.
+  if (after.phase === 'podium' && before.phase !== 'podium' && after.podiumAt != null) sound.play('podium');
+  if (before.phase === 'podium' && after.phase !== 'podium') sound.hush();
+}
+
+/** The music loop of the moment (the countdown quickens in its last seconds). */
+function music() {
+  const m = musicFor(state, hostScreen(state), now());
+  sound.music(m.track, m.tempo);
+  const playing = sound.playing ?? '';
+  if (document.body.dataset.music !== playing) document.body.dataset.music = playing;
 }
 
 let lastTick = null;
@@ -208,8 +223,9 @@ function tick() {
   const q = state.question;
   if (hostScreen(state) !== 'question' || !q) return;
   views.question.update(state, now());
+  music();
   const secs = secondsLeft(q, now());
-  if (q.phase === 'answering' && !q.paused && secs !== lastTick && secs > 0 && secs <= 5) sound.play('tick');
+  if (q.phase === 'answering' && !q.paused && secs !== lastTick && secs > 0 && secs <= HURRY_SECONDS) sound.play('tick');
   lastTick = secs;
 }
 
@@ -217,13 +233,33 @@ function noticeText() {
   return hostScreen(state) === 'setup' ? '' : hostNotices(state, now()).join(' · ');
 }
 
+/** The podium changes at set moments while it is revealed: each one renders the screen again. */
+function followPodium(screen) {
+  clearTimeout(podiumTimer);
+  const wait = screen === 'podium' ? nextPodiumChange(state, now()) : null;
+  if (wait != null) podiumTimer = setTimeout(render, Math.min(wait, PODIUM_REVEAL_MS) + 15);
+}
+
+let gameTitle = null;
+function showGameInfo() {
+  const title = state.bank && state.phase !== 'setup' ? state.bank.title : null;
+  const key = title == null ? '' : `${title}\n${state.pin}`;
+  if (key === gameTitle) return;
+  gameTitle = key;
+  // The bank's title is the teacher's words, in any script: isolated, so that it cannot reorder the PIN.
+  fill(gameInfo, title == null ? [] : [h('bdi', { text: title }), ` · PIN ${state.pin}`]);
+}
+
 function render() {
   const screen = hostScreen(state);
   const view = views[screen];
   for (const v of new Set(Object.values(views))) setHidden(v.el, v !== view);
+  // Before the update: a screen that fits its text to the window measures with its own page style.
+  document.body.dataset.screen = screen;
   view.update(state, now());
-  const g = state.bank && state.phase !== 'setup' ? `${state.bank.title} · PIN ${state.pin}` : '';
-  setText(gameInfo, g);
+  showGameInfo();
+  music();
+  followPodium(screen);
   const notice = noticeText();
   noticeShown = notice;
   setText(document.getElementById('notice'), notice);
@@ -237,16 +273,14 @@ function render() {
     // Put the keyboard on the screen's main action, so a clicker or the space bar drives the game.
     view.focus?.();
   }
-  document.body.dataset.screen = screen;
 }
 
-soundToggle.addEventListener('click', () => {
-  const on = sound.toggle();
-  setAttr(soundToggle, 'aria-pressed', on ? 'true' : 'false');
-  setText(soundToggle, on ? 'Sound on' : 'Sound off');
-});
-setAttr(soundToggle, 'aria-pressed', sound.enabled ? 'true' : 'false');
-setText(soundToggle, sound.enabled ? 'Sound on' : 'Sound off');
+mountMuteButton(soundToggle, sound, music);
+// Browsers let a page make sound only after a click or a key: the teacher's first ("Create game", "Start", or any
+// other) starts it.
+for (const type of ['pointerdown', 'keydown']) document.addEventListener(type, () => sound.unlock(), true);
+// The question and the reveal fit their text to the window again when it changes size.
+addEventListener('resize', render);
 
 // Presentation clickers send PageDown or the right arrow: both mean "next" outside form fields.
 document.addEventListener('keydown', (e) => {

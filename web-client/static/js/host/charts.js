@@ -1,5 +1,5 @@
 // Pure pictures of the projector's reveal and leaderboard: bars per option, the right order, a histogram of numbers,
-// the most chosen wrong answer, who climbed. No DOM.
+// the most chosen wrong answer, who climbed and how the rows move. No DOM.
 import { mark, formatValue } from '../shared/present.js';
 
 /** How a player moved since the previous ranking. */
@@ -7,6 +7,19 @@ export function climb(standing) {
   if (standing.previousRank == null) return { dir: 'new', by: 0 };
   const by = standing.previousRank - standing.rank;
   return by > 0 ? { dir: 'up', by } : by < 0 ? { dir: 'down', by: -by } : { dir: 'same', by: 0 };
+}
+
+/**
+ * How the leaderboard's rows move into place: for each standing, in the order shown, the row it held among these
+ * same standings by the previous ranking (`from`) and the row it holds now (`to`). Standings new to the ranking
+ * come from the bottom, in their new order.
+ */
+export function rankMoves(standings) {
+  const before = standings.map((s, i) => ({ i, prev: s.previousRank ?? Infinity }))
+    .sort((a, b) => a.prev - b.prev || a.i - b.i);
+  const from = new Array(standings.length);
+  before.forEach((x, row) => { from[x.i] = row; });
+  return standings.map((s, i) => ({ from: from[i], to: i }));
 }
 
 /** Bars for a choice or poll question: one per displayed option. */
@@ -85,4 +98,13 @@ export function commonMistake(reveal, options) {
     if (!correct.has(i) && why[i] && c > 0 && (best < 0 || c > counts[best])) best = i;
   });
   return best < 0 ? null : { ...mark(best), text: options?.[best] ?? null, count: counts[best], explanation: why[best] };
+}
+
+/**
+ * The reveal's columns for the explanation and the most chosen wrong answer's (lengths `a` and `b` in characters):
+ * each as wide as its share of the words, neither under a third, so that neither box runs much longer.
+ */
+export function explainColumns(a, b) {
+  const share = Math.min(2 / 3, Math.max(1 / 3, a / Math.max(1, a + b)));
+  return `minmax(0, ${share.toFixed(3)}fr) minmax(0, ${(1 - share).toFixed(3)}fr)`;
 }

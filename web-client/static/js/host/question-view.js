@@ -1,9 +1,20 @@
 // A question on the projector: the prompt alone for the reading time, then (in team games with team talk) the tiles
-// and a "Team talk" countdown, then the tiles, countdown and answer count.
+// and a "Team talk" countdown, then the tiles, countdown and answer count. Its type is fitted to the window, so that
+// long questions never scroll.
 import { h, fill, setText, setHidden, setAttr, optionBadge, optionName } from '../shared/dom.js';
 import { secondsLeft, timeFraction } from '../shared/state.js';
 import { mountGameControls } from './controls.js';
 import { mountPicture } from '../shared/picture.js';
+import { fitScreen } from './fit.js';
+
+/**
+ * Room the question leaves free at the foot of the screen, for what the reveal adds (its text must not be set
+ * smaller than the question's): the bars and about five lines of explanation, and for a number the answer and the
+ * histogram too.
+ */
+export function revealRoom(type) {
+  return type === 'numeric' ? 'calc(var(--option-size) * 7.5 + 9rem * var(--fit))' : 'calc(var(--option-size) * 7.5)';
+}
 
 export const HINTS = {
   single: 'Choose one answer',
@@ -52,6 +63,7 @@ export function mountQuestion(root, actions) {
   root.append(el);
 
   let tilesKey = null;
+  let fitKey = null;
   return {
     el,
     focus: () => controls.focus(),
@@ -90,6 +102,11 @@ export function mountQuestion(root, actions) {
       setHidden(tiles, intro || q.type === 'numeric');
       setHidden(numeric, intro || q.type !== 'numeric');
       controls.update(state);
+      const fk = JSON.stringify([key, q.prompt, intro, talking, !!q.paused, innerWidth, innerHeight]);
+      if (fk !== fitKey && !el.hidden) {
+        fitKey = fk;
+        fitScreen(el, intro ? '' : revealRoom(q.type));
+      }
     },
   };
 }

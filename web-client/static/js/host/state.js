@@ -26,6 +26,7 @@ export function hostInitial(restored = {}, password = null) {
     reveal: null,
     leaderboard: null,
     podium: null,
+    podiumAt: null, // when the podium arrived, to reveal it place by place; null: shown whole at once
     notice: null,
     storageProblem: null, // set while the server says results are not being saved
     pattern: null, // two-step join: the shapes phones must tap now
@@ -98,10 +99,16 @@ export function hostReduce(s, msg, now = 0) {
       return { ...s, phase: 'reveal', reveal: msg, answered: msg.answered, total: msg.total, notice: null };
     case 'leaderboard':
       return { ...s, phase: 'leaderboard', leaderboard: msg, notice: null };
-    case 'podium':
-      return { ...s, phase: 'podium', podium: msg, notice: null };
+    case 'podium': {
+      // Revealed place by place when the game gets there now; whole at once in a snapshot (a reload), unless its
+      // reveal is already under way here.
+      const arriving = s.phase !== 'podium' && s.phase !== 'finished';
+      const podiumAt = arriving ? now : s.podium ? s.podiumAt : null;
+      return { ...s, phase: 'podium', podium: msg, podiumAt, notice: null };
+    }
     case 'finished':
-      return { ...s, phase: 'finished' };
+      // The teacher finished the game: whatever the podium had still to reveal shows now, as on the phones.
+      return { ...s, phase: 'finished', podiumAt: null };
     case 'joinPattern':
       return { ...s, pattern: msg.pattern };
     case 'guessWarning':

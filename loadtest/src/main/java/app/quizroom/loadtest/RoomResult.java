@@ -14,7 +14,7 @@ import java.util.TreeMap;
  * @param resultFanoutMs      last answer sent → last player has the {@code result}
  * @param resultAfterRevealMs first of (host's reveal, first result) → last result: the reveal's own fan-out
  * @param questionBytes       size of the largest {@code question} frame a player got
- * @param podiumFanoutMs      host's command sent → last player has {@code final}
+ * @param podiumFanoutMs      host's command sent, plus the podium's reveal time → last player has {@code final}
  * @param finishedFanoutMs    host's {@code next} sent → last player has {@code finished}
  * @param ackLatenciesMs      per question, per acknowledged answer: answer sent → {@code answerAck} received
  * @param acked               answers acknowledged at least once

@@ -1,5 +1,6 @@
 package app.quizroom.loadtest;
 
+import app.quizroom.config.Limits;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ClientWebSocket;
@@ -234,7 +235,7 @@ final class SimRoom {
         long podiumCommand = System.nanoTime();
         // After the bank's last question 'next' leads to the podium; before it, 'end' does.
         sendHost(questions == bankQuestions ? "next" : "end");
-        await(finals, options.phaseTimeoutMs(), "final");
+        await(finals, Limits.PODIUM_REVEAL_MS + options.phaseTimeoutMs(), "final");
         await(podium, options.phaseTimeoutMs(), "podium");
         long finishCommand = System.nanoTime();
         sendHost("next");
@@ -247,7 +248,9 @@ final class SimRoom {
             Thread.sleep(20);
         }
         long lastFinished = players.stream().mapToLong(p -> p.finishedAt).max().orElse(finishCommand);
-        podiumFanoutMs = lastFinal.get() == Long.MIN_VALUE ? -1 : (lastFinal.get() - podiumCommand) / 1e6;
+        // The server holds each final back for the podium's reveal on the projector; the fan-out is what follows it.
+        podiumFanoutMs = lastFinal.get() == Long.MIN_VALUE ? -1
+                : (lastFinal.get() - podiumCommand) / 1e6 - Limits.PODIUM_REVEAL_MS;
         finishedFanoutMs = (lastFinished - finishCommand) / 1e6;
     }
 

@@ -13,6 +13,11 @@ public final class Limits {
     /** Reading time before answers open. */
     public static final int DEFAULT_READING_SECONDS = 4;
     public static final int MAX_READING_SECONDS = 20;
+    /**
+     * How long the projector's podium takes to reveal third, second, then first place: each player's {@code final}
+     * frame goes out this long after the podium, so that no phone tells its rank before the screen has.
+     */
+    public static final long PODIUM_REVEAL_MS = 6_000;
     public static final int STANDARD_POINTS = 1000;
     public static final int MAX_POINTS = 10_000;
     public static final int MAX_PROMPT_CHARS = 500;

@@ -123,7 +123,11 @@ final class Frames {
         switch (at.phase()) {
             case INTRO, TALK, ANSWERING -> frames.add(questionForPlayers(at, p.answers.containsKey(at.run().index)));
             case REVEAL, LEADERBOARD -> frames.add(result(at.run(), p, at.run().solution()));
-            case PODIUM -> frames.add(board.finalFor(p, board.standings(3)));
+            case PODIUM -> {
+                if (at.finalsOut()) { // else it comes with everyone's when the podium's reveal is over
+                    frames.add(board.finalFor(p, board.standings(PhaseMachine.PODIUM_TOP)));
+                }
+            }
             default -> {
             }
         }

@@ -1,6 +1,7 @@
 package app.quizroom.game;
 
 import app.quizroom.bank.Question;
+import app.quizroom.config.Limits;
 import app.quizroom.protocol.ErrorCode;
 import app.quizroom.protocol.ServerMessage;
 
@@ -8,14 +9,14 @@ import java.util.List;
 
 /**
  * The phases of a game and their clock: the question cycle (intro, team talk, answering, reveal, leaderboard), the
- * podium and the end, the timers that move a question on, and pause. Host commands that move the game come here
+ * podium and the end, the timers that move a question on (and that end the podium's reveal), and pause. Host commands that move the game come here
  * and return what to send; a timer delivers its own frames when it fires, and a stale one does nothing. Owned by
  * the room.
  */
 final class PhaseMachine {
 
     static final int LEADERBOARD_SIZE = 5;
-    private static final int PODIUM_TOP = 3;
+    static final int PODIUM_TOP = 3;
 
     private final List<Question> questions;
     private final GameOptions options;
@@ -38,6 +39,8 @@ final class PhaseMachine {
     private boolean paused;
     private long pausedRemainingMs;
     private long pausedAt;
+    /** In the podium: whether each player's final frame has gone out. */
+    private boolean finalsOut;
 
     PhaseMachine(List<Question> questions, GameOptions options, long seed, Teams teams, Room.Environment env,
                  GameRecorder recorder, Roster roster, Scoreboard board, AnswerDesk answers, Frames frames,
@@ -67,7 +70,7 @@ final class PhaseMachine {
         if (phase.questionOpen()) {
             remainingMs = paused ? pausedRemainingMs : Math.max(0, phaseEndsAt() - clock.millis());
         }
-        return new Moment(phase, run, paused, remainingMs);
+        return new Moment(phase, run, paused, remainingMs, finalsOut);
     }
 
     /** The host starts the game; this and the other host commands return the frames to send, or a refusal. */
@@ -190,9 +193,15 @@ final class PhaseMachine {
         return false;
     }
 
-    /** The room is going away: no more timers, and the game is recorded as it ends (cut short unless over). */
-    void closeRoom() {
+    /**
+     * The room is going away: no more timers, and the game is recorded as it ends (cut short unless over). A podium
+     * still being revealed sends each player's final standing into {@code out} first.
+     */
+    void closeRoom(Outbox out) {
         timer.cancel();
+        if (phase == Phase.PODIUM && !finalsOut) {
+            sendFinals(out);
+        }
         if (phase == Phase.LOBBY) {
             recorder.gameEnded(GameRecorder.Ending.FINISHED, List.of()); // never started: nothing was cut short
         } else if (phase != Phase.PODIUM && phase != Phase.FINISHED) {
@@ -265,8 +274,16 @@ final class PhaseMachine {
         board.rankIfStale(roster.all());
         phase = Phase.PODIUM;
         recorder.gameEnded(ending, board.finalScores());
-        List<ServerMessage.Standing> top = board.standings(PODIUM_TOP);
         out.toHost(board.podium());
+        // The projector reveals third, second, then first; each phone tells its own rank only once it has.
+        finalsOut = false;
+        timer.set(run.index, PhaseTimer.Kind.FINALS, Limits.PODIUM_REVEAL_MS);
+    }
+
+    /** Each connected player's final standing (one frame each); a player seated later gets it in the snapshot. */
+    private void sendFinals(Outbox out) {
+        finalsOut = true;
+        List<ServerMessage.Standing> top = board.standings(PODIUM_TOP);
         for (Player p : roster.all()) {
             out.toLink(p.link, board.finalFor(p, top));
         }
@@ -276,6 +293,9 @@ final class PhaseMachine {
         timer.cancel();
         if (phase == Phase.LOBBY) {
             recorder.gameEnded(GameRecorder.Ending.FINISHED, List.of());
+        }
+        if (phase == Phase.PODIUM && !finalsOut) {
+            sendFinals(out); // the teacher ended the podium before its reveal was over
         }
         phase = Phase.FINISHED;
         gate.finish();
@@ -301,6 +321,8 @@ final class PhaseMachine {
             openAnswers(out);
         } else if (fired.kind() == PhaseTimer.Kind.DEADLINE && phase == Phase.ANSWERING) {
             closeQuestion(out);
+        } else if (fired.kind() == PhaseTimer.Kind.FINALS && phase == Phase.PODIUM) {
+            sendFinals(out);
         }
         return out;
     }

@@ -274,14 +274,14 @@ public final class Room {
 
     /** Ends the room for good (sweep or shutdown), telling whoever is still connected. */
     public void close() {
-        phases.closeRoom(); // the join pattern, if any, stops changing with it
+        Outbox out = new Outbox();
+        phases.closeRoom(out); // the join pattern, if any, stops changing with it
         gate.finish();
         List<Link> links = roster.links();
         roster.unbindAll();
         if (audience.host() != null) {
             links.add(audience.host());
         }
-        Outbox out = new Outbox();
         for (Link link : links) {
             out.toLink(link, new ServerMessage.Finished()).close(link, CloseCode.ROOM_GONE, "room closed");
         }

@@ -1,5 +1,6 @@
 package app.quizroom.browser;
 
+import app.quizroom.config.Limits;
 import app.quizroom.game.Room;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
@@ -68,6 +69,7 @@ class LobbyBrowserTest {
         click(projector, "end");
         projector.awaitScreen("podium");
         assertEquals(List.of(MARKUP), projector.podiumNames());
+        browser.time().advance(Limits.PODIUM_REVEAL_MS); // each phone's final waits for the podium's reveal
         phone.awaitScreen("final");
         assertEquals(List.of(MARKUP), phone.texts(By.cssSelector("[data-testid=\"top3\"] .name")));
 

@@ -104,8 +104,9 @@ final class Projector extends Page {
         return standings("team-standing", "team-standing-name");
     }
 
-    /** The podium's team ranking as "rank|name|score|top contributor" lines. */
+    /** The podium's team ranking as "rank|name|score|top contributor" lines, once the podium shows it. */
     List<String> teamPodium() {
+        awaitPodiumRevealed();
         return driver.findElements(onScreen("podium", "team-final")).stream().map(row ->
                 row.findElement(By.className("rank")).getText() + "|" + row.findElement(testId("team-final-name")).getText()
                         + "|" + row.findElement(testId("team-final-score")).getText() + "|"
@@ -175,6 +176,15 @@ final class Projector extends Page {
                 .toList();
     }
 
+    /**
+     * Waits until the podium has revealed its three places and shows the final ranking beside them (the reveal runs
+     * on the browser's own clock, {@code PODIUM_REVEAL_MS} long).
+     */
+    void awaitPodiumRevealed() {
+        waiting().withMessage("the podium's final ranking")
+                .until(d -> d.findElement(onScreen("podium", "ranking-box")).isDisplayed());
+    }
+
     /** The names on the podium steps, first place first (read from the DOM: the steps may still be rising). */
     List<String> podiumNames() {
         return driver.findElements(onScreen("podium", "podium-step")).stream()
@@ -183,8 +193,9 @@ final class Projector extends Page {
                 .toList();
     }
 
-    /** The final ranking as "rank|name|score" lines. */
+    /** The final ranking as "rank|name|score" lines, once the podium shows it. */
     List<String> finalRanking() {
+        awaitPodiumRevealed();
         return driver.findElements(onScreen("podium", "final-standing")).stream().map(row ->
                 row.findElement(By.className("rank")).getText() + "|" + row.findElement(testId("final-name")).getText()
                         + "|" + row.findElement(testId("final-score")).getText())
@@ -199,9 +210,25 @@ final class Projector extends Page {
         Chrome.screenshot(driver, "projector-" + name + "-1280x720");
     }
 
+    /** Sets the viewport and waits until the page has laid itself out again (its resize handlers run before a frame). */
     void resize(int width, int height) {
         Chrome.viewport(driver, width, height);
         waiting().until(d -> Long.valueOf(width).equals(js("return window.innerWidth")));
+        driver.executeAsyncScript("const done = arguments[0];"
+                + " requestAnimationFrame(() => requestAnimationFrame(() => done()))");
+    }
+
+    /** The smallest font size, in px, of any visible text on the page. */
+    double smallestText() {
+        return ((Number) js("""
+                let min = 1000;
+                const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+                for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+                  const el = n.parentElement;
+                  if (!n.textContent.trim() || !el.checkVisibility() || el.closest('.visually-hidden')) continue;
+                  min = Math.min(min, parseFloat(getComputedStyle(el).fontSize));
+                }
+                return min;""")).doubleValue();
     }
 
     /** True when the page needs no scrolling sideways at the current size. */

@@ -1,5 +1,6 @@
 package app.quizroom.browser;
 
+import app.quizroom.config.Limits;
 import app.quizroom.support.TestServer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -84,19 +85,6 @@ class ScreenshotBrowserTest {
     private final Projector projector = browser.projector();
     private final List<Phone> phones = browser.phones();
 
-    /** The smallest font size, in px, of any visible text on the projector's current screen. */
-    private long smallestProjectorText() {
-        return (Long) projector.js("""
-                let min = 1000;
-                const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-                for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-                  const el = n.parentElement;
-                  if (!n.textContent.trim() || !el.checkVisibility() || el.closest('.visually-hidden')) continue;
-                  min = Math.min(min, parseFloat(getComputedStyle(el).fontSize));
-                }
-                return Math.floor(min);""");
-    }
-
     /** Saves both sizes, checking first that each fits the screen and that no text is under 24 px at 1280×720. */
     private void projectorShot(String name) {
         projector.resize(1920, 1080);
@@ -104,7 +92,7 @@ class ScreenshotBrowserTest {
         Chrome.screenshot(projector.driver, "projector-" + name + "-1920x1080");
         projector.resize(1280, 720);
         assertTrue(projector.fitsScreen(), "the projector's " + name + " screen scrolls at 1280×720");
-        long smallest = smallestProjectorText();
+        long smallest = (long) Math.floor(projector.smallestText());
         assertTrue(smallest >= 24, "text of " + smallest + " px on the projector's " + name + " screen");
         Chrome.screenshot(projector.driver, "projector-" + name + "-1280x720");
     }
@@ -225,9 +213,9 @@ class ScreenshotBrowserTest {
         projector.click(Page.onScreen("reveal", "end"));
         projector.click(Page.onScreen("reveal", "end"));
         projector.awaitScreen("podium");
-        projector.waiting().until(d -> "1".equals(projector.js(
-                "return getComputedStyle(document.querySelector('.step-1')).opacity")));
+        projector.awaitPodiumRevealed();
         projectorShot("podium");
+        browser.time().advance(Limits.PODIUM_REVEAL_MS); // the server's side of the podium's reveal
         phones.get(1).awaitFinal();
         phoneShot(phones.get(1), "final");
         assertTrue(Files.isRegularFile(TestServer.projectRoot().resolve("server/target/screenshots/projector-podium-1920x1080.png")));

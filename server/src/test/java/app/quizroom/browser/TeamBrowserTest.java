@@ -1,5 +1,6 @@
 package app.quizroom.browser;
 
+import app.quizroom.config.Limits;
 import app.quizroom.scoring.Scoring;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -126,10 +127,10 @@ class TeamBrowserTest {
         assertEquals(List.of("Red team", "Blue team"), projector.podiumNames());
         assertEquals(List.of("1|Red team|" + n(red) + "|Top contributor: Ann (" + n(annPoints) + ")",
                 "2|Blue team|" + n(blue) + "|Top contributor: Bob (" + n(bobPoints) + ")"), projector.teamPodium());
-        projector.waiting().until(d -> "1".equals(projector.js(
-                "return getComputedStyle(document.querySelector('.step-1')).opacity")));
+        projector.awaitPodiumRevealed();
         projector.screenshots("team-podium");
 
+        browser.time().advance(Limits.PODIUM_REVEAL_MS); // the server's side of the podium's reveal
         cy.awaitScreen("final");
         assertEquals("2nd of 2", cy.text(Page.onScreen("final", "team-rank")));
         assertEquals(n(blue) + " points", cy.text(Page.onScreen("final", "team-total")));

@@ -1,5 +1,6 @@
 package app.quizroom.browser;
 
+import app.quizroom.config.Limits;
 import app.quizroom.scoring.Scoring;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -223,6 +224,7 @@ class WholeGameBrowserTest {
         }
         assertEquals(finalLines, projector.finalRanking());
         assertEquals(order, projector.podiumNames());
+        browser.time().advance(Limits.PODIUM_REVEAL_MS); // the server's side of the podium's reveal
         for (int i = 0; i < 3; i++) {
             String name = names.get(i);
             assertEquals(ordinal(order.indexOf(name) + 1) + "|with " + n(expected.get(name).score) + " points",

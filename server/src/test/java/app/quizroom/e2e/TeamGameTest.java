@@ -3,6 +3,7 @@ package app.quizroom.e2e;
 import app.quizroom.bank.Bank;
 import app.quizroom.bank.Question;
 import app.quizroom.bank.QuestionType;
+import app.quizroom.config.Limits;
 import app.quizroom.support.HostedGame;
 import app.quizroom.support.ManualTime;
 import app.quizroom.support.TestServer;
@@ -100,6 +101,7 @@ class TeamGameTest {
         assertEquals("Ana", byName.get("Reds").getJsonObject("topContributor").getString("name"));
         String leader = teamTotals.get(2) > teamTotals.get(1) ? "Blues" : "Reds";
         assertEquals(leader, podium.getJsonObject(0).getString("name"), "the smaller team can win on averages");
+        time.advance(Limits.PODIUM_REVEAL_MS); // each phone's final standing waits for the podium's reveal
         JsonObject cyFinal = players.get(2).await("final");
         assertEquals("Blues", cyFinal.getJsonObject("team").getString("name"));
         assertEquals(podium.size(), cyFinal.getInteger("teamCount"));

@@ -3,6 +3,7 @@ package app.quizroom.e2e;
 import app.quizroom.bank.Bank;
 import app.quizroom.bank.Question;
 import app.quizroom.bank.QuestionType;
+import app.quizroom.config.Limits;
 import app.quizroom.support.HostedGame;
 import app.quizroom.support.ManualTime;
 import app.quizroom.support.TestServer;
@@ -149,6 +150,7 @@ class WholeGameTest {
             assertEquals(ranking.get(i).score, standings.getJsonObject(i).getInteger("score"));
             assertEquals(ranking.get(i).correct, standings.getJsonObject(i).getInteger("correctCount"));
         }
+        time.advance(Limits.PODIUM_REVEAL_MS); // each phone's final standing waits for the podium's reveal
         for (int i = 0; i < players.size(); i++) {
             JsonObject fin = players.get(i).await("final");
             Expected e = expected.get(names[i]);

@@ -118,6 +118,7 @@ class RoomTest {
         command(new ClientMessage.Next());
         command(new ClientMessage.Next());
         assertEquals(Phase.PODIUM, room.phase());
+        time.advance(app.quizroom.config.Limits.PODIUM_REVEAL_MS); // each phone's final waits for the podium's reveal
         assertEquals(1, ana.last("final").path("you").path("rank").asInt());
         command(new ClientMessage.Next());
         assertEquals(Phase.FINISHED, room.phase());
