@@ -1,5 +1,6 @@
 package app.quizroom.browser;
 
+import app.quizroom.config.Limits;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -138,6 +139,8 @@ class PhoneInteractionBrowserTest {
         projector.next("Show leaderboard");
         projector.click(Page.onScreen("leaderboard", "end"));
         projector.click(Page.onScreen("leaderboard", "end"));
+        projector.awaitScreen("podium");
+        browser.time().advance(Limits.PODIUM_REVEAL_MS); // each phone's final waits for the podium's reveal
         sara.awaitFinal();
         // In the top three each score stays after its name.
         assertTrue((Boolean) sara.js("""

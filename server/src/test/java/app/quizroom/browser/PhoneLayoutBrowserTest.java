@@ -1,5 +1,6 @@
 package app.quizroom.browser;
 
+import app.quizroom.config.Limits;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -181,6 +182,8 @@ class PhoneLayoutBrowserTest {
 
         projector.next("Show leaderboard");
         projector.next("Show podium");
+        projector.awaitScreen("podium");
+        browser.time().advance(Limits.PODIUM_REVEAL_MS); // each phone's final waits for the podium's reveal
         for (Phone p : List.of(wide, narrow)) {
             p.awaitFinal();
             assertTrue(p.fitsWidth());
