@@ -23,6 +23,8 @@ export function mountSetup(root, actions) {
   generated.row.hidden = true; // only where the server offers it
   const twoStep = flag('opt-two-step', 'Two-step join (recommended for large or public games)', false);
   twoStep.row.hidden = true;
+  const imagesOnPhones = flag('opt-images-phones', 'Pictures on phones too', false);
+  imagesOnPhones.row.hidden = true;
   const teamOptions = mountTeamOptions();
   const joinAddress = mountJoinAddress(actions);
   const password = h('input', { id: 'opt-password', type: 'password', autocomplete: 'current-password',
@@ -48,7 +50,7 @@ export function mountSetup(root, actions) {
       h('fieldset', { class: 'scoring' }, h('legend', {}, 'Scoring'),
         h('label', { class: 'check', for: 'opt-classic' }, scoringClassic, ' Classic: faster scores more'),
         h('label', { class: 'check', for: 'opt-accuracy' }, scoringAccuracy, ' Accuracy: speed breaks ties')),
-      streak.row, shuffleQ.row, shuffleO.row, textOnPhones.row, generated.row, twoStep.row),
+      streak.row, shuffleQ.row, shuffleO.row, textOnPhones.row, generated.row, twoStep.row, imagesOnPhones.row),
     h('div', { class: 'setup-side' },
       teamOptions.el,
       joinAddress.el,
@@ -85,6 +87,7 @@ export function mountSetup(root, actions) {
       readingSeconds: Number.isInteger(seconds) ? Math.min(20, Math.max(0, seconds)) : 4,
       ...(generated.row.hidden ? {} : { generatedNames: generated.input.checked }),
       ...(twoStep.row.hidden ? {} : { twoStepJoin: twoStep.input.checked }),
+      ...(imagesOnPhones.row.hidden ? {} : { imagesOnPhones: imagesOnPhones.input.checked }),
       ...(team.teams ? { teams: team.teams } : {}),
     }, passwordRow.hidden ? null : password.value);
   });
@@ -138,6 +141,8 @@ export function mountSetup(root, actions) {
         generated.input.checked = !!d.generatedNames;
         twoStep.row.hidden = !('twoStepJoin' in d);
         twoStep.input.checked = !!d.twoStepJoin;
+        imagesOnPhones.row.hidden = !('imagesOnPhones' in d);
+        imagesOnPhones.input.checked = !!d.imagesOnPhones;
         passwordRow.hidden = !opts.passwordRequired;
         setText(generatedPassword, opts.teacherPassword ?? '');
         setHidden(passwordHint, !opts.teacherPassword);

@@ -71,7 +71,7 @@ final class GameRoutes {
 
         record Defaults(String scoring, boolean streakBonus, boolean shuffleQuestions, boolean shuffleOptions,
                         boolean showTextOnPhones, Integer timeLimit, int readingSeconds, boolean generatedNames,
-                        boolean twoStepJoin) {
+                        boolean twoStepJoin, boolean imagesOnPhones) {
         }
     }
 
@@ -85,7 +85,7 @@ final class GameRoutes {
                 access.passwordToShow(ctx),
                 new Choices.Defaults(d.scoring().wireName(), d.streakBonus(), d.shuffleQuestions(), d.shuffleOptions(),
                         d.showTextOnPhones(), d.timeLimitSeconds(), d.readingSeconds(), d.generatedNames(),
-                        d.twoStepJoin())));
+                        d.twoStepJoin(), d.imagesOnPhones())));
     }
 
     /**
