@@ -37,27 +37,39 @@ public final class Codec {
     private static final Map<Class<?>, String> NAMES = TYPES.entrySet().stream()
             .collect(Collectors.toUnmodifiableMap(Map.Entry::getValue, Map.Entry::getKey));
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+    private static final ObjectMapper MAPPER = strict(strictBuilder()
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
-            .build();
+            .build());
 
     static {
-        // A number or boolean where a text is expected is a client bug, not a nickname.
-        MAPPER.coercionConfigFor(LogicalType.Textual)
-                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(8).maxStringLength(4096).maxNumberLength(32).build());
     }
 
     private static final ObjectWriter WRITER = MAPPER.writerFor(ServerMessage.class);
     private static final ObjectWriter ANY_WRITER = MAPPER.writer();
+
+    /**
+     * The strict reading shared by the WebSocket protocol and the HTTP bodies: no floats for whole numbers, no
+     * scalar coercion, nothing after the value; unknown fields are left to each caller's rules.
+     */
+    public static JsonMapper.Builder strictBuilder() {
+        return JsonMapper.builder()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
+    }
+
+    /** A number or boolean where a text is expected is a client bug, not a nickname: refused, never converted. */
+    public static <M extends ObjectMapper> M strict(M mapper) {
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        return mapper;
+    }
 
     private Codec() {
     }
