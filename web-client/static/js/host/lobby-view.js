@@ -7,7 +7,7 @@ import { showPattern } from './join-pattern.js';
 import { joinUrlParts } from './state.js';
 
 export function mountLobby(root, actions) {
-  const pin = h('p', { class: 'pin', 'data-testid': 'pin', 'aria-label': 'Game PIN' });
+  const pin = h('p', { class: 'pin', 'data-testid': 'pin' });
   // Left to right whatever the page's direction; it may break before the PIN, never inside it.
   const joinUrl = h('p', { class: 'join-url', dir: 'ltr', 'data-testid': 'join-url' });
   const qr = h('img', { class: 'qr', alt: '', width: 300, height: 300 });

@@ -126,7 +126,7 @@ function helpPanel(report) {
 }
 
 export function mountReport(root, actions) {
-  const title = h('h1', { tabindex: -1, class: 'wrap', 'data-testid': 'report-title' }, 'Report');
+  const title = h('h1', { id: 'report-title', tabindex: -1, class: 'wrap', 'data-testid': 'report-title' }, 'Report');
   const meta = h('p', { class: 'report-meta', 'data-testid': 'report-meta' });
   const status = h('p', { class: 'report-status', 'data-testid': 'report-status' });
   const unsaved = h('p', { class: 'notice', role: 'alert', hidden: true, 'data-testid': 'unsaved' });

@@ -15,8 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Plays the start of a bundled bank (numeric, order, multi and single questions, with real prompt lengths) and saves
  * what the projector shows at 1280×720 and 1920×1080 and what a phone shows at 360×640 and 320×568, under
- * server/target/screenshots/, for a person to look at. It also checks what a look would: no sideways scrolling on
- * the phone, and nothing on the projector set in type smaller than 24 px.
+ * server/target/screenshots/, for a person to look at; then the game's report, the list of reports and the bank
+ * editor. It also checks what a look would: no sideways scrolling on the phone, nothing on the projector set in type
+ * smaller than 24 px, and no serious or critical axe violation on any screen it saves.
  */
 @Tag("browser")
 class ScreenshotBrowserTest {
@@ -85,7 +86,10 @@ class ScreenshotBrowserTest {
     private final Projector projector = browser.projector();
     private final List<Phone> phones = browser.phones();
 
-    /** Saves both sizes, checking first that each fits the screen and that no text is under 24 px at 1280×720. */
+    /**
+     * Saves both sizes, checking first that each fits the screen, that no text is under 24 px at 1280×720 and that
+     * axe finds nothing serious there.
+     */
     private void projectorShot(String name) {
         projector.resize(1920, 1080);
         assertTrue(projector.fitsScreen(), "the projector's " + name + " screen scrolls at 1920×1080");
@@ -94,6 +98,7 @@ class ScreenshotBrowserTest {
         assertTrue(projector.fitsScreen(), "the projector's " + name + " screen scrolls at 1280×720");
         long smallest = (long) Math.floor(projector.smallestText());
         assertTrue(smallest >= 24, "text of " + smallest + " px on the projector's " + name + " screen");
+        projector.assertAccessible("the projector's " + name + " screen");
         Chrome.screenshot(projector.driver, "projector-" + name + "-1280x720");
     }
 
@@ -105,17 +110,50 @@ class ScreenshotBrowserTest {
         phones.forEach(p -> p.awaitAnswering(number));
     }
 
-    /** Saves the phone's screen at 360×640 and at 320×568, checking first that neither scrolls sideways. */
+    /**
+     * Saves the phone's screen at 360×640 and at 320×568, checking first that neither scrolls sideways and that axe
+     * finds nothing serious at either size.
+     */
     private void phoneShot(Phone phone, String name) {
         assertTrue(phone.fitsWidth(), "the phone's " + name + " screen scrolls sideways");
+        phone.assertAccessible("the phone's " + name + " screen");
         phone.screenshot(name);
         phone.resize(320, 568);
         try {
             assertTrue(phone.fitsWidth(), "the phone's " + name + " screen scrolls sideways at 320 px");
+            phone.assertAccessible("the phone's " + name + " screen");
             phone.screenshot(name);
         } finally {
             phone.resize(360, 640);
         }
+    }
+
+    /** The finished game's report and the list of reports, then the editor's list and a bank of every type. */
+    private void reportAndEditor() {
+        String report = projector.driver.findElement(Page.onScreen("podium", "open-report")).getDomAttribute("href");
+        projector.driver.get(browser.baseUrl() + report);
+        projector.awaitScreen("report");
+        projector.awaitText(Page.testId("report-title"), BANK);
+        projector.assertAccessible("the report");
+        Chrome.fullPageScreenshot(projector.driver, "report-1280", 1280, 720);
+        projector.click(Page.testId("back-to-list"));
+        projector.awaitScreen("list");
+        projector.awaitText(Page.testId("game-bank"), BANK);
+        projector.assertAccessible("the list of reports");
+        Chrome.screenshot(projector.driver, "report-list-1280x720");
+
+        Editor editor = new Editor(projector.driver, browser.baseUrl());
+        editor.open();
+        editor.waiting().until(d -> d.findElement(Page.testId("new-bank")).isDisplayed());
+        editor.assertAccessible("the editor's list of banks");
+        Chrome.screenshot(editor.driver, "editor-list-1280x720");
+        editor.newBank("Every type");
+        for (String type : List.of("single", "multi", "truefalse", "order", "numeric", "poll")) {
+            editor.add(type);
+        }
+        editor.awaitSummary("Not ready to save");
+        editor.assertAccessible("the editor with a question of each type");
+        Chrome.fullPageScreenshot(editor.driver, "editor-every-type-1280", 1280, 720);
     }
 
     @Test
@@ -123,10 +161,15 @@ class ScreenshotBrowserTest {
         projector.open();
         projector.awaitScreen("setup");
         projector.waiting().until(d -> !d.findElements(Page.testId("bank")).isEmpty());
+        projector.assertAccessible("the projector's setup screen");
         projector.screenshots("setup");
         String pin = projector.createGame(BANK, 2);
 
-        phones.get(0).open(pin).fill(pin, "Anastasia");
+        phones.get(0).open(null);
+        phoneShot(phones.get(0), "join-empty");
+        phones.get(0).open(pin);
+        phoneShot(phones.get(0), "join-by-link");
+        phones.get(0).fill(pin, "Anastasia");
         phoneShot(phones.get(0), "join");
         phones.get(0).submitJoin();
         phones.get(0).awaitScreen("lobby");
@@ -218,6 +261,12 @@ class ScreenshotBrowserTest {
         browser.time().advance(Limits.PODIUM_REVEAL_MS); // the server's side of the podium's reveal
         phones.get(1).awaitFinal();
         phoneShot(phones.get(1), "final");
+        projector.next("Finish game");
+        projector.awaitText(Page.onScreen("podium", "game-over"), "The game is over.");
+        projector.assertAccessible("the projector's game-over screen");
+        projector.screenshots("game-over");
+
+        reportAndEditor();
         assertTrue(Files.isRegularFile(TestServer.projectRoot().resolve("server/target/screenshots/projector-podium-1920x1080.png")));
     }
 }
