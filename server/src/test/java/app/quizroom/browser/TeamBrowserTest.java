@@ -45,6 +45,7 @@ class TeamBrowserTest {
     void theTeacherMovesAPlayerBetweenTeamColumnsAndTheTeamPodiumShowsTheServersTeamScores() {
         projector.open().setUpGame(TestBank.TITLE, 1);
         projector.teams(2, false, null, 5);
+        projector.assertAccessible("the team setup");
         projector.screenshots("setup-teams");
         String pin = projector.submitGame();
         Phone ann = phones.get(0);
@@ -73,7 +74,9 @@ class TeamBrowserTest {
         projector.awaitTeamColumns(List.of("Red team: Ann", "Blue team: Bob, Cy"));
         cy.awaitTeam("Blue team");
         cy.awaitText(Page.onScreen("lobby", "team-note"), "The teacher put you in the Blue team.");
+        projector.assertAccessible("the team lobby");
         projector.screenshots("team-lobby");
+        cy.assertAccessible("the phone's team lobby");
         cy.screenshot("team-lobby");
 
         // Reading time, then team talk: the options show on the phones but cannot be tapped yet.
@@ -88,7 +91,9 @@ class TeamBrowserTest {
             assertTrue(tiles.stream().allMatch(WebElement::isDisplayed), "options visible during team talk");
             assertTrue(tiles.stream().noneMatch(WebElement::isEnabled), "answers closed during team talk");
         }
+        cy.assertAccessible("the phone's team talk");
         cy.screenshot("team-talk");
+        projector.assertAccessible("the projector's team talk");
         projector.screenshots("team-talk");
         browser.time().advance(5000);
         phones.forEach(p -> p.awaitAnswering(1));
@@ -112,6 +117,7 @@ class TeamBrowserTest {
         assertEquals("2nd of 2", bob.text(Page.onScreen("result", "team-rank")));
         assertEquals(n(blue) + " points", bob.text(Page.onScreen("result", "team-total")));
         assertEquals("Blue team", bob.myTeam(), "the team shows on the result screen too");
+        bob.assertAccessible("the phone's team result");
         bob.screenshot("team-result");
 
         projector.next("Show leaderboard");
@@ -119,6 +125,7 @@ class TeamBrowserTest {
         assertEquals(List.of("1|Red team|+" + n(red) + "|" + n(red), "2|Blue team|+" + n(blue) + "|" + n(blue)),
                 projector.teamLeaderboard());
         assertEquals(3, projector.leaderboard().size(), "the players' ranking stays alongside");
+        projector.assertAccessible("the team leaderboard");
         projector.screenshots("team-leaderboard");
 
         projector.click(Page.onScreen("leaderboard", "end"));
@@ -128,12 +135,14 @@ class TeamBrowserTest {
         assertEquals(List.of("1|Red team|" + n(red) + "|Top contributor: Ann (" + n(annPoints) + ")",
                 "2|Blue team|" + n(blue) + "|Top contributor: Bob (" + n(bobPoints) + ")"), projector.teamPodium());
         projector.awaitPodiumRevealed();
+        projector.assertAccessible("the team podium");
         projector.screenshots("team-podium");
 
         browser.time().advance(Limits.PODIUM_REVEAL_MS); // the server's side of the podium's reveal
         cy.awaitScreen("final");
         assertEquals("2nd of 2", cy.text(Page.onScreen("final", "team-rank")));
         assertEquals(n(blue) + " points", cy.text(Page.onScreen("final", "team-total")));
+        cy.assertAccessible("the phone's team final");
         cy.screenshot("team-final");
         phones.forEach(p -> assertTrue(p.fitsWidth(), "no horizontal scroll on a 360 px phone"));
     }
@@ -150,6 +159,7 @@ class TeamBrowserTest {
         ann.open(pin).joinToTeamChoice(pin, "Ann");
         assertEquals(List.of("Red team|0 players|true", "Blue team|0 players|true", "Green team|0 players|true"),
                 ann.teamChoices());
+        ann.assertAccessible("the team choice");
         ann.screenshot("team-choice");
         ann.pickTeam("Red team");
         ann.awaitTeam("Red team");
@@ -170,6 +180,7 @@ class TeamBrowserTest {
         bob.switchTeam("Red team");
         bob.awaitText(Page.onScreen("lobby", "lobby-notice"), "The Red team is full; choose another team.");
         assertEquals("Green team", bob.myTeam());
+        bob.assertAccessible("the lobby's team switch");
         bob.screenshot("team-switch");
         assertFalse(bob.driver.findElements(By.cssSelector("[data-testid=\"switch-team\"][aria-current=\"true\"]")).isEmpty(),
                 "the player's own team is marked as theirs");

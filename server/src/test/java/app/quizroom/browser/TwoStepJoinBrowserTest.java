@@ -76,6 +76,8 @@ class TwoStepJoinBrowserTest {
         phone.awaitScreen("pattern");
         List<String> labels = phone.texts(Page.onScreen("pattern", "pattern-key"));
         assertEquals(SHAPES, labels, "each key says its shape");
+        phone.assertAccessible("the pattern pad");
+        projector.assertAccessible("the lobby with a join pattern");
         assertEquals("pattern-key", phone.driver.switchTo().activeElement().getDomAttribute("data-testid"),
                 "the keyboard lands on the pad");
 
@@ -84,6 +86,7 @@ class TwoStepJoinBrowserTest {
         tap(phone, wrong, false);
         phone.awaitText(Page.onScreen("pattern", "pattern-error"),
                 "Those are not the shapes on the big screen. Look again and tap them in order.");
+        phone.assertAccessible("the pattern pad saying the pattern was wrong");
         browser.time().advance(1_000); // a wrong pattern makes its network wait a second before the next one
 
         // The right one, by keyboard alone.
