@@ -116,6 +116,7 @@ class EditorBrowserTest {
                 t -> t.contains("the right answer is option 1"), "the position warning");
         assertTrue(warning.startsWith("Warning:"), "a warning says it is one in words, not only by colour");
         editor.js("window.scrollTo(0, 0)");
+        editor.assertAccessible("the editor showing a warning");
         Chrome.screenshot(editor.driver, "editor-warning-top");
         Chrome.fullPageScreenshot(editor.driver, "editor-warning", 1280, 720);
 
@@ -149,6 +150,7 @@ class EditorBrowserTest {
             assertFalse(phone.driver.findElement(Page.testId("phone-image")).isDisplayed(),
                     "pictures stay off phones unless the teacher sends them");
         }
+        projector.assertAccessible("the projector's question with a picture");
         projector.screenshots("editor-answering-picture");
         assertTrue(projector.fitsScreen(), "the question with its picture and four tiles fits 1280×720");
         phones.get(0).choose("Red");

@@ -68,6 +68,7 @@ class EditorPasswordBrowserTest {
         editor.click(Page.testId("import-submit"));
         editor.awaitText(Page.testId("import-summary"), "2 questions read; 1 row left out.");
         assertEquals(List.of("Row 3: no correct answer"), editor.texts(Page.testId("refused-row")));
+        editor.assertAccessible("the editor's import review");
         Chrome.screenshot(editor.driver, "editor-import-review");
         editor.click(Page.testId("import-accept"));
         editor.awaitScreen("bank");

@@ -53,6 +53,7 @@ class JoinAddressBrowserTest {
                 offered(), "every address, with its interface, the default route's first");
         assertEquals("http://192.168.1.20:" + port + " (wlp2s0)", picked());
         new Select(projector.driver.findElement(Page.testId("join-host"))).selectByValue("10.20.30.40");
+        projector.assertAccessible("the setup with join addresses to pick");
         projector.screenshots("setup-join-address");
         String pin = projector.submitGame();
 
@@ -90,6 +91,7 @@ class JoinAddressBrowserTest {
                     players.add(phone);
                 }
                 teacher.awaitPlayers(4);
+                teacher.assertAccessible("the lobby with wide names");
                 teacher.screenshots("lobby-wide-names");
 
                 // The PIN is on one line, and the address broke before it, not inside it.

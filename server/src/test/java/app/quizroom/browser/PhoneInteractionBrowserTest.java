@@ -61,6 +61,7 @@ class PhoneInteractionBrowserTest {
         ann.touchDrag(afterMouse.get(0), 3);
         ann.waiting().withMessage("the touched row at the bottom").until(d -> ann.arrangement().get(3).equals(afterMouse.get(0)));
         assertEquals(List.of("touch"), ann.js("return [...pointers]"));
+        ann.assertAccessible("the order question after a move");
         ann.screenshot("question-order-moved");
 
         // The arrangement is the answer: put right by drags and presses, sent as shown, and scored right.
@@ -91,6 +92,7 @@ class PhoneInteractionBrowserTest {
         String next = projector.open().createGame(LongestBank.TITLE, 0);
         phone.open(next);
         assertEquals("Zofia", phone.driver.findElement(Page.testId("join-name")).getDomProperty("value"));
+        phone.assertAccessible("the join screen offering the remembered name");
         phone.screenshot("join-remembered");
         phone.click(Page.testId("join-submit"));
         phone.awaitScreen("lobby");
@@ -134,6 +136,7 @@ class PhoneInteractionBrowserTest {
         assertTrue(ahead.endsWith(hebrew), ahead);
         assertTrue(startsAfterEnd(sara, "[data-testid=screen-result] [data-testid=ahead] .name",
                 "[data-testid=screen-result] [data-testid=ahead] > span"), "the name after the words before it");
+        sara.assertAccessible("the result with a right-to-left name");
         sara.screenshot("result-rtl-name");
 
         projector.next("Show leaderboard");

@@ -108,6 +108,7 @@ class ReportHelpBrowserTest {
         assertEquals("Ended early after 2 of 13 questions: The teacher ended the game; the results go up to there.",
                 teacher.text(Page.testId("report-status")));
         assertTrue(teacher.text(Page.testId("report-meta")).contains("2 of 13 questions played"));
+        teacher.assertAccessible("the report of a game ended early");
         Chrome.screenshot(teacher.driver, "report-ended-early-1280x720");
 
         openReport(played.gameId());
@@ -170,6 +171,7 @@ class ReportHelpBrowserTest {
         assertEquals(QUESTIONS, answers.size());
         assertTrue(answers.get(4).getText().contains("Q5, wrong: Wrong "), answers.get(4).getText());
         assertTrue(teacher.fitsWidth(), "the opened answers fit too");
+        teacher.assertAccessible("the report with a student's answers open");
         Chrome.screenshot(teacher.driver, "report-student-open-1280x720");
     }
 }
