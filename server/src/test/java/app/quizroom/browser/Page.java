@@ -10,8 +10,8 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -25,7 +25,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-/** What the projector and phone pages share: waiting for a screen, reading text by test id, clicking. */
+/**
+ * What the projector and phone pages share: waiting for a screen, reading text by test id, clicking, the keyboard
+ * ({@link #tabTo}, {@link #press}) and the axe check ({@link #assertAccessible}).
+ */
 abstract class Page {
 
     static final Duration WAIT = Duration.ofSeconds(10);
