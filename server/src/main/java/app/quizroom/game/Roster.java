@@ -3,11 +3,9 @@ package app.quizroom.game;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The seats of a room and the connections holding them. A seat outlives its connection (a phone that drops keeps
@@ -17,7 +15,8 @@ final class Roster {
 
     private final Map<Integer, Player> players = new LinkedHashMap<>();
     private final Map<String, Player> bySeat = new HashMap<>();
-    private final Set<String> takenNames = new HashSet<>();
+    /** Every look-alike form of every name taken (kicked players' included), counted: names may share forms. */
+    private final Map<String, Integer> takenForms = new HashMap<>();
     private final Map<Link, Player> byLink = new HashMap<>();
     private final RoomMetrics metrics;
     private int nextId = 1;
@@ -33,7 +32,7 @@ final class Roster {
         Player player = new Player(id, name.display(), name.key(), Tokens.newToken(), id);
         players.put(id, player);
         bySeat.put(player.seatToken, player);
-        takenNames.add(name.key());
+        Confusables.forms(name.key()).forEach(form -> takenForms.merge(form, 1, Integer::sum));
         return player;
     }
 
@@ -47,8 +46,14 @@ final class Roster {
         return player;
     }
 
+    /** Whether a seated or kicked player's name equals this one ignoring case and spaces, or looks like it. */
     boolean nameTaken(String key) {
-        return takenNames.contains(key);
+        for (String form : Confusables.forms(key)) {
+            if (takenForms.containsKey(form)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     Player byId(int id) {
