@@ -13,6 +13,7 @@ import { mountQuestion } from './question-view.js';
 import { mountResult } from './result-view.js';
 import { mountFinal } from './final-view.js';
 import { mountMessage } from './message-view.js';
+import { deviceToken } from './device.js';
 
 const SEAT_KEY = 'quizroom.seat';
 const now = () => Date.now();
@@ -70,15 +71,18 @@ function connection() {
   return conn;
 }
 
+// Sent with every join: a phone the teacher removed cannot come back under another name.
+const device = deviceToken(storage, (bytes) => crypto.getRandomValues(bytes));
+
 const actions = {
   join(pin, name) {
-    const msg = { type: 'join', pin, name };
+    const msg = { type: 'join', pin, name, device };
     dispatch({ type: 'joining', pin, name });
     if (!connection().send(msg)) pendingJoin = msg;
   },
   /** Players pick: join again, this time with the team tapped on the team screen. */
   pickTeam(team) {
-    const msg = { type: 'join', pin: state.pin, name: state.name, team };
+    const msg = { type: 'join', pin: state.pin, name: state.name, team, device };
     dispatch({ type: 'pickingTeam', team });
     if (!connection().send(msg)) pendingJoin = msg;
   },

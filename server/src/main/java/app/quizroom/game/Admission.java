@@ -19,8 +19,11 @@ final class Admission implements ClientMessage.Hello.Visitor<Admission.Outcome, 
     sealed interface Outcome permits NewPlayer, Returning, NewHost, MustChooseTeam, GameOver, Refusal {
     }
 
-    /** Seat a new player under this name, in this team (null in an individual game). */
-    record NewPlayer(Nicknames.Valid name, Team team) implements Outcome {
+    /**
+     * Seat a new player under this name, in this team (null in an individual game), from the phone with this
+     * device token (null if it sent none).
+     */
+    record NewPlayer(Nicknames.Valid name, Team team, String device) implements Outcome {
     }
 
     /** Give this seat to the connection (after a reload, or taking it over from an older connection). */
@@ -80,8 +83,14 @@ final class Admission implements ClientMessage.Hello.Visitor<Admission.Outcome, 
             // The same answer as for a PIN that does not exist, so that a locked room cannot be found by scanning.
             return new Refusal(ErrorCode.ROOM_NOT_FOUND, Room.NO_SUCH_ROOM);
         }
-        if (roster.size() >= limits.maxPlayers()) {
-            return new Refusal(ErrorCode.ROOM_FULL, "This game is full.");
+        // The host's kick bans the phone's device token; before the allowance, so a kicked bot spends none of it.
+        if (roster.banned(join.device())) {
+            return new Refusal(ErrorCode.BANNED, "The teacher removed this phone from the game. Ask the teacher "
+                    + "to let you back in.");
+        }
+        if (roster.size() >= options.classSize()) {
+            return new Refusal(ErrorCode.ROOM_FULL, "This game is full: the teacher set it for "
+                    + options.classSize() + " players.");
         }
         if (!joins.tryAcquire()) {
             return new Refusal(ErrorCode.RATE_LIMITED, "Many people are joining at once; try again in a moment.");
@@ -91,13 +100,13 @@ final class Admission implements ClientMessage.Hello.Visitor<Admission.Outcome, 
             return refusal;
         }
         if (teams == null) {
-            return new NewPlayer((Nicknames.Valid) named, null);
+            return new NewPlayer((Nicknames.Valid) named, null, join.device());
         }
         Teams.Placement placement = teams.place(join.team());
         if (placement instanceof Refusal refusal) {
             return refusal.code() == ErrorCode.TEAM_REQUIRED ? new MustChooseTeam(teams.infos()) : refusal;
         }
-        return new NewPlayer((Nicknames.Valid) named, ((Teams.Placed) placement).team());
+        return new NewPlayer((Nicknames.Valid) named, ((Teams.Placed) placement).team(), join.device());
     }
 
     private Nicknames.Result generatedName() {

@@ -11,10 +11,19 @@ import app.quizroom.scoring.ScoringMode;
  * @param showTextOnPhones  false: phones show only shapes and letters; the text is on the projector
  * @param generatedNames    true: the server gives every player a friendly two-word name instead of their own
  * @param teams             team play, or null for an individual game
+ * @param classSize         the most players the teacher expects (1 to QUIZROOM_MAX_PLAYERS); null takes
+ *                          {@link Limits#DEFAULT_CLASS_SIZE}, or the server's maximum if that is lower
  */
 public record GameOptions(ScoringMode scoring, boolean streakBonus, boolean shuffleQuestions, boolean shuffleOptions,
                           boolean showTextOnPhones, Integer timeLimitSeconds, int readingSeconds,
-                          boolean generatedNames, TeamOptions teams) {
+                          boolean generatedNames, TeamOptions teams, Integer classSize) {
+
+    public GameOptions(ScoringMode scoring, boolean streakBonus, boolean shuffleQuestions, boolean shuffleOptions,
+                       boolean showTextOnPhones, Integer timeLimitSeconds, int readingSeconds, boolean generatedNames,
+                       TeamOptions teams) {
+        this(scoring, streakBonus, shuffleQuestions, shuffleOptions, showTextOnPhones, timeLimitSeconds,
+                readingSeconds, generatedNames, teams, null);
+    }
 
     public GameOptions(ScoringMode scoring, boolean streakBonus, boolean shuffleQuestions, boolean shuffleOptions,
                        boolean showTextOnPhones, Integer timeLimitSeconds, int readingSeconds, boolean generatedNames) {
@@ -29,5 +38,16 @@ public record GameOptions(ScoringMode scoring, boolean streakBonus, boolean shuf
         // Options are shuffled unless the teacher turns it off: a fixed position of the right answer is a pattern
         // students find within two questions.
         return new GameOptions(ScoringMode.CLASSIC, true, false, true, true, null, DEFAULT_READING_SECONDS, false);
+    }
+
+    /** These options with this class size. */
+    public GameOptions withClassSize(int players) {
+        return new GameOptions(scoring, streakBonus, shuffleQuestions, shuffleOptions, showTextOnPhones,
+                timeLimitSeconds, readingSeconds, generatedNames, teams, players);
+    }
+
+    /** These options with the class size settled on a server that seats at most {@code maxPlayers} a room. */
+    public GameOptions withClassSizeWithin(int maxPlayers) {
+        return withClassSize(Math.min(classSize == null ? Limits.DEFAULT_CLASS_SIZE : classSize, maxPlayers));
     }
 }

@@ -1,5 +1,6 @@
 package app.quizroom.protocol;
 
+import app.quizroom.config.Limits;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 
 import java.util.List;
@@ -69,6 +70,10 @@ public sealed interface ClientMessage {
 
             R kick(Kick kick, P p);
 
+            R kickRecent(KickRecent kickRecent, P p);
+
+            R unban(Unban unban, P p);
+
             R moveTeam(MoveTeam moveTeam, P p);
 
             R rebalance(Rebalance rebalance, P p);
@@ -77,16 +82,25 @@ public sealed interface ClientMessage {
 
     /**
      * Take a seat in the room with this PIN. {@code name} may be left out where the game gives names;
-     * {@code team} is the team chosen, in a team game where players pick.
+     * {@code team} is the team chosen, in a team game where players pick; {@code device} is the random token the
+     * phone's browser keeps, by which a kicked phone stays out of the game.
      */
     @JsonTypeName("join")
-    record Join(String pin, String name, Integer team) implements Hello {
+    record Join(String pin, String name, Integer team, String device) implements Hello {
         public Join {
             require(pin, "pin");
+            if (device != null && device.length() > Limits.MAX_DEVICE_CHARS) {
+                throw new IllegalArgumentException("'device' may be at most " + Limits.MAX_DEVICE_CHARS
+                        + " characters");
+            }
+        }
+
+        public Join(String pin, String name, Integer team) {
+            this(pin, name, team, null);
         }
 
         public Join(String pin, String name) {
-            this(pin, name, null);
+            this(pin, name, null, null);
         }
 
         @Override
@@ -239,6 +253,35 @@ public sealed interface ClientMessage {
         @Override
         public <R, P> R accept(HostCommand.Visitor<R, P> visitor, P p) {
             return visitor.kick(this, p);
+        }
+    }
+
+    /** Remove, as {@link Kick} does, every player who joined in the last {@code seconds} seconds. */
+    @JsonTypeName("kickRecent")
+    record KickRecent(Integer seconds) implements HostCommand {
+        public KickRecent {
+            require(seconds, "seconds");
+            if (seconds < 1 || seconds > Limits.MAX_KICK_RECENT_SECONDS) {
+                throw new IllegalArgumentException("'seconds' must be from 1 to " + Limits.MAX_KICK_RECENT_SECONDS);
+            }
+        }
+
+        @Override
+        public <R, P> R accept(HostCommand.Visitor<R, P> visitor, P p) {
+            return visitor.kickRecent(this, p);
+        }
+    }
+
+    /** Let a kicked player's phone back in: its device may join again, and its name is free. */
+    @JsonTypeName("unban")
+    record Unban(Integer playerId) implements HostCommand {
+        public Unban {
+            require(playerId, "playerId");
+        }
+
+        @Override
+        public <R, P> R accept(HostCommand.Visitor<R, P> visitor, P p) {
+            return visitor.unban(this, p);
         }
     }
 

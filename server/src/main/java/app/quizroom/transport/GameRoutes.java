@@ -24,12 +24,16 @@ final class GameRoutes {
     private final GameOpener games;
     private final TeacherAccess access;
     private final Addresses addresses;
+    /** QUIZROOM_MAX_PLAYERS: the largest class size a game may be created for. */
+    private final int maxClassSize;
 
-    GameRoutes(Map<String, Bank> banks, GameOpener games, TeacherAccess access, Addresses addresses) {
+    GameRoutes(Map<String, Bank> banks, GameOpener games, TeacherAccess access, Addresses addresses,
+               int maxClassSize) {
         this.banks = banks;
         this.games = games;
         this.access = access;
         this.addresses = addresses;
+        this.maxClassSize = maxClassSize;
     }
 
     void mount(Router router) {
@@ -54,24 +58,27 @@ final class GameRoutes {
 
     /** The answer of {@code GET /api/options}. */
     record Choices(List<String> scoring, Range timeLimit, Range readingSeconds, boolean passwordRequired,
-                   Defaults defaults) {
+                   Defaults defaults, Range classSize) {
         record Range(int min, int max) {
         }
 
         record Defaults(String scoring, boolean streakBonus, boolean shuffleQuestions, boolean shuffleOptions,
-                        boolean showTextOnPhones, Integer timeLimit, int readingSeconds, boolean generatedNames) {
+                        boolean showTextOnPhones, Integer timeLimit, int readingSeconds, boolean generatedNames,
+                        int classSize) {
         }
     }
 
     private void options(RoutingContext ctx) {
-        GameOptions d = GameOptions.defaults();
+        GameOptions d = GameOptions.defaults().withClassSizeWithin(maxClassSize);
         HttpJson.send(ctx, 200, new Choices(
                 List.of(ScoringMode.CLASSIC.wireName(), ScoringMode.ACCURACY.wireName()),
                 new Choices.Range(Limits.MIN_TIME_SECONDS, Limits.MAX_TIME_SECONDS),
                 new Choices.Range(0, Limits.MAX_READING_SECONDS),
                 access.passwordRequired(),
                 new Choices.Defaults(d.scoring().wireName(), d.streakBonus(), d.shuffleQuestions(), d.shuffleOptions(),
-                        d.showTextOnPhones(), d.timeLimitSeconds(), d.readingSeconds(), d.generatedNames())));
+                        d.showTextOnPhones(), d.timeLimitSeconds(), d.readingSeconds(), d.generatedNames(),
+                        d.classSize()),
+                new Choices.Range(1, maxClassSize)));
     }
 
     /** The answer of {@code POST /api/games}. */
@@ -96,7 +103,7 @@ final class GameRoutes {
         }
         CreateGameRequest request;
         try {
-            request = CreateGameRequest.decode(body);
+            request = CreateGameRequest.decode(body, maxClassSize);
         } catch (IllegalArgumentException e) {
             HttpJson.error(ctx, 400, ErrorCode.BAD_REQUEST, e.getMessage());
             return;

@@ -36,7 +36,7 @@ public final class HttpRoutes {
         this.liveRooms = liveRooms;
         this.connectedPlayers = connectedPlayers;
         TeacherAccess access = new TeacherAccess(config);
-        this.games = new GameRoutes(banks, opener, access, addresses);
+        this.games = new GameRoutes(banks, opener, access, addresses, config.maxPlayersPerRoom());
         this.reports = new ReportRoutes(reports, access, flushed);
     }
 

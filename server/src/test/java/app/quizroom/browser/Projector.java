@@ -58,6 +58,11 @@ final class Projector extends Page {
         type(testId("team-talk"), String.valueOf(talkSeconds));
     }
 
+    /** Types the expected class size on the start screen. */
+    void classSize(int players) {
+        type(testId("class-size"), String.valueOf(players));
+    }
+
     void type(By field, String text) {
         WebElement input = driver.findElement(field);
         input.clear();
@@ -115,6 +120,32 @@ final class Projector extends Page {
 
     List<String> playerNames() {
         return texts(onScreen("lobby", "player-name"));
+    }
+
+    /** The lobby's one-click remove button (✕) of this player. */
+    WebElement kickButton(String name) {
+        return driver.findElements(onScreen("lobby", "player")).stream()
+                .filter(e -> e.getText().contains(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no player " + name + " in " + playerNames()))
+                .findElement(testId("kick"));
+    }
+
+    /** The names listed as removed in the lobby, to be let back in. */
+    List<String> kickedNames() {
+        return driver.findElements(onScreen("lobby", "kicked-name")).stream()
+                .map(e -> e.getDomProperty("textContent")).toList();
+    }
+
+    /** Waits until the lobby lists exactly these names as removed. */
+    void awaitKicked(List<String> expected) {
+        waiting().withMessage(() -> "removed players " + expected + ", but the lobby lists " + kickedNames())
+                .until(d -> {
+                    try {
+                        return expected.equals(kickedNames());
+                    } catch (StaleElementReferenceException stale) {
+                        return false;
+                    }
+                });
     }
 
     void awaitPlayers(int count) {

@@ -45,7 +45,8 @@ class PinScanTest {
 
     @BeforeEach
     void hostAGame() {
-        HostedGame game = HostedGame.create(server, new JsonObject().put("bankId", "lenin-enrolment"));
+        HostedGame game = HostedGame.create(server, new JsonObject().put("bankId", "lenin-enrolment")
+                .put("classSize", 150));
         host = game.host();
         pin = game.pin;
     }
