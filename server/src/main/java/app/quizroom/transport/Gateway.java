@@ -54,7 +54,8 @@ final class Gateway {
         }
     }
 
-    void handle(ServerWebSocket socket) {
+    /** Takes a new WebSocket; {@code closed} runs when it closes, however that happens. */
+    void handle(ServerWebSocket socket, Runnable closed) {
         Connection connection = new Connection(new SocketLink(socket, vertx, config.slowClientSeconds() * 1000L,
                 config.writeQueueBytes(), metrics));
         // Heartbeat: browsers answer pings by themselves, and the server's read-idle timeout closes a silent peer.
@@ -85,6 +86,7 @@ final class Gateway {
             }
         });
         socket.closeHandler(ignored -> {
+            closed.run();
             vertx.cancelTimer(pinger);
             vertx.cancelTimer(joinDeadline);
             Room room = connection.room;

@@ -40,7 +40,8 @@ class ClassSizeFloodTest {
     }
 
     private static JsonObject outcome(WsClient c) {
-        return c.await(m -> "joined".equals(m.getString("type")) || "error".equals(m.getString("type")), "a join answer");
+        return c.await(m -> "joined".equals(m.getString("type")) || "error".equals(m.getString("type")),
+                "a join answer");
     }
 
     @Test
