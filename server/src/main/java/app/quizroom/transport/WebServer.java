@@ -97,7 +97,8 @@ public final class WebServer {
                     .requestHandler(request -> {
                         SocketAddress remote = request.remoteAddress();
                         guard.requestStarted(remote);
-                        request.response().endHandler(ignored -> guard.requestEnded(remote));
+                        // Once the whole body is written (in the kernel's buffer: a close then still delivers it).
+                        request.response().bodyEndHandler(ignored -> guard.requestEnded(remote));
                         router.handle(request);
                     })
                     .webSocketHandshakeHandler(handshake -> {

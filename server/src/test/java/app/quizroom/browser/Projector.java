@@ -8,6 +8,7 @@ import org.openqa.selenium.support.ui.Select;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** The teacher's page at /host. */
 final class Projector extends Page {
@@ -86,10 +87,15 @@ final class Projector extends Page {
 
     /** Waits until the lobby's team columns read exactly these lines. */
     void awaitTeamColumns(List<String> expected) {
-        waiting().withMessage(() -> "team columns " + expected + ", but they show " + teamColumns())
+        awaitLines("team columns", this::teamColumns, expected);
+    }
+
+    /** Waits until {@code read} gives exactly these lines, reading again when the page re-renders meanwhile. */
+    private void awaitLines(String what, Supplier<List<String>> read, List<String> expected) {
+        waiting().withMessage(() -> what + " " + expected + ", but they show " + read.get())
                 .until(d -> {
                     try {
-                        return expected.equals(teamColumns());
+                        return expected.equals(read.get());
                     } catch (StaleElementReferenceException stale) {
                         return false;
                     }
@@ -138,14 +144,7 @@ final class Projector extends Page {
 
     /** Waits until the lobby lists exactly these names as removed. */
     void awaitKicked(List<String> expected) {
-        waiting().withMessage(() -> "removed players " + expected + ", but the lobby lists " + kickedNames())
-                .until(d -> {
-                    try {
-                        return expected.equals(kickedNames());
-                    } catch (StaleElementReferenceException stale) {
-                        return false;
-                    }
-                });
+        awaitLines("removed players", this::kickedNames, expected);
     }
 
     void awaitPlayers(int count) {

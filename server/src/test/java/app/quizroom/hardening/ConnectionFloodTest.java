@@ -1,6 +1,7 @@
 package app.quizroom.hardening;
 
 import app.quizroom.support.HostedGame;
+import app.quizroom.support.IdleSockets;
 import app.quizroom.support.RawWebSocket;
 import app.quizroom.support.TestServer;
 import app.quizroom.support.WsClient;
@@ -10,16 +11,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.DoublePredicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,38 +36,16 @@ class ConnectionFloodTest {
     @RegisterExtension
     final TestServer server = TestServer.start(Map.of("QUIZROOM_MAX_CONNECTIONS", Integer.toString(MAX),
             "QUIZROOM_CONNECTIONS_PER_ADDRESS", Integer.toString(PER_ADDRESS), "QUIZROOM_HANDSHAKE_SECONDS", "600"));
-    private final List<Socket> flood = new ArrayList<>();
+    private final IdleSockets flood = new IdleSockets(server.port);
 
     @AfterEach
     void closeFlood() {
-        closeAll();
-    }
-
-    private void closeAll() {
-        for (Socket s : flood) {
-            try {
-                s.close();
-            } catch (IOException ignored) {
-                // already closed by the server
-            }
-        }
-        flood.clear();
-    }
-
-    /** An idle TCP connection to the server from this local address: it never sends a byte. */
-    private void idle(String from) throws IOException {
-        Socket s = new Socket();
-        s.bind(new InetSocketAddress(from, 0));
-        s.connect(new InetSocketAddress("127.0.0.1", server.port), 5_000);
-        flood.add(s);
+        flood.close();
     }
 
     /** A metric's value from the server's registry (no HTTP: the flood may have every connection taken). */
     private double metric(String name, String reason) {
-        String labels = reason == null ? "(?:\\{[^}]*})?" : "\\{[^}]*reason=\"" + Pattern.quote(reason) + "\"[^}]*}";
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + labels + " ([0-9.eE+]+)$")
-                .matcher(server.server.scrapeMetrics());
-        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+        return IdleSockets.metric(server.server.scrapeMetrics(), name, reason);
     }
 
     /** Polls the server's registry until the metric is as wanted (the server counts before it closes). */
@@ -95,15 +70,13 @@ class ConnectionFloodTest {
         HostedGame game = HostedGame.create(server, new JsonObject().put("bankId", "lenin-enrolment"));
         game.join("Ana");
 
-        for (int i = 0; i < 3 * PER_ADDRESS; i++) {
-            idle("127.0.0.2");
-        }
+        flood.open("127.0.0.2", 3 * PER_ADDRESS);
         awaitMetric(REFUSED, "too_many_from_address", v -> v == 2 * PER_ADDRESS,
                 "every connection past the address's cap is closed");
         assertEquals(0, metric(REFUSED, "too_many_connections"));
         assertTrue(metric(OPEN, null) <= MAX);
         // The refused ones are closed at once: the sockets past the cap see the end of the stream.
-        for (Socket refused : flood.subList(PER_ADDRESS, flood.size())) {
+        for (Socket refused : flood.sockets().subList(PER_ADDRESS, flood.sockets().size())) {
             refused.setSoTimeout(5_000);
             assertEquals(-1, refused.getInputStream().read(), "closed by the server");
         }
@@ -112,7 +85,7 @@ class ConnectionFloodTest {
         WsClient ben = game.join("Ben");
         assertEquals(2 * PER_ADDRESS, metric(REFUSED, "too_many_from_address"), "nothing of ours was refused");
 
-        closeAll();
+        flood.close();
         awaitMetric(OPEN, null, v -> v == 3, "closed connections are counted out");
     }
 
@@ -147,9 +120,7 @@ class ConnectionFloodTest {
 
         // Four addresses, each within its own cap: together more than the server holds.
         for (String from : List.of("127.0.0.2", "127.0.0.3", "127.0.0.4", "127.0.0.5")) {
-            for (int i = 0; i < PER_ADDRESS; i++) {
-                idle(from);
-            }
+            flood.open(from, PER_ADDRESS);
         }
         awaitMetric(REFUSED, "too_many_connections", v -> v >= 4 * PER_ADDRESS - MAX,
                 "connections past the server's cap are closed");
@@ -161,7 +132,7 @@ class ConnectionFloodTest {
         assertEquals(true, ana.await("answerAck").getBoolean("saved"));
 
         // Once the flood is gone, new phones get in.
-        closeAll();
+        flood.close();
         awaitMetric(OPEN, null, v -> v <= 3, "the flood's connections are counted out as they close");
         game.join("Ben");
     }

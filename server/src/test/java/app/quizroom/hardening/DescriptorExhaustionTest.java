@@ -1,6 +1,7 @@
 package app.quizroom.hardening;
 
 import app.quizroom.support.HostedGame;
+import app.quizroom.support.IdleSockets;
 import app.quizroom.support.ServerProcess;
 import app.quizroom.support.WsClient;
 import io.vertx.core.Vertx;
@@ -10,8 +11,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,29 +43,20 @@ class DescriptorExhaustionTest {
     private static final int LIMIT = 1024;
 
     private final Vertx clients = Vertx.vertx();
-    private final List<Socket> flood = new ArrayList<>();
+    private IdleSockets flood;
     private final List<WsClient> sockets = new ArrayList<>();
     private ServerProcess server;
 
     @AfterEach
     void stop() {
-        closeFlood();
+        if (flood != null) {
+            flood.close();
+        }
         sockets.forEach(WsClient::close);
         if (server != null) {
             server.stop();
         }
         clients.close();
-    }
-
-    private void closeFlood() {
-        for (Socket s : flood) {
-            try {
-                s.close();
-            } catch (IOException ignored) {
-                // closed by the server already
-            }
-        }
-        flood.clear();
     }
 
     private WsClient client() {
@@ -75,22 +65,10 @@ class DescriptorExhaustionTest {
         return c;
     }
 
-    private void idle(String from, int count) throws IOException {
-        for (int i = 0; i < count; i++) {
-            Socket s = new Socket();
-            s.bind(new InetSocketAddress(from, 0));
-            s.connect(new InetSocketAddress("127.0.0.1", server.port()), 5_000);
-            flood.add(s);
-        }
-    }
-
     /** A metric from the server's /metrics; NaN if the server did not answer (it may be pausing its accepts). */
     private double metric(String name, String reason) {
-        String labels = reason == null ? "(?:\\{[^}]*})?" : "\\{[^}]*reason=\"" + Pattern.quote(reason) + "\"[^}]*}";
         try {
-            Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + labels + " ([0-9.eE+]+)$")
-                    .matcher(server.get("/metrics").body());
-            return m.find() ? Double.parseDouble(m.group(1)) : 0;
+            return IdleSockets.metric(server.get("/metrics").body(), name, reason);
         } catch (IOException e) {
             return Double.NaN;
         }
@@ -130,6 +108,7 @@ class DescriptorExhaustionTest {
         int cap = loggedCap();
         assertTrue(cap < LIMIT - 128, "a reserve is kept below the limit: " + cap);
         int perAddress = Math.min(1000, cap / 2);
+        flood = new IdleSockets(server.port());
 
         JsonObject created = new JsonObject(server.post("/api/games",
                 "{\"bankId\":\"lenin-enrolment\",\"readingSeconds\":0}").body());
@@ -139,7 +118,7 @@ class DescriptorExhaustionTest {
         ana.await("joined");
 
         // 3,000 idle connections from one address: all but its cap are closed as they come.
-        idle("127.0.0.2", 3000);
+        flood.open("127.0.0.2", 3000);
         awaitMetric("quizroom_connections_refused_total", "too_many_from_address", v -> v == 3000 - perAddress);
         long held = descriptors();
         assertTrue(held < LIMIT - 256, "the process settles well below its limit: " + held + " descriptors");
@@ -151,12 +130,12 @@ class DescriptorExhaustionTest {
         game.command("start");
         ana.await("answering");
         for (String from : List.of("127.0.0.3", "127.0.0.4", "127.0.0.5", "127.0.0.6")) {
-            idle(from, perAddress);
+            flood.open(from, perAddress);
         }
         ana.send(new JsonObject().put("type", "answer").put("question", 0).put("option", 0).put("nonce", "a0"));
         assertEquals(true, ana.await("answerAck").getBoolean("saved"), "the database still has its descriptors");
 
-        closeFlood();
+        flood.close();
         awaitMetric("quizroom_connections_open", null, v -> v <= 10);
         assertTrue(server.healthy());
         WsClient cy = client();

@@ -23,10 +23,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The deadline for a new connection's first request (QUIZROOM_HANDSHAKE_SECONDS, 1 s here, in real time: the
- * deadline is Vert.x's timer): a connection that sends nothing, one whose request headers never end (slowloris),
- * and a kept-alive one that sends no second request are closed, long before the 30 s read-idle timeout would;
- * a WebSocket that completed its upgrade stays open.
+ * The deadline for a connection's request (QUIZROOM_HANDSHAKE_SECONDS, 1 s here, in real time: the deadline is
+ * Vert.x's timer): a connection that sends nothing, one whose request headers never end (slowloris), and kept-alive
+ * ones that send no second request (after a JSON answer, after a whole page) are closed, long before the 30 s
+ * read-idle timeout would; a WebSocket that completed its upgrade stays open.
  */
 @Tag("slow")
 class HandshakeDeadlineTest {
@@ -73,17 +73,22 @@ class HandshakeDeadlineTest {
         Socket keptAlive = connect();
         keptAlive.getOutputStream().write("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(
                 StandardCharsets.US_ASCII));
+        Socket page = connect();
+        page.getOutputStream().write("GET /host HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(
+                StandardCharsets.US_ASCII));
 
         assertEquals("", readToClose(silent), "nothing sent, nothing answered: closed");
         assertEquals("", readToClose(slowloris), "headers that never end: closed without an answer");
         String answered = readToClose(keptAlive);
         assertTrue(answered.startsWith("HTTP/1.1 200"), "the whole request was answered: " + answered);
         assertTrue(answered.contains("\"status\":\"ok\""), answered);
+        String html = readToClose(page);
+        assertTrue(html.startsWith("HTTP/1.1 200") && html.contains("</html>"), "a whole page, then closed: " + html);
 
         // The game's WebSockets, older than the deadline, are still there and working.
         ana.sync();
         game.host().sync();
         assertFalse(ana.isClosed());
-        assertEquals(3.0, server.metric("quizroom_connections_refused_total"), "three closed for no request in time");
+        assertEquals(4.0, server.metric("quizroom_connections_refused_total"), "four closed for no request in time");
     }
 }
