@@ -29,6 +29,13 @@ public final class Blocklist {
             "fag", "piss", "sex", "penis", "vagina", "boobs", "crap", "rape", "nazi");
 
     /** Each word folded on both paths of {@link #folds}: index 0 lower case, 1 upper case. */
+    static {
+        // ICU4J loads its Unicode data (confusables, grapheme rules) on first use, a few hundred milliseconds: do it
+        // here, when the server builds its blocklist at start-up, rather than on a room's event loop at the first join.
+        Nicknames.check("Ready 👍🏽");
+        ReservedNames.reserved("Ready");
+    }
+
     private final List<String[]> anywhere;
     private final List<String[]> whole;
 
