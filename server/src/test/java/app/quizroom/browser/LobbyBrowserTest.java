@@ -17,7 +17,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The lobby: nicknames shown as text and never run; kicking by keyboard; locking the room. */
+/**
+ * The lobby: nicknames shown as text and never run; the count against the class size; one-click kicking by keyboard,
+ * the removed players listed and let back in; removing recent joiners; locking the room.
+ */
 @Tag("browser")
 class LobbyBrowserTest {
 
@@ -92,32 +95,57 @@ class LobbyBrowserTest {
     }
 
     @Test
-    void theTeacherRemovesAPlayerWithTheKeyboardAndLocksTheRoom() {
-        String pin = projector.open().createGame(TestBank.TITLE, 0);
+    void theLobbyCountsAgainstTheClassSizeAndOneClickRemovesAPlayerWhosePhoneStaysOutUntilLetBackIn() {
+        projector.open().setUpGame(TestBank.TITLE, 0);
+        projector.classSize(30);
+        String pin = projector.submitGame();
         phone.open(pin).join(pin, "Zed");
         other.open(pin).join(pin, "Amy");
         projector.awaitPlayers(2);
+        assertEquals("2 of 30 players", projector.text(By.cssSelector("[data-testid=\"screen-lobby\"] .player-count")));
 
-        WebElement zed = projector.driver.findElements(Page.onScreen("lobby", "player")).stream()
-                .filter(e -> e.getText().contains("Zed")).findFirst().orElseThrow();
-        zed.findElement(By.tagName("button")).sendKeys(Keys.ENTER);
-        WebElement confirm = projector.driver.switchTo().activeElement();
-        assertEquals("Remove", confirm.getText(), "the keyboard lands on the confirmation");
-        confirm.sendKeys(Keys.ENTER);
+        // One key press on Zed's ✕ removes him: no confirmation step, and the button says whom it removes.
+        WebElement remove = projector.kickButton("Zed");
+        assertEquals("Remove Zed", remove.getDomAttribute("aria-label"));
+        remove.sendKeys(Keys.ENTER);
         projector.awaitPlayers(1);
         assertEquals(List.of("Amy"), projector.playerNames());
+        assertEquals("Remove Amy", projector.driver.switchTo().activeElement().getDomAttribute("aria-label"),
+                "the keyboard stays in the list");
         phone.awaitText(Page.onScreen("message", "message-title"), "You were removed from the game");
+        projector.awaitKicked(List.of("Zed"));
 
+        // A locked room answers like a PIN that does not exist, so that it cannot be found by guessing.
         projector.driver.findElement(Page.onScreen("lobby", "lock")).sendKeys(Keys.ENTER);
         projector.awaitText(Page.onScreen("lobby", "lock"), "Room locked: unlock");
         phone.open(pin).fill(pin, "Zed again").submitJoin();
-        // A locked room answers like a PIN that does not exist, so that it cannot be found by guessing.
         phone.awaitText(Page.testId("join-error"), Room.NO_SUCH_ROOM);
         projector.click(Page.onScreen("lobby", "lock"));
         projector.awaitText(Page.onScreen("lobby", "lock"), "Lock room");
+        // Unlocked, the removed phone is still out, whatever name it types.
+        phone.submitJoin();
+        phone.awaitText(Page.testId("join-error"),
+                "The teacher removed this phone from the game. Ask the teacher to let you back in.");
+
+        // Let back in, by keyboard: the phone joins again.
+        projector.driver.findElement(Page.onScreen("lobby", "unban")).sendKeys(Keys.ENTER);
+        projector.awaitKicked(List.of());
         phone.submitJoin();
         phone.awaitScreen("lobby");
         projector.awaitPlayers(2);
+
+        // A minute on, a newcomer joins; "the last 30 s" removes the newcomer and nobody else.
+        browser.time().advance(60_000);
+        Phone third = browser.phone(0);
+        third.open(pin).join(pin, "Bot 1");
+        projector.awaitPlayers(3);
+        projector.click(Page.onScreen("lobby", "kick-recent-30"));
+        projector.awaitPlayers(2);
+        assertEquals(List.of("Amy", "Zed again"), projector.playerNames());
+        projector.awaitText(Page.onScreen("lobby", "removal"), "Removed 1 player who joined in the last 30 s.");
+        projector.awaitKicked(List.of("Bot 1"));
+        third.awaitText(Page.onScreen("message", "message-title"), "You were removed from the game");
+        projector.screenshots("lobby-removed");
     }
 
     private static void click(Projector projector, String testId) {
