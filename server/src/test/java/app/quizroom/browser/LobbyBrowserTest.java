@@ -31,6 +31,9 @@ class LobbyBrowserTest {
     private static final String INSERT_HTML =
             "const d = document.createElement('div'); d.innerHTML = arguments[0]; document.body.append(d);";
 
+    private static final String SET_NAME = "const f = document.querySelector('[data-testid=\"join-name\"]');"
+            + " f.value = arguments[0]; f.dispatchEvent(new Event('input', {bubbles: true}));";
+
     @RegisterExtension
     static final BrowserFixture browser = BrowserFixture.withTestBank();
 
@@ -95,8 +98,32 @@ class LobbyBrowserTest {
     }
 
     @Test
+    void anEmojiSequenceInANicknameCountsAsOneCharacter() {
+        String pin = projector.open().createGame(TestBank.TITLE, 0);
+        // A ZWJ sequence (woman technologist), a flag and a skin-toned thumb: one character each, 20 in all.
+        String emoji = "\uD83D\uDC69\u200D\uD83D\uDCBB\uD83C\uDDFA\uD83C\uDDE6\uD83D\uDC4D\uD83C\uDFFD";
+        String twenty = emoji + " Ben Abcdefghijkl";
+        // ChromeDriver types only characters of the Basic Multilingual Plane: the name is set as if pasted.
+        other.open(pin).fill(pin, "");
+        other.js(SET_NAME, twenty + "m");
+        other.submitJoin();
+        other.awaitText(Page.testId("join-error"), "That nickname is too long (at most 20 characters).");
+        phone.open(pin).fill(pin, "");
+        phone.js(SET_NAME, twenty);
+        phone.submitJoin();
+        phone.awaitScreen("lobby");
+        assertEquals(twenty, phone.myName());
+        projector.awaitPlayers(1);
+        assertEquals(List.of(twenty), projector.playerNames());
+    }
+
+    @Test
     void theLobbyCountsAgainstTheClassSizeAndOneClickRemovesAPlayerWhosePhoneStaysOutUntilLetBackIn() {
         projector.open().setUpGame(TestBank.TITLE, 0);
+        // The setup screen offers 100 by default, raisable to the server's QUIZROOM_MAX_PLAYERS (2000 here).
+        WebElement sizeField = projector.driver.findElement(By.id("opt-class-size"));
+        projector.waiting().until(d -> "2000".equals(sizeField.getDomProperty("max")));
+        assertEquals("100", sizeField.getDomProperty("value"));
         projector.classSize(30);
         String pin = projector.submitGame();
         phone.open(pin).join(pin, "Zed");
