@@ -118,3 +118,37 @@ test('a storage failure is shown until the server says results are saved again',
   s = hostReduce(s, { type: 'storage', saving: true });
   assert.equal(s.storageProblem, null);
 });
+
+test('the lobby lists the removed players; a kick adds one, letting back in takes one away', () => {
+  let s = run([hosting(), { type: 'lobby', players: [{ id: 1, name: 'Ann', connected: true },
+    { id: 3, name: 'Bot', connected: true }], locked: false, kicked: [{ id: 2, name: 'Troll' }] }]);
+  assert.deepEqual(s.kicked, [{ id: 2, name: 'Troll' }]);
+  s = hostReduce(s, { type: 'playerLeft', playerId: 3, reason: 'kicked', count: 1 });
+  assert.deepEqual(s.players.map((p) => p.id), [1]);
+  assert.deepEqual(s.kicked, [{ id: 2, name: 'Troll' }, { id: 3, name: 'Bot' }]);
+  s = hostReduce(s, { type: 'unbanned', playerId: 2 });
+  assert.deepEqual(s.kicked, [{ id: 3, name: 'Bot' }]);
+  assert.deepEqual(run([hosting(), { type: 'lobby', players: [], locked: false }]).kicked, [], 'absent means none');
+});
+
+test('removing recent joiners drops them from the players, lists them as removed and says how many', () => {
+  let s = run([hosting(), { type: 'lobby', locked: false, players: [{ id: 1, name: 'Ann', connected: true },
+    { id: 2, name: 'bot1', connected: true }, { id: 3, name: 'bot2', connected: true }] }]);
+  s = hostReduce(s, { type: 'playersKicked', seconds: 30,
+    players: [{ id: 2, name: 'bot1' }, { id: 3, name: 'bot2' }], count: 1 });
+  assert.deepEqual(s.players.map((p) => p.name), ['Ann']);
+  assert.deepEqual(s.kicked.map((p) => p.name), ['bot1', 'bot2']);
+  assert.equal(s.removal, 'Removed 2 players who joined in the last 30 s.');
+  s = hostReduce(s, { type: 'playersKicked', seconds: 120, players: [], count: 1 });
+  assert.equal(s.removal, 'Nobody joined in the last 2 min.');
+  assert.equal(s.kicked.length, 2);
+});
+
+test('the expected class size typed on the start screen is a whole number within the server maximum', async () => {
+  const { classSizeOf, sinceWords } = await import('../static/js/host/state.js');
+  assert.equal(classSizeOf('30', 2000), 30);
+  assert.equal(classSizeOf(' 2000 ', 2000), 2000);
+  for (const bad of ['', '0', '2001', '12.5', 'abc', '-3']) assert.equal(classSizeOf(bad, 2000), null, bad);
+  assert.equal(sinceWords(30), '30 s');
+  assert.equal(sinceWords(120), '2 min');
+});

@@ -1,10 +1,16 @@
-// Lobby: the PIN, the join address and its QR code, the players as they arrive; kick, lock, start. In a team game
-// the players stand in team columns; a name, then a team, moves that player (by mouse or keyboard).
+// Lobby: the PIN, the join address and its QR code, the players as they arrive against the class size; one-click
+// kick, the removal of everyone who joined in the last 30 s or 2 min (a bot flood), the removed players to let back
+// in; lock, start. In a team game the players stand in team columns; a name, then a team, moves that player (by
+// mouse or keyboard).
 import { h, fill, setText, setAttr, setHidden, teamSwatch } from '../shared/dom.js';
 import { playerCount } from '../shared/teams.js';
 import { teamColumns, lobbyTeamHint } from './teams.js';
 import { showPattern } from './join-pattern.js';
-import { joinUrlParts } from './state.js';
+import { joinUrlParts, sinceWords } from './state.js';
+
+/** The look-backs offered for removing recent joiners, in seconds. */
+const RECENT = [30, 120];
+const KICK_HINT = 'Select ✕ to remove a player: their phone stays out until you let it back in.';
 
 export function mountLobby(root, actions) {
   const pin = h('p', { class: 'pin', 'data-testid': 'pin' });
@@ -14,11 +20,21 @@ export function mountLobby(root, actions) {
   const pattern = h('p', { class: 'join-pattern big', role: 'img', hidden: true, 'data-testid': 'join-pattern' });
   const patternLabel = h('p', { class: 'pin-label', hidden: true }, 'Then tap these shapes');
   const count = h('span', { 'data-testid': 'player-count' }, '0');
+  const classSize = h('span', { 'data-testid': 'class-size' });
   const countWord = h('span', {}, ' players');
   const list = h('ul', { class: 'players', 'data-testid': 'players', 'aria-label': 'Players' });
   const columns = h('div', { class: 'team-columns', hidden: true, 'data-testid': 'team-columns' });
   const empty = h('p', { class: 'hint' }, 'Waiting for players…');
-  const hint = h('p', { class: 'hint', 'data-testid': 'lobby-hint' }, 'Select a name to remove that player.');
+  const hint = h('p', { class: 'hint', 'data-testid': 'lobby-hint' }, KICK_HINT);
+  const recent = RECENT.map((seconds) => h('button', { class: 'button small', type: 'button',
+    'data-testid': `kick-recent-${seconds}`, 'aria-label': `Remove everyone who joined in the last ${spoken(seconds)}`,
+    onclick: () => { actions.unpick(); actions.send({ type: 'kickRecent', seconds }); } }, sinceWords(seconds)));
+  const recentGroup = h('div', { class: 'kick-recent', role: 'group', 'aria-labelledby': 'kick-recent-label' },
+    h('span', { id: 'kick-recent-label' }, 'Remove everyone who joined in the last'), recent);
+  const removal = h('p', { class: 'hint', role: 'status', 'data-testid': 'removal' });
+  const kickedList = h('ul', { class: 'kicked-players', 'aria-labelledby': 'kicked-title', 'data-testid': 'kicked' });
+  const kickedBox = h('section', { class: 'kicked-box', hidden: true, 'aria-labelledby': 'kicked-title' },
+    h('h3', { id: 'kicked-title' }, 'Removed: their phones cannot join again'), kickedList);
   const shuffle = h('button', { class: 'button', type: 'button', hidden: true, 'data-testid': 'shuffle',
     onclick: () => { actions.unpick(); actions.send({ type: 'rebalance' }); } }, 'Shuffle teams');
   const lock = h('button', { class: 'button', type: 'button', 'aria-pressed': 'false', 'data-testid': 'lock',
@@ -37,8 +53,8 @@ export function mountLobby(root, actions) {
       pattern,
       qr),
     h('div', { class: 'players-panel' },
-      h('div', { class: 'players-head' }, h('h2', { class: 'player-count' }, count, countWord), shuffle),
-      empty, list, columns, hint,
+      h('div', { class: 'players-head' }, h('h2', { class: 'player-count' }, count, classSize, countWord), shuffle),
+      empty, list, columns, hint, recentGroup, removal, kickedBox,
       h('div', { class: 'actions' }, lock, start)),
     status);
   root.append(el);
@@ -54,19 +70,18 @@ export function mountLobby(root, actions) {
     actions.send({ type: 'kick', playerId: id });
   }
 
-  function playerItems(players, picked) {
+  /** The one-click remove button of a player: no confirmation, but it says whom it removes. */
+  function kickButton(p) {
+    return h('button', { class: 'button small danger kick', type: 'button', 'data-testid': 'kick',
+      'aria-label': `Remove ${p.name}`, title: `Remove ${p.name}`, onclick: () => kick(p.id) }, '✕');
+  }
+
+  function playerItems(players) {
     return players.map((p) => {
       const off = p.connected ? null : h('span', { class: 'offline' }, ' (offline)');
-      if (picked === p.id) {
-        return h('li', { class: 'player confirm', 'data-player': p.id, 'data-testid': 'player' },
-          h('span', { class: 'name wrap', 'data-testid': 'player-name', text: p.name }),
-          h('button', { class: 'button danger', type: 'button', 'data-testid': 'kick-confirm', onclick: () => kick(p.id) }, 'Remove'),
-          h('button', { class: 'button', type: 'button', onclick: () => actions.unpick() }, 'Keep'));
-      }
       return h('li', { class: 'player', 'data-player': p.id, 'data-testid': 'player' },
-        h('button', { class: 'name-button', type: 'button', 'aria-label': `Remove ${p.name}…`,
-          onclick: () => { actions.pick(p.id); list.querySelector('[data-testid="kick-confirm"]')?.focus(); } },
-        h('span', { class: 'name wrap', 'data-testid': 'player-name', text: p.name }), off));
+        h('span', { class: 'name-tag' }, h('span', { class: 'name wrap', 'data-testid': 'player-name', text: p.name }), off),
+        kickButton(p));
     });
   }
 
@@ -74,7 +89,7 @@ export function mountLobby(root, actions) {
     const off = p.connected ? null : h('span', { class: 'offline' }, ' (offline)');
     const picked = mover?.id === p.id;
     const name = h('button', { class: 'name-button', type: 'button', title: p.name, 'aria-pressed': picked ? 'true' : 'false',
-      'aria-label': picked ? `${p.name}, picked` : `Move or remove ${p.name} (${team.name})…`,
+      'aria-label': picked ? `${p.name}, picked` : `Move ${p.name} (${team.name})…`,
       onclick: () => {
         if (picked) actions.unpick();
         else actions.pick(p.id);
@@ -83,10 +98,9 @@ export function mountLobby(root, actions) {
     h('span', { class: 'name wrap', 'data-testid': 'player-name', text: p.name }), off);
     return h('li', { class: `player${picked ? ' picked' : ''}`, 'data-player': p.id, 'data-testid': 'player' }, name,
       picked ? h('span', { class: 'picked-actions' },
-        h('button', { class: 'button danger small', type: 'button', 'data-testid': 'kick-confirm', onclick: () => kick(p.id) }, 'Remove'),
         h('button', { class: 'button small', type: 'button', 'data-testid': 'cancel-move',
           onclick: () => { actions.unpick(); columns.querySelector(`[data-player="${p.id}"] button`)?.focus(); } }, 'Cancel'))
-        : null);
+        : kickButton(p));
   }
 
   function teamColumn(col, mover) {
@@ -128,14 +142,16 @@ export function mountLobby(root, actions) {
       columns.dataset.count = String(cols.length);
       fill(list);
     } else {
-      fill(list, playerItems(state.players, state.picked));
+      fill(list, playerItems(state.players));
       fill(columns);
     }
     const box = teamGame ? columns : list;
     if (removing != null && !state.players.some((p) => p.id === removing)) {
-      // The removed name's button is gone: keep the keyboard in the list (or on Start).
+      // The removed player's row is gone: keep the keyboard on the row that took its place (or on Start).
+      const rows = [...box.querySelectorAll('[data-player]')];
+      const next = rows.find((r) => Number(r.dataset.player) > removing) ?? rows[rows.length - 1];
       removing = null;
-      (box.querySelector('.name-button') ?? start).focus();
+      (next?.querySelector('.kick') ?? start).focus();
     } else if (placed != null) {
       box.querySelector(`[data-player="${placed.id}"] .name-button`)?.focus();
       if (state.players.find((p) => p.id === placed.id)?.team === placed.team) placed = null;
@@ -143,6 +159,23 @@ export function mountLobby(root, actions) {
       box.querySelector(`[data-testid="move-here"][data-team="${focusedMove}"]`)?.focus();
     } else if (focusedPlayer) {
       box.querySelector(`[data-player="${CSS.escape(focusedPlayer)}"] button`)?.focus();
+    }
+  }
+
+  let kickedKey = null;
+  let letting = null; // id of the player just let back in, until the server confirms
+  function renderKicked(kicked) {
+    const key = JSON.stringify(kicked);
+    if (key === kickedKey) return;
+    kickedKey = key;
+    fill(kickedList, kicked.map((p) => h('li', { class: 'kicked-player', 'data-kicked': p.id },
+      h('span', { class: 'name wrap', 'data-testid': 'kicked-name', text: p.name }),
+      h('button', { class: 'button small', type: 'button', 'data-testid': 'unban', 'aria-label': `Let ${p.name} back in`,
+        onclick: () => { letting = p.id; actions.send({ type: 'unban', playerId: p.id }); } }, 'Let back in'))));
+    setHidden(kickedBox, kicked.length === 0);
+    if (letting != null && !kicked.some((p) => p.id === letting)) {
+      letting = null;
+      (kickedList.querySelector('[data-testid="unban"]') ?? start).focus();
     }
   }
 
@@ -176,22 +209,32 @@ export function mountLobby(root, actions) {
         qr.alt = `QR code that opens ${state.joinUrl ?? 'the join page'}`;
       }
       render(state);
+      renderKicked(state.kicked ?? []);
+      setText(removal, state.removal ?? '');
+      setHidden(removal, !state.removal);
       const n = state.players.length;
+      const size = state.settings?.classSize ?? null;
       setText(count, n);
-      setText(countWord, n === 1 ? ' player' : ' players');
+      setText(classSize, size == null ? '' : ` of ${size}`);
+      setText(countWord, (size ?? n) === 1 ? ' player' : ' players');
+      for (const button of recent) button.disabled = n === 0;
       setHidden(empty, n > 0);
       setHidden(list, teamGame);
       setHidden(columns, !teamGame);
       setHidden(shuffle, !teamGame);
       shuffle.disabled = n < 2;
       const mover = state.players.find((p) => p.id === state.picked);
-      setText(hint, teamGame ? lobbyTeamHint(state.settings?.teams, mover) : 'Select a name to remove that player.');
+      setText(hint, teamGame ? lobbyTeamHint(state.settings?.teams, mover) : KICK_HINT);
       setHidden(hint, n === 0 && !teamGame);
       setAttr(lock, 'aria-pressed', state.locked ? 'true' : 'false');
       setText(lock, state.locked ? 'Room locked: unlock' : 'Lock room');
       start.disabled = n === 0;
-      if (n !== lastCount) setText(status, `${playerCount(n)} in the room`);
+      if (n !== lastCount) setText(status, `${playerCount(n)} in the room${size == null ? '' : ` of ${size}`}`);
       lastCount = n;
     },
   };
+}
+
+function spoken(seconds) {
+  return seconds % 60 === 0 ? `${seconds / 60} ${seconds === 60 ? 'minute' : 'minutes'}` : `${seconds} seconds`;
 }

@@ -4,11 +4,16 @@ import { h, fill, setText, setHidden } from '../shared/dom.js';
 import { teamsRequest } from './teams.js';
 import { mountTeamOptions } from './team-options.js';
 import { mountJoinAddress } from './join-address.js';
+import { classSizeOf } from './state.js';
 
 export function mountSetup(root, actions) {
   const banks = h('div', { class: 'bank-list', role: 'radiogroup', 'aria-labelledby': 'bank-heading', 'data-testid': 'banks' });
   const timeLimit = h('select', { id: 'opt-time', name: 'timeLimit' });
   const reading = h('input', { id: 'opt-reading', name: 'readingSeconds', type: 'number', inputmode: 'numeric', min: 0, max: 20, value: 4 });
+  // The most players the game seats: a bot flood stops there, and the lobby counts against it.
+  const classSize = h('input', { id: 'opt-class-size', name: 'classSize', type: 'number', inputmode: 'numeric', min: 1,
+    max: 100, value: 100, 'aria-describedby': 'opt-class-size-hint', 'data-testid': 'class-size' });
+  const classSizeHint = h('p', { id: 'opt-class-size-hint', class: 'hint options-hint' });
   const scoringClassic = h('input', { type: 'radio', name: 'scoring', value: 'classic', id: 'opt-classic', checked: true });
   const scoringAccuracy = h('input', { type: 'radio', name: 'scoring', value: 'accuracy', id: 'opt-accuracy' });
   const flag = (id, label, checked) => {
@@ -47,6 +52,7 @@ export function mountSetup(root, actions) {
       h('legend', {}, 'Game options'),
       h('label', { for: 'opt-time' }, 'Time limit'), timeLimit,
       h('label', { for: 'opt-reading' }, 'Reading (s)'), reading,
+      h('label', { for: 'opt-class-size' }, 'Expected class size'), classSize, classSizeHint,
       h('fieldset', { class: 'scoring' }, h('legend', {}, 'Scoring'),
         h('label', { class: 'check', for: 'opt-classic' }, scoringClassic, ' Classic: faster scores more'),
         h('label', { class: 'check', for: 'opt-accuracy' }, scoringAccuracy, ' Accuracy: speed breaks ties')),
@@ -66,6 +72,12 @@ export function mountSetup(root, actions) {
       return;
     }
     const seconds = Number(reading.value);
+    const size = classSizeOf(classSize.value, Number(classSize.max));
+    if (size == null) {
+      actions.setupError(`The expected class size is a whole number from 1 to ${classSize.max}.`);
+      classSize.focus();
+      return;
+    }
     const team = teamsRequest(teamOptions.read());
     if (team.error) {
       actions.setupError(team.error);
@@ -85,6 +97,7 @@ export function mountSetup(root, actions) {
       showTextOnPhones: textOnPhones.input.checked,
       timeLimit: timeLimit.value === '' ? null : Number(timeLimit.value),
       readingSeconds: Number.isInteger(seconds) ? Math.min(20, Math.max(0, seconds)) : 4,
+      classSize: size,
       ...(generated.row.hidden ? {} : { generatedNames: generated.input.checked }),
       ...(twoStep.row.hidden ? {} : { twoStepJoin: twoStep.input.checked }),
       ...(imagesOnPhones.row.hidden ? {} : { imagesOnPhones: imagesOnPhones.input.checked }),
@@ -131,6 +144,9 @@ export function mountSetup(root, actions) {
         reading.min = String(opts.readingSeconds?.min ?? 0);
         reading.max = String(opts.readingSeconds?.max ?? 20);
         reading.value = String(d.readingSeconds ?? 4);
+        classSize.max = String(opts.classSize?.max ?? 100);
+        classSize.value = String(d.classSize ?? Math.min(100, Number(classSize.max)));
+        setText(classSizeHint, `Joins past it are refused; at most ${classSize.max}.`);
         scoringAccuracy.checked = d.scoring === 'accuracy';
         scoringClassic.checked = d.scoring !== 'accuracy';
         streak.input.checked = d.streakBonus ?? true;

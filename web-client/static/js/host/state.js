@@ -16,6 +16,8 @@ export function hostInitial(restored = {}, password = null) {
     bank: null,
     settings: null,
     players: [],
+    kicked: [], // players the teacher removed, { id, name }, until let back in
+    removal: null, // what the last removal of recent joiners did, in words
     teams: [], // team games: every team as the lobby last listed it (players carry their team's id)
     gameId: restored.gameId ?? null,
     locked: false,
@@ -67,7 +69,7 @@ export function hostReduce(s, msg, now = 0) {
         settings: msg.settings, phase: msg.phase, notice: null, gone: null,
         gameId: msg.gameId != null ? String(msg.gameId) : s.gameId };
     case 'lobby':
-      return keepPick({ ...s, players: msg.players, locked: msg.locked, teams: msg.teams ?? [] });
+      return keepPick({ ...s, players: msg.players, locked: msg.locked, teams: msg.teams ?? [], kicked: msg.kicked ?? [] });
     case 'teamChanged':
       return { ...s,
         players: s.players.map((p) => (p.id === msg.playerId ? { ...p, team: msg.team.id } : p)),
@@ -76,8 +78,20 @@ export function hostReduce(s, msg, now = 0) {
       return { ...s, phase: 'talk', question: startTalk(s.question, msg, now) };
     case 'playerJoined':
       return { ...s, players: upsertPlayer(s.players, msg.player) };
-    case 'playerLeft':
-      return keepPick({ ...s, players: s.players.filter((p) => p.id !== msg.playerId) });
+    case 'playerLeft': {
+      const gone = s.players.find((p) => p.id === msg.playerId);
+      const kicked = gone && msg.reason === 'kicked' ? addKicked(s.kicked, [gone]) : s.kicked;
+      return keepPick({ ...s, players: s.players.filter((p) => p.id !== msg.playerId), kicked });
+    }
+    case 'playersKicked': {
+      const ids = new Set(msg.players.map((p) => p.id));
+      const n = msg.players.length;
+      const when = `in the last ${sinceWords(msg.seconds)}`;
+      return keepPick({ ...s, players: s.players.filter((p) => !ids.has(p.id)), kicked: addKicked(s.kicked, msg.players),
+        removal: n === 0 ? `Nobody joined ${when}.` : `Removed ${n} ${n === 1 ? 'player' : 'players'} who joined ${when}.` });
+    }
+    case 'unbanned':
+      return { ...s, kicked: s.kicked.filter((p) => p.id !== msg.playerId) };
     case 'playerConnection':
       return { ...s, players: s.players.map((p) => (p.id === msg.playerId ? { ...p, connected: msg.connected } : p)) };
     case 'locked':
@@ -132,6 +146,16 @@ export function hostReduce(s, msg, now = 0) {
 export function hostNotices(s, now = 0) {
   const warning = s.guessWarning && now < s.guessWarning.until ? s.guessWarning.message : null;
   return [s.storageProblem, warning, s.notice].filter(Boolean);
+}
+
+function addKicked(kicked, players) {
+  const known = new Set(kicked.map((p) => p.id));
+  return [...kicked, ...players.filter((p) => !known.has(p.id)).map((p) => ({ id: p.id, name: p.name }))];
+}
+
+/** "30 s", "2 min": a look-back as the lobby's buttons say it. */
+export function sinceWords(seconds) {
+  return seconds % 60 === 0 ? `${seconds / 60} min` : `${seconds} s`;
 }
 
 /** Drops the lobby's pick when that player has gone. */
@@ -217,4 +241,10 @@ export function createError(status, body) {
   if (status === 401) return 'That teacher password is not right. Type it again.';
   if (status === 413) return 'Those options are too long to send.';
   return body?.error?.message ?? `The server said ${status}.`;
+}
+
+/** The class size typed, or null when it is not a whole number from 1 to max. */
+export function classSizeOf(typed, max) {
+  const n = Number(String(typed).trim());
+  return String(typed).trim() !== '' && Number.isInteger(n) && n >= 1 && n <= max ? n : null;
 }

@@ -73,5 +73,5 @@ export function teamsRequest(form) {
 export function lobbyTeamHint(settingsTeams, moving) {
   if (moving) return `Choose “Move here” in ${isolate(moving.name)}’s new team, or Cancel.`;
   const how = settingsTeams?.playersPick ? 'Players choose their team.' : 'Newcomers join the smallest team.';
-  return `${how} Select a name to move or remove that player.`;
+  return `${how} Select a name to move that player, or ✕ to remove them.`;
 }

@@ -15,6 +15,7 @@ import { mountQuestion } from './question-view.js';
 import { mountResult } from './result-view.js';
 import { mountFinal } from './final-view.js';
 import { mountMessage } from './message-view.js';
+import { deviceToken } from './device.js';
 
 const SEAT_KEY = 'quizroom.seat';
 /** After a rejoin refused as rate-limited (a scan from this network), try again this much later. */
@@ -77,9 +78,12 @@ function connection() {
   return conn;
 }
 
+// Sent with every join: a phone the teacher removed cannot come back under another name.
+const device = deviceToken(storage, (bytes) => crypto.getRandomValues(bytes));
+
 const actions = {
   join(pin, name) {
-    const msg = { type: 'join', pin, name };
+    const msg = { type: 'join', pin, name, device };
     dispatch({ type: 'joining', pin, name });
     if (!connection().send(msg)) pendingJoin = msg;
   },
@@ -87,7 +91,7 @@ const actions = {
   tapShape(shape) {
     dispatch({ type: 'tapShape', shape });
     if (state.taps.length < PATTERN_LENGTH || state.joining) return;
-    const msg = { type: 'join', pin: state.pin, name: state.name, pattern: state.taps,
+    const msg = { type: 'join', pin: state.pin, name: state.name, pattern: state.taps, device,
       ...(state.teams && state.chosenTeam != null ? { team: state.chosenTeam } : {}) };
     dispatch({ type: 'sendingPattern' });
     if (!connection().send(msg)) pendingJoin = msg;
@@ -97,7 +101,8 @@ const actions = {
   },
   /** Players pick: join again, this time with the team tapped on the team screen (and the pattern, if needed). */
   pickTeam(team) {
-    const msg = { type: 'join', pin: state.pin, name: state.name, team, ...(state.pattern ? { pattern: state.pattern } : {}) };
+    const msg = { type: 'join', pin: state.pin, name: state.name, team, device,
+      ...(state.pattern ? { pattern: state.pattern } : {}) };
     dispatch({ type: 'pickingTeam', team });
     if (!connection().send(msg)) pendingJoin = msg;
   },

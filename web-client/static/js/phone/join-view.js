@@ -4,8 +4,10 @@ import { h, setText, setHidden } from '../shared/dom.js';
 export function mountJoin(root, actions) {
   const pin = h('input', { id: 'join-pin', name: 'pin', type: 'text', inputmode: 'numeric', autocomplete: 'off',
     pattern: '[0-9]*', maxlength: 6, 'aria-describedby': 'join-error', 'data-testid': 'join-pin' });
+  // maxlength counts UTF-16 units, as the server's raw limit of 100 does; the 20 visible characters are the
+  // server's to count, since an emoji sequence is one character but up to a dozen units.
   const name = h('input', { id: 'join-name', name: 'nickname', type: 'text', autocomplete: 'nickname',
-    autocapitalize: 'words', spellcheck: 'false', maxlength: 40, 'aria-describedby': 'join-error',
+    autocapitalize: 'words', spellcheck: 'false', maxlength: 100, 'aria-describedby': 'join-error',
     'data-testid': 'join-name' });
   const error = h('p', { id: 'join-error', class: 'notice', role: 'alert', hidden: true, 'data-testid': 'join-error' });
   const submit = h('button', { class: 'button primary wide', type: 'submit', 'data-testid': 'join-submit' }, 'Join');

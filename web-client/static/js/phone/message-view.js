@@ -3,7 +3,7 @@ import { h, setText, setHidden } from '../shared/dom.js';
 
 const TEXT = {
   rejoining: ['Getting you back in…', 'Your seat and score are kept.'],
-  kicked: ['You were removed from the game', 'The teacher removed you. You can join again with the PIN.'],
+  kicked: ['You were removed from the game', 'The teacher removed you. This phone can join again only if the teacher lets it back in.'],
   ended: ['The game is over', 'Thanks for playing!'],
   replaced: ['Open in another tab', 'This game continues in another tab or window on this phone.'],
 };

@@ -47,7 +47,8 @@ public record LoadOptions(String host, int port, long serverPid, Path serverJar,
     static final Map<String, String> SPAWN_ENV = Map.of(
             "QUIZROOM_JOINS_PER_SECOND", "100000",
             "QUIZROOM_JOIN_BURST", "100000",
-            "QUIZROOM_GAMES_PER_MINUTE", "100000");
+            "QUIZROOM_GAMES_PER_MINUTE", "100000",
+            "QUIZROOM_CONNECTIONS_PER_ADDRESS", "1000000");
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     public LoadOptions {

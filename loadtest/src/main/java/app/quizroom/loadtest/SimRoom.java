@@ -172,7 +172,8 @@ final class SimRoom {
 
     private void play(CountDownLatch allJoined, CountDownLatch startGate) throws Exception {
         JsonObject body = new JsonObject().put("bankId", options.bank()).put("readingSeconds", options.readingSeconds())
-                .put("timeLimit", options.timeLimitSeconds()).put("shuffleOptions", false);
+                .put("timeLimit", options.timeLimitSeconds()).put("shuffleOptions", false)
+                .put("classSize", options.players());
         JsonObject game = http.request(HttpMethod.POST, options.port(), options.host(), "/api/games")
                 .compose(req -> req.putHeader("Content-Type", "application/json").send(Buffer.buffer(body.encode())))
                 .compose(res -> res.body().map(b -> {

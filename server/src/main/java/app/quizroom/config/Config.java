@@ -47,13 +47,20 @@ import java.util.Map;
  *                             server's own machine is not counted when no password is configured)
  * @param emptyRoomMinutes     QUIZROOM_EMPTY_ROOM_MINUTES (10): a room no player ever joined is removed after this
  *                             long with no host connected
+ * @param maxConnections       QUIZROOM_MAX_CONNECTIONS (the descriptor limit less those open and a reserve,
+ *                             {@link Descriptors}): open TCP connections at once; a larger value is lowered to that
+ * @param connectionsPerAddress QUIZROOM_CONNECTIONS_PER_ADDRESS (1000, or half of maxConnections if that is less):
+ *                             open TCP connections from one client address
+ * @param handshakeSeconds     QUIZROOM_HANDSHAKE_SECONDS (5): a connection must send a whole request (or its WebSocket
+ *                             upgrade) this soon after opening, or after its previous response
  */
 public record Config(int port, String bindHost, Path banksDir, String publicUrl, int maxPlayersPerRoom,
                      int maxRooms, int maxMessageBytes, int roomIdleMinutes, Path webDir, List<String> allowedOrigins,
                      int pingSeconds, int readIdleSeconds, int joinTimeoutSeconds, int slowClientSeconds,
                      int writeQueueBytes, int pinFailuresPerSocket, int pinFailuresPerSecond, int joinsPerSecond,
                      int joinBurst, String teacherPassword, int gamesPerMinute, Path blocklistFile, Path dbFile,
-                     int dbQueue, int shutdownGraceSeconds, int roomsPerAddress, int emptyRoomMinutes) {
+                     int dbQueue, int shutdownGraceSeconds, int roomsPerAddress, int emptyRoomMinutes,
+                     int maxConnections, int connectionsPerAddress, int handshakeSeconds) {
 
     public Config {
         allowedOrigins = List.copyOf(allowedOrigins);
@@ -64,6 +71,8 @@ public record Config(int port, String bindHost, Path banksDir, String publicUrl,
         String publicUrl = env.get("QUIZROOM_PUBLIC_URL");
         String origins = env.getOrDefault("QUIZROOM_ALLOWED_ORIGINS", "");
         String password = env.get("QUIZROOM_TEACHER_PASSWORD");
+        int maxConnections = maxConnections(env,
+                Descriptors.connectionsWithin(Descriptors.limit(), Descriptors.open()));
         return new Config(
                 port,
                 env.getOrDefault("QUIZROOM_BIND", "0.0.0.0"),
@@ -92,7 +101,18 @@ public record Config(int port, String bindHost, Path banksDir, String publicUrl,
                 intValue(env, "QUIZROOM_DB_QUEUE", 100_000, 10, 10_000_000),
                 intValue(env, "QUIZROOM_SHUTDOWN_GRACE_SECONDS", 10, 1, 600),
                 intValue(env, "QUIZROOM_ROOMS_PER_ADDRESS", 10, 1, 100_000),
-                intValue(env, "QUIZROOM_EMPTY_ROOM_MINUTES", 10, 1, 24 * 60));
+                intValue(env, "QUIZROOM_EMPTY_ROOM_MINUTES", 10, 1, 24 * 60),
+                maxConnections,
+                // By default never more than half of all, so that one address cannot take every connection a
+                // server with few descriptors has; a value set is taken as it is (a load test from one address).
+                intValue(env, "QUIZROOM_CONNECTIONS_PER_ADDRESS", Math.min(1000, Math.max(1, maxConnections / 2)), 1,
+                        1_000_000),
+                intValue(env, "QUIZROOM_HANDSHAKE_SECONDS", 5, 1, 600));
+    }
+
+    /** QUIZROOM_MAX_CONNECTIONS, never above what the process's descriptors allow. */
+    private static int maxConnections(Map<String, String> env, int allowed) {
+        return Math.min(intValue(env, "QUIZROOM_MAX_CONNECTIONS", allowed, 1, Integer.MAX_VALUE), allowed);
     }
 
     /** The settings as logged at start-up, the teacher password masked. */
@@ -128,6 +148,11 @@ public record Config(int port, String bindHost, Path banksDir, String publicUrl,
         map.put("QUIZROOM_SHUTDOWN_GRACE_SECONDS", shutdownGraceSeconds);
         map.put("QUIZROOM_ROOMS_PER_ADDRESS", roomsPerAddress);
         map.put("QUIZROOM_EMPTY_ROOM_MINUTES", emptyRoomMinutes);
+        long descriptors = Descriptors.limit();
+        map.put("QUIZROOM_MAX_CONNECTIONS", maxConnections
+                + (descriptors > 0 ? " (descriptor limit " + descriptors + ")" : " (descriptor limit unknown)"));
+        map.put("QUIZROOM_CONNECTIONS_PER_ADDRESS", connectionsPerAddress);
+        map.put("QUIZROOM_HANDSHAKE_SECONDS", handshakeSeconds);
         return map;
     }
 

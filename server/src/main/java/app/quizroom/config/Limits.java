@@ -37,6 +37,12 @@ public final class Limits {
     public static final int MAX_TALK_SECONDS = 120;
     /** The most players a team may be capped at. */
     public static final int MAX_TEAM_CAP = 10_000;
+    /** The players a game expects unless the teacher sets another class size (QUIZROOM_MAX_PLAYERS caps it). */
+    public static final int DEFAULT_CLASS_SIZE = 100;
+    /** The longest look-back of the host's "remove everyone who joined in the last N seconds". */
+    public static final int MAX_KICK_RECENT_SECONDS = 3600;
+    /** A phone's device token (kept in its browser, sent in {@code join}). */
+    public static final int MAX_DEVICE_CHARS = 64;
     /** Default join limits of a room (Config may raise them). */
     public static final int DEFAULT_JOINS_PER_SECOND = 50;
     public static final int DEFAULT_JOIN_BURST = 150;

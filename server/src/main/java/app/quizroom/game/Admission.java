@@ -24,7 +24,10 @@ final class Admission implements ClientMessage.Hello.Visitor<Admission.Outcome, 
             Refusal {
     }
 
-    /** A join refused for what it carried (a name, a team, a join pattern): its sender pays, not the room. */
+    /**
+     * A join refused for what it carried (a name, a team, a join pattern, a kicked phone's device token): its sender
+     * pays, not the room.
+     */
     record Declined(Refusal reply) implements Outcome {
     }
 
@@ -35,8 +38,11 @@ final class Admission implements ClientMessage.Hello.Visitor<Admission.Outcome, 
     /** The answer to a token this room never issued: word for word that to a PIN no game has. */
     static final Refusal NO_SUCH_ROOM = new Refusal(ErrorCode.ROOM_NOT_FOUND, Room.NO_SUCH_ROOM);
 
-    /** Seat a new player under this name, in this team (null in an individual game). */
-    record NewPlayer(Nicknames.Valid name, Team team) implements Outcome {
+    /**
+     * Seat a new player under this name, in this team (null in an individual game), from the phone with this
+     * device token (null if it sent none).
+     */
+    record NewPlayer(Nicknames.Valid name, Team team, String device) implements Outcome {
     }
 
     /** Give this seat to the connection (after a reload, or taking it over from an older connection). */
@@ -99,8 +105,15 @@ final class Admission implements ClientMessage.Hello.Visitor<Admission.Outcome, 
             // The same answer as for a PIN that does not exist, so that a locked room cannot be found by scanning.
             return new Refusal(ErrorCode.ROOM_NOT_FOUND, Room.NO_SUCH_ROOM);
         }
-        if (roster.size() >= limits.maxPlayers()) {
-            return new Refusal(ErrorCode.ROOM_FULL, "This game is full.");
+        // The host's kick bans the phone's device token. Declined, so a kicked bot that keeps trying is cut off
+        // like any sender of refused joins, and spends none of the room's allowance.
+        if (roster.banned(join.device())) {
+            return new Declined(new Refusal(ErrorCode.BANNED, "The teacher removed this phone from the game. Ask "
+                    + "the teacher to let you back in."));
+        }
+        if (roster.size() >= options.classSize()) {
+            return new Refusal(ErrorCode.ROOM_FULL, "This game is full: the teacher set it for "
+                    + options.classSize() + " players.");
         }
         if (pattern != null) {
             Outcome checked = pattern.check(join.pattern(), link.address());
@@ -125,7 +138,7 @@ final class Admission implements ClientMessage.Hello.Visitor<Admission.Outcome, 
         if (!joins.tryAcquire()) {
             return new Refusal(ErrorCode.RATE_LIMITED, "Many people are joining at once; try again in a moment.");
         }
-        return new NewPlayer((Nicknames.Valid) named, team);
+        return new NewPlayer((Nicknames.Valid) named, team, join.device());
     }
 
     private Nicknames.Result generatedName() {

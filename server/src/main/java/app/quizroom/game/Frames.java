@@ -89,8 +89,9 @@ final class Frames {
     }
 
     ServerMessage.Lobby lobby() {
+        List<ServerMessage.RemovedPlayer> kicked = roster.kicked().stream().map(KickDesk::removed).toList();
         return new ServerMessage.Lobby(roster.all().stream().map(Frames::info).toList(), gate.locked(),
-                teams == null ? null : teams.infos());
+                teams == null ? null : teams.infos(), kicked.isEmpty() ? null : kicked);
     }
 
     static ServerMessage.PlayerInfo info(Player p) {
@@ -112,7 +113,8 @@ final class Frames {
                 options.shuffleQuestions(), options.shuffleOptions(), options.showTextOnPhones(),
                 options.timeLimitSeconds(), options.readingSeconds(), options.generatedNames(), options.twoStepJoin(),
                 options.teams() == null ? null : new ServerMessage.TeamSettings(options.teams().names(),
-                        options.teams().playersPick(), options.teams().cap(), options.teams().talkSeconds()));
+                        options.teams().playersPick(), options.teams().cap(), options.teams().talkSeconds()),
+                options.classSize());
     }
 
     /** What a player gets on taking their seat (join or rejoin): who they are, then the current phase's frame. */

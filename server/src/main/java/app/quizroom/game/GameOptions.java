@@ -14,22 +14,25 @@ import app.quizroom.scoring.ScoringMode;
  * @param twoStepJoin       true: a join must also carry the pattern of shapes the projector shows, which changes
  *                          every 30 s, so that knowing the PIN is not enough to get in
  * @param imagesOnPhones    true: phones show a question's picture too (the projector always does)
+ * @param classSize         the most players the teacher expects (1 to QUIZROOM_MAX_PLAYERS); null takes
+ *                          {@link Limits#DEFAULT_CLASS_SIZE}, or the server's maximum if that is lower
  */
 public record GameOptions(ScoringMode scoring, boolean streakBonus, boolean shuffleQuestions, boolean shuffleOptions,
                           boolean showTextOnPhones, Integer timeLimitSeconds, int readingSeconds,
-                          boolean generatedNames, TeamOptions teams, boolean twoStepJoin, boolean imagesOnPhones) {
+                          boolean generatedNames, TeamOptions teams, boolean twoStepJoin, boolean imagesOnPhones,
+                          Integer classSize) {
 
     public GameOptions(ScoringMode scoring, boolean streakBonus, boolean shuffleQuestions, boolean shuffleOptions,
                        boolean showTextOnPhones, Integer timeLimitSeconds, int readingSeconds, boolean generatedNames,
                        TeamOptions teams) {
         this(scoring, streakBonus, shuffleQuestions, shuffleOptions, showTextOnPhones, timeLimitSeconds,
-                readingSeconds, generatedNames, teams, false, false);
+                readingSeconds, generatedNames, teams, false, false, null);
     }
 
     public GameOptions(ScoringMode scoring, boolean streakBonus, boolean shuffleQuestions, boolean shuffleOptions,
                        boolean showTextOnPhones, Integer timeLimitSeconds, int readingSeconds, boolean generatedNames) {
         this(scoring, streakBonus, shuffleQuestions, shuffleOptions, showTextOnPhones, timeLimitSeconds,
-                readingSeconds, generatedNames, null, false, false);
+                readingSeconds, generatedNames, null, false, false, null);
     }
 
     public static final int DEFAULT_READING_SECONDS = Limits.DEFAULT_READING_SECONDS;
@@ -39,5 +42,16 @@ public record GameOptions(ScoringMode scoring, boolean streakBonus, boolean shuf
         // Options are shuffled unless the teacher turns it off: a fixed position of the right answer is a pattern
         // students find within two questions.
         return new GameOptions(ScoringMode.CLASSIC, true, false, true, true, null, DEFAULT_READING_SECONDS, false);
+    }
+
+    /** These options with this class size. */
+    public GameOptions withClassSize(int players) {
+        return new GameOptions(scoring, streakBonus, shuffleQuestions, shuffleOptions, showTextOnPhones,
+                timeLimitSeconds, readingSeconds, generatedNames, teams, twoStepJoin, imagesOnPhones, players);
+    }
+
+    /** These options with the class size settled on a server that seats at most {@code maxPlayers} a room. */
+    public GameOptions withClassSizeWithin(int maxPlayers) {
+        return withClassSize(Math.min(classSize == null ? Limits.DEFAULT_CLASS_SIZE : classSize, maxPlayers));
     }
 }

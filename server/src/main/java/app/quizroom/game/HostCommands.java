@@ -2,13 +2,11 @@ package app.quizroom.game;
 
 import app.quizroom.protocol.ClientMessage;
 import app.quizroom.protocol.ClientMessage.HostCommand;
-import app.quizroom.protocol.CloseCode;
-import app.quizroom.protocol.ErrorCode;
 import app.quizroom.protocol.ServerMessage;
 
 /**
  * Carries out the host's commands, each given the command's wire name for its refusals: the phase machine moves
- * the game, the team desk the teams, and the room's membership (lock, kick) is handled here. Each returns what to
+ * the game, the team desk the teams, the kick desk who stays; the lock is handled here. Each returns what to
  * send, or a {@link Refusal}. Owned by the room.
  */
 final class HostCommands implements HostCommand.Visitor<Reply, String> {
@@ -16,23 +14,13 @@ final class HostCommands implements HostCommand.Visitor<Reply, String> {
     private final PhaseMachine phases;
     private final TeamDesk teamDesk;
     private final Gate gate;
-    private final Roster roster;
-    /** Null in an individual game. */
-    private final Teams teams;
-    private final AnswerDesk answers;
-    private final Scoreboard board;
-    private final GameRecorder recorder;
+    private final KickDesk kickDesk;
 
-    HostCommands(PhaseMachine phases, TeamDesk teamDesk, Gate gate, Roster roster, Teams teams, AnswerDesk answers,
-                 Scoreboard board, GameRecorder recorder) {
+    HostCommands(PhaseMachine phases, TeamDesk teamDesk, Gate gate, KickDesk kickDesk) {
         this.phases = phases;
         this.teamDesk = teamDesk;
         this.gate = gate;
-        this.roster = roster;
-        this.teams = teams;
-        this.answers = answers;
-        this.board = board;
-        this.recorder = recorder;
+        this.kickDesk = kickDesk;
     }
 
     @Override
@@ -80,33 +68,19 @@ final class HostCommands implements HostCommand.Visitor<Reply, String> {
         return new Outbox().toHost(new ServerMessage.Locked(value));
     }
 
-    /**
-     * Removes a seat for good: the player leaves their team (their past points stay in its averages), their answer
-     * leaves the count, their connection is closed, and the open question closes if they were the last to answer.
-     */
     @Override
     public Reply kick(ClientMessage.Kick kick, String ref) {
-        int playerId = kick.playerId();
-        Player player = roster.remove(playerId);
-        if (player == null) {
-            return new Refusal(ErrorCode.NO_SUCH_PLAYER, "There is no player " + playerId + ".");
-        }
-        if (teams != null) {
-            teams.remove(player);
-        }
-        recorder.playerKicked(playerId);
-        answers.forget(player, phases.now());
-        Outbox out = new Outbox();
-        if (player.link != null) {
-            Link link = roster.unbind(player);
-            out.toLink(link, new ServerMessage.Kicked()).close(link, CloseCode.KICKED, "removed by the host");
-        }
-        if (board.ranked()) {
-            board.rank(roster.all());
-        }
-        out.toHost(new ServerMessage.PlayerLeft(playerId, "kicked", roster.size()));
-        phases.closeIfAllAnswered(out);
-        return out;
+        return kickDesk.kick(kick.playerId());
+    }
+
+    @Override
+    public Reply kickRecent(ClientMessage.KickRecent kickRecent, String ref) {
+        return kickDesk.kickRecent(kickRecent.seconds());
+    }
+
+    @Override
+    public Reply unban(ClientMessage.Unban unban, String ref) {
+        return kickDesk.unban(unban.playerId());
     }
 
     @Override

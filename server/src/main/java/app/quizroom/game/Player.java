@@ -17,9 +17,12 @@ final class Player implements Ranked {
     final String seatToken;
     final int joinOrder;
 
-    // Written by Roster: the connection holding the seat, and whether the seat was taken away.
+    // Written by Roster: the connection holding the seat, whether the seat was taken away, when it was taken (server
+    // clock) and the device token of the phone that took it (null if it sent none).
     Link link;
     boolean kicked;
+    long joinedAt;
+    String device;
 
     /** Written by Teams. Null in an individual game. */
     Team team;

@@ -76,8 +76,9 @@ public final class Room {
      * @param seed every random choice of the game derives from it, and each question's option order from it and
      *             the question's index alone, so a stored seed replays exactly what each player saw
      */
-    public Room(String pin, String hostToken, Bank bank, GameOptions options, Environment env, String joinUrl,
+    public Room(String pin, String hostToken, Bank bank, GameOptions chosen, Environment env, String joinUrl,
                 String qrUrl, GameRecorder recorder, long seed) {
+        GameOptions options = chosen.withClassSizeWithin(env.limits().maxPlayers());
         this.pin = pin;
         this.bank = bank;
         this.env = env;
@@ -103,7 +104,8 @@ public final class Room {
                 new RateLimiter(env.clock(), env.limits().joinsPerSecond(), env.limits().joinBurst()), random, pattern);
         TeamDesk teamDesk = new TeamDesk(teams, roster, recorder, frames, random);
         playerCommands = new PlayerCommands(answers, teamDesk, phases, audience);
-        hostCommands = new HostCommands(phases, teamDesk, gate, roster, teams, answers, board, recorder);
+        KickDesk kickDesk = new KickDesk(roster, teams, answers, board, recorder, phases, env.clock());
+        hostCommands = new HostCommands(phases, teamDesk, gate, kickDesk);
         lastActivity = env.clock().millis();
     }
 
@@ -199,7 +201,7 @@ public final class Room {
     }
 
     private void seat(Link link, Admission.NewPlayer newPlayer, Outbox out) {
-        Player player = roster.seat(newPlayer.name());
+        Player player = roster.seat(newPlayer.name(), newPlayer.device(), env.clock().millis());
         Team team = newPlayer.team();
         if (team != null) {
             teams.add(player, team);

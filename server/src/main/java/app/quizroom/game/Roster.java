@@ -11,14 +11,19 @@ import java.util.Set;
 
 /**
  * The seats of a room and the connections holding them. A seat outlives its connection (a phone that drops keeps
- * its seat for a {@code rejoin}); a kicked player's seat is gone, but their name stays taken. Owned by the room.
+ * its seat for a {@code rejoin}); a kicked player's seat is gone, but their name stays taken and their phone's device
+ * token stays banned until the host lets them back in. Owned by the room.
  */
 final class Roster {
 
     private final Map<Integer, Player> players = new LinkedHashMap<>();
     private final Map<String, Player> bySeat = new HashMap<>();
-    private final Set<String> takenNames = new HashSet<>();
+    /** Every look-alike form of every name taken (kicked players' included), counted: names may share forms. */
+    private final Map<String, Integer> takenForms = new HashMap<>();
     private final Map<Link, Player> byLink = new HashMap<>();
+    /** Kicked players not let back in, in the order kicked. */
+    private final Map<Integer, Player> kicked = new LinkedHashMap<>();
+    private final Set<String> bannedDevices = new HashSet<>();
     private final RoomMetrics metrics;
     private int nextId = 1;
     private int connected;
@@ -29,28 +34,79 @@ final class Roster {
 
     /** A new seat under a name that is not taken (the caller checks), with a fresh seat token. */
     Player seat(Nicknames.Valid name) {
+        return seat(name, null, 0);
+    }
+
+    /**
+     * A new seat, as {@link #seat(Nicknames.Valid)}, taken at {@code now} (server clock) by the phone with this
+     * device token (null if none).
+     */
+    Player seat(Nicknames.Valid name, String device, long now) {
         int id = nextId++;
         Player player = new Player(id, name.display(), name.key(), Tokens.newToken(), id);
+        player.joinedAt = now;
+        player.device = device;
         players.put(id, player);
         bySeat.put(player.seatToken, player);
-        takenNames.add(name.key());
+        Confusables.forms(name.key()).forEach(form -> takenForms.merge(form, 1, Integer::sum));
         return player;
     }
 
     /**
-     * Removes a kicked player's seat; the name stays taken, and so does the token, as one this room issued (see
-     * {@link #issued}). Returns null if there is no such player.
+     * Removes a kicked player's seat; the name stays taken, the phone's device is banned, and the token stays one
+     * this room issued (see {@link #issued}). Returns null if there is no such player.
      */
     Player remove(int id) {
         Player player = players.remove(id);
         if (player != null) {
             player.kicked = true;
+            kicked.put(id, player);
+            if (player.device != null) {
+                bannedDevices.add(player.device);
+            }
         }
         return player;
     }
 
+    /**
+     * Lets a kicked player back in: their phone's device may join again and their name is free (the seat stays gone:
+     * they join anew). Returns null if no kicked player has this id.
+     */
+    Player unban(int id) {
+        Player player = kicked.remove(id);
+        if (player != null) {
+            if (player.device != null && kicked.values().stream().noneMatch(k -> player.device.equals(k.device))) {
+                bannedDevices.remove(player.device);
+            }
+            Confusables.forms(player.nameKey).forEach(form -> takenForms.computeIfPresent(form,
+                    (f, n) -> n == 1 ? null : n - 1));
+        }
+        return player;
+    }
+
+    /** Whether this device token belongs to a phone the host kicked (and has not let back in). */
+    boolean banned(String device) {
+        return device != null && bannedDevices.contains(device);
+    }
+
+    /** Kicked players not let back in, in the order kicked. */
+    Collection<Player> kicked() {
+        return kicked.values();
+    }
+
+    /** The players (kicked ones excluded) who took their seat at {@code since} or later, in joining order. */
+    List<Player> joinedSince(long since) {
+        return players.values().stream().filter(p -> p.joinedAt >= since).toList();
+    }
+
+    /** Whether a seated or kicked player's name equals this one ignoring case and spaces, or looks like it. */
     boolean nameTaken(String key) {
-        return takenNames.contains(key);
+        for (String form : Confusables.forms(key)) {
+            if (takenForms.containsKey(form)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     Player byId(int id) {

@@ -12,6 +12,8 @@ public final class MetricNames {
     public static final String PIN_FAILURES = "quizroom.pin.failures";
     public static final String SLOW_CLIENT_DROPS = "quizroom.slow.dropped";
     public static final String SLOW_CLIENT_CLOSES = "quizroom.slow.closed";
+    public static final String CONNECTIONS_OPEN = "quizroom.connections.open";
+    public static final String CONNECTIONS_REFUSED = "quizroom.connections.refused";
     public static final String TAG_REASON = "reason";
 
     private MetricNames() {

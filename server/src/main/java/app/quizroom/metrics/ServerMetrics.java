@@ -24,6 +24,7 @@ public final class ServerMetrics implements RoomMetrics {
     private final Counter slowCloses;
     private final Map<String, Counter> refused = new ConcurrentHashMap<>();
     private final Map<String, Counter> protocolErrors = new ConcurrentHashMap<>();
+    private final Map<String, Counter> connectionsRefused = new ConcurrentHashMap<>();
 
     public ServerMetrics(MeterRegistry registry, Supplier<Number> liveRooms) {
         this.registry = registry;
@@ -89,6 +90,18 @@ public final class ServerMetrics implements RoomMetrics {
         protocolErrors.computeIfAbsent(code, c -> Counter.builder(MetricNames.PROTOCOL_ERRORS)
                 .description("Client messages refused at the edge, by reason").tag(MetricNames.TAG_REASON, c)
                 .register(registry)).increment();
+    }
+
+    /** The TCP connections open now, as the connection guard counts them. */
+    public void connectionsOpen(AtomicInteger open) {
+        registry.gauge(MetricNames.CONNECTIONS_OPEN, open);
+    }
+
+    /** A TCP connection closed by the connection guard: over a cap, or no request in time. */
+    public void connectionRefused(String reason) {
+        connectionsRefused.computeIfAbsent(reason, r -> Counter.builder(MetricNames.CONNECTIONS_REFUSED)
+                .description("TCP connections closed by the connection limits, by reason")
+                .tag(MetricNames.TAG_REASON, r).register(registry)).increment();
     }
 
     public int connectedPlayers() {

@@ -70,6 +70,10 @@ public sealed interface ClientMessage {
 
             R kick(Kick kick, P p);
 
+            R kickRecent(KickRecent kickRecent, P p);
+
+            R unban(Unban unban, P p);
+
             R moveTeam(MoveTeam moveTeam, P p);
 
             R rebalance(Rebalance rebalance, P p);
@@ -79,10 +83,11 @@ public sealed interface ClientMessage {
     /**
      * Take a seat in the room with this PIN. {@code name} may be left out where the game gives names;
      * {@code team} is the team chosen, in a team game where players pick; {@code pattern} the shapes shown on the
-     * projector (shape indices), in a game with two-step join.
+     * projector (shape indices), in a game with two-step join; {@code device} is the random token the phone's
+     * browser keeps, by which a kicked phone stays out of the game.
      */
     @JsonTypeName("join")
-    record Join(String pin, String name, Integer team, List<Integer> pattern) implements Hello {
+    record Join(String pin, String name, Integer team, List<Integer> pattern, String device) implements Hello {
         public Join {
             require(pin, "pin");
             if (pattern != null && (pattern.size() != Limits.JOIN_PATTERN_LENGTH
@@ -91,14 +96,22 @@ public sealed interface ClientMessage {
                         + " shape indices from 0 to " + (Limits.JOIN_PATTERN_SHAPES - 1));
             }
             pattern = pattern == null ? null : List.copyOf(pattern);
+            if (device != null && device.length() > Limits.MAX_DEVICE_CHARS) {
+                throw new IllegalArgumentException("'device' may be at most " + Limits.MAX_DEVICE_CHARS
+                        + " characters");
+            }
+        }
+
+        public Join(String pin, String name, Integer team, List<Integer> pattern) {
+            this(pin, name, team, pattern, null);
         }
 
         public Join(String pin, String name, Integer team) {
-            this(pin, name, team, null);
+            this(pin, name, team, null, null);
         }
 
         public Join(String pin, String name) {
-            this(pin, name, null, null);
+            this(pin, name, null, null, null);
         }
 
         @Override
@@ -251,6 +264,35 @@ public sealed interface ClientMessage {
         @Override
         public <R, P> R accept(HostCommand.Visitor<R, P> visitor, P p) {
             return visitor.kick(this, p);
+        }
+    }
+
+    /** Remove, as {@link Kick} does, every player who joined in the last {@code seconds} seconds. */
+    @JsonTypeName("kickRecent")
+    record KickRecent(Integer seconds) implements HostCommand {
+        public KickRecent {
+            require(seconds, "seconds");
+            if (seconds < 1 || seconds > Limits.MAX_KICK_RECENT_SECONDS) {
+                throw new IllegalArgumentException("'seconds' must be from 1 to " + Limits.MAX_KICK_RECENT_SECONDS);
+            }
+        }
+
+        @Override
+        public <R, P> R accept(HostCommand.Visitor<R, P> visitor, P p) {
+            return visitor.kickRecent(this, p);
+        }
+    }
+
+    /** Let a kicked player's phone back in: its device may join again, and its name is free. */
+    @JsonTypeName("unban")
+    record Unban(Integer playerId) implements HostCommand {
+        public Unban {
+            require(playerId, "playerId");
+        }
+
+        @Override
+        public <R, P> R accept(HostCommand.Visitor<R, P> visitor, P p) {
+            return visitor.unban(this, p);
         }
     }
 

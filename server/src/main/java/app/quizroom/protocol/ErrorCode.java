@@ -20,6 +20,7 @@ public enum ErrorCode {
     ALREADY_JOINED("already_joined"),
     SHUTTING_DOWN("shutting_down"),
     ROOM_FULL("room_full"),
+    BANNED("banned"),
     BAD_TOKEN("bad_token"),
     NAME_INVALID("name_invalid"),
     NAME_BLOCKED("name_blocked"),

@@ -43,9 +43,13 @@ public sealed interface ServerMessage {
             implements ServerMessage {
     }
 
-    /** To the host: every player in the room, sent when the host attaches (in any phase). */
+    /**
+     * To the host: every player in the room, sent when the host attaches (in any phase); {@code kicked} the players
+     * removed and not let back in (null when none).
+     */
     @JsonTypeName("lobby")
-    record Lobby(List<PlayerInfo> players, boolean locked, List<TeamInfo> teams) implements ServerMessage {
+    record Lobby(List<PlayerInfo> players, boolean locked, List<TeamInfo> teams, List<RemovedPlayer> kicked)
+            implements ServerMessage {
     }
 
     /** To the host: a player took a new seat; {@code count} is the number of seats now. */
@@ -56,6 +60,19 @@ public sealed interface ServerMessage {
     /** To the host: a seat is gone for good ({@code reason} "kicked"); {@code count} is the number of seats now. */
     @JsonTypeName("playerLeft")
     record PlayerLeft(int playerId, String reason, int count) implements ServerMessage {
+    }
+
+    /**
+     * To the host, the answer to {@code kickRecent}: the players removed (each also told {@link Kicked}), and
+     * {@code count}, the number of seats now.
+     */
+    @JsonTypeName("playersKicked")
+    record PlayersKicked(int seconds, List<RemovedPlayer> players, int count) implements ServerMessage {
+    }
+
+    /** To the host, the answer to {@code unban}: this kicked player's phone may join again. */
+    @JsonTypeName("unbanned")
+    record Unbanned(int playerId) implements ServerMessage {
     }
 
     /** To the host: a seated player's connection closed, or a seat was taken back. */
@@ -204,10 +221,13 @@ public sealed interface ServerMessage {
     record BankInfo(String id, String title, String topic, int questionCount) {
     }
 
-    /** What the teacher chose for the game; {@code timeLimit} is null where each question keeps its own. */
+    /**
+     * What the teacher chose for the game; {@code timeLimit} is null where each question keeps its own;
+     * {@code classSize} the most players the room seats.
+     */
     record GameSettings(String scoring, boolean streakBonus, boolean shuffleQuestions, boolean shuffleOptions,
                         boolean showTextOnPhones, Integer timeLimit, int readingSeconds, boolean generatedNames,
-                        boolean twoStepJoin, TeamSettings teams) {
+                        boolean twoStepJoin, TeamSettings teams, Integer classSize) {
     }
 
     /** Team play settings; absent in an individual game. */
@@ -225,6 +245,10 @@ public sealed interface ServerMessage {
 
     /** A team's best scorer (on the final screen). */
     record Contributor(int playerId, String name, int score) {
+    }
+
+    /** A player the host removed, as the projector lists them to let back in. */
+    record RemovedPlayer(int id, String name) {
     }
 
     /** A seat as the lobby shows it; {@code team} is the team's id, absent in an individual game. */

@@ -46,7 +46,25 @@ record CreateGameRequest(String bankId, GameOptions options) {
             + " names";
 
     /**
-     * Decodes the options of a request whose body is a JSON object.
+     * Decodes the options of a request whose body is a JSON object, {@code classSize} last: its range (1 to
+     * {@code maxClassSize}, QUIZROOM_MAX_PLAYERS) is the server's, so it is checked here rather than by a builder.
+     *
+     * @throws IllegalArgumentException with the documented message for the first faulty field
+     */
+    static CreateGameRequest decode(JsonNode body, int maxClassSize) {
+        CreateGameRequest request = decode(body);
+        JsonNode size = body.get("classSize");
+        if (size == null || size.isNull()) {
+            return new CreateGameRequest(request.bankId(), request.options().withClassSizeWithin(maxClassSize));
+        }
+        if (!size.isInt() || size.intValue() < 1 || size.intValue() > maxClassSize) {
+            throw new IllegalArgumentException("'classSize' must be a whole number from 1 to " + maxClassSize);
+        }
+        return new CreateGameRequest(request.bankId(), request.options().withClassSize(size.intValue()));
+    }
+
+    /**
+     * Decodes the options of a request whose body is a JSON object, all but {@code classSize}.
      *
      * @throws IllegalArgumentException with the documented message for the first faulty field
      */
@@ -200,7 +218,7 @@ record CreateGameRequest(String bankId, GameOptions options) {
         CreateGameRequest build() {
             return new CreateGameRequest(bankId, new GameOptions(scoring, streakBonus, shuffleQuestions,
                     shuffleOptions, showTextOnPhones, timeLimit, readingSeconds, generatedNames, teams, twoStepJoin,
-                    imagesOnPhones));
+                    imagesOnPhones, null));
         }
     }
 

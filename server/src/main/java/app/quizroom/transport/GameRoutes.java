@@ -13,7 +13,6 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -29,6 +28,8 @@ final class GameRoutes {
     private final TeacherAccess access;
     private final Addresses addresses;
     private final String addressFullMessage;
+    /** QUIZROOM_MAX_PLAYERS: the largest class size a game may be created for. */
+    private final int maxClassSize;
 
     GameRoutes(BankLibrary banks, GameOpener games, TeacherAccess access, Addresses addresses, Config config) {
         this.banks = banks;
@@ -37,6 +38,7 @@ final class GameRoutes {
         this.addresses = addresses;
         this.addressFullMessage = "This address already has " + config.roomsPerAddress() + " games open. A game"
                 + " nobody joined closes " + config.emptyRoomMinutes() + " minutes after its projector left.";
+        this.maxClassSize = config.maxPlayersPerRoom();
     }
 
     void mount(Router router) {
@@ -65,18 +67,18 @@ final class GameRoutes {
      * password; {@code teacherPassword}: the generated one, to the server's own machine only (else null).
      */
     record Choices(List<String> scoring, Range timeLimit, Range readingSeconds, boolean passwordRequired,
-                   String teacherPassword, Defaults defaults) {
+                   String teacherPassword, Defaults defaults, Range classSize) {
         record Range(int min, int max) {
         }
 
         record Defaults(String scoring, boolean streakBonus, boolean shuffleQuestions, boolean shuffleOptions,
                         boolean showTextOnPhones, Integer timeLimit, int readingSeconds, boolean generatedNames,
-                        boolean twoStepJoin, boolean imagesOnPhones) {
+                        boolean twoStepJoin, boolean imagesOnPhones, int classSize) {
         }
     }
 
     private void options(RoutingContext ctx) {
-        GameOptions d = GameOptions.defaults();
+        GameOptions d = GameOptions.defaults().withClassSizeWithin(maxClassSize);
         HttpJson.send(ctx, 200, new Choices(
                 List.of(ScoringMode.CLASSIC.wireName(), ScoringMode.ACCURACY.wireName()),
                 new Choices.Range(Limits.MIN_TIME_SECONDS, Limits.MAX_TIME_SECONDS),
@@ -85,7 +87,8 @@ final class GameRoutes {
                 access.passwordToShow(ctx),
                 new Choices.Defaults(d.scoring().wireName(), d.streakBonus(), d.shuffleQuestions(), d.shuffleOptions(),
                         d.showTextOnPhones(), d.timeLimitSeconds(), d.readingSeconds(), d.generatedNames(),
-                        d.twoStepJoin(), d.imagesOnPhones())));
+                        d.twoStepJoin(), d.imagesOnPhones(), d.classSize()),
+                new Choices.Range(1, maxClassSize)));
     }
 
     /**
@@ -126,7 +129,7 @@ final class GameRoutes {
         }
         CreateGameRequest request;
         try {
-            request = CreateGameRequest.decode(body);
+            request = CreateGameRequest.decode(body, maxClassSize);
         } catch (IllegalArgumentException e) {
             HttpJson.error(ctx, 400, ErrorCode.BAD_REQUEST, e.getMessage());
             return;

@@ -70,7 +70,11 @@ final class Gateway {
         }
     }
 
-    void handle(ServerWebSocket socket) {
+    /**
+     * Takes a new WebSocket; {@code closed} runs when it closes, however that happens (it gives the connection back
+     * to the {@link ConnectionGuard}).
+     */
+    void handle(ServerWebSocket socket, Runnable closed) {
         Connection connection = new Connection(socket.remoteAddress() == null ? ""
                 : socket.remoteAddress().hostAddress());
         connection.link = new SocketLink(socket, vertx, config.slowClientSeconds() * 1000L, config.writeQueueBytes(),
@@ -112,6 +116,7 @@ final class Gateway {
             }
         });
         socket.closeHandler(ignored -> {
+            closed.run();
             vertx.cancelTimer(pinger);
             vertx.cancelTimer(joinDeadline);
             Room room = connection.room;

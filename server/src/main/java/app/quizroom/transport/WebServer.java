@@ -10,12 +10,15 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.Router;
 
 import java.util.function.BooleanSupplier;
 
 /**
  * The server's network edge: Vert.x HTTP servers that answer {@link HttpRoutes} and take the game's WebSocket at
- * {@value Addresses#WEBSOCKET_PATH} from allowed origins to the {@link Gateway}.
+ * {@value Addresses#WEBSOCKET_PATH} from allowed origins to the {@link Gateway}, every TCP connection counted and
+ * timed by the {@link ConnectionGuard}.
  */
 public final class WebServer {
 
@@ -47,6 +50,10 @@ public final class WebServer {
                 // Deflate is on by default in Vert.x 5 and an inflated frame has no size cap: keep it off.
                 .setPerFrameWebSocketCompressionSupported(false)
                 .setPerMessageWebSocketCompressionSupported(false)
+                // Without h2c, Vert.x sets a connection up as HTTP/1.1 on accepting it and calls the connection
+                // handler at once; with it, only once the first bytes arrive, so an idle connection went uncounted.
+                // Browsers never speak h2c (HTTP/2 without TLS).
+                .setHttp2ClearTextEnabled(false)
                 .setMaxWebSocketFrameSize(config.maxMessageBytes())
                 .setMaxWebSocketMessageSize(config.maxMessageBytes())
                 // A peer silent this long (no frame, not even a pong to our pings) is closed; its seat stays.
@@ -64,7 +71,9 @@ public final class WebServer {
     public Future<Void> deploy(Vertx vertx, int instances) {
         Gateway gateway = new Gateway(rooms, clock, metrics, config, vertx, stopping);
         OriginPolicy origins = new OriginPolicy(config, addresses::publicUrl);
-        return vertx.deployVerticle(() -> new Instance(gateway, origins),
+        ConnectionGuard guard = new ConnectionGuard(vertx, config.maxConnections(), config.connectionsPerAddress(),
+                config.handshakeSeconds() * 1000L, metrics);
+        return vertx.deployVerticle(() -> new Instance(gateway, origins, guard),
                 new DeploymentOptions().setInstances(instances)).mapEmpty();
     }
 
@@ -72,27 +81,40 @@ public final class WebServer {
     private final class Instance extends VerticleBase {
         private final Gateway gateway;
         private final OriginPolicy origins;
+        private final ConnectionGuard guard;
 
-        Instance(Gateway gateway, OriginPolicy origins) {
+        Instance(Gateway gateway, OriginPolicy origins, ConnectionGuard guard) {
             this.gateway = gateway;
             this.origins = origins;
+            this.guard = guard;
         }
 
         @Override
         public Future<?> start() {
+            Router router = http.router(vertx);
             return vertx.createHttpServer(options(config))
-                    .requestHandler(http.router(vertx))
+                    .connectionHandler(guard::opened)
+                    .requestHandler(request -> {
+                        SocketAddress remote = request.remoteAddress();
+                        guard.requestStarted(remote);
+                        // Once the whole body is written (in the kernel's buffer: a close then still delivers it).
+                        request.response().bodyEndHandler(ignored -> guard.requestEnded(remote));
+                        router.handle(request);
+                    })
                     .webSocketHandshakeHandler(handshake -> {
+                        SocketAddress remote = handshake.remoteAddress();
+                        guard.requestStarted(remote);
                         if (!Addresses.WEBSOCKET_PATH.equals(handshake.path())) {
-                            handshake.reject(404);
+                            handshake.reject(404).onComplete(ignored -> guard.requestEnded(remote));
                         } else if (!origins.allows(handshake.headers().get("Origin"), addresses.port())) {
                             metrics.protocolError(ErrorCode.ORIGIN_REFUSED.wire());
-                            handshake.reject(403);
+                            handshake.reject(403).onComplete(ignored -> guard.requestEnded(remote));
                         } else {
+                            guard.upgraded(remote);
                             handshake.accept();
                         }
                     })
-                    .webSocketHandler(gateway::handle)
+                    .webSocketHandler(socket -> gateway.handle(socket, guard.onWebSocketClosed(socket.remoteAddress())))
                     .listen()
                     .onSuccess(server -> addresses.bound(server.actualPort()));
         }

@@ -17,7 +17,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The lobby: nicknames shown as text and never run; kicking by keyboard; locking the room. */
+/**
+ * The lobby: nicknames shown as text and never run; the count against the class size; one-click kicking by keyboard,
+ * the removed players listed and let back in; removing recent joiners; locking the room.
+ */
 @Tag("browser")
 class LobbyBrowserTest {
 
@@ -27,6 +30,9 @@ class LobbyBrowserTest {
     private static final String MARKUP = "<style onload=__x=1>";
     private static final String INSERT_HTML =
             "const d = document.createElement('div'); d.innerHTML = arguments[0]; document.body.append(d);";
+
+    private static final String SET_NAME = "const f = document.querySelector('[data-testid=\"join-name\"]');"
+            + " f.value = arguments[0]; f.dispatchEvent(new Event('input', {bubbles: true}));";
 
     @RegisterExtension
     static final BrowserFixture browser = BrowserFixture.withTestBank();
@@ -92,32 +98,81 @@ class LobbyBrowserTest {
     }
 
     @Test
-    void theTeacherRemovesAPlayerWithTheKeyboardAndLocksTheRoom() {
+    void anEmojiSequenceInANicknameCountsAsOneCharacter() {
         String pin = projector.open().createGame(TestBank.TITLE, 0);
+        // A ZWJ sequence (woman technologist), a flag and a skin-toned thumb: one character each, 20 in all.
+        String emoji = "\uD83D\uDC69\u200D\uD83D\uDCBB\uD83C\uDDFA\uD83C\uDDE6\uD83D\uDC4D\uD83C\uDFFD";
+        String twenty = emoji + " Ben Abcdefghijkl";
+        // ChromeDriver types only characters of the Basic Multilingual Plane: the name is set as if pasted.
+        other.open(pin).fill(pin, "");
+        other.js(SET_NAME, twenty + "m");
+        other.submitJoin();
+        other.awaitText(Page.testId("join-error"), "That nickname is too long (at most 20 characters).");
+        phone.open(pin).fill(pin, "");
+        phone.js(SET_NAME, twenty);
+        phone.submitJoin();
+        phone.awaitScreen("lobby");
+        assertEquals(twenty, phone.myName());
+        projector.awaitPlayers(1);
+        assertEquals(List.of(twenty), projector.playerNames());
+    }
+
+    @Test
+    void theLobbyCountsAgainstTheClassSizeAndOneClickRemovesAPlayerWhosePhoneStaysOutUntilLetBackIn() {
+        projector.open().setUpGame(TestBank.TITLE, 0);
+        // The setup screen offers 100 by default, raisable to the server's QUIZROOM_MAX_PLAYERS (2000 here).
+        WebElement sizeField = projector.driver.findElement(By.id("opt-class-size"));
+        projector.waiting().until(d -> "2000".equals(sizeField.getDomProperty("max")));
+        assertEquals("100", sizeField.getDomProperty("value"));
+        projector.classSize(30);
+        String pin = projector.submitGame();
         phone.open(pin).join(pin, "Zed");
         other.open(pin).join(pin, "Amy");
         projector.awaitPlayers(2);
+        assertEquals("2 of 30 players", projector.text(By.cssSelector("[data-testid=\"screen-lobby\"] .player-count")));
 
-        WebElement zed = projector.driver.findElements(Page.onScreen("lobby", "player")).stream()
-                .filter(e -> e.getText().contains("Zed")).findFirst().orElseThrow();
-        zed.findElement(By.tagName("button")).sendKeys(Keys.ENTER);
-        WebElement confirm = projector.driver.switchTo().activeElement();
-        assertEquals("Remove", confirm.getText(), "the keyboard lands on the confirmation");
-        confirm.sendKeys(Keys.ENTER);
+        // One key press on Zed's ✕ removes him: no confirmation step, and the button says whom it removes.
+        WebElement remove = projector.kickButton("Zed");
+        assertEquals("Remove Zed", remove.getDomAttribute("aria-label"));
+        remove.sendKeys(Keys.ENTER);
         projector.awaitPlayers(1);
         assertEquals(List.of("Amy"), projector.playerNames());
+        assertEquals("Remove Amy", projector.driver.switchTo().activeElement().getDomAttribute("aria-label"),
+                "the keyboard stays in the list");
         phone.awaitText(Page.onScreen("message", "message-title"), "You were removed from the game");
+        projector.awaitKicked(List.of("Zed"));
 
+        // A locked room answers like a PIN that does not exist, so that it cannot be found by guessing.
         projector.driver.findElement(Page.onScreen("lobby", "lock")).sendKeys(Keys.ENTER);
         projector.awaitText(Page.onScreen("lobby", "lock"), "Room locked: unlock");
         phone.open(pin).fill(pin, "Zed again").submitJoin();
-        // A locked room answers like a PIN that does not exist, so that it cannot be found by guessing.
         phone.awaitText(Page.testId("join-error"), Room.NO_SUCH_ROOM);
         projector.click(Page.onScreen("lobby", "lock"));
         projector.awaitText(Page.onScreen("lobby", "lock"), "Lock room");
+        // Unlocked, the removed phone is still out, whatever name it types.
+        phone.submitJoin();
+        phone.awaitText(Page.testId("join-error"),
+                "The teacher removed this phone from the game. Ask the teacher to let you back in.");
+
+        // Let back in, by keyboard: the phone joins again.
+        projector.driver.findElement(Page.onScreen("lobby", "unban")).sendKeys(Keys.ENTER);
+        projector.awaitKicked(List.of());
         phone.submitJoin();
         phone.awaitScreen("lobby");
         projector.awaitPlayers(2);
+
+        // A minute on, a newcomer joins; "the last 30 s" removes the newcomer and nobody else.
+        browser.time().advance(60_000);
+        Phone third = browser.phone(0);
+        third.open(pin).join(pin, "Bot 1");
+        projector.awaitPlayers(3);
+        projector.click(Page.onScreen("lobby", "kick-recent-30"));
+        projector.awaitPlayers(2);
+        assertEquals(List.of("Amy", "Zed again"), projector.playerNames());
+        projector.awaitText(Page.onScreen("lobby", "removal"), "Removed 1 player who joined in the last 30 s.");
+        projector.awaitKicked(List.of("Bot 1"));
+        third.awaitText(Page.onScreen("message", "message-title"), "You were removed from the game");
+        projector.screenshots("lobby-removed");
     }
 
     private static void click(Projector projector, String testId) {

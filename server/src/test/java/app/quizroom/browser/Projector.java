@@ -8,6 +8,7 @@ import org.openqa.selenium.support.ui.Select;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** The teacher's page at /host. */
 final class Projector extends Page {
@@ -58,6 +59,11 @@ final class Projector extends Page {
         type(testId("team-talk"), String.valueOf(talkSeconds));
     }
 
+    /** Types the expected class size on the start screen. */
+    void classSize(int players) {
+        type(testId("class-size"), String.valueOf(players));
+    }
+
     void type(By field, String text) {
         WebElement input = driver.findElement(field);
         input.clear();
@@ -81,10 +87,15 @@ final class Projector extends Page {
 
     /** Waits until the lobby's team columns read exactly these lines. */
     void awaitTeamColumns(List<String> expected) {
-        waiting().withMessage(() -> "team columns " + expected + ", but they show " + teamColumns())
+        awaitLines("team columns", this::teamColumns, expected);
+    }
+
+    /** Waits until {@code read} gives exactly these lines, reading again when the page re-renders meanwhile. */
+    private void awaitLines(String what, Supplier<List<String>> read, List<String> expected) {
+        waiting().withMessage(() -> what + " " + expected + ", but they show " + read.get())
                 .until(d -> {
                     try {
-                        return expected.equals(teamColumns());
+                        return expected.equals(read.get());
                     } catch (StaleElementReferenceException stale) {
                         return false;
                     }
@@ -116,6 +127,25 @@ final class Projector extends Page {
 
     List<String> playerNames() {
         return texts(onScreen("lobby", "player-name"));
+    }
+
+    /** The lobby's one-click remove button (✕) of this player. */
+    WebElement kickButton(String name) {
+        return driver.findElements(onScreen("lobby", "player")).stream()
+                .filter(e -> e.getText().contains(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no player " + name + " in " + playerNames()))
+                .findElement(testId("kick"));
+    }
+
+    /** The names listed as removed in the lobby, to be let back in. */
+    List<String> kickedNames() {
+        return driver.findElements(onScreen("lobby", "kicked-name")).stream()
+                .map(e -> e.getDomProperty("textContent")).toList();
+    }
+
+    /** Waits until the lobby lists exactly these names as removed. */
+    void awaitKicked(List<String> expected) {
+        awaitLines("removed players", this::kickedNames, expected);
     }
 
     void awaitPlayers(int count) {

@@ -254,6 +254,27 @@ class JoinGuardsTest {
     }
 
     @Test
+    void aKickedPhonesJoinsCostTheSenderAndNotTheRoomsAllowance() {
+        // An allowance of three joins and (nearly) no refill: the kicked phone's retries must not spend it.
+        open(GameOptions.defaults(), 3);
+        FakeLink bot = new FakeLink();
+        room.onMessage(bot, new ClientMessage.Join("123456", "Bot", null, null, "device-of-bot"), time.millis());
+        int botId = bot.last("joined").path("playerId").asInt();
+        room.onMessage(host, new ClientMessage.Kick(botId), time.millis());
+        for (int i = 0; i < 100; i++) {
+            FakeLink again = new FakeLink();
+            room.onMessage(again, new ClientMessage.Join("123456", "Bot " + i, null, null, "device-of-bot"),
+                    time.millis());
+            assertEquals("banned", code(again));
+            assertEquals(1, again.joinsRefused, "a banned phone's join costs its sender");
+        }
+        for (int i = 0; i < 2; i++) {
+            assertEquals("joined", join("Student " + i, null, "").lastMessage().path("type").asText(),
+                    "the allowance left after the bot's seat is the class's");
+        }
+    }
+
+    @Test
     void aTeamChoiceCostsTheSenderAndTakesNoSeatSoTheJoinTimeoutStillRuns() {
         open(GameOptionsBuilder.defaults().teams(TeamOptions.generated(2, true, null, 0)).build(), 150);
         FakeLink undecided = new FakeLink();

@@ -27,9 +27,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Property test of the room: random sequences of joins, leaves, seat takeovers (rejoins), answers (right, wrong,
- * malformed, resent, for the wrong question, over stale connections), host commands (including kicks), commands
- * from impostors, host drops and re-attaches, and clock advances, on a room driven by hand (direct executor,
- * {@link ManualTime}, recording links). After every step the invariants hold:
+ * malformed, resent, for the wrong question, over stale connections), host commands (including kicks, one by one
+ * and of everyone who joined recently), commands from impostors, host drops and re-attaches, and clock advances, on
+ * a room driven by hand (direct executor, {@link ManualTime}, recording links). After every step the invariants
+ * hold:
  * <ul>
  *   <li>at most one scored answer per player per question: never two acknowledgements with different nonces for
  *       the same seat and question, a result with points only for an acknowledged answer, and no question closed
@@ -185,7 +186,7 @@ class RoomPropertyTest {
         return steps;
     }
 
-    private static final int COMMANDS = 10;
+    private static final int COMMANDS = 11;
 
     private static ClientMessage command(int c, int target) {
         return switch (c) {
@@ -197,7 +198,8 @@ class RoomPropertyTest {
             case 6 -> new ClientMessage.End();
             case 7 -> new ClientMessage.Lock();
             case 8 -> new ClientMessage.Unlock();
-            default -> new ClientMessage.Kick(target % 8 + 1);
+            case 9 -> new ClientMessage.Kick(target % 8 + 1);
+            default -> new ClientMessage.KickRecent(target % 60 + 1);
         };
     }
 
@@ -451,6 +453,16 @@ class RoomPropertyTest {
                     String broken = afterKick(k.playerId());
                     if (broken != null) {
                         return broken;
+                    }
+                }
+                for (Object x : host.received.subList(already, host.received.size())) {
+                    if (x instanceof ServerMessage.PlayersKicked recent) {
+                        for (ServerMessage.RemovedPlayer p : recent.players()) {
+                            String broken = afterKick(p.id());
+                            if (broken != null) {
+                                return broken;
+                            }
+                        }
                     }
                 }
             } else if (step instanceof Impostor imp) {

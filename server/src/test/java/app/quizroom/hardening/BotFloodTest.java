@@ -26,9 +26,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A bot flood: 500 joins within about five seconds into one room whose cap is 300 (QUIZROOM_MAX_PLAYERS), with the
- * default join rate (QUIZROOM_JOINS_PER_SECOND=50, QUIZROOM_JOIN_BURST=150). The cap and the rate limit hold, the
- * host's commands keep getting quick answers during the flood, and the host's lock shuts the door.
+ * A bot flood: 500 joins within about five seconds into one room whose cap is 300 (QUIZROOM_MAX_PLAYERS, and the
+ * game's class size), with the default join rate (QUIZROOM_JOINS_PER_SECOND=50, QUIZROOM_JOIN_BURST=150). The cap
+ * and the rate limit hold, the host's commands keep getting quick answers during the flood, and the host's lock
+ * shuts the door.
  */
 class BotFloodTest {
 
@@ -46,7 +47,7 @@ class BotFloodTest {
 
     @BeforeEach
     void hostAGame() {
-        game = HostedGame.create(server, new JsonObject().put("bankId", "lenin-enrolment"));
+        game = HostedGame.create(server, new JsonObject().put("bankId", "lenin-enrolment").put("classSize", CAP));
         host = game.host();
         pin = game.pin;
     }

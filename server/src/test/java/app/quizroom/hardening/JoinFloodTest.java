@@ -34,7 +34,9 @@ class JoinFloodTest {
 
     @Test
     void emptyNameJoinsCutOffTheirSendersAndLeaveTheRoomsAllowanceToTheStudents() {
-        HostedGame game = HostedGame.create(server, new JsonObject().put("bankId", "lenin-enrolment"));
+        // Room for the whole class: more than the default class size of 100.
+        HostedGame game = HostedGame.create(server, new JsonObject().put("bankId", "lenin-enrolment")
+                .put("classSize", STUDENTS));
         JsonObject empty = new JsonObject().put("type", "join").put("pin", game.pin).put("name", "");
         // 30 bots fire 12 empty-name joins each without waiting for answers: 360 joins, past the allowance of 150.
         List<WsClient> bots = new ArrayList<>();

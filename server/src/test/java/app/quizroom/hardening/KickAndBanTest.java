@@ -16,8 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Kick-and-ban: the host removes a bot or a troublemaker for good. The kicked player is told and closed with 4001,
- * its seat token is dead ({@code bad_token}), its nickname stays taken, the host sees {@code playerLeft} and, in
- * any later snapshot, no ghost of it; the kicked player never scores.
+ * its seat token is dead ({@code bad_token}), its nickname stays taken, its phone (by the device token its browser
+ * keeps) cannot join again under another name until the host lets it back in, the host sees {@code playerLeft} and,
+ * in any later snapshot, no ghost of it but the list of kicked players; the kicked player never scores.
  */
 class KickAndBanTest {
 
@@ -114,5 +115,53 @@ class KickAndBanTest {
         JsonObject reveal = host.await("reveal");
         assertEquals(2, reveal.getInteger("answered"), "the kicked player's answer no longer counts");
         assertEquals(2, reveal.getInteger("total"));
+    }
+
+    @Test
+    void aKickedPhoneCannotComeBackUnderANewNameUntilTheTeacherLetsItBackIn() {
+        WsClient host = game.host();
+        game.join("Ana");
+        WsClient troll = server.client();
+        troll.send(join("Troll", "phone-of-troll"));
+        int trollId = troll.await("joined").getInteger("playerId");
+        host.await("playerJoined");
+
+        host.send(new JsonObject().put("type", "kick").put("playerId", trollId));
+        assertEquals((short) 4001, troll.awaitClose());
+        host.await("playerLeft");
+
+        // The same phone at once, under a new name, on a new socket: refused, and the room's seats are untouched.
+        WsClient back = server.client();
+        back.send(join("Nice Person", "phone-of-troll"));
+        JsonObject refused = back.await("error");
+        assertEquals("banned", refused.getString("code"));
+        assertEquals("join", refused.getString("ref"));
+        assertFalse(back.isClosed());
+        // Another phone may take any free name.
+        WsClient other = server.client();
+        other.send(join("Nice Person", "phone-of-ben"));
+        other.await("joined");
+        host.await("playerJoined");
+
+        // The projector lists the kicked player, also after a reload.
+        JsonObject lobby = game.attachHost().await("lobby");
+        assertEquals(new JsonArray().add(new JsonObject().put("id", trollId).put("name", "Troll")),
+                lobby.getJsonArray("kicked"));
+        host = game.host();
+
+        // Let back in: the phone joins again, even under its old name (as a new player).
+        host.send(new JsonObject().put("type", "unban").put("playerId", trollId));
+        assertEquals(trollId, host.await("unbanned").getInteger("playerId"));
+        back.send(join("Troll", "phone-of-troll"));
+        JsonObject joined = back.await("joined");
+        assertTrue(joined.getInteger("playerId") != trollId, "a new seat, not the kicked one");
+        assertTrue(!game.attachHost().await("lobby").containsKey("kicked"), "nobody left to let back in");
+        // Nobody to let back in: refused.
+        game.host().send(new JsonObject().put("type", "unban").put("playerId", trollId));
+        assertEquals("no_such_player", game.host().awaitError());
+    }
+
+    private JsonObject join(String name, String device) {
+        return new JsonObject().put("type", "join").put("pin", game.pin).put("name", name).put("device", device);
     }
 }

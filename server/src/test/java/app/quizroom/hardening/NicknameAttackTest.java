@@ -31,6 +31,7 @@ class NicknameAttackTest {
     private static final String TOO_LONG = "That nickname is too long (at most 20 characters).";
     private static final String INVISIBLE = "Nicknames cannot contain control or invisible characters.";
     private static final String STACKED = "That nickname has too many accents stacked on one letter.";
+    private static final String NOTHING_VISIBLE = "A nickname needs at least one letter, digit or emoji.";
 
     @RegisterExtension
     final TestServer server = TestServer.start();
@@ -128,6 +129,70 @@ class NicknameAttackTest {
         joins("Dickens", "Dickens");
         joins("Scunthorpe", "Scunthorpe");
         joins("Cassie", "Cassie");
+    }
+
+    @Test
+    void cyrillicAndGreekLookAlikesOfBlockedWordsAreBlocked() {
+        WsClient vandal = server.client();
+        // Each hides a blocked word behind letters of another script that look Latin (eleven, as in the attack).
+        List<String> disguised = List.of("fu\u0441k", "FU\u0421K", "\u0192uck it", "sh\u0456t", "b\u0456tch",
+                "\u0430sshole", "wh\u043ere", "\u03c1orn star", "\u03a1\u039fR\u039d", "\u0441unt", "d\u0456\u0441k");
+        for (String name : disguised) {
+            JsonObject r = refused(vandal, name);
+            assertEquals("name_blocked", r.getString("code"), visible(name) + ": " + r.encode());
+        }
+        // Latin letters are not merged with each other, so ordinary names stay fine.
+        joins("Pompey", "Pompey");
+        joins("Дмитрий", "Дмитрий");
+    }
+
+    @Test
+    void lookAlikeImpersonationAndInvisibleFillersAreRefused() {
+        joins("Ann", "Ann");
+        joins("Bob", "Bob");
+        WsClient impostor = server.client();
+        // Another script's letters that look the same: the Unicode confusable skeleton is the same name.
+        for (String name : List.of("\u0410nn", "\u0430nn", "\u0391\u039d\u039d", "\u0392\u03bfb", "B\u043eb")) {
+            assertEquals("name_taken", refused(impostor, name).getString("code"), visible(name));
+        }
+        // Invisible and default-ignorable code points, anywhere in the name.
+        for (String name : List.of("Bob\u034f", "Bob\u17b4", "\u115fBob", "Bob\u3164", "Bob\u2800", "B\u034fob",
+                "Bob\ufe0f", "\u3164", "\u2800\u2800")) {
+            JsonObject r = refused(impostor, name);
+            assertEquals("name_invalid", r.getString("code"), visible(name));
+            assertEquals(INVISIBLE, r.getString("message"), visible(name));
+        }
+        // A name of punctuation alone shows no one.
+        assertEquals(NOTHING_VISIBLE, refused(impostor, "...").getString("message"));
+        game.host().sync();
+        assertEquals(2, game.host().drain().stream().filter(m -> "playerJoined".equals(m.getString("type"))).count());
+    }
+
+    @Test
+    void namesOfTheTeacherAndTheGameAreReserved() {
+        WsClient impostor = server.client();
+        for (String name : List.of("Teacher", "TEACHER", "The Teacher", "Te\u0430cher", "H0st", "Admin 2", "System",
+                "Quizroom", "Teacher1", "Lehrerin", "Profesora", "\u0423\u0447\u0438\u0442\u0435\u043b\u044c",
+                "\u738b\u8001\u5e08")) {
+            JsonObject r = refused(impostor, name);
+            assertEquals("name_blocked", r.getString("code"), visible(name));
+        }
+        joins("Hostess", "Hostess");
+        joins("Ghost", "Ghost");
+    }
+
+    @Test
+    void emojiNamesAreCountedAsTheyAreSeen() {
+        // A ZWJ sequence is one emoji, not an invisible character.
+        joins("\ud83d\udc69\u200d\ud83d\udcbb Ben", "\ud83d\udc69\u200d\ud83d\udcbb Ben");
+        // A flag and a skin-toned thumb are one character each: 2 + 18 letters is 20.
+        String twenty = "\ud83c\uddfa\ud83c\udde6\ud83d\udc4d\ud83c\udffd" + "abcdefghijklmnopqr";
+        joins(twenty, twenty);
+        WsClient c = server.client();
+        assertEquals(TOO_LONG, refused(c, twenty + "s").getString("message"));
+        // Bare joiners are still refused.
+        assertEquals(INVISIBLE, refused(c, "Ben\u200d").getString("message"));
+        assertEquals(INVISIBLE, refused(c, "Be\u200dn").getString("message"));
     }
 
     @Test

@@ -56,7 +56,8 @@ class PinScanTest {
 
     @BeforeEach
     void hostAGame() {
-        game = HostedGame.create(server, new JsonObject().put("bankId", "lenin-enrolment"));
+        // A class of 120 joins below: more than the default class size of 100.
+        game = HostedGame.create(server, new JsonObject().put("bankId", "lenin-enrolment").put("classSize", 150));
         host = game.host();
         pin = game.pin;
     }

@@ -86,7 +86,7 @@ class CodecTest {
     @Test
     void everyClientMessageIsDecodedByTheWireNameOnItsRecord() {
         Map<String, Class<? extends ClientMessage>> types = Codec.clientTypes();
-        assertEquals(17, types.size(), "docs/protocol.md lists 17 client types");
+        assertEquals(19, types.size(), "docs/protocol.md lists 19 client types");
         types.forEach((name, type) -> {
             assertEquals(name, type.getAnnotation(JsonTypeName.class).value());
             Codec.Decoded decoded = Codec.decode("{\"type\":\"" + name + "\"}");

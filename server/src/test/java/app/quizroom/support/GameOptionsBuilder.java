@@ -22,6 +22,7 @@ public final class GameOptionsBuilder {
     private TeamOptions teams;
     private boolean twoStepJoin;
     private boolean imagesOnPhones;
+    private Integer classSize;
 
     private GameOptionsBuilder(GameOptions start) {
         scoring = start.scoring();
@@ -35,6 +36,7 @@ public final class GameOptionsBuilder {
         teams = start.teams();
         twoStepJoin = start.twoStepJoin();
         imagesOnPhones = start.imagesOnPhones();
+        classSize = start.classSize();
     }
 
     /** The options a new game gets when the teacher changes nothing. */
@@ -106,8 +108,14 @@ public final class GameOptionsBuilder {
         return this;
     }
 
+    /** The most players the room seats; null for the default (100, or the server's maximum if lower). */
+    public GameOptionsBuilder classSize(Integer classSize) {
+        this.classSize = classSize;
+        return this;
+    }
+
     public GameOptions build() {
         return new GameOptions(scoring, streakBonus, shuffleQuestions, shuffleOptions, showTextOnPhones,
-                timeLimitSeconds, readingSeconds, generatedNames, teams, twoStepJoin, imagesOnPhones);
+                timeLimitSeconds, readingSeconds, generatedNames, teams, twoStepJoin, imagesOnPhones, classSize);
     }
 }

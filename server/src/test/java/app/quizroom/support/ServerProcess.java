@@ -29,6 +29,8 @@ public final class ServerProcess implements AutoCloseable {
 
     private final List<String> jvmArgs;
     private final Map<String, String> env;
+    /** The process's limit on open files ({@code ulimit -n}), or 0 to inherit the test's. */
+    private final int descriptorLimit;
     private final int port;
     private final Path log;
     private final Process process;
@@ -43,6 +45,11 @@ public final class ServerProcess implements AutoCloseable {
      *                filled in unless given
      */
     public static ServerProcess start(List<String> jvmArgs, Map<String, String> env) {
+        return start(jvmArgs, env, 0);
+    }
+
+    /** As {@link #start(List, Map)}, in a process allowed at most {@code descriptorLimit} open files. */
+    public static ServerProcess start(List<String> jvmArgs, Map<String, String> env, int descriptorLimit) {
         Map<String, String> settings = new LinkedHashMap<>(env);
         settings.putIfAbsent("QUIZROOM_PORT", Integer.toString(freePort()));
         settings.putIfAbsent("QUIZROOM_BIND", "127.0.0.1");
@@ -57,14 +64,19 @@ public final class ServerProcess implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
         }
-        return new ServerProcess(List.copyOf(jvmArgs), settings);
+        return new ServerProcess(List.copyOf(jvmArgs), settings, descriptorLimit);
     }
 
-    private ServerProcess(List<String> jvmArgs, Map<String, String> env) {
+    private ServerProcess(List<String> jvmArgs, Map<String, String> env, int descriptorLimit) {
         this.jvmArgs = jvmArgs;
         this.env = Map.copyOf(env);
+        this.descriptorLimit = descriptorLimit;
         this.port = Integer.parseInt(env.get("QUIZROOM_PORT"));
         List<String> command = new ArrayList<>();
+        if (descriptorLimit > 0) {
+            // The shell lowers the limit, then becomes the JVM (exec), so the process id stays the server's.
+            command.addAll(List.of("/bin/sh", "-c", "ulimit -n " + descriptorLimit + " && exec \"$@\"", "sh"));
+        }
         command.add(javaExecutable());
         command.addAll(jvmArgs);
         command.add("-cp");
@@ -217,7 +229,7 @@ public final class ServerProcess implements AutoCloseable {
         if (process.isAlive()) {
             throw new IllegalStateException("stop or kill the running process first");
         }
-        return new ServerProcess(jvmArgs, env);
+        return new ServerProcess(jvmArgs, env, descriptorLimit);
     }
 
     private boolean awaitExit(int seconds) {
