@@ -5,7 +5,7 @@ import app.quizroom.bank.BankLoader;
 import app.quizroom.bank.BankProblem;
 import app.quizroom.bank.FairnessCheck;
 import app.quizroom.config.Config;
-import app.quizroom.game.Clock;
+import app.quizroom.support.Clock;
 import app.quizroom.server.QuizServer;
 
 import java.io.IOException;

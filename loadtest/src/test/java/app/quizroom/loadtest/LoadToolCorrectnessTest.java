@@ -1,7 +1,7 @@
 package app.quizroom.loadtest;
 
 import app.quizroom.config.Config;
-import app.quizroom.game.Clock;
+import app.quizroom.support.Clock;
 import app.quizroom.server.QuizServer;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;

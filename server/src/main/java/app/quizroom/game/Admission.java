@@ -3,6 +3,8 @@ package app.quizroom.game;
 import app.quizroom.protocol.ClientMessage;
 import app.quizroom.protocol.ErrorCode;
 import app.quizroom.protocol.ServerMessage;
+import app.quizroom.support.RateLimiter;
+import app.quizroom.support.Tokens;
 
 import java.util.List;
 import java.util.Random;

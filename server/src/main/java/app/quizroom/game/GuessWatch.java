@@ -2,6 +2,7 @@ package app.quizroom.game;
 
 import app.quizroom.config.Limits;
 import app.quizroom.protocol.ServerMessage;
+import app.quizroom.support.Clock;
 
 /**
  * Tells the host when someone is guessing their way in: {@value Limits#GUESS_WARNING_THRESHOLD} wrong guesses at

@@ -3,6 +3,8 @@ package app.quizroom.game;
 import app.quizroom.config.Limits;
 import app.quizroom.protocol.ErrorCode;
 import app.quizroom.protocol.ServerMessage;
+import app.quizroom.support.Clock;
+import app.quizroom.support.Scheduler;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package app.quizroom.game;
 import app.quizroom.protocol.CloseCode;
 import app.quizroom.protocol.ErrorCode;
 import app.quizroom.protocol.ServerMessage;
+import app.quizroom.support.Clock;
 
 import java.util.List;
 

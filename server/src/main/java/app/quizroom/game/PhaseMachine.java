@@ -4,6 +4,7 @@ import app.quizroom.bank.Question;
 import app.quizroom.config.Limits;
 import app.quizroom.protocol.ErrorCode;
 import app.quizroom.protocol.ServerMessage;
+import app.quizroom.support.Clock;
 
 import java.util.List;
 

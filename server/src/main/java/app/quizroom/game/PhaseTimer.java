@@ -1,5 +1,6 @@
 package app.quizroom.game;
 
+import app.quizroom.support.Scheduler;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 

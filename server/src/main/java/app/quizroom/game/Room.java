@@ -7,6 +7,9 @@ import app.quizroom.protocol.CloseCode;
 import app.quizroom.protocol.Codec;
 import app.quizroom.protocol.ErrorCode;
 import app.quizroom.protocol.ServerMessage;
+import app.quizroom.support.Clock;
+import app.quizroom.support.RateLimiter;
+import app.quizroom.support.Scheduler;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;

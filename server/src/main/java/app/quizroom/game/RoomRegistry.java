@@ -1,5 +1,6 @@
 package app.quizroom.game;
 
+import app.quizroom.support.Tokens;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,5 +1,6 @@
 package app.quizroom.game;
 
+import app.quizroom.support.Tokens;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;

@@ -5,7 +5,7 @@ import app.quizroom.game.GameOptions;
 import app.quizroom.game.GameRecorder;
 import app.quizroom.game.Room;
 import app.quizroom.game.RoomRegistry;
-import app.quizroom.game.Tokens;
+import app.quizroom.support.Tokens;
 import app.quizroom.store.ResultStore;
 import app.quizroom.transport.Addresses;
 import app.quizroom.transport.GameOpener;

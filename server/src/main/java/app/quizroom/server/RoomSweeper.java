@@ -1,6 +1,6 @@
 package app.quizroom.server;
 
-import app.quizroom.game.Clock;
+import app.quizroom.support.Clock;
 import app.quizroom.game.Room;
 import app.quizroom.game.RoomRegistry;
 

@@ -2,7 +2,7 @@ package app.quizroom.transport;
 
 import app.quizroom.config.Config;
 import app.quizroom.config.Limits;
-import app.quizroom.game.Clock;
+import app.quizroom.support.Clock;
 import app.quizroom.game.Room;
 import app.quizroom.game.RoomRegistry;
 import app.quizroom.metrics.ServerMetrics;

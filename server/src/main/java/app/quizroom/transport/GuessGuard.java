@@ -1,8 +1,8 @@
 package app.quizroom.transport;
 
 import app.quizroom.config.Limits;
-import app.quizroom.game.Clock;
-import app.quizroom.game.RateLimiter;
+import app.quizroom.support.Clock;
+import app.quizroom.support.RateLimiter;
 
 import java.util.Iterator;
 import java.util.LinkedHashMap;

@@ -1,9 +1,9 @@
 package app.quizroom.transport;
 
 import app.quizroom.config.Config;
-import app.quizroom.game.Clock;
-import app.quizroom.game.RateLimiter;
-import app.quizroom.game.Tokens;
+import app.quizroom.support.Clock;
+import app.quizroom.support.RateLimiter;
+import app.quizroom.support.Tokens;
 import app.quizroom.protocol.ErrorCode;
 import io.vertx.core.MultiMap;
 import io.vertx.core.net.SocketAddress;

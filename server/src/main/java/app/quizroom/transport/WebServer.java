@@ -1,7 +1,7 @@
 package app.quizroom.transport;
 
 import app.quizroom.config.Config;
-import app.quizroom.game.Clock;
+import app.quizroom.support.Clock;
 import app.quizroom.game.RoomRegistry;
 import app.quizroom.metrics.ServerMetrics;
 import app.quizroom.protocol.ErrorCode;

@@ -1,6 +1,6 @@
 package app.quizroom.hardening;
 
-import app.quizroom.game.Clock;
+import app.quizroom.support.Clock;
 import app.quizroom.support.TestServer;
 import app.quizroom.support.WsClient;
 import io.vertx.core.http.HttpMethod;

@@ -1,7 +1,5 @@
 package app.quizroom.support;
 
-import app.quizroom.game.Clock;
-import app.quizroom.game.Scheduler;
 
 import java.util.ArrayList;
 import java.util.List;

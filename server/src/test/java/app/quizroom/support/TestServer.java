@@ -4,8 +4,6 @@ import app.quizroom.bank.Bank;
 import app.quizroom.bank.BankLoader;
 import app.quizroom.config.Config;
 import app.quizroom.config.LanAddresses;
-import app.quizroom.game.Clock;
-import app.quizroom.game.Scheduler;
 import app.quizroom.server.QuizServer;
 import io.vertx.core.Context;
 import io.vertx.core.Future;

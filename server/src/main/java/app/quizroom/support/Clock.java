@@ -1,4 +1,4 @@
-package app.quizroom.game;
+package app.quizroom.support;
 
 /** The server's clock, in milliseconds. Injected so that tests drive time by hand. */
 @FunctionalInterface

@@ -1,4 +1,4 @@
-package app.quizroom.game;
+package app.quizroom.support;
 
 /**
  * A token bucket: up to {@code burst} events at once, refilled at {@code perSecond}. Thread-safe, on the given

@@ -1,4 +1,4 @@
-package app.quizroom.game;
+package app.quizroom.support;
 
 /** Runs a task after a delay on the room's clock. Injected so that tests drive time by hand. */
 @FunctionalInterface

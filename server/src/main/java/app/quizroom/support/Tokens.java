@@ -1,4 +1,4 @@
-package app.quizroom.game;
+package app.quizroom.support;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
