@@ -2,6 +2,7 @@ package app.quizroom.game;
 
 import app.quizroom.protocol.ClientMessage;
 import app.quizroom.protocol.ErrorCode;
+import app.quizroom.protocol.Handlers;
 import app.quizroom.protocol.ServerMessage;
 import app.quizroom.support.RateLimiter;
 import app.quizroom.support.Tokens;
@@ -19,7 +20,7 @@ import java.util.function.Supplier;
  * <p>To a connection not yet in the room, a token the room never issued gets the very answer of a PIN that does
  * not exist ({@link WrongGuess}), so that guessing tokens cannot tell a live PIN from a free one.
  */
-final class Admission implements ClientMessage.Hello.Visitor<Admission.Outcome, Link> {
+final class Admission {
 
     /** What to do with a hello. */
     sealed interface Outcome permits NewPlayer, Returning, NewHost, MustChooseTeam, GameOver, Declined, WrongGuess,
@@ -76,6 +77,9 @@ final class Admission implements ClientMessage.Hello.Visitor<Admission.Outcome, 
     private final Random random;
     /** Null unless the game has two-step join. */
     private final JoinPattern pattern;
+    private final Handlers<ClientMessage.Hello, Link, Outcome> handlers = new Handlers<ClientMessage.Hello, Link,
+            Outcome>(ClientMessage.Hello.class).on(ClientMessage.Join.class, this::join)
+            .on(ClientMessage.Rejoin.class, this::rejoin).on(ClientMessage.Host.class, this::host).complete();
 
     Admission(String hostToken, GameOptions options, Room.Limits limits, Roster roster, Teams teams, Gate gate,
               Audience audience, Supplier<Phase> phase, RateLimiter joins, Random random, JoinPattern pattern) {
@@ -92,8 +96,12 @@ final class Admission implements ClientMessage.Hello.Visitor<Admission.Outcome, 
         this.pattern = pattern;
     }
 
-    @Override
-    public Outcome join(ClientMessage.Join join, Link link) {
+    /** What to do with this hello from this connection. */
+    Outcome decide(ClientMessage.Hello hello, Link link) {
+        return handlers.handle(hello, link);
+    }
+
+    private Outcome join(ClientMessage.Join join, Link link) {
         if (roster.byLink(link) != null || audience.isHost(link)) {
             return new Refusal(ErrorCode.ALREADY_JOINED, "This connection is already in the game.");
         }
@@ -161,8 +169,7 @@ final class Admission implements ClientMessage.Hello.Visitor<Admission.Outcome, 
         return checked;
     }
 
-    @Override
-    public Outcome rejoin(ClientMessage.Rejoin rejoin, Link link) {
+    private Outcome rejoin(ClientMessage.Rejoin rejoin, Link link) {
         if (audience.isHost(link)) {
             return new Refusal(ErrorCode.NOT_ALLOWED, "The host's connection cannot take a player's seat.");
         }
@@ -183,8 +190,7 @@ final class Admission implements ClientMessage.Hello.Visitor<Admission.Outcome, 
         return new Returning(player);
     }
 
-    @Override
-    public Outcome host(ClientMessage.Host host, Link link) {
+    private Outcome host(ClientMessage.Host host, Link link) {
         if (!Tokens.same(hostToken, host.hostToken())) {
             return roster.byLink(link) != null || audience.isHost(link)
                     ? new Refusal(ErrorCode.BAD_TOKEN, "That host key is not valid for this game.")

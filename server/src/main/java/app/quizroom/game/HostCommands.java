@@ -1,95 +1,55 @@
 package app.quizroom.game;
 
-import app.quizroom.protocol.ClientMessage;
+import app.quizroom.protocol.ClientMessage.End;
 import app.quizroom.protocol.ClientMessage.HostCommand;
+import app.quizroom.protocol.ClientMessage.Kick;
+import app.quizroom.protocol.ClientMessage.KickRecent;
+import app.quizroom.protocol.ClientMessage.Lock;
+import app.quizroom.protocol.ClientMessage.MoveTeam;
+import app.quizroom.protocol.ClientMessage.Next;
+import app.quizroom.protocol.ClientMessage.Pause;
+import app.quizroom.protocol.ClientMessage.Rebalance;
+import app.quizroom.protocol.ClientMessage.Resume;
+import app.quizroom.protocol.ClientMessage.Skip;
+import app.quizroom.protocol.ClientMessage.Start;
+import app.quizroom.protocol.ClientMessage.Unban;
+import app.quizroom.protocol.ClientMessage.Unlock;
+import app.quizroom.protocol.Handlers;
 import app.quizroom.protocol.ServerMessage;
 
 /**
- * Carries out the host's commands, each given the command's wire name for its refusals: the phase machine moves
- * the game, the team desk the teams, the kick desk who stays; the lock is handled here. Each returns what to
- * send, or a {@link Refusal}. Owned by the room.
+ * The host's commands, each given the command's wire name for its refusals: the phase machine moves the game, the
+ * team desk the teams, the kick desk who stays; the lock is handled here. Each returns what to send, or a
+ * {@link Refusal}. Owned by the room.
  */
-final class HostCommands implements HostCommand.Visitor<Reply, String> {
+final class HostCommands {
 
-    private final PhaseMachine phases;
-    private final TeamDesk teamDesk;
-    private final Gate gate;
-    private final KickDesk kickDesk;
+    private final Handlers<HostCommand, String, Reply> handlers;
 
     HostCommands(PhaseMachine phases, TeamDesk teamDesk, Gate gate, KickDesk kickDesk) {
-        this.phases = phases;
-        this.teamDesk = teamDesk;
-        this.gate = gate;
-        this.kickDesk = kickDesk;
+        handlers = new Handlers<HostCommand, String, Reply>(HostCommand.class)
+                .on(Start.class, (start, ref) -> phases.start(ref))
+                .on(Next.class, (next, ref) -> phases.next(ref))
+                .on(Skip.class, (skip, ref) -> phases.skip(ref))
+                .on(Pause.class, (pause, ref) -> phases.pause(ref))
+                .on(Resume.class, (resume, ref) -> phases.resume())
+                .on(End.class, (end, ref) -> phases.end())
+                .on(Lock.class, (lock, ref) -> locked(gate, true))
+                .on(Unlock.class, (unlock, ref) -> locked(gate, false))
+                .on(Kick.class, (kick, ref) -> kickDesk.kick(kick.playerId()))
+                .on(KickRecent.class, (kick, ref) -> kickDesk.kickRecent(kick.seconds()))
+                .on(Unban.class, (unban, ref) -> kickDesk.unban(unban.playerId()))
+                .on(MoveTeam.class, (move, ref) -> teamDesk.moveTeam(move.playerId(), move.team()))
+                .on(Rebalance.class, (rebalance, ref) -> teamDesk.rebalance(phases.phase(), ref))
+                .complete();
     }
 
-    @Override
-    public Reply start(ClientMessage.Start start, String ref) {
-        return phases.start(ref);
+    Reply handle(HostCommand command, String ref) {
+        return handlers.handle(command, ref);
     }
 
-    @Override
-    public Reply next(ClientMessage.Next next, String ref) {
-        return phases.next(ref);
-    }
-
-    @Override
-    public Reply skip(ClientMessage.Skip skip, String ref) {
-        return phases.skip(ref);
-    }
-
-    @Override
-    public Reply pause(ClientMessage.Pause pause, String ref) {
-        return phases.pause(ref);
-    }
-
-    @Override
-    public Reply resume(ClientMessage.Resume resume, String ref) {
-        return phases.resume();
-    }
-
-    @Override
-    public Reply end(ClientMessage.End end, String ref) {
-        return phases.end();
-    }
-
-    @Override
-    public Reply lock(ClientMessage.Lock lock, String ref) {
-        return locked(true);
-    }
-
-    @Override
-    public Reply unlock(ClientMessage.Unlock unlock, String ref) {
-        return locked(false);
-    }
-
-    private Reply locked(boolean value) {
+    private static Reply locked(Gate gate, boolean value) {
         gate.lock(value);
         return new Outbox().toHost(new ServerMessage.Locked(value));
-    }
-
-    @Override
-    public Reply kick(ClientMessage.Kick kick, String ref) {
-        return kickDesk.kick(kick.playerId());
-    }
-
-    @Override
-    public Reply kickRecent(ClientMessage.KickRecent kickRecent, String ref) {
-        return kickDesk.kickRecent(kickRecent.seconds());
-    }
-
-    @Override
-    public Reply unban(ClientMessage.Unban unban, String ref) {
-        return kickDesk.unban(unban.playerId());
-    }
-
-    @Override
-    public Reply moveTeam(ClientMessage.MoveTeam move, String ref) {
-        return teamDesk.moveTeam(move.playerId(), move.team());
-    }
-
-    @Override
-    public Reply rebalance(ClientMessage.Rebalance rebalance, String ref) {
-        return teamDesk.rebalance(phases.phase(), ref);
     }
 }

@@ -2,13 +2,14 @@ package app.quizroom.game;
 
 import app.quizroom.protocol.ClientMessage;
 import app.quizroom.protocol.ClientMessage.PlayerCommand;
+import app.quizroom.protocol.Handlers;
 import app.quizroom.protocol.ServerMessage;
 
 /**
  * Carries out a seated player's commands: answers go to the answer desk, team switches to the team desk. Each
  * returns what to send, or a {@link Refusal}. Owned by the room.
  */
-final class PlayerCommands implements PlayerCommand.Visitor<Reply, PlayerCommands.From> {
+final class PlayerCommands {
 
     /** Who sent a command, and when it arrived by the server's clock. */
     record From(Player player, long arrivedAt) {
@@ -18,6 +19,9 @@ final class PlayerCommands implements PlayerCommand.Visitor<Reply, PlayerCommand
     private final TeamDesk teamDesk;
     private final PhaseMachine phases;
     private final Audience audience;
+    private final Handlers<PlayerCommand, From, Reply> handlers = new Handlers<PlayerCommand, From, Reply>(
+            PlayerCommand.class).on(ClientMessage.Answer.class, this::answer)
+            .on(ClientMessage.SwitchTeam.class, this::switchTeam).complete();
 
     PlayerCommands(AnswerDesk answers, TeamDesk teamDesk, PhaseMachine phases, Audience audience) {
         this.answers = answers;
@@ -26,9 +30,12 @@ final class PlayerCommands implements PlayerCommand.Visitor<Reply, PlayerCommand
         this.audience = audience;
     }
 
+    Reply handle(PlayerCommand command, From from) {
+        return handlers.handle(command, from);
+    }
+
     /** An accepted answer is acknowledged, and closes the question if it was the last one awaited. */
-    @Override
-    public Reply answer(ClientMessage.Answer message, From from) {
+    private Reply answer(ClientMessage.Answer message, From from) {
         AnswerDesk.Outcome outcome = answers.take(from.player(), message, from.arrivedAt(), phases.now());
         if (outcome instanceof Refusal refusal) {
             return refusal;
@@ -58,8 +65,7 @@ final class PlayerCommands implements PlayerCommand.Visitor<Reply, PlayerCommand
                 new Outbox().toLink(player.link, new ServerMessage.AnswerAck(question, record.nonce(), saved))));
     }
 
-    @Override
-    public Reply switchTeam(ClientMessage.SwitchTeam switchTeam, From from) {
+    private Reply switchTeam(ClientMessage.SwitchTeam switchTeam, From from) {
         return teamDesk.switchTeam(from.player(), switchTeam.team(), phases.phase());
     }
 }

@@ -139,7 +139,7 @@ public final class Room {
         lastActivity = env.clock().millis();
         String ref = Codec.typeOf(message);
         if (message instanceof ClientMessage.Hello hello) {
-            admit(link, hello.accept(admission, link), ref);
+            admit(link, admission.decide(hello, link), ref);
         } else if (message instanceof ClientMessage.PlayerCommand command) {
             audience.deliver(fromPlayer(link, command, arrivedAt), link, ref);
         } else if (message instanceof ClientMessage.HostCommand command) {
@@ -151,7 +151,7 @@ public final class Room {
     private Reply fromPlayer(Link link, ClientMessage.PlayerCommand command, long arrivedAt) {
         Player player = roster.byLink(link);
         if (player != null) {
-            return command.accept(playerCommands, new PlayerCommands.From(player, arrivedAt));
+            return playerCommands.handle(command, new PlayerCommands.From(player, arrivedAt));
         }
         if (command instanceof ClientMessage.Answer && audience.isHost(link)) {
             return new Refusal(ErrorCode.NOT_ALLOWED, "The host does not answer questions.");
@@ -166,7 +166,7 @@ public final class Room {
         if (phases.phase() == Phase.FINISHED) {
             return new Refusal(ErrorCode.WRONG_PHASE, "The game is over.");
         }
-        return command.accept(hostCommands, ref);
+        return hostCommands.handle(command, ref);
     }
 
     /** Carries out what admission decided about a hello. */

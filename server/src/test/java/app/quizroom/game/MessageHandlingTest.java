@@ -2,6 +2,7 @@ package app.quizroom.game;
 
 import app.quizroom.protocol.ClientMessage;
 import app.quizroom.protocol.Codec;
+import app.quizroom.protocol.Handlers;
 import app.quizroom.support.ManualTime;
 import org.junit.jupiter.api.Test;
 
@@ -11,13 +12,15 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * No client message is dropped in silence: every type the codec knows (each record under {@link ClientMessage}, so a
  * new one is tried without anyone listing it) gets an answer from the room when its role sends it, and belongs to a
- * role that the room or the edge handles.
+ * role that the room or the edge handles. Building a room checks that each role's {@link Handlers} table covers
+ * every record of the role.
  */
 class MessageHandlingTest {
 
@@ -88,6 +91,16 @@ class MessageHandlingTest {
                 fail(type.getSimpleName() + " has no role that the room or the edge handles");
             }
         }
+    }
+
+    @Test
+    void aHandlerTableThatLeavesARecordOfItsRoleOutIsRefused() {
+        Handlers<ClientMessage.PlayerCommand, Void, String> partial = new Handlers<ClientMessage.PlayerCommand, Void,
+                String>(ClientMessage.PlayerCommand.class).on(ClientMessage.Answer.class, (answer, none) -> "answer");
+        IllegalStateException refused = assertThrows(IllegalStateException.class, partial::complete);
+        assertTrue(refused.getMessage().contains("SwitchTeam"), refused.getMessage());
+        assertEquals("answer", partial.on(ClientMessage.SwitchTeam.class, (sw, none) -> "switch").complete()
+                .handle(new ClientMessage.Answer(0, 1, null, null, null, null), null));
     }
 
     /** One instance of each record under {@code role}, with plausible field values. */
