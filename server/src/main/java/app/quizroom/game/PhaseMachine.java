@@ -10,9 +10,14 @@ import java.util.List;
 
 /**
  * The phases of a game and their clock: the question cycle (intro, team talk, answering, reveal, leaderboard), the
- * podium and the end, the timers that move a question on (and that end the podium's reveal), and pause. Host commands that move the game come here
- * and return what to send; a timer delivers its own frames when it fires, and a stale one does nothing. Owned by
- * the room.
+ * podium and the end, the timers that move a question on (and that end the podium's reveal), and pause. Host
+ * commands that move the game come here and return what to send; a timer delivers its own frames when it fires, and
+ * a stale one does nothing. Owned by the room.
+ *
+ * <p>Longer than 300 lines on purpose: the phase, the pause and the pending timer are one piece of state, and every
+ * method here reads or moves all three (a pause cancels the timer and freezes the phase's end; a resume re-arms it;
+ * closing, ending and finishing each cancel it). Split apart, each piece would need the others' fields, and the
+ * rule "one timer, for the current question and phase" would no longer be checked in one place.
  */
 final class PhaseMachine {
 

@@ -27,6 +27,10 @@ import static app.quizroom.config.Limits.DEFAULT_JOINS_PER_SECOND;
  * to the part whose job it is, by who sent it: a hello to {@link Admission}, a player's command to
  * {@link PlayerCommands}, the host's to {@link HostCommands}. Those decide and say what to send; the room carries
  * it out, and the {@link Audience} delivers every frame.
+ *
+ * <p>A little over 300 lines on purpose: what is left is the wiring of the collaborators and the carrying out of
+ * admission's outcomes (seat, reseat, attach the host), which change the roster, the teams, the audience and the
+ * recorder together and so belong to the one class that owns them all.
  */
 public final class Room {
 
