@@ -6,9 +6,12 @@ import app.quizroom.support.WsClient;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,11 +33,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * interrupted with a report that opens.
  */
 @Tag("slow")
+@ExtendWith(VertxExtension.class)
 class CrashRecoveryTest {
 
-    private final Vertx vertx = Vertx.vertx();
+    /** The clients' Vert.x, given and closed by {@link VertxExtension}. */
+    private Vertx vertx;
     private final List<WsClient> clients = new ArrayList<>();
     private ServerProcess server;
+
+    @BeforeEach
+    void clients(Vertx vertx) {
+        this.vertx = vertx;
+    }
 
     @AfterEach
     void stop() {
@@ -42,7 +52,6 @@ class CrashRecoveryTest {
         if (server != null) {
             server.close();
         }
-        vertx.close();
     }
 
     private WsClient client() {

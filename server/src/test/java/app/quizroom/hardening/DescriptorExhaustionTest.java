@@ -6,9 +6,12 @@ import app.quizroom.support.ServerProcess;
 import app.quizroom.support.WsClient;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -38,14 +41,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * second, which is why the metrics are polled with retries.)
  */
 @Tag("slow")
+@ExtendWith(VertxExtension.class)
 class DescriptorExhaustionTest {
 
     private static final int LIMIT = 1024;
 
-    private final Vertx clients = Vertx.vertx();
+    /** The clients' Vert.x, given and closed by {@link VertxExtension}. */
+    private Vertx clients;
     private IdleSockets flood;
     private final List<WsClient> sockets = new ArrayList<>();
     private ServerProcess server;
+
+    @BeforeEach
+    void clients(Vertx vertx) {
+        this.clients = vertx;
+    }
 
     @AfterEach
     void stop() {
@@ -56,7 +66,6 @@ class DescriptorExhaustionTest {
         if (server != null) {
             server.stop();
         }
-        clients.close();
     }
 
     private WsClient client() {
