@@ -1,26 +1,17 @@
 package app.quizroom.bank;
 
-import java.util.Arrays;
+import app.quizroom.support.WireNamed;
+
 import java.util.Optional;
 
 /** The kinds of question a bank may hold; {@link #wireName()} is the name used in YAML and in the protocol. */
-public enum QuestionType {
-    SINGLE("single"),
-    MULTI("multi"),
-    TRUEFALSE("truefalse"),
-    ORDER("order"),
-    NUMERIC("numeric"),
-    POLL("poll");
-
-    private final String wireName;
-
-    QuestionType(String wireName) {
-        this.wireName = wireName;
-    }
-
-    public String wireName() {
-        return wireName;
-    }
+public enum QuestionType implements WireNamed {
+    SINGLE,
+    MULTI,
+    TRUEFALSE,
+    ORDER,
+    NUMERIC,
+    POLL;
 
     /** True for the types whose answer is a pick among the options (one or several). */
     public boolean isChoice() {
@@ -28,6 +19,6 @@ public enum QuestionType {
     }
 
     public static Optional<QuestionType> fromWireName(String name) {
-        return Arrays.stream(values()).filter(t -> t.wireName.equals(name)).findFirst();
+        return WireNamed.fromWireName(QuestionType.class, name);
     }
 }

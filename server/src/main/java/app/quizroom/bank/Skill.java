@@ -1,28 +1,19 @@
 package app.quizroom.bank;
 
-import java.util.Arrays;
+import app.quizroom.support.WireNamed;
+
 import java.util.Optional;
 
 /**
  * The kind of thinking a question tests, shown in the report's per-question table so a teacher sees what the class
  * got wrong. {@link #isUnderstanding()} marks the kinds the IB Paper 2 exam rewards beyond recall.
  */
-public enum Skill {
-    RECALL("recall"),
-    CHRONOLOGY("chronology"),
-    CAUSATION("causation"),
-    SIGNIFICANCE("significance"),
-    HISTORIOGRAPHY("historiography");
-
-    private final String wireName;
-
-    Skill(String wireName) {
-        this.wireName = wireName;
-    }
-
-    public String wireName() {
-        return wireName;
-    }
+public enum Skill implements WireNamed {
+    RECALL,
+    CHRONOLOGY,
+    CAUSATION,
+    SIGNIFICANCE,
+    HISTORIOGRAPHY;
 
     /** Why something happened, why it mattered, or how historians read it: more than remembering a fact. */
     public boolean isUnderstanding() {
@@ -30,6 +21,6 @@ public enum Skill {
     }
 
     public static Optional<Skill> fromWireName(String name) {
-        return Arrays.stream(values()).filter(s -> s.wireName.equals(name)).findFirst();
+        return WireNamed.fromWireName(Skill.class, name);
     }
 }

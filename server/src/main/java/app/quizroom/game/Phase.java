@@ -1,9 +1,9 @@
 package app.quizroom.game;
 
-import java.util.Locale;
+import app.quizroom.support.WireNamed;
 
 /** The phases of a room, in the order a game passes through them. */
-public enum Phase {
+public enum Phase implements WireNamed {
     /** Players join; the host can kick, lock and start. */
     LOBBY,
     /** The question is shown alone for the reading time; no answers yet. */
@@ -24,10 +24,5 @@ public enum Phase {
     /** Intro, talk or answering: a question is up and has not been revealed. */
     public boolean questionOpen() {
         return this == INTRO || this == TALK || this == ANSWERING;
-    }
-
-    /** The phase as clients see it: the name in lower case. */
-    public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,26 +1,17 @@
 package app.quizroom.scoring;
 
-import java.util.Arrays;
+import app.quizroom.support.WireNamed;
+
 import java.util.Optional;
 
 /** How correct answers turn into points and how players are ranked. */
-public enum ScoringMode {
+public enum ScoringMode implements WireNamed {
     /** Speed-weighted points, optional streak bonus; ranked by points. */
-    CLASSIC("classic"),
+    CLASSIC,
     /** Every correct answer is worth the question's points; more correct answers always rank higher. */
-    ACCURACY("accuracy");
-
-    private final String wireName;
-
-    ScoringMode(String wireName) {
-        this.wireName = wireName;
-    }
-
-    public String wireName() {
-        return wireName;
-    }
+    ACCURACY;
 
     public static Optional<ScoringMode> fromWireName(String name) {
-        return Arrays.stream(values()).filter(m -> m.wireName.equals(name)).findFirst();
+        return WireNamed.fromWireName(ScoringMode.class, name);
     }
 }
