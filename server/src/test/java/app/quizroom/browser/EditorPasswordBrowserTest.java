@@ -1,5 +1,6 @@
 package app.quizroom.browser;
 
+import app.quizroom.editor.EditorBanks;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -26,16 +27,8 @@ class EditorPasswordBrowserTest {
     private static final String PASSWORD = "correct-horse";
 
     @RegisterExtension
-    static final BrowserFixture browser = BrowserFixture.withBank("capitals.yaml", """
-            id: capitals
-            title: Capitals
-            questions:
-              - id: france
-                type: single
-                prompt: "Which city is the capital of France?"
-                options: [Paris, Lyon, Nice]
-                answer: Paris
-            """, Map.of("QUIZROOM_TEACHER_PASSWORD", PASSWORD));
+    static final BrowserFixture browser = BrowserFixture.withBank("capitals.yaml", EditorBanks.CAPITALS,
+            Map.of("QUIZROOM_TEACHER_PASSWORD", PASSWORD));
 
     @Test
     void withoutThePasswordThePageSaysHowToEditAndWithItTheTeacherImportsSavesAndRestores() throws IOException {

@@ -2,11 +2,12 @@ package app.quizroom.e2e;
 
 import app.quizroom.store.Reports;
 import app.quizroom.support.HostedGame;
+import app.quizroom.support.Started;
 import app.quizroom.support.TestServer;
 import app.quizroom.support.WsClient;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -21,14 +22,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The game never depends on the disk: it goes on when the database fails, and a shutdown keeps what it has. */
 class StorageFailureAndShutdownTest {
 
+    @RegisterExtension
+    final Started started = new Started();
     private TestServer server;
 
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     /** A game of the bundled lenin-enrolment bank, answers open as each question shows. */
     private HostedGame hostAGame() {
@@ -41,7 +38,7 @@ class StorageFailureAndShutdownTest {
         Path blocker = dir.resolve("data");
         Files.writeString(blocker, "a file where the database folder should be");
         Path db = blocker.resolve("results.db");
-        server = TestServer.start(Map.of("QUIZROOM_DB", db.toString()));
+        server = started.keep(TestServer.start(Map.of("QUIZROOM_DB", db.toString())));
         HostedGame game = hostAGame();
         WsClient host = game.host();
         JsonObject warning = host.await("storage");
@@ -71,7 +68,7 @@ class StorageFailureAndShutdownTest {
     @Test
     void aGracefulShutdownTellsEveryoneAndRecordsTheGameAsInterrupted(@TempDir Path dir) throws Exception {
         Path db = dir.resolve("results.db");
-        server = TestServer.start(Map.of("QUIZROOM_DB", db.toString()));
+        server = started.keep(TestServer.start(Map.of("QUIZROOM_DB", db.toString())));
         HostedGame game = hostAGame();
         WsClient host = game.host();
         WsClient ana = game.join("Ana");

@@ -5,13 +5,14 @@ import app.quizroom.bank.BankLoader;
 import app.quizroom.bank.BankProblem;
 import app.quizroom.bank.sheet.Sheets;
 import app.quizroom.support.HostedGame;
+import app.quizroom.support.Started;
 import app.quizroom.support.TestServer;
 import app.quizroom.support.WsClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -42,19 +43,14 @@ class BankEditorApiTest {
 
     @TempDir
     Path banks;
+    @RegisterExtension
+    final Started started = new Started();
     private TestServer server;
 
     private TestServer start() throws IOException {
         EditorBanks.write(banks, "capitals.yaml", EditorBanks.CAPITALS);
-        server = TestServer.start(Map.of("QUIZROOM_BANKS", banks.toString()));
+        server = started.keep(TestServer.start(Map.of("QUIZROOM_BANKS", banks.toString())));
         return server;
-    }
-
-    @AfterEach
-    void close() {
-        if (server != null) {
-            server.close();
-        }
     }
 
     private JsonObject json(TestServer.Response r, int status) {

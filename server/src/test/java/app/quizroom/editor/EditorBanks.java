@@ -5,9 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Bank files for the editor's tests, written into a folder the test owns. */
-final class EditorBanks {
+public final class EditorBanks {
 
-    static final String CAPITALS = """
+    public static final String CAPITALS = """
             id: capitals
             title: Capitals
             questions:

@@ -1,12 +1,13 @@
 package app.quizroom.hardening;
 
 import app.quizroom.support.Clock;
+import app.quizroom.support.Started;
 import app.quizroom.support.TestServer;
 import app.quizroom.support.WsClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -28,20 +29,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class DeletedResultsFileTest {
 
+    @RegisterExtension
+    final Started started = new Started();
     private TestServer server;
 
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @Test
     void deletingTheResultsFilesMidGameWarnsKeepsAcknowledgementsHonestAndLosesNoAnswer(@TempDir Path dir)
             throws IOException {
         Map<String, String> env = Map.of("QUIZROOM_DB", dir.resolve("quizroom.db").toString());
-        server = TestServer.start(Clock.SYSTEM, null, env);
+        server = started.keep(TestServer.start(Clock.SYSTEM, null, env));
         JsonObject game = server.createGame(new JsonObject().put("bankId", "lenin-enrolment")
                 .put("readingSeconds", 0).put("timeLimit", 60));
         WsClient host = server.client();
@@ -86,7 +83,7 @@ class DeletedResultsFileTest {
         host.await("reveal");
 
         server.close();
-        server = TestServer.start(Clock.SYSTEM, null, env);
+        server = started.keep(TestServer.start(Clock.SYSTEM, null, env));
         TestServer.Response response = server.request(HttpMethod.GET, "/api/reports/" + game.getLong("gameId"),
                 null, Map.of("X-Host-Key", game.getString("hostToken")));
         assertEquals(200, response.status(), response.body());

@@ -2,12 +2,13 @@ package app.quizroom.hardening;
 
 import app.quizroom.config.Config;
 import app.quizroom.support.ManualTime;
+import app.quizroom.support.Started;
 import app.quizroom.support.TestServer;
 import app.quizroom.support.WsClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.Map;
 
@@ -25,14 +26,10 @@ class RoomFloodTest {
     private static final String BODY = "{\"bankId\":\"lenin-enrolment\"}";
 
     private final ManualTime time = new ManualTime();
+    @RegisterExtension
+    final Started started = new Started();
     private TestServer server;
 
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     private TestServer.Response create(String address) {
         return server.request(address, HttpMethod.POST, "/api/games", BODY, Map.of("X-Teacher-Password", PASSWORD));
@@ -52,8 +49,8 @@ class RoomFloodTest {
      */
     @Test
     void aFloodFromOneAddressNeverHoldsMoreThanTenRoomsAndItsUnusedRoomsExpire() {
-        server = TestServer.start(time, time, Map.of("QUIZROOM_TEACHER_PASSWORD", PASSWORD,
-                "QUIZROOM_BIND", "0.0.0.0"));
+        server = started.keep(TestServer.start(time, time, Map.of("QUIZROOM_TEACHER_PASSWORD", PASSWORD,
+                "QUIZROOM_BIND", "0.0.0.0")));
         int created = 0;
         for (int minute = 0; minute < 25; minute++) {
             for (int i = 0; i < 20; i++) {
@@ -80,8 +77,8 @@ class RoomFloodTest {
 
     @Test
     void onlyRoomsThatNobodyJoinedExpireEarlyAndNeverWhileTheirProjectorIsConnected() {
-        server = TestServer.start(time, time, Map.of("QUIZROOM_TEACHER_PASSWORD", PASSWORD,
-                "QUIZROOM_ROOMS_PER_ADDRESS", "3"));
+        server = started.keep(TestServer.start(time, time, Map.of("QUIZROOM_TEACHER_PASSWORD", PASSWORD,
+                "QUIZROOM_ROOMS_PER_ADDRESS", "3")));
         create("127.0.0.1"); // nobody ever comes
         JsonObject hosted = new JsonObject(create("127.0.0.1").body());
         WsClient host = server.client();
@@ -111,7 +108,8 @@ class RoomFloodTest {
     @Test
     void theServersOwnMachineIsNotCountedWhileThePasswordIsGenerated() {
         String lan = Config.lanAddress();
-        server = TestServer.start(time, time, Map.of("QUIZROOM_ROOMS_PER_ADDRESS", "2", "QUIZROOM_BIND", "0.0.0.0"));
+        server = started.keep(TestServer.start(time, time, Map.of("QUIZROOM_ROOMS_PER_ADDRESS", "2",
+                "QUIZROOM_BIND", "0.0.0.0")));
         for (int i = 0; i < 3; i++) {
             assertEquals(201, server.request(HttpMethod.POST, "/api/games", BODY).status());
         }

@@ -1,13 +1,14 @@
 package app.quizroom.hardening;
 
 import app.quizroom.support.HostedGame;
+import app.quizroom.support.Started;
 import app.quizroom.support.TestServer;
 import app.quizroom.support.WsClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,19 +26,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ServerLimitsTest {
 
+    @RegisterExtension
+    final Started started = new Started();
     private TestServer server;
 
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @Test
     @Tag("slow")
     void aSocketThatJoinsNothingIsClosedAfterTheJoinTimeoutWhileSeatedOnesStay() {
-        server = TestServer.start(Map.of("QUIZROOM_JOIN_TIMEOUT_SECONDS", "1"));
+        server = started.keep(TestServer.start(Map.of("QUIZROOM_JOIN_TIMEOUT_SECONDS", "1")));
         HostedGame game = HostedGame.create(server, new JsonObject().put("bankId", "lenin-enrolment"));
         WsClient host = game.host();
         WsClient player = game.join("Ana");
@@ -59,7 +56,7 @@ class ServerLimitsTest {
     @Test
     @Tag("slow")
     void socketsParkedOnTheTeamChoiceAreClosedAfterTheJoinTimeoutToo() {
-        server = TestServer.start(Map.of("QUIZROOM_JOIN_TIMEOUT_SECONDS", "1"));
+        server = started.keep(TestServer.start(Map.of("QUIZROOM_JOIN_TIMEOUT_SECONDS", "1")));
         HostedGame game = HostedGame.create(server, new JsonObject().put("bankId", "lenin-enrolment")
                 .put("teams", new JsonObject().put("count", 2).put("playersPick", true)));
         WsClient seated = server.client();
@@ -83,7 +80,7 @@ class ServerLimitsTest {
 
     @Test
     void noMoreThanTheConfiguredNumberOfRoomsRunAtOnce() {
-        server = TestServer.start(Map.of("QUIZROOM_MAX_ROOMS", "2"));
+        server = started.keep(TestServer.start(Map.of("QUIZROOM_MAX_ROOMS", "2")));
         server.createGame(new JsonObject().put("bankId", "lenin-enrolment"));
         server.createGame(new JsonObject().put("bankId", "lenin-enrolment"));
         TestServer.Response third = server.request(HttpMethod.POST, "/api/games",

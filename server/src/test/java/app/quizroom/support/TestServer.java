@@ -283,9 +283,12 @@ public final class TestServer implements AutoCloseable, AfterEachCallback {
         close();
     }
 
+    /** Closes the server and its clients; a second call does nothing. */
     @Override
     public void close() {
-        LIVE.remove(this);
+        if (!LIVE.remove(this)) {
+            return;
+        }
         clients.forEach(WsClient::close);
         await(server.stop());
         await(clientVertx.close());

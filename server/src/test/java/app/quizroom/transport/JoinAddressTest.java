@@ -2,13 +2,14 @@ package app.quizroom.transport;
 
 import app.quizroom.config.LanAddresses.Candidate;
 import app.quizroom.support.ManualTime;
+import app.quizroom.support.Started;
 import app.quizroom.support.TestServer;
 import app.quizroom.support.WsClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,18 +27,13 @@ class JoinAddressTest {
     private static final String BODY = "{\"bankId\":\"lenin-enrolment\"}";
     private final List<Candidate> network = new ArrayList<>(List.of(new Candidate("192.168.1.20", "wlp2s0"),
             new Candidate("10.20.30.40", "enp0s31f6")));
+    @RegisterExtension
+    final Started started = new Started();
     private TestServer server;
-
-    @AfterEach
-    void close() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     private TestServer start(Map<String, String> env) {
         ManualTime time = new ManualTime();
-        server = TestServer.start(time, time, env, () -> List.copyOf(network));
+        server = started.keep(TestServer.start(time, time, env, () -> List.copyOf(network)));
         return server;
     }
 
