@@ -2,7 +2,7 @@
 // previous ranking had them and glide into their new places (not for those who prefer reduced motion). In a team
 // game the teams come first (every team, by the average of its members' points) and the top players stand beside
 // them.
-import { h, fill, setText, setHidden, teamSwatch } from '../shared/dom.js';
+import { h, fill, setText, setHidden, teamSwatch, screenView } from '../shared/dom.js';
 import { formatNumber } from '../shared/present.js';
 import { teamColour } from '../shared/teams.js';
 import { climb, rankMoves } from './charts.js';
@@ -84,30 +84,24 @@ export function mountLeaderboard(root, actions) {
   root.append(el);
   let key = null;
   let cancel = () => {};
-  return {
-    el,
-    focus: () => controls.focus(),
-    update(state) {
-      const lb = state.leaderboard;
-      if (!lb) return;
-      const teamGame = Array.isArray(lb.teams) && lb.teams.length > 0;
-      setText(after, `After question ${lb.index + 1} of ${lb.count} · ${lb.playerCount} players`);
-      setHidden(teamsBox, !teamGame);
-      setHidden(playersTitle, !teamGame);
-      board.classList.toggle('with-teams', teamGame);
-      const k = JSON.stringify(lb);
-      if (k !== key) {
-        key = k;
-        cancel();
-        fill(teams, teamGame ? lb.teams.map(teamRow) : []);
-        teams.dataset.count = String(lb.teams?.length ?? 0);
-        fill(list, lb.top.map(playerRow));
-        if (!el.hidden) {
-          const undo = [glide(list, lb.top), teamGame ? glide(teams, lb.teams) : () => {}];
-          cancel = () => undo.forEach((f) => f());
-        }
+  return screenView(el, 'leaderboard', () => controls.focus(), (lb, state) => {
+    const teamGame = Array.isArray(lb.teams) && lb.teams.length > 0;
+    setText(after, `After question ${lb.index + 1} of ${lb.count} · ${lb.playerCount} players`);
+    setHidden(teamsBox, !teamGame);
+    setHidden(playersTitle, !teamGame);
+    board.classList.toggle('with-teams', teamGame);
+    const k = JSON.stringify(lb);
+    if (k !== key) {
+      key = k;
+      cancel();
+      fill(teams, teamGame ? lb.teams.map(teamRow) : []);
+      teams.dataset.count = String(lb.teams?.length ?? 0);
+      fill(list, lb.top.map(playerRow));
+      if (!el.hidden) {
+        const undo = [glide(list, lb.top), teamGame ? glide(teams, lb.teams) : () => {}];
+        cancel = () => undo.forEach((f) => f());
       }
-      controls.update(state);
-    },
-  };
+    }
+    controls.update(state);
+  });
 }

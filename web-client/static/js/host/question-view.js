@@ -1,7 +1,7 @@
 // A question on the projector: the prompt alone for the reading time, then (in team games with team talk) the tiles
 // and a "Team talk" countdown, then the tiles, countdown and answer count. Its type is fitted to the window, so that
 // long questions never scroll.
-import { h, fill, setText, setHidden, setAttr, optionBadge, optionName } from '../shared/dom.js';
+import { h, fill, setText, setHidden, setAttr, optionBadge, optionName, screenView } from '../shared/dom.js';
 import { secondsLeft, timeFraction } from '../shared/state.js';
 import { mountGameControls } from './controls.js';
 import { mountPicture } from '../shared/picture.js';
@@ -64,49 +64,43 @@ export function mountQuestion(root, actions) {
 
   let tilesKey = null;
   let fitKey = null;
-  return {
-    el,
-    focus: () => controls.focus(),
-    update(state, now) {
-      const q = state.question;
-      if (!q) return;
-      const intro = q.phase === 'intro';
-      const talking = q.phase === 'talk';
-      setText(heading, questionHeading(q));
-      setText(hint, HINTS[q.type] ?? '');
-      setHidden(double, q.points === 1000);
-      setText(double, q.points === 0 ? 'No points' : q.points === 2000 ? 'Double points' : `${q.points} points`);
-      setText(prompt, q.prompt ?? '');
-      picture.update(q.image);
-      setAttr(el, 'data-phase', q.phase);
-      const secs = secondsLeft(q, now);
-      setText(countdown, secs);
-      setText(countdownLabel, intro ? 'until answers open' : talking ? (secs === 1 ? 'second of team talk' : 'seconds of team talk') : secs === 1 ? 'second left' : 'seconds left');
-      barFill.style.transform = `scaleX(${intro || talking ? 1 : timeFraction(q, now)})`;
-      setText(answers, intro || talking ? '' : `${state.answered} of ${state.total} answered`);
-      setHidden(paused, !q.paused);
-      setHidden(talk, !talking);
-      const key = JSON.stringify([q.index, q.options, q.type]);
-      if (key !== tilesKey) {
-        tilesKey = key;
-        const opts = q.options ?? [];
-        fill(tiles, q.type === 'numeric' ? [] : opts.map((text, i) =>
-          h('li', { class: `tile opt-${i}`, 'data-testid': 'tile' },
-            optionBadge(i),
-            h('span', { class: 'visually-hidden' }, `${optionName(i)}: `),
-            h('span', { class: 'tile-text wrap', text }))));
-        setText(numeric, q.unit ? `Type your answer on your phone (in ${q.unit})` : 'Type your answer on your phone');
-      }
-      setAttr(tiles, 'data-count', (q.options ?? []).length);
-      // The prompt shows alone while the class reads it.
-      setHidden(tiles, intro || q.type === 'numeric');
-      setHidden(numeric, intro || q.type !== 'numeric');
-      controls.update(state);
-      const fk = JSON.stringify([key, q.prompt, intro, talking, !!q.paused, innerWidth, innerHeight]);
-      if (fk !== fitKey && !el.hidden) {
-        fitKey = fk;
-        fitScreen(el, intro ? '' : revealRoom(q.type));
-      }
-    },
-  };
+  return screenView(el, 'question', () => controls.focus(), (q, state, now) => {
+    const intro = q.phase === 'intro';
+    const talking = q.phase === 'talk';
+    setText(heading, questionHeading(q));
+    setText(hint, HINTS[q.type] ?? '');
+    setHidden(double, q.points === 1000);
+    setText(double, q.points === 0 ? 'No points' : q.points === 2000 ? 'Double points' : `${q.points} points`);
+    setText(prompt, q.prompt ?? '');
+    picture.update(q.image);
+    setAttr(el, 'data-phase', q.phase);
+    const secs = secondsLeft(q, now);
+    setText(countdown, secs);
+    setText(countdownLabel, intro ? 'until answers open' : talking ? (secs === 1 ? 'second of team talk' : 'seconds of team talk') : secs === 1 ? 'second left' : 'seconds left');
+    barFill.style.transform = `scaleX(${intro || talking ? 1 : timeFraction(q, now)})`;
+    setText(answers, intro || talking ? '' : `${state.answered} of ${state.total} answered`);
+    setHidden(paused, !q.paused);
+    setHidden(talk, !talking);
+    const key = JSON.stringify([q.index, q.options, q.type]);
+    if (key !== tilesKey) {
+      tilesKey = key;
+      const opts = q.options ?? [];
+      fill(tiles, q.type === 'numeric' ? [] : opts.map((text, i) =>
+        h('li', { class: `tile opt-${i}`, 'data-testid': 'tile' },
+          optionBadge(i),
+          h('span', { class: 'visually-hidden' }, `${optionName(i)}: `),
+          h('span', { class: 'tile-text wrap', text }))));
+      setText(numeric, q.unit ? `Type your answer on your phone (in ${q.unit})` : 'Type your answer on your phone');
+    }
+    setAttr(tiles, 'data-count', (q.options ?? []).length);
+    // The prompt shows alone while the class reads it.
+    setHidden(tiles, intro || q.type === 'numeric');
+    setHidden(numeric, intro || q.type !== 'numeric');
+    controls.update(state);
+    const fk = JSON.stringify([key, q.prompt, intro, talking, !!q.paused, innerWidth, innerHeight]);
+    if (fk !== fitKey && !el.hidden) {
+      fitKey = fk;
+      fitScreen(el, intro ? '' : revealRoom(q.type));
+    }
+  });
 }

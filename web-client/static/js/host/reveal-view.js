@@ -1,7 +1,7 @@
 // The reveal: the right answer marked, how the class answered, the explanation. Its text is set no smaller than
 // the question's: the options keep their tiles' size, with each one's count and bar in its tile, and the
 // explanation is as large as the options.
-import { h, fill, setText, setHidden, optionBadge, optionName } from '../shared/dom.js';
+import { h, fill, setText, setHidden, optionBadge, optionName, screenView } from '../shared/dom.js';
 import { formatNumber, formatValue } from '../shared/present.js';
 import { choiceBars, orderRows, numericBars, commonMistake, explainColumns } from './charts.js';
 import { questionHeading } from './question-view.js';
@@ -86,45 +86,39 @@ export function mountReveal(root, actions) {
 
   let key = null;
   let fitKey = null;
-  return {
-    el,
-    focus: () => controls.focus(),
-    update(state) {
-      const r = state.reveal;
-      if (!r) return;
-      // After a reload the server sends the reveal without the question: use the one kept in storage if it matches.
-      const q = state.question && state.question.index === r.index ? state.question : null;
-      const count = q?.count ?? state.leaderboard?.count;
-      setText(heading, count ? `${questionHeading({ index: r.index, count })}: the answer` : `Question ${r.index + 1}: the answer`);
-      setText(prompt, q?.prompt ?? '');
-      picture.update(r.image);
-      setHidden(prompt, !q?.prompt);
-      const right = r.questionType === 'poll' ? '' : ` · ${r.stats?.correctCount ?? 0} right`;
-      setText(summary, `${r.answered} of ${r.total} answered${right}`);
-      const k = JSON.stringify([r, q?.options]);
-      if (k !== key) {
-        key = k;
-        const options = q?.options ?? null;
-        fill(chart, r.questionType === 'numeric' ? numericChart(r, q?.unit)
-          : r.questionType === 'order' ? orderChart(r, options)
-            : choiceChart(r, options),
-        r.questionType === 'poll' ? h('p', { class: 'hint' }, 'A poll has no right answer.') : null);
-        const m = commonMistake(r, options);
-        setHidden(mistake, !m);
-        const lead = m ? `Most chosen wrong answer, ${m.letter}: ` : '';
-        fill(mistake, m ? [h('strong', {}, lead), m.explanation] : []);
-        // Side by side, each as wide as its share of the words, so that neither runs much longer than the other.
-        explainBox.style.gridTemplateColumns = m && r.explanation
-          ? explainColumns(r.explanation.length, lead.length + m.explanation.length) : '';
-      }
-      setText(explanation, r.explanation ?? '');
-      setHidden(explanation, !r.explanation);
-      controls.update(state);
-      const fk = JSON.stringify([k, q?.prompt, innerWidth, innerHeight]);
-      if (fk !== fitKey && !el.hidden) {
-        fitKey = fk;
-        fitScreen(el);
-      }
-    },
-  };
+  return screenView(el, 'reveal', () => controls.focus(), (r, state) => {
+    // After a reload the server sends the reveal without the question: use the one kept in storage if it matches.
+    const q = state.question && state.question.index === r.index ? state.question : null;
+    const count = q?.count ?? state.leaderboard?.count;
+    setText(heading, count ? `${questionHeading({ index: r.index, count })}: the answer` : `Question ${r.index + 1}: the answer`);
+    setText(prompt, q?.prompt ?? '');
+    picture.update(r.image);
+    setHidden(prompt, !q?.prompt);
+    const right = r.questionType === 'poll' ? '' : ` · ${r.stats?.correctCount ?? 0} right`;
+    setText(summary, `${r.answered} of ${r.total} answered${right}`);
+    const k = JSON.stringify([r, q?.options]);
+    if (k !== key) {
+      key = k;
+      const options = q?.options ?? null;
+      fill(chart, r.questionType === 'numeric' ? numericChart(r, q?.unit)
+        : r.questionType === 'order' ? orderChart(r, options)
+          : choiceChart(r, options),
+      r.questionType === 'poll' ? h('p', { class: 'hint' }, 'A poll has no right answer.') : null);
+      const m = commonMistake(r, options);
+      setHidden(mistake, !m);
+      const lead = m ? `Most chosen wrong answer, ${m.letter}: ` : '';
+      fill(mistake, m ? [h('strong', {}, lead), m.explanation] : []);
+      // Side by side, each as wide as its share of the words, so that neither runs much longer than the other.
+      explainBox.style.gridTemplateColumns = m && r.explanation
+        ? explainColumns(r.explanation.length, lead.length + m.explanation.length) : '';
+    }
+    setText(explanation, r.explanation ?? '');
+    setHidden(explanation, !r.explanation);
+    controls.update(state);
+    const fk = JSON.stringify([k, q?.prompt, innerWidth, innerHeight]);
+    if (fk !== fitKey && !el.hidden) {
+      fitKey = fk;
+      fitScreen(el);
+    }
+  });
 }

@@ -3,7 +3,7 @@
 // sent. The screen is as tall as the phone and never scrolls as a whole: the prompt and the options give up space
 // step by step until every option and the send button are on screen, and the whole prompt is one tap away. In team
 // talk the options show, locked, with the time left to discuss.
-import { h, fill, setText, setHidden, setAttr, optionBadge, optionName } from '../shared/dom.js';
+import { h, fill, setText, setHidden, setAttr, optionBadge, optionName, screenView } from '../shared/dom.js';
 import { secondsLeft, timeFraction } from '../shared/state.js';
 import { parseNumber } from './answer.js';
 import { draftPicks, orderArrangement } from './state.js';
@@ -172,59 +172,53 @@ export function mountQuestion(root, actions) {
     if (!el.hidden) fit();
   });
 
-  return {
-    el,
-    focus: () => heading.focus(),
-    update(state, now) {
-      const q = state.question;
-      if (!q) return;
-      current = state;
-      const k = JSON.stringify([q.index, q.type, q.options, q.optionCount]);
-      if (k !== key) {
-        key = k;
-        whole = false;
-        build(q);
-      }
-      const introPhase = q.phase === 'intro';
-      const talking = q.phase === 'talk';
-      el.dataset.phase = q.phase;
-      el.dataset.type = q.type;
-      const done = state.answered || !!state.pending;
-      setText(heading, `Question ${q.index + 1} of ${q.count}`);
-      setText(countdown, `${secondsLeft(q, now)} s`);
-      barFill.style.transform = `scaleX(${introPhase ? 1 : timeFraction(q, now)})`;
-      setText(prompt, q.prompt ?? 'Read the question on the big screen.');
-      picture.update(q.image);
-      setText(hint, HINTS[q.type] ?? '');
-      setHidden(hint, introPhase || talking || done);
-      setHidden(talk, !talking);
-      setText(talk, `Team talk: discuss with your team. Answers open in ${secondsLeft(q, now)} s.`);
-      setHidden(paused, !q.paused);
-      setHidden(intro, !introPhase);
-      setText(intro, `Get ready: answers open in ${secondsLeft(q, now)} s`);
-      setHidden(area, introPhase || done);
-      setHidden(submitBar, introPhase || done || !controls.submit);
-      setHidden(sent, !done);
-      const mine = state.mine?.answer.question === q.index ? state.mine : null;
-      const sentKey = JSON.stringify([state.answered ? `sent${state.saved}` : state.pending ? 'sending' : '', mine]);
-      if (sentKey !== lastSent) {
-        lastSent = sentKey;
-        fill(sent,
-          h('p', { class: 'sent-title' }, state.answered ? [h('span', { 'aria-hidden': 'true' }, '✓ '), 'Answer sent'] : 'Sending your answer…'),
-          mine ? h('div', { class: 'my-answer', 'data-testid': 'my-answer' },
-            h('p', { class: 'my-answer-label' }, 'Your answer'),
-            answerChips(mine.answer, mine.options, { unit: q.unit })) : null,
-          state.answered ? h('p', { class: 'hint' }, state.saved ? 'Waiting for the others…'
-            : 'It counts; the server will save it as soon as it can.') : null);
-      }
-      setText(notice, state.notice ?? '');
-      setHidden(notice, !state.notice);
-      refresh();
-      const lk = JSON.stringify([k, q.phase, q.paused, done, sentKey, state.notice, el.hidden]);
-      if (lk !== layoutKey) {
-        layoutKey = lk;
-        fit();
-      }
-    },
-  };
+  return screenView(el, 'question', () => heading.focus(), (q, state, now) => {
+    current = state;
+    const k = JSON.stringify([q.index, q.type, q.options, q.optionCount]);
+    if (k !== key) {
+      key = k;
+      whole = false;
+      build(q);
+    }
+    const introPhase = q.phase === 'intro';
+    const talking = q.phase === 'talk';
+    el.dataset.phase = q.phase;
+    el.dataset.type = q.type;
+    const done = state.answered || !!state.pending;
+    setText(heading, `Question ${q.index + 1} of ${q.count}`);
+    setText(countdown, `${secondsLeft(q, now)} s`);
+    barFill.style.transform = `scaleX(${introPhase ? 1 : timeFraction(q, now)})`;
+    setText(prompt, q.prompt ?? 'Read the question on the big screen.');
+    picture.update(q.image);
+    setText(hint, HINTS[q.type] ?? '');
+    setHidden(hint, introPhase || talking || done);
+    setHidden(talk, !talking);
+    setText(talk, `Team talk: discuss with your team. Answers open in ${secondsLeft(q, now)} s.`);
+    setHidden(paused, !q.paused);
+    setHidden(intro, !introPhase);
+    setText(intro, `Get ready: answers open in ${secondsLeft(q, now)} s`);
+    setHidden(area, introPhase || done);
+    setHidden(submitBar, introPhase || done || !controls.submit);
+    setHidden(sent, !done);
+    const mine = state.mine?.answer.question === q.index ? state.mine : null;
+    const sentKey = JSON.stringify([state.answered ? `sent${state.saved}` : state.pending ? 'sending' : '', mine]);
+    if (sentKey !== lastSent) {
+      lastSent = sentKey;
+      fill(sent,
+        h('p', { class: 'sent-title' }, state.answered ? [h('span', { 'aria-hidden': 'true' }, '✓ '), 'Answer sent'] : 'Sending your answer…'),
+        mine ? h('div', { class: 'my-answer', 'data-testid': 'my-answer' },
+          h('p', { class: 'my-answer-label' }, 'Your answer'),
+          answerChips(mine.answer, mine.options, { unit: q.unit })) : null,
+        state.answered ? h('p', { class: 'hint' }, state.saved ? 'Waiting for the others…'
+          : 'It counts; the server will save it as soon as it can.') : null);
+    }
+    setText(notice, state.notice ?? '');
+    setHidden(notice, !state.notice);
+    refresh();
+    const lk = JSON.stringify([k, q.phase, q.paused, done, sentKey, state.notice, el.hidden]);
+    if (lk !== layoutKey) {
+      layoutKey = lk;
+      fit();
+    }
+  });
 }

@@ -1,7 +1,7 @@
 // After a question, at a glance: the whole screen green (right), red (wrong) or amber (partly right), always with
 // an icon and a word; the player's own answer beside the right one, each part marked; points, streak, total, rank,
 // who is just ahead, the explanation; in a team game also the team's rank and total.
-import { h, fill, setText, setHidden, teamBadge } from '../shared/dom.js';
+import { h, fill, setText, setHidden, teamBadge, screenView } from '../shared/dom.js';
 import { ordinal, points, formatNumber } from '../shared/present.js';
 import { teamColour } from '../shared/teams.js';
 import { verdict, aheadParts } from './words.js';
@@ -75,57 +75,51 @@ export function mountResult(root) {
   root.append(el);
   let compareKey = null;
   let teamKey = null;
-  return {
-    el,
-    focus: () => title.focus(),
-    update(state) {
-      const r = state.result;
-      if (!r) return;
-      const v = verdict(r);
-      el.dataset.verdict = v.kind;
-      paint(v.kind);
-      setText(icon, ICONS[v.kind]);
-      setText(headline, v.text);
-      setText(gained, `+${points(r.points)}`);
-      setText(bonus, r.bonus > 0 ? `including a streak bonus of ${formatNumber(r.bonus)}` : '');
-      setHidden(bonus, !(r.bonus > 0));
-      setText(streak, r.streak > 1 ? `Streak: ${r.streak} right in a row` : '');
-      setHidden(streak, !(r.streak > 1));
-      setText(total, points(r.score));
-      setText(rank, `${ordinal(r.rank)} of ${r.playerCount}`);
-      const a = aheadParts(r);
-      setText(aheadText, a.text);
-      setText(aheadName, a.name);
-      setHidden(ahead, !a.text);
+  return screenView(el, 'result', () => title.focus(), (r, state) => {
+    const v = verdict(r);
+    el.dataset.verdict = v.kind;
+    paint(v.kind);
+    setText(icon, ICONS[v.kind]);
+    setText(headline, v.text);
+    setText(gained, `+${points(r.points)}`);
+    setText(bonus, r.bonus > 0 ? `including a streak bonus of ${formatNumber(r.bonus)}` : '');
+    setHidden(bonus, !(r.bonus > 0));
+    setText(streak, r.streak > 1 ? `Streak: ${r.streak} right in a row` : '');
+    setHidden(streak, !(r.streak > 1));
+    setText(total, points(r.score));
+    setText(rank, `${ordinal(r.rank)} of ${r.playerCount}`);
+    const a = aheadParts(r);
+    setText(aheadText, a.text);
+    setText(aheadName, a.name);
+    setHidden(ahead, !a.text);
 
-      // The texts come from the question if the phone still has it, else from those kept with the answer.
-      const q = state.question && state.question.index === r.index ? state.question : null;
-      const mine = state.mine?.answer.question === r.index ? state.mine : null;
-      const options = q?.options ?? mine?.options ?? null;
-      const unit = q?.unit ?? null;
-      const ck = JSON.stringify([r.index, r.solution, r.correct, mine, options, unit, r.answered]);
-      if (ck !== compareKey) {
-        compareKey = ck;
-        const rightAnswer = solutionAnswer(r);
-        const poll = r.questionType === 'poll';
-        fill(yours, h('h2', {}, poll ? 'Your vote' : 'Your answer'),
-          mine ? answerChips(mine.answer, options, { unit, marks: marksFor(r, rightAnswer), testId: 'your-answer-chips' })
-            : h('p', { class: 'no-answer' }, r.answered ? 'Your answer was counted.' : 'You did not answer.'));
-        fill(right, rightAnswer ? [h('h2', {}, r.questionType === 'order' ? 'Right order' : 'Right answer'),
-          answerChips(rightAnswer, options, { unit, testId: 'right-answer-chips' })] : []);
-        // A fully right answer is the right one: no need to say it twice.
-        setHidden(right, !rightAnswer || (r.correct && !!mine));
-      }
-      const tk = JSON.stringify([r.team, r.teamCount]);
-      if (tk !== teamKey) {
-        teamKey = tk;
-        teamStandingBox(team, r.team, r.teamCount, true);
-      }
-      setHidden(team, !r.team);
-      setText(whyText, r.optionExplanation ?? '');
-      setHidden(why, !r.optionExplanation);
-      setText(explanation, r.explanation ?? '');
-      setHidden(explanation, !r.explanation);
-    },
-  };
+    // The texts come from the question if the phone still has it, else from those kept with the answer.
+    const q = state.question && state.question.index === r.index ? state.question : null;
+    const mine = state.mine?.answer.question === r.index ? state.mine : null;
+    const options = q?.options ?? mine?.options ?? null;
+    const unit = q?.unit ?? null;
+    const ck = JSON.stringify([r.index, r.solution, r.correct, mine, options, unit, r.answered]);
+    if (ck !== compareKey) {
+      compareKey = ck;
+      const rightAnswer = solutionAnswer(r);
+      const poll = r.questionType === 'poll';
+      fill(yours, h('h2', {}, poll ? 'Your vote' : 'Your answer'),
+        mine ? answerChips(mine.answer, options, { unit, marks: marksFor(r, rightAnswer), testId: 'your-answer-chips' })
+          : h('p', { class: 'no-answer' }, r.answered ? 'Your answer was counted.' : 'You did not answer.'));
+      fill(right, rightAnswer ? [h('h2', {}, r.questionType === 'order' ? 'Right order' : 'Right answer'),
+        answerChips(rightAnswer, options, { unit, testId: 'right-answer-chips' })] : []);
+      // A fully right answer is the right one: no need to say it twice.
+      setHidden(right, !rightAnswer || (r.correct && !!mine));
+    }
+    const tk = JSON.stringify([r.team, r.teamCount]);
+    if (tk !== teamKey) {
+      teamKey = tk;
+      teamStandingBox(team, r.team, r.teamCount, true);
+    }
+    setHidden(team, !r.team);
+    setText(whyText, r.optionExplanation ?? '');
+    setHidden(why, !r.optionExplanation);
+    setText(explanation, r.explanation ?? '');
+    setHidden(explanation, !r.explanation);
+  });
 }

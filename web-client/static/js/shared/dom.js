@@ -99,3 +99,18 @@ export function teamBadge(team, props = {}) {
   return h('span', { class: `team-badge team-${team.colour}`, ...props }, teamSwatch(team.colour),
     h('span', { class: 'team-badge-name wrap', text: team.name }));
 }
+
+/**
+ * The view of a screen that shows one part of the state (`state[part]`): `update(shown, state, now)` runs only while
+ * that part is there, so a screen never draws from a state it does not belong to.
+ */
+export function screenView(el, part, focus, update) {
+  return {
+    el,
+    focus,
+    update(state, now) {
+      const shown = state[part];
+      if (shown) update(shown, state, now);
+    },
+  };
+}
