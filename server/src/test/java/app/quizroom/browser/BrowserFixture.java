@@ -124,6 +124,20 @@ final class BrowserFixture implements BeforeAllCallback, BeforeEachCallback, Aft
         return new Phone(chrome.phone(i), baseUrl());
     }
 
+    /**
+     * A game of the bank with this title created on the projector, with phones 0, 1, … joined under these names
+     * and shown in its lobby; returns its PIN.
+     */
+    String gameWith(String bankTitle, int readingSeconds, String... names) {
+        Projector projector = projector();
+        String pin = projector.open().createGame(bankTitle, readingSeconds);
+        for (int i = 0; i < names.length; i++) {
+            phone(i).open(pin).join(pin, names[i]);
+        }
+        projector.awaitPlayers(names.length);
+        return pin;
+    }
+
     /** Every phone window, in order. */
     List<Phone> phones() {
         return IntStream.range(0, Chrome.PHONES).mapToObj(this::phone).toList();

@@ -83,13 +83,8 @@ final class LongestBank {
 
     /** A game of this bank with these players (phones 0, 1, …) joined and started, answers open on question 1. */
     static String start(BrowserFixture browser, String... names) {
-        Projector projector = browser.projector();
-        String pin = projector.open().createGame(TITLE, 0);
-        for (int i = 0; i < names.length; i++) {
-            browser.phone(i).open(pin).join(pin, names[i]);
-        }
-        projector.awaitPlayers(names.length);
-        projector.start();
+        String pin = browser.gameWith(TITLE, 0, names);
+        browser.projector().start();
         for (int i = 0; i < names.length; i++) {
             browser.phone(i).awaitAnswering(1);
         }

@@ -83,9 +83,7 @@ class PhoneInteractionBrowserTest {
     @Test
     void theNicknameIsRememberedOnThePhoneAndOfferedForTheNextGame() {
         Phone phone = phones.get(0);
-        String pin = projector.open().createGame(LongestBank.TITLE, 0);
-        phone.open(pin).join(pin, "Zofia");
-        projector.awaitPlayers(1);
+        browser.gameWith(LongestBank.TITLE, 0, "Zofia");
         assertEquals("Zofia", phone.js("return localStorage.getItem('quizroom.nickname')"));
 
         projector.js("localStorage.removeItem('quizroom.host')"); // a new game, not the running one back

@@ -169,9 +169,7 @@ class ProjectorFitBrowserTest {
 
     @Test
     void everyQuestionTypeWithLongTextsFitsBothScreenSizesAndTheRevealIsNeverSmaller() {
-        String pin = projector.open().createGame(TITLE, 2);
-        phone.open(pin).join(pin, "Ann");
-        projector.awaitPlayers(1);
+        browser.gameWith(TITLE, 2, "Ann");
         projector.start();
 
         // A wrong answer that has its own explanation, so the reveal shows both explanations.

@@ -124,11 +124,7 @@ class ProjectorSuspenseBrowserTest {
 
     @Test
     void rowsGlideAnArabicNameStaysApartAndThePodiumIsRevealedThirdSecondFirstBeforeAnyRank() {
-        String pin = projector.open().createGame(TestBank.TITLE, 2);
-        phones.get(0).open(pin).join(pin, ARABIC);
-        phones.get(1).open(pin).join(pin, "Ann");
-        phones.get(2).open(pin).join(pin, "Bob");
-        projector.awaitPlayers(3);
+        String pin = browser.gameWith(TestBank.TITLE, 2, ARABIC, "Ann", "Bob");
         Phone sara = phones.get(0);
         Phone ann = phones.get(1);
         Phone bob = phones.get(2);

@@ -23,10 +23,7 @@ class ReloadBrowserTest {
 
     /** Creates a game with Ann and Bob in it and opens answers to the first question. */
     private void gameAtFirstQuestion() {
-        String pin = projector.open().createGame(TestBank.TITLE, 1);
-        ann.open(pin).join(pin, "Ann");
-        bob.open(pin).join(pin, "Bob");
-        projector.awaitPlayers(2);
+        browser.gameWith(TestBank.TITLE, 1, "Ann", "Bob");
         projector.start();
         projector.awaitQuestion(1);
         browser.time().advance(1000);

@@ -43,10 +43,7 @@ class ReportBrowserTest {
 
     /** Two questions: Ann right at once both times; Bob wrong after 3 s, then wrong after 2 s. */
     private void playTwoQuestions() {
-        String pin = projector.open().createGame(TestBank.TITLE, 0);
-        ann.open(pin).join(pin, "Ann");
-        bob.open(pin).join(pin, "Bob");
-        projector.awaitPlayers(2);
+        browser.gameWith(TestBank.TITLE, 0, "Ann", "Bob");
         projector.start();
         ann.awaitAnswering(1);
         bob.awaitAnswering(1);
