@@ -47,13 +47,16 @@ import java.util.Map;
  *                             server's own machine is not counted when no password is configured)
  * @param emptyRoomMinutes     QUIZROOM_EMPTY_ROOM_MINUTES (10): a room no player ever joined is removed after this
  *                             long with no host connected
+ * @param database             QUIZROOM_DATABASE_URL and its companions (unset: null, results in QUIZROOM_DB):
+ *                             results in PostgreSQL instead of the SQLite file
  */
 public record Config(int port, String bindHost, Path banksDir, String publicUrl, int maxPlayersPerRoom,
                      int maxRooms, int maxMessageBytes, int roomIdleMinutes, Path webDir, List<String> allowedOrigins,
                      int pingSeconds, int readIdleSeconds, int joinTimeoutSeconds, int slowClientSeconds,
                      int writeQueueBytes, int pinFailuresPerSocket, int pinFailuresPerSecond, int joinsPerSecond,
                      int joinBurst, String teacherPassword, int gamesPerMinute, Path blocklistFile, Path dbFile,
-                     int dbQueue, int shutdownGraceSeconds, int roomsPerAddress, int emptyRoomMinutes) {
+                     int dbQueue, int shutdownGraceSeconds, int roomsPerAddress, int emptyRoomMinutes,
+                     DatabaseSettings database) {
 
     public Config {
         allowedOrigins = List.copyOf(allowedOrigins);
@@ -92,7 +95,8 @@ public record Config(int port, String bindHost, Path banksDir, String publicUrl,
                 intValue(env, "QUIZROOM_DB_QUEUE", 100_000, 10, 10_000_000),
                 intValue(env, "QUIZROOM_SHUTDOWN_GRACE_SECONDS", 10, 1, 600),
                 intValue(env, "QUIZROOM_ROOMS_PER_ADDRESS", 10, 1, 100_000),
-                intValue(env, "QUIZROOM_EMPTY_ROOM_MINUTES", 10, 1, 24 * 60));
+                intValue(env, "QUIZROOM_EMPTY_ROOM_MINUTES", 10, 1, 24 * 60),
+                DatabaseSettings.fromEnv(env));
     }
 
     /** The settings as logged at start-up, the teacher password masked. */
@@ -128,6 +132,9 @@ public record Config(int port, String bindHost, Path banksDir, String publicUrl,
         map.put("QUIZROOM_SHUTDOWN_GRACE_SECONDS", shutdownGraceSeconds);
         map.put("QUIZROOM_ROOMS_PER_ADDRESS", roomsPerAddress);
         map.put("QUIZROOM_EMPTY_ROOM_MINUTES", emptyRoomMinutes);
+        if (database != null) {
+            database.describe(map);
+        }
         return map;
     }
 
@@ -149,7 +156,7 @@ public record Config(int port, String bindHost, Path banksDir, String publicUrl,
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
-    private static int intValue(Map<String, String> env, String name, int fallback, int min, int max) {
+    static int intValue(Map<String, String> env, String name, int fallback, int min, int max) {
         String raw = env.get(name);
         if (raw == null || raw.isBlank()) {
             return fallback;
