@@ -1,7 +1,10 @@
 package app.quizroom.store;
 
 import app.quizroom.store.WriteQueue.Write;
+import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 
 import java.sql.SQLException;
@@ -13,8 +16,8 @@ import java.util.function.Consumer;
 
 /**
  * The {@link WriteQueue}'s writer-thread side for PostgreSQL: one connection from the pool, held while it works;
- * each batch sent down it as a pipeline ({@link PgPipeline}) inside one transaction with the counts of lost writes,
- * and acknowledged once {@code COMMIT} has returned (the session commits synchronously, see {@link Pg#pool}). A
+ * each batch sent down it as one pipeline ({@link PgPipeline}: {@code BEGIN}, the writes, the counts of lost writes,
+ * {@code COMMIT}), and acknowledged once every statement and the {@code COMMIT} have answered (the session commits synchronously, see {@link Pg#pool}). A
  * batch that fails for any reason but its data (the server is down, restarting, or timed out) is rolled back, the
  * connection given up, and the batch retried by the queue on a new one; a batch that fails on a bad row (a bug,
  * logged) is written one write per transaction and the bad one counted as lost. Every statement is idempotent
@@ -96,16 +99,20 @@ final class PgBatchWriter implements WriteQueue.BatchWriter {
         }
         Map<Long, Integer> counted = new HashMap<>();
         try {
-            long deadline = System.nanoTime() + timeoutMs * 1_000_000;
-            run("BEGIN");
             PgPipeline pipeline = new PgPipeline(connection);
+            pipeline.simple("BEGIN");
             for (Write w : batch) {
                 w.work().apply(pipeline);
             }
-            pipeline.finish(deadline);
-            storeLostCounts(counted);
-            run("COMMIT");
+            Map<Long, Future<RowSet<Row>>> lostCounts = storeLostCounts(pipeline, counted);
+            pipeline.simple("COMMIT");
+            pipeline.finish(System.nanoTime() + timeoutMs * 1_000_000);
             commits++;
+            lostCounts.forEach((owner, update) -> {
+                if (update.result().rowCount() == 0) { // the game's row is not written yet: counted next time
+                    uncount(owner, counted.get(owner));
+                }
+            });
         } catch (SQLException | RuntimeException e) {
             SQLException failure = e instanceof SQLException sql ? sql : Pg.sqlException(e);
             rollbackQuietly();
@@ -133,11 +140,11 @@ final class PgBatchWriter implements WriteQueue.BatchWriter {
     private boolean writeOneByOne(List<Write> batch) {
         for (Write w : batch) {
             try {
-                run("BEGIN");
                 PgPipeline pipeline = new PgPipeline(connection);
+                pipeline.simple("BEGIN");
                 w.work().apply(pipeline);
+                pipeline.simple("COMMIT");
                 pipeline.finish(System.nanoTime() + timeoutMs * 1_000_000);
-                run("COMMIT");
                 commits++;
                 w.written();
             } catch (SQLException | RuntimeException e) {
@@ -163,21 +170,20 @@ final class PgBatchWriter implements WriteQueue.BatchWriter {
         health.set(false, why);
     }
 
-    /** Stores the counts of lost writes, noting in {@code stored} those to put back if the batch is not kept. */
-    private void storeLostCounts(Map<Long, Integer> stored) throws SQLException {
+    /**
+     * Sends the counts of lost writes with the batch, noting in {@code counted} those to put back if the batch is
+     * not kept; returns each update, whose row count says whether the game's row was there to take it.
+     */
+    private Map<Long, Future<RowSet<Row>>> storeLostCounts(PgPipeline pipeline, Map<Long, Integer> counted) {
+        Map<Long, Future<RowSet<Row>>> updates = new HashMap<>();
         for (Long owner : List.copyOf(lost.keySet())) {
             Integer count = lost.remove(owner);
-            if (count == null) {
-                continue;
-            }
-            stored.put(owner, count);
-            int updated = Pg.await(connection.preparedQuery(Pg.numbered(addLost))
-                    .execute(Pg.tuple(count, owner)), timeoutMs).rowCount();
-            if (updated == 0) { // the game's row is not written yet
-                stored.remove(owner);
-                uncount(owner, count);
+            if (count != null) {
+                counted.put(owner, count);
+                updates.put(owner, pipeline.prepared(addLost, count, owner));
             }
         }
+        return updates;
     }
 
     private void uncount(long owner, int count) {

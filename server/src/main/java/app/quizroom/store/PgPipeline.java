@@ -2,6 +2,8 @@ package app.quizroom.store;
 
 import app.quizroom.store.WriteQueue.Sql;
 import io.vertx.core.Future;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 
@@ -10,9 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A batch's statements sent down one PostgreSQL connection without waiting for each answer: consecutive runs of
- * one statement (a thousand answers) go as one batch of bindings, and {@link #finish} waits for them all. So a
- * batch costs a few round trips and one commit, however many rows it holds.
+ * A transaction's statements sent down one PostgreSQL connection without waiting for each answer: {@code BEGIN},
+ * the statements (consecutive runs of one statement, such as a thousand answers, go as one batch of bindings),
+ * {@code COMMIT}, and then {@link #finish} waits for them all, in order. So a batch costs one round trip and one
+ * commit, however many rows it holds. If a statement fails, PostgreSQL answers the {@code COMMIT} by rolling the
+ * transaction back, and {@link #finish} throws that statement's failure.
  */
 final class PgPipeline implements Sql {
 
@@ -32,6 +36,22 @@ final class PgPipeline implements Sql {
             pendingSql = statement;
         }
         pending.add(Pg.tuple(parameters));
+    }
+
+    /** Sends a statement of no parameters as it is ({@code BEGIN}, {@code COMMIT}), after those before it. */
+    Future<RowSet<Row>> simple(String sql) {
+        send();
+        Future<RowSet<Row>> result = connection.query(sql).execute();
+        sent.add(result);
+        return result;
+    }
+
+    /** Sends one statement with {@code ?} parameters after those before it; its result is for the caller. */
+    Future<RowSet<Row>> prepared(String sql, Object... parameters) {
+        send();
+        Future<RowSet<Row>> result = connection.preparedQuery(Pg.numbered(sql)).execute(Pg.tuple(parameters));
+        sent.add(result);
+        return result;
     }
 
     /** Sends what is pending and waits for every statement sent; throws the first failure, in the order sent. */

@@ -6,6 +6,7 @@ import app.quizroom.support.TestServer;
 import app.quizroom.support.WsClient;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,8 +26,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * PostgreSQL goes away in the middle of a game and comes back on the same data folder and port: the game goes on
  * with {@code saved: false} and the projector's warning, and once the database is back every queued answer
- * reaches it, in the order given, and the report says nothing was lost.
+ * reaches it, in the order given, and the report says nothing was lost. Slow: it waits out the store's retry
+ * back-off and a PostgreSQL start.
  */
+@Tag("slow")
 class PostgresOutageTest {
 
     @TempDir
