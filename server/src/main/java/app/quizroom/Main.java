@@ -5,21 +5,27 @@ import app.quizroom.bank.BankLoader;
 import app.quizroom.bank.BankProblem;
 import app.quizroom.bank.FairnessCheck;
 import app.quizroom.config.Config;
+import app.quizroom.config.DatabaseSettings;
 import app.quizroom.game.Clock;
 import app.quizroom.server.QuizServer;
+import app.quizroom.store.SqliteToPostgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Starts the server ({@code java -jar quizroom.jar}) or checks banks without starting it
- * ({@code java -jar quizroom.jar validate FOLDER...}).
+ * Starts the server ({@code java -jar quizroom.jar}), checks banks without starting it
+ * ({@code java -jar quizroom.jar validate FOLDER...}), or copies past games from SQLite into PostgreSQL
+ * ({@code java -jar quizroom.jar migrate --from quizroom.db --to postgresql://...}).
  */
 public final class Main {
 
@@ -33,10 +39,15 @@ public final class Main {
         if (args.length > 0 && args[0].equals("validate")) {
             System.exit(validate(args));
         }
+        if (args.length > 0 && args[0].equals("migrate")) {
+            System.exit(migrate(args, System.getenv()));
+        }
         if (args.length > 0) {
             System.err.println("usage: java -jar quizroom.jar            start the server");
             System.err.println("       java -jar quizroom.jar validate [--strict] [--notes FILE] FOLDER...");
             System.err.println("                                    check banks and exit");
+            System.err.println("       java -jar quizroom.jar migrate --from FILE.db --to postgresql://user@host:port/db");
+            System.err.println("                                    copy past games from SQLite into PostgreSQL");
             System.exit(2);
         }
         Config config;
@@ -84,6 +95,52 @@ public final class Main {
                 // exiting anyway
             }
         }, "quizroom-shutdown"));
+    }
+
+    /**
+     * Copies every game of an SQLite file into PostgreSQL ({@link SqliteToPostgres}); the password comes from
+     * QUIZROOM_DATABASE_PASSWORD or QUIZROOM_DATABASE_PASSWORD_FILE, as for the server. Returns 0 when done
+     * (a second run copies nothing and says so), 1 on a failure, 2 on a usage error.
+     */
+    static int migrate(String[] args, Map<String, String> env) {
+        String from = null;
+        String to = null;
+        for (int i = 1; i < args.length; i++) {
+            if ((args[i].equals("--from") || args[i].equals("--to")) && i + 1 < args.length) {
+                if (args[i].equals("--from")) {
+                    from = args[++i];
+                } else {
+                    to = args[++i];
+                }
+            } else {
+                from = null;
+                break;
+            }
+        }
+        if (from == null || to == null) {
+            System.out.println("usage: java -jar quizroom.jar migrate --from FILE.db --to postgresql://user@host:port/db"
+                    + " (password in QUIZROOM_DATABASE_PASSWORD or QUIZROOM_DATABASE_PASSWORD_FILE)");
+            return 2;
+        }
+        DatabaseSettings target;
+        try {
+            Map<String, String> settings = new HashMap<>(env);
+            settings.put("QUIZROOM_DATABASE_URL", to);
+            target = DatabaseSettings.fromEnv(settings);
+        } catch (IllegalArgumentException e) {
+            System.out.println("configuration: " + e.getMessage());
+            return 2;
+        }
+        try {
+            SqliteToPostgres.Outcome outcome = SqliteToPostgres.copy(Path.of(from), target);
+            System.out.println("copied " + outcome.copied() + " game(s) (" + outcome.rows() + " rows) from " + from
+                    + " into " + target.url() + "; " + outcome.alreadyThere() + " game(s) were there already");
+            return 0;
+        } catch (SQLException | RuntimeException e) {
+            System.out.println("migrate failed: " + e.getMessage() + " (games copied before the failure are kept;"
+                    + " run it again to copy the rest)");
+            return 1;
+        }
     }
 
     /**

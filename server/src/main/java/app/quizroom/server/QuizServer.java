@@ -11,8 +11,9 @@ import app.quizroom.game.Room;
 import app.quizroom.game.RoomRegistry;
 import app.quizroom.game.Scheduler;
 import app.quizroom.metrics.ServerMetrics;
-import app.quizroom.store.Reports;
+import app.quizroom.store.PostgresStore;
 import app.quizroom.store.ResultStore;
+import app.quizroom.store.SqliteStore;
 import app.quizroom.transport.Addresses;
 import app.quizroom.transport.EventLoops;
 import app.quizroom.transport.HttpRoutes;
@@ -43,6 +44,7 @@ import java.util.function.Supplier;
  */
 public final class QuizServer {
 
+    private static final System.Logger LOG = System.getLogger("quizroom");
     private static final long SWEEP_INTERVAL_MS = 60_000;
     /** How often the banks folder is rescanned besides the changes the operating system reports. */
     private static final Duration BANK_RESCAN = Duration.ofSeconds(30);
@@ -98,7 +100,8 @@ public final class QuizServer {
         this.injectedScheduler = scheduler;
         this.rooms = new RoomRegistry(config.maxRooms());
         this.metrics = new ServerMetrics(registry, rooms::size);
-        this.store = new ResultStore(config.dbFile(), config.dbQueue());
+        this.store = config.database() == null ? new SqliteStore(config.dbFile(), config.dbQueue())
+                : new PostgresStore(config.database(), config.dbQueue());
         this.addresses = new Addresses(config, network);
     }
 
@@ -125,6 +128,7 @@ public final class QuizServer {
         }
         library.watch(BANK_RESCAN);
         int loopCount = Math.max(1, Runtime.getRuntime().availableProcessors());
+        LOG.log(System.Logger.Level.INFO, "results are kept in " + store.describe());
         store.start();
         store.onHealthChange(saving -> rooms.all().forEach(room -> room.execute(() -> room.storageChanged(saving))));
         vertx = Vertx.builder()
@@ -143,7 +147,7 @@ public final class QuizServer {
                     GameLauncher games = new GameLauncher(rooms, opened, config.roomsPerAddress(), store, addresses,
                             seeds, () -> new Room.Environment(loops.get(), clock, scheduler, metrics, limits));
                     HttpRoutes http = new HttpRoutes(config, generatedPassword, library, folder, games, addresses,
-                            registry, rooms::size, metrics::connectedPlayers, new Reports(config.dbFile()),
+                            registry, rooms::size, metrics::connectedPlayers, store.reports(),
                             store::flushed);
                     return new WebServer(config, addresses, http, rooms, clock, metrics, stopping::get)
                             .deploy(vertx, instances);
