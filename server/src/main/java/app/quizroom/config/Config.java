@@ -149,7 +149,7 @@ public record Config(int port, String bindHost, Path banksDir, String publicUrl,
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
-    private static int intValue(Map<String, String> env, String name, int fallback, int min, int max) {
+    static int intValue(Map<String, String> env, String name, int fallback, int min, int max) {
         String raw = env.get(name);
         if (raw == null || raw.isBlank()) {
             return fallback;
