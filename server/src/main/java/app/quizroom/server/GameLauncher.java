@@ -1,6 +1,7 @@
 package app.quizroom.server;
 
 import app.quizroom.bank.Bank;
+import app.quizroom.cluster.DurablePins;
 import app.quizroom.cluster.PinDirectory;
 import app.quizroom.game.GameOptions;
 import app.quizroom.game.GameRecorder;
@@ -36,6 +37,7 @@ final class GameLauncher implements GameOpener {
     private final Supplier<Room.Environment> environments;
     private final Supplier<String> pins;
     private final PinDirectory directory;
+    private final DurablePins durablePins;
     private final BooleanSupplier draining;
 
     /**
@@ -43,11 +45,12 @@ final class GameLauncher implements GameOpener {
      * @param environments a room's surroundings, each on the next room loop
      * @param pins         where a cluster node draws PINs to claim
      * @param directory    the cluster's PIN directory; null when the server runs alone
+     * @param durablePins  the database's guard behind the directory ({@link DurablePins#NONE} until PostgreSQL)
      * @param draining     true once the server drains: it opens no new rooms
      */
     GameLauncher(RoomRegistry rooms, OpenRooms opened, int roomsPerAddress, ResultStore store, Addresses addresses,
                  LongSupplier seeds, Supplier<Room.Environment> environments, Supplier<String> pins,
-                 PinDirectory directory, BooleanSupplier draining) {
+                 PinDirectory directory, DurablePins durablePins, BooleanSupplier draining) {
         this.rooms = rooms;
         this.opened = opened;
         this.roomsPerAddress = roomsPerAddress;
@@ -57,6 +60,7 @@ final class GameLauncher implements GameOpener {
         this.environments = environments;
         this.pins = pins;
         this.directory = directory;
+        this.durablePins = durablePins;
         this.draining = draining;
     }
 
@@ -92,7 +96,14 @@ final class GameLauncher implements GameOpener {
         if (rooms.get(pin) != null) {
             return claimPin(drawsLeft - 1);
         }
-        return directory.claim(pin).compose(won -> won ? Future.succeededFuture(pin) : claimPin(drawsLeft - 1));
+        return directory.claim(pin)
+                .compose(won -> won ? durablePins.reserve(pin, directory.node()).compose(kept -> {
+                    if (kept) {
+                        return Future.succeededFuture(pin);
+                    }
+                    directory.release(pin);
+                    return claimPin(drawsLeft - 1);
+                }) : claimPin(drawsLeft - 1));
     }
 
     private Outcome refusal(String creator) {

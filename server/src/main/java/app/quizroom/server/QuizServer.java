@@ -4,6 +4,7 @@ import app.quizroom.bank.Bank;
 import app.quizroom.bank.BankFolder;
 import app.quizroom.bank.BankLibrary;
 import app.quizroom.cluster.ClusterNode;
+import app.quizroom.cluster.DurablePins;
 import app.quizroom.cluster.PinDirectory;
 import app.quizroom.config.ClusterConfig;
 import app.quizroom.config.Config;
@@ -187,7 +188,7 @@ public final class QuizServer {
                 .compose(loops -> {
                     GameLauncher games = new GameLauncher(rooms, opened, config.roomsPerAddress(), store, addresses,
                             seeds, () -> new Room.Environment(loops.get(), clock, scheduler, metrics, limits),
-                            pins, pinDirectory, draining::get);
+                            pins, pinDirectory, DurablePins.NONE, draining::get);
                     HttpRoutes http = new HttpRoutes(config, generatedPassword, library, folder, games, addresses,
                             registry, rooms::size, metrics::connectedPlayers, new Reports(config.dbFile()),
                             store::flushed, this::readiness);
