@@ -23,12 +23,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Three real server JVMs ({@code app.quizroom.Main}) form a cluster: each says it is ready, with the members it
  * sees, and tags its metrics with its name; a node sent SIGTERM with a game in play drains (not ready, no new
- * games, the game plays on) and leaves once the game is over; a node killed with SIGKILL is seen gone. About 60 s.
+ * games, the game plays on) and leaves once the game is over; a suspended node ({@code kill -STOP}) is removed
+ * within seconds and merges back when resumed; a node killed with SIGKILL is seen gone. About 60 s.
  */
 @Tag("slow")
 class ClusterOperationsTest {
 
     private static final Duration NOTICED = Duration.ofSeconds(15);
+    /** Split clusters look for each other every 10 s (HazelcastSetup), and then merge. */
+    private static final Duration MERGED = Duration.ofSeconds(45);
 
     private final Vertx vertx = Vertx.vertx();
     private final List<WsClient> clients = new ArrayList<>();
@@ -88,7 +91,18 @@ class ClusterOperationsTest {
         assertTrue(leaving.awaitExit(30), "the node leaves once its game is over");
         assertTrue(cluster.awaitMembers(first, 2, NOTICED), "node-0 saw node-2 leave");
 
-        cluster.node(1).kill9();
+        // A suspended node sends no heartbeat: it is removed after Hazelcast's 5 s, and merges back once resumed.
+        ServerProcess suspended = cluster.node(1);
+        signal("STOP", suspended);
+        try {
+            assertTrue(cluster.awaitMembers(first, 1, NOTICED), "node-0 saw node-1 go silent");
+        } finally {
+            signal("CONT", suspended);
+        }
+        assertTrue(cluster.awaitMembers(first, 2, MERGED), "node-1 came back into the cluster");
+        assertTrue(cluster.awaitMembers(suspended, 2, MERGED), "node-1 sees node-0 again");
+
+        suspended.kill9();
         assertTrue(cluster.awaitMembers(first, 1, NOTICED), "node-0 saw node-1 die");
         JsonObject alone = ClusterNodes.ready(first);
         assertEquals(200, alone.getInteger("status"), alone.encode());
@@ -107,6 +121,11 @@ class ClusterOperationsTest {
             Thread.sleep(200);
         }
         throw new AssertionError("not seen within " + NOTICED + "; last /ready: " + last);
+    }
+
+    private static void signal(String name, ServerProcess node) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(node.pid())).inheritIO().start();
+        assertEquals(0, kill.waitFor(), "kill -" + name);
     }
 
     private WsClient client(ServerProcess node) {
