@@ -11,7 +11,6 @@ import app.quizroom.config.Config;
 import app.quizroom.config.LanAddresses;
 import app.quizroom.game.Blocklist;
 import app.quizroom.game.Clock;
-import app.quizroom.game.Phase;
 import app.quizroom.game.Room;
 import app.quizroom.game.RoomRegistry;
 import app.quizroom.game.Scheduler;
@@ -56,8 +55,6 @@ public final class QuizServer {
     /** How often the banks folder is rescanned besides the changes the operating system reports. */
     private static final Duration BANK_RESCAN = Duration.ofSeconds(30);
     private static final SecureRandom SEEDS = new SecureRandom();
-    private static final long DRAIN_POLL_MS = 1000;
-    private static final System.Logger LOG = System.getLogger("quizroom");
 
     private final Config config;
     private final BankLibrary library;
@@ -310,38 +307,7 @@ public final class QuizServer {
         if (vertx == null || cluster.drainSeconds() == 0 || !draining.compareAndSet(false, true)) {
             return stop();
         }
-        LOG.log(System.Logger.Level.INFO, "draining: no new rooms; waiting up to " + cluster.drainSeconds()
-                + " s for the games in play to end");
-        long deadline = System.nanoTime() + cluster.drainSeconds() * 1_000_000_000L;
-        Promise<Void> drained = Promise.promise();
-        awaitDrained(deadline, drained);
-        return drained.future().compose(ignored -> stop());
-    }
-
-    private void awaitDrained(long deadline, Promise<Void> drained) {
-        gamesInPlay().onComplete(counted -> {
-            if (counted.succeeded() && counted.result() == 0 || System.nanoTime() - deadline >= 0) {
-                LOG.log(System.Logger.Level.INFO, counted.succeeded() && counted.result() == 0
-                        ? "drained: no game in play" : "drain time over; stopping with games in play");
-                drained.complete();
-            } else {
-                vertx.setTimer(DRAIN_POLL_MS, id -> awaitDrained(deadline, drained));
-            }
-        });
-    }
-
-    /** How many rooms have a game in play: before its podium, with someone connected. */
-    private Future<Integer> gamesInPlay() {
-        long now = clock.millis();
-        List<Future<Boolean>> answers = new ArrayList<>();
-        for (Room room : rooms.all()) {
-            Promise<Boolean> inPlay = Promise.promise();
-            answers.add(inPlay.future());
-            room.execute(() -> inPlay.complete(room.phase() != Phase.PODIUM && room.phase() != Phase.FINISHED
-                    && !room.isAbandoned(now, 0)));
-        }
-        return Future.all(answers).timeout(DRAIN_POLL_MS, TimeUnit.MILLISECONDS)
-                .map(ignored -> (int) answers.stream().filter(Future::result).count());
+        return new Drain(vertx, rooms, clock).await(cluster.drainSeconds()).compose(ignored -> stop());
     }
 
     /** A cluster node gives back the PINs of the rooms it still holds, before it leaves the cluster. */
