@@ -4,6 +4,7 @@ import app.quizroom.bank.Bank;
 import app.quizroom.bank.BankLoader;
 import app.quizroom.bank.BankProblem;
 import app.quizroom.bank.FairnessCheck;
+import app.quizroom.config.ClusterConfig;
 import app.quizroom.config.Config;
 import app.quizroom.config.DatabaseSettings;
 import app.quizroom.game.Clock;
@@ -51,23 +52,27 @@ public final class Main {
             System.exit(2);
         }
         Config config;
+        ClusterConfig cluster;
         try {
             config = Config.fromEnv(System.getenv());
+            cluster = ClusterConfig.fromEnv(System.getenv());
         } catch (IllegalArgumentException e) {
             System.err.println("configuration: " + e.getMessage());
             System.exit(2);
             return;
         }
         config.describe().forEach((key, value) -> LOG.log(Level.INFO, "config " + key + "=" + value));
+        cluster.describe().forEach((key, value) -> LOG.log(Level.INFO, "config " + key + "=" + value));
         if (!Files.isDirectory(config.banksDir())) {
             LOG.log(Level.ERROR, "no banks folder at " + config.banksDir().toAbsolutePath()
                     + "; set QUIZROOM_BANKS to a folder of banks");
             System.exit(1);
         }
         // The server reads the banks itself, and again whenever the folder changes (the editor saves there).
-        QuizServer server = new QuizServer(config, Clock.SYSTEM, null);
+        QuizServer server = new QuizServer(config, cluster, Clock.SYSTEM);
         try {
-            server.start().await(30, TimeUnit.SECONDS);
+            // Joining a cluster waits for Hazelcast to find its members.
+            server.start().await(cluster.enabled() ? 120 : 30, TimeUnit.SECONDS);
         } catch (Exception e) {
             LOG.log(Level.ERROR, "the server could not start: " + e.getMessage());
             System.exit(1);
@@ -90,7 +95,8 @@ public final class Main {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
-                server.stop().await(config.shutdownGraceSeconds() + 5L, TimeUnit.SECONDS);
+                server.drainAndStop().await(cluster.drainSeconds() + config.shutdownGraceSeconds() + 15L,
+                        TimeUnit.SECONDS);
             } catch (Exception ignored) {
                 // exiting anyway
             }
