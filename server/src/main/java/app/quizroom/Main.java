@@ -4,22 +4,29 @@ import app.quizroom.bank.Bank;
 import app.quizroom.bank.BankLoader;
 import app.quizroom.bank.BankProblem;
 import app.quizroom.bank.FairnessCheck;
+import app.quizroom.config.ClusterConfig;
 import app.quizroom.config.Config;
-import app.quizroom.support.Clock;
+import app.quizroom.config.DatabaseSettings;
 import app.quizroom.server.QuizServer;
+import app.quizroom.store.SqliteToPostgres;
+import app.quizroom.support.Clock;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Starts the server ({@code java -jar quizroom.jar}) or checks banks without starting it
- * ({@code java -jar quizroom.jar validate FOLDER...}).
+ * Starts the server ({@code java -jar quizroom.jar}), checks banks without starting it
+ * ({@code java -jar quizroom.jar validate FOLDER...}), or copies past games from SQLite into PostgreSQL
+ * ({@code java -jar quizroom.jar migrate --from quizroom.db --to postgresql://...}).
  */
 public final class Main {
 
@@ -33,30 +40,39 @@ public final class Main {
         if (args.length > 0 && args[0].equals("validate")) {
             System.exit(validate(args));
         }
+        if (args.length > 0 && args[0].equals("migrate")) {
+            System.exit(migrate(args, System.getenv()));
+        }
         if (args.length > 0) {
             System.err.println("usage: java -jar quizroom.jar            start the server");
             System.err.println("       java -jar quizroom.jar validate [--strict] [--notes FILE] FOLDER...");
             System.err.println("                                    check banks and exit");
+            System.err.println("       java -jar quizroom.jar migrate --from FILE.db --to postgresql://user@host:port/db");
+            System.err.println("                                    copy past games from SQLite into PostgreSQL");
             System.exit(2);
         }
         Config config;
+        ClusterConfig cluster;
         try {
             config = Config.fromEnv(System.getenv());
+            cluster = ClusterConfig.fromEnv(System.getenv());
         } catch (IllegalArgumentException e) {
             System.err.println("configuration: " + e.getMessage());
             System.exit(2);
             return;
         }
         config.describe().forEach((key, value) -> LOG.log(Level.INFO, "config " + key + "=" + value));
+        cluster.describe().forEach((key, value) -> LOG.log(Level.INFO, "config " + key + "=" + value));
         if (!Files.isDirectory(config.banksDir())) {
             LOG.log(Level.ERROR, "no banks folder at " + config.banksDir().toAbsolutePath()
                     + "; set QUIZROOM_BANKS to a folder of banks");
             System.exit(1);
         }
         // The server reads the banks itself, and again whenever the folder changes (the editor saves there).
-        QuizServer server = new QuizServer(config, Clock.SYSTEM, null);
+        QuizServer server = new QuizServer(config, cluster, Clock.SYSTEM);
         try {
-            server.start().await(30, TimeUnit.SECONDS);
+            // Joining a cluster waits for Hazelcast to find its members.
+            server.start().await(cluster.enabled() ? 120 : 30, TimeUnit.SECONDS);
         } catch (Exception e) {
             LOG.log(Level.ERROR, "the server could not start: " + e.getMessage());
             System.exit(1);
@@ -79,11 +95,58 @@ public final class Main {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
-                server.stop().await(config.shutdownGraceSeconds() + 5L, TimeUnit.SECONDS);
+                server.drainAndStop().await(cluster.drainSeconds() + config.shutdownGraceSeconds() + 15L,
+                        TimeUnit.SECONDS);
             } catch (Exception ignored) {
                 // exiting anyway
             }
         }, "quizroom-shutdown"));
+    }
+
+    /**
+     * Copies every game of an SQLite file into PostgreSQL ({@link SqliteToPostgres}); the password comes from
+     * QUIZROOM_DATABASE_PASSWORD or QUIZROOM_DATABASE_PASSWORD_FILE, as for the server. Returns 0 when done
+     * (a second run copies nothing and says so), 1 on a failure, 2 on a usage error.
+     */
+    static int migrate(String[] args, Map<String, String> env) {
+        String from = null;
+        String to = null;
+        for (int i = 1; i < args.length; i++) {
+            if ((args[i].equals("--from") || args[i].equals("--to")) && i + 1 < args.length) {
+                if (args[i].equals("--from")) {
+                    from = args[++i];
+                } else {
+                    to = args[++i];
+                }
+            } else {
+                from = null;
+                break;
+            }
+        }
+        if (from == null || to == null) {
+            System.out.println("usage: java -jar quizroom.jar migrate --from FILE.db --to postgresql://user@host:port/db"
+                    + " (password in QUIZROOM_DATABASE_PASSWORD or QUIZROOM_DATABASE_PASSWORD_FILE)");
+            return 2;
+        }
+        DatabaseSettings target;
+        try {
+            Map<String, String> settings = new HashMap<>(env);
+            settings.put("QUIZROOM_DATABASE_URL", to);
+            target = DatabaseSettings.fromEnv(settings);
+        } catch (IllegalArgumentException e) {
+            System.out.println("configuration: " + e.getMessage());
+            return 2;
+        }
+        try {
+            SqliteToPostgres.Outcome outcome = SqliteToPostgres.copy(Path.of(from), target);
+            System.out.println("copied " + outcome.copied() + " game(s) (" + outcome.rows() + " rows) from " + from
+                    + " into " + target.url() + "; " + outcome.alreadyThere() + " game(s) were there already");
+            return 0;
+        } catch (SQLException | RuntimeException e) {
+            System.out.println("migrate failed: " + e.getMessage() + " (games copied before the failure are kept;"
+                    + " run it again to copy the rest)");
+            return 1;
+        }
     }
 
     /**

@@ -53,6 +53,8 @@ import java.util.Map;
  *                             open TCP connections from one client address
  * @param handshakeSeconds     QUIZROOM_HANDSHAKE_SECONDS (5): a connection must send a whole request (or its WebSocket
  *                             upgrade) this soon after opening, or after its previous response
+ * @param database             QUIZROOM_DATABASE_URL and its companions (unset: null, results in QUIZROOM_DB):
+ *                             results in PostgreSQL instead of the SQLite file
  */
 public record Config(int port, String bindHost, Path banksDir, String publicUrl, int maxPlayersPerRoom,
                      int maxRooms, int maxMessageBytes, int roomIdleMinutes, Path webDir, List<String> allowedOrigins,
@@ -60,7 +62,8 @@ public record Config(int port, String bindHost, Path banksDir, String publicUrl,
                      int writeQueueBytes, int pinFailuresPerSocket, int pinFailuresPerSecond, int joinsPerSecond,
                      int joinBurst, String teacherPassword, int gamesPerMinute, Path blocklistFile, Path dbFile,
                      int dbQueue, int shutdownGraceSeconds, int roomsPerAddress, int emptyRoomMinutes,
-                     int maxConnections, int connectionsPerAddress, int handshakeSeconds) {
+                     int maxConnections, int connectionsPerAddress, int handshakeSeconds,
+                     DatabaseSettings database) {
 
     public Config {
         allowedOrigins = List.copyOf(allowedOrigins);
@@ -107,7 +110,8 @@ public record Config(int port, String bindHost, Path banksDir, String publicUrl,
                 // server with few descriptors has; a value set is taken as it is (a load test from one address).
                 intValue(env, "QUIZROOM_CONNECTIONS_PER_ADDRESS", Math.min(1000, Math.max(1, maxConnections / 2)), 1,
                         1_000_000),
-                intValue(env, "QUIZROOM_HANDSHAKE_SECONDS", 5, 1, 600));
+                intValue(env, "QUIZROOM_HANDSHAKE_SECONDS", 5, 1, 600),
+                DatabaseSettings.fromEnv(env));
     }
 
     /** QUIZROOM_MAX_CONNECTIONS, never above what the process's descriptors allow. */
@@ -153,6 +157,9 @@ public record Config(int port, String bindHost, Path banksDir, String publicUrl,
                 + (descriptors > 0 ? " (descriptor limit " + descriptors + ")" : " (descriptor limit unknown)"));
         map.put("QUIZROOM_CONNECTIONS_PER_ADDRESS", connectionsPerAddress);
         map.put("QUIZROOM_HANDSHAKE_SECONDS", handshakeSeconds);
+        if (database != null) {
+            database.describe(map);
+        }
         return map;
     }
 
@@ -174,7 +181,7 @@ public record Config(int port, String bindHost, Path banksDir, String publicUrl,
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
-    private static int intValue(Map<String, String> env, String name, int fallback, int min, int max) {
+    static int intValue(Map<String, String> env, String name, int fallback, int min, int max) {
         String raw = env.get(name);
         if (raw == null || raw.isBlank()) {
             return fallback;

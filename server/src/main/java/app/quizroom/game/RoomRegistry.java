@@ -35,6 +35,19 @@ public final class RoomRegistry {
         return null;
     }
 
+    /**
+     * Creates a room under a PIN chosen elsewhere (a cluster node's PIN, claimed cluster-wide first), or returns
+     * null when the server already holds its maximum or this PIN is in use here.
+     */
+    public Room createAt(String pin, Function<String, Room> factory) {
+        if (rooms.size() >= maxRooms) {
+            return null;
+        }
+        Room[] created = new Room[1];
+        rooms.computeIfAbsent(pin, p -> created[0] = factory.apply(p));
+        return created[0];
+    }
+
     public Room get(String pin) {
         return pin == null ? null : rooms.get(pin);
     }

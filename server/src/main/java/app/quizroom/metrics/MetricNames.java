@@ -15,6 +15,13 @@ public final class MetricNames {
     public static final String CONNECTIONS_OPEN = "quizroom.connections.open";
     public static final String CONNECTIONS_REFUSED = "quizroom.connections.refused";
     public static final String TAG_REASON = "reason";
+    /** Cluster mode: every series carries the node's name (QUIZROOM_NODE_NAME) under this tag. */
+    public static final String TAG_NODE = "node";
+    public static final String CLUSTER_MEMBERS = "quizroom.cluster.members";
+    public static final String CLUSTER_ROOMS_OWNED = "quizroom.cluster.rooms.owned";
+    public static final String CLUSTER_BUS_SENT = "quizroom.cluster.bus.sent";
+    public static final String CLUSTER_BUS_RECEIVED = "quizroom.cluster.bus.received";
+    public static final String CLUSTER_PIN_CONFLICTS = "quizroom.cluster.pin.conflicts";
 
     private MetricNames() {
     }

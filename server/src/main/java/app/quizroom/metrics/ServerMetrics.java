@@ -2,6 +2,7 @@ package app.quizroom.metrics;
 
 import app.quizroom.game.RoomMetrics;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -28,7 +29,9 @@ public final class ServerMetrics implements RoomMetrics {
 
     public ServerMetrics(MeterRegistry registry, Supplier<Number> liveRooms) {
         this.registry = registry;
-        registry.gauge(MetricNames.ROOMS_LIVE, liveRooms, s -> s.get().doubleValue());
+        // Gauge.builder with a supplier holds it strongly; registry.gauge(name, obj, fn) holds obj weakly, and a
+        // method reference nobody else keeps is collected, after which the gauge reads NaN.
+        Gauge.builder(MetricNames.ROOMS_LIVE, liveRooms).register(registry);
         registry.gauge(MetricNames.PLAYERS_CONNECTED, connected);
         accepted = Counter.builder(MetricNames.ANSWERS_ACCEPTED).description("Answers accepted").register(registry);
         handling = Timer.builder(MetricNames.ANSWER_HANDLING).description("Time to check and record an answer")

@@ -1,6 +1,8 @@
 package app.quizroom.server;
 
 import app.quizroom.bank.Bank;
+import app.quizroom.cluster.DurablePins;
+import app.quizroom.cluster.PinDirectory;
 import app.quizroom.game.GameOptions;
 import app.quizroom.game.GameRecorder;
 import app.quizroom.game.Room;
@@ -9,15 +11,22 @@ import app.quizroom.support.Tokens;
 import app.quizroom.store.ResultStore;
 import app.quizroom.transport.Addresses;
 import app.quizroom.transport.GameOpener;
+import io.vertx.core.Future;
 
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
  * Opens a game: a room on one of the room loops, and its record in the results store; no more than
- * QUIZROOM_ROOMS_PER_ADDRESS live rooms for one creating address.
+ * QUIZROOM_ROOMS_PER_ADDRESS live rooms for one creating address. A cluster node first claims the room's PIN
+ * cluster-wide ({@link PinDirectory}); a draining node opens none.
  */
 final class GameLauncher implements GameOpener {
+
+    /** PINs a cluster node draws before it gives up (each lost draw is a PIN another node holds). */
+    private static final int MAX_PIN_DRAWS = 100;
 
     private final RoomRegistry rooms;
     private final OpenRooms opened;
@@ -26,13 +35,22 @@ final class GameLauncher implements GameOpener {
     private final Addresses addresses;
     private final LongSupplier seeds;
     private final Supplier<Room.Environment> environments;
+    private final Supplier<String> pins;
+    private final PinDirectory directory;
+    private final DurablePins durablePins;
+    private final BooleanSupplier draining;
 
     /**
      * @param seeds        where each new game's seed comes from
      * @param environments a room's surroundings, each on the next room loop
+     * @param pins         where a cluster node draws PINs to claim
+     * @param directory    the cluster's PIN directory; null when the server runs alone
+     * @param durablePins  the database's guard behind the directory ({@link DurablePins#NONE} until PostgreSQL)
+     * @param draining     true once the server drains: it opens no new rooms
      */
     GameLauncher(RoomRegistry rooms, OpenRooms opened, int roomsPerAddress, ResultStore store, Addresses addresses,
-                 LongSupplier seeds, Supplier<Room.Environment> environments) {
+                 LongSupplier seeds, Supplier<Room.Environment> environments, Supplier<String> pins,
+                 PinDirectory directory, DurablePins durablePins, BooleanSupplier draining) {
         this.rooms = rooms;
         this.opened = opened;
         this.roomsPerAddress = roomsPerAddress;
@@ -40,27 +58,89 @@ final class GameLauncher implements GameOpener {
         this.addresses = addresses;
         this.seeds = seeds;
         this.environments = environments;
+        this.pins = pins;
+        this.directory = directory;
+        this.durablePins = durablePins;
+        this.draining = draining;
     }
 
-    /** Synchronized so that two requests from one address cannot both take its last room. */
     @Override
-    public synchronized Outcome open(Bank bank, GameOptions options, String creator, Addresses.JoinAddress joinAt) {
+    public Outcome open(Bank bank, GameOptions options, String creator, Addresses.JoinAddress joinAt) {
+        return openAt(null, bank, options, creator, joinAt);
+    }
+
+    @Override
+    public Future<Outcome> openAsync(Bank bank, GameOptions options, String creator, Addresses.JoinAddress joinAt) {
+        if (directory == null) {
+            return Future.succeededFuture(open(bank, options, creator, joinAt));
+        }
+        Outcome refused = refusal(creator);
+        if (refused != null) {
+            return Future.succeededFuture(refused);
+        }
+        return claimPin(MAX_PIN_DRAWS).map(pin -> {
+            Outcome outcome = openAt(pin, bank, options, creator, joinAt);
+            if (!(outcome instanceof Opened)) {
+                directory.release(pin);
+            }
+            return outcome;
+        });
+    }
+
+    /** Draws PINs until one is free here and this node wins it cluster-wide. */
+    private Future<String> claimPin(int drawsLeft) {
+        if (drawsLeft == 0) {
+            return Future.failedFuture("no free PIN found in " + MAX_PIN_DRAWS + " draws");
+        }
+        String pin = pins.get();
+        if (rooms.get(pin) != null) {
+            return claimPin(drawsLeft - 1);
+        }
+        return directory.claim(pin)
+                .compose(won -> won ? durablePins.reserve(pin, directory.node()).compose(kept -> {
+                    if (kept) {
+                        return Future.succeededFuture(pin);
+                    }
+                    directory.release(pin);
+                    return claimPin(drawsLeft - 1);
+                }) : claimPin(drawsLeft - 1));
+    }
+
+    private Outcome refusal(String creator) {
+        if (draining.getAsBoolean()) {
+            return Refused.SERVER_FULL;
+        }
         if (creator != null && opened.createdBy(creator) >= roomsPerAddress) {
             return Refused.ADDRESS_FULL;
+        }
+        return null;
+    }
+
+    /**
+     * Synchronized so that two requests from one address cannot both take its last room.
+     *
+     * @param pin the room's PIN, claimed cluster-wide; null to draw one here
+     */
+    private synchronized Outcome openAt(String pin, Bank bank, GameOptions options, String creator,
+                                        Addresses.JoinAddress joinAt) {
+        Outcome refused = refusal(creator);
+        if (refused != null) {
+            return refused;
         }
         String hostToken = Tokens.newToken();
         long[] gameId = new long[1];
         SeatWatch[] seats = new SeatWatch[1];
         // Kept with the game, so what each player saw can be replayed from it.
         long seed = seeds.getAsLong();
-        Room room = rooms.create(pin -> {
-            GameRecorder recorder = store.newGame(pin, bank.id(), bank.title(), Room.settingsOf(options), hostToken,
+        Function<String, Room> factory = roomPin -> {
+            GameRecorder recorder = store.newGame(roomPin, bank.id(), bank.title(), Room.settingsOf(options), hostToken,
                     bank.questions().size(), teamPlacement(options), seed);
             gameId[0] = recorder.gameId();
             seats[0] = new SeatWatch(recorder);
-            return new Room(pin, hostToken, bank, options, environments.get(), joinAt.joinUrl(pin),
-                    addresses.qrPath(pin, joinAt), seats[0], seed);
-        });
+            return new Room(roomPin, hostToken, bank, options, environments.get(), joinAt.joinUrl(roomPin),
+                    addresses.qrPath(roomPin, joinAt), seats[0], seed);
+        };
+        Room room = pin == null ? rooms.create(factory) : rooms.createAt(pin, factory);
         if (room == null) {
             return Refused.SERVER_FULL;
         }

@@ -5,6 +5,7 @@ import app.quizroom.game.Room;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * What the server keeps about each room it opened beyond the room itself: the address that asked for it (live
@@ -16,6 +17,16 @@ final class OpenRooms {
     }
 
     private final Map<Room, Entry> rooms = new ConcurrentHashMap<>();
+    private final Consumer<String> onRemoved;
+
+    OpenRooms() {
+        this(pin -> { });
+    }
+
+    /** @param onRemoved told the PIN of each room removed (a cluster node gives the PIN back) */
+    OpenRooms(Consumer<String> onRemoved) {
+        this.onRemoved = onRemoved;
+    }
 
     /** @param creator the address that created the room; null when it is not counted */
     void opened(Room room, String creator, SeatWatch seats) {
@@ -24,6 +35,7 @@ final class OpenRooms {
 
     void removed(Room room) {
         rooms.remove(room);
+        onRemoved.accept(room.pin());
     }
 
     /** Live rooms that this address created. */

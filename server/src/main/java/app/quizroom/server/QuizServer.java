@@ -3,19 +3,28 @@ package app.quizroom.server;
 import app.quizroom.bank.Bank;
 import app.quizroom.bank.BankFolder;
 import app.quizroom.bank.BankLibrary;
+import app.quizroom.cluster.ClusterNode;
+import app.quizroom.cluster.DurablePins;
+import app.quizroom.cluster.PinDirectory;
+import app.quizroom.config.ClusterConfig;
 import app.quizroom.config.Config;
 import app.quizroom.config.LanAddresses;
 import app.quizroom.game.Blocklist;
-import app.quizroom.support.Clock;
 import app.quizroom.game.Room;
 import app.quizroom.game.RoomRegistry;
-import app.quizroom.support.Scheduler;
+import app.quizroom.metrics.ClusterMetrics;
+import app.quizroom.metrics.MetricNames;
 import app.quizroom.metrics.ServerMetrics;
-import app.quizroom.store.Reports;
+import app.quizroom.store.PostgresStore;
 import app.quizroom.store.ResultStore;
+import app.quizroom.store.SqliteStore;
+import app.quizroom.support.Clock;
+import app.quizroom.support.Scheduler;
+import app.quizroom.support.Tokens;
 import app.quizroom.transport.Addresses;
 import app.quizroom.transport.EventLoops;
 import app.quizroom.transport.HttpRoutes;
+import app.quizroom.transport.Readiness;
 import app.quizroom.transport.WebServer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -43,6 +52,7 @@ import java.util.function.Supplier;
  */
 public final class QuizServer {
 
+    private static final System.Logger LOG = System.getLogger("quizroom");
     private static final long SWEEP_INTERVAL_MS = 60_000;
     /** How often the banks folder is rescanned besides the changes the operating system reports. */
     private static final Duration BANK_RESCAN = Duration.ofSeconds(30);
@@ -59,8 +69,14 @@ public final class QuizServer {
     private final ServerMetrics metrics;
     private final ResultStore store;
     private final Addresses addresses;
-    private final OpenRooms opened = new OpenRooms();
+    private final OpenRooms opened = new OpenRooms(this::released);
     private final AtomicBoolean stopping = new AtomicBoolean();
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final ClusterConfig cluster;
+    private final Supplier<String> pins;
+    /** Null when the server runs alone (no QUIZROOM_CLUSTER_MEMBERS). */
+    private final ClusterNode clusterNode;
+    private volatile PinDirectory pinDirectory;
     private Vertx vertx;
     private RoomSweeper sweeper;
     /** The teacher password generated at the first start; null when QUIZROOM_TEACHER_PASSWORD is set. */
@@ -79,6 +95,11 @@ public final class QuizServer {
         this(config, clock, scheduler, SEEDS::nextLong);
     }
 
+    /** @param cluster cluster mode's settings ({@link ClusterConfig#NONE}: one process, no cluster) */
+    public QuizServer(Config config, ClusterConfig cluster, Clock clock) {
+        this(config, cluster, clock, null, SEEDS::nextLong, LanAddresses::ofThisMachine, Tokens::newPin);
+    }
+
     /** @param seeds where each new game's seed comes from (tests pass a seeded sequence to replay a run) */
     public QuizServer(Config config, Clock clock, Scheduler scheduler, LongSupplier seeds) {
         this(config, clock, scheduler, seeds, LanAddresses::ofThisMachine);
@@ -90,7 +111,24 @@ public final class QuizServer {
      */
     public QuizServer(Config config, Clock clock, Scheduler scheduler, LongSupplier seeds,
                       Supplier<List<LanAddresses.Candidate>> network) {
+        this(config, ClusterConfig.NONE, clock, scheduler, seeds, network, Tokens::newPin);
+    }
+
+    /**
+     * @param cluster cluster mode's settings ({@link ClusterConfig#NONE}: one process, no cluster)
+     * @param pins    where a cluster node draws the PINs it tries to claim (tests pass a fixed sequence to make
+     *                two nodes race for the same PIN)
+     */
+    public QuizServer(Config config, ClusterConfig cluster, Clock clock, Scheduler scheduler, LongSupplier seeds,
+                      Supplier<List<LanAddresses.Candidate>> network, Supplier<String> pins) {
         this.config = config;
+        this.cluster = cluster;
+        this.pins = pins;
+        this.clusterNode = cluster.enabled() ? new ClusterNode(cluster) : null;
+        if (cluster.enabled()) {
+            // Before any meter exists: common tags apply to meters registered after them.
+            registry.config().commonTags(MetricNames.TAG_NODE, cluster.nodeName());
+        }
         this.seeds = seeds;
         this.library = new BankLibrary(config.banksDir(), new BankLog());
         this.folder = new BankFolder(config.banksDir());
@@ -98,7 +136,8 @@ public final class QuizServer {
         this.injectedScheduler = scheduler;
         this.rooms = new RoomRegistry(config.maxRooms());
         this.metrics = new ServerMetrics(registry, rooms::size);
-        this.store = new ResultStore(config.dbFile(), config.dbQueue());
+        this.store = config.database() == null ? new SqliteStore(config.dbFile(), config.dbQueue())
+                : new PostgresStore(config.database(), config.dbQueue());
         this.addresses = new Addresses(config, network);
     }
 
@@ -125,26 +164,35 @@ public final class QuizServer {
         }
         library.watch(BANK_RESCAN);
         int loopCount = Math.max(1, Runtime.getRuntime().availableProcessors());
+        LOG.log(System.Logger.Level.INFO, "results are kept in " + store.describe());
         store.start();
         store.onHealthChange(saving -> rooms.all().forEach(room -> room.execute(() -> room.storageChanged(saving))));
-        vertx = Vertx.builder()
-                .with(new VertxOptions().setEventLoopPoolSize(loopCount)
-                        .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
-                .withMetrics(new MicrometerMetricsFactory(registry))
-                .build();
+        VertxOptions options = new VertxOptions().setEventLoopPoolSize(loopCount)
+                .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true));
+        if (clusterNode != null) {
+            options.setEventBusOptions(clusterNode.eventBusOptions());
+        }
+        var builder = Vertx.builder().with(options).withMetrics(new MicrometerMetricsFactory(registry));
+        Future<Vertx> built = clusterNode == null ? Future.succeededFuture(builder.build())
+                : clusterNode.build(builder).compose(this::joinedCluster);
         Scheduler scheduler = injectedScheduler != null ? injectedScheduler : (delayMs, task) -> {
             long id = vertx.setTimer(Math.max(1, delayMs), ignored -> task.run());
             return () -> vertx.cancelTimer(id);
         };
         // One server instance per event loop when the port is fixed; Vert.x shares the port between them.
         int instances = config.port() == 0 ? 1 : loopCount;
-        return EventLoops.forRooms(vertx, loopCount)
+        return built
+                .compose(v -> {
+                    vertx = v;
+                    return EventLoops.forRooms(vertx, loopCount);
+                })
                 .compose(loops -> {
                     GameLauncher games = new GameLauncher(rooms, opened, config.roomsPerAddress(), store, addresses,
-                            seeds, () -> new Room.Environment(loops.get(), clock, scheduler, metrics, limits));
+                            seeds, () -> new Room.Environment(loops.get(), clock, scheduler, metrics, limits),
+                            pins, pinDirectory, DurablePins.NONE, draining::get);
                     HttpRoutes http = new HttpRoutes(config, generatedPassword, library, folder, games, addresses,
-                            registry, rooms::size, metrics::connectedPlayers, new Reports(config.dbFile()),
-                            store::flushed);
+                            registry, rooms::size, metrics::connectedPlayers, store.reports(),
+                            store::flushed, this::readiness);
                     return new WebServer(config, addresses, http, rooms, clock, metrics, stopping::get)
                             .deploy(vertx, instances);
                 })
@@ -153,6 +201,32 @@ public final class QuizServer {
                             config.emptyRoomMinutes());
                     vertx.setPeriodic(SWEEP_INTERVAL_MS, id -> sweeper.sweep());
                 });
+    }
+
+    /** Cluster mode: this node's metrics, bus counting and PIN directory, once Vert.x has joined the cluster. */
+    private Future<Vertx> joinedCluster(Vertx clustered) {
+        ClusterMetrics clusterMetrics = new ClusterMetrics(registry, clusterNode::members, rooms::size);
+        clusterNode.countBusMessages(clustered, clusterMetrics);
+        return PinDirectory.open(clustered, cluster.nodeName(), clusterMetrics::pinConflict)
+                .map(directory -> {
+                    pinDirectory = directory;
+                    return clustered;
+                });
+    }
+
+    /** What {@code GET /ready} says: cluster joined, database reachable, not draining. */
+    private Readiness readiness() {
+        boolean inCluster = clusterNode != null;
+        return Readiness.of(cluster.nodeName(), inCluster, inCluster ? clusterNode.members() : 1,
+                inCluster ? clusterNode.joined() : true, store.healthy(), draining.get() || stopping.get());
+    }
+
+    /** A room was removed: a cluster node gives its PIN back. */
+    private void released(String pin) {
+        PinDirectory directory = pinDirectory;
+        if (directory != null) {
+            directory.release(pin);
+        }
     }
 
     /** The banks on offer to new games, kept in step with the banks folder. */
@@ -221,9 +295,33 @@ public final class QuizServer {
         return Future.join(closed).timeout(graceMs, TimeUnit.MILLISECONDS)
                 .otherwiseEmpty()
                 .compose(ignored -> vertx.executeBlocking(() -> store.close(graceMs)))
+                .compose(ignored -> releasePins())
                 .eventually(() -> vertx.close())
                 .onComplete(ignored -> library.close())
                 .mapEmpty();
+    }
+
+    /**
+     * SIGTERM. With QUIZROOM_DRAIN_SECONDS above 0 (a cluster node's default) the node drains first: it opens no
+     * new rooms, {@code /ready} turns false so the balancer sends newcomers elsewhere, and its games play on until
+     * none is in play (each at its podium, finished, or with nobody connected) or the drain time is over. Then it
+     * stops as {@link #stop()} does, leaving the cluster last.
+     */
+    public Future<Void> drainAndStop() {
+        if (vertx == null || cluster.drainSeconds() == 0 || !draining.compareAndSet(false, true)) {
+            return stop();
+        }
+        return new Drain(vertx, rooms, clock).await(cluster.drainSeconds()).compose(ignored -> stop());
+    }
+
+    /** A cluster node gives back the PINs of the rooms it still holds, before it leaves the cluster. */
+    private Future<Void> releasePins() {
+        PinDirectory directory = pinDirectory;
+        if (directory == null) {
+            return Future.succeededFuture();
+        }
+        List<Future<Void>> released = rooms.all().stream().map(room -> directory.release(room.pin())).toList();
+        return Future.join(released).timeout(5, TimeUnit.SECONDS).otherwiseEmpty().mapEmpty();
     }
 
     /** The Prometheus text of every metric (as /metrics serves it). */

@@ -90,7 +90,13 @@ public final class Database {
     }
 
     private static String read(String name) {
-        try (InputStream in = Database.class.getResourceAsStream("/db/" + name)) {
+        return resource("/db/" + name);
+    }
+
+    /** A migration file from the jar. */
+    static String resource(String path) {
+        String name = path;
+        try (InputStream in = Database.class.getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalStateException("migration " + name + " is missing from the jar");
             }
@@ -101,7 +107,7 @@ public final class Database {
     }
 
     /** Splits a migration into statements: ';' at the end of a line ends one; '--' lines are comments. */
-    private static List<String> statements(String sql) {
+    static List<String> statements(String sql) {
         StringBuilder current = new StringBuilder();
         List<String> list = new ArrayList<>();
         for (String line : sql.split("\n")) {

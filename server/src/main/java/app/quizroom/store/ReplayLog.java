@@ -1,7 +1,6 @@
 package app.quizroom.store;
 
-import app.quizroom.store.WriteQueue.Eraser;
-import app.quizroom.store.WriteQueue.Work;
+import app.quizroom.store.SqliteBatchWriter.Eraser;
 import app.quizroom.store.WriteQueue.Write;
 
 import java.sql.Connection;
@@ -13,7 +12,7 @@ import java.util.Map;
 
 /**
  * The committed writes of every owner still open (for the store: every game from its own row to its end), in the
- * order they were committed, so that they can be written again into a new file when the one at the path was
+ * order they were committed, so that they can be written again into a new SQLite file when the one at the path was
  * deleted or replaced. Touched only on the writer thread.
  *
  * <p>Why the store keeps them rather than asking the rooms to write their games again: the writes are already
@@ -24,24 +23,30 @@ import java.util.Map;
  */
 final class ReplayLog {
 
-    private final Map<Long, List<Work>> open = new HashMap<>();
+    /** Something committed, to be done again on a new file's connection. */
+    @FunctionalInterface
+    interface Replayed {
+        void apply(JdbcSql sql) throws SQLException;
+    }
+
+    private final Map<Long, List<Replayed>> open = new HashMap<>();
 
     /** Notes a committed write: opens its owner's log on the first, adds to it, closes it on the last. */
     void committed(Write write) {
         switch (write.step()) {
             case FIRST -> {
-                List<Work> log = new ArrayList<>();
-                log.add(write.work());
+                List<Replayed> log = new ArrayList<>();
+                log.add(write.work()::apply);
                 open.put(write.owner(), log);
             }
-            case NEXT -> add(write.owner(), write.work());
+            case NEXT -> add(write.owner(), write.work()::apply);
             case LAST -> open.remove(write.owner());
         }
     }
 
     /** Adds work committed on behalf of {@code owner} outside its writes (its count of lost writes). */
-    void add(long owner, Work work) {
-        List<Work> log = open.get(owner);
+    void add(long owner, Replayed work) {
+        List<Replayed> log = open.get(owner);
         if (log != null) {
             log.add(work);
         }
@@ -52,12 +57,13 @@ final class ReplayLog {
      * are erased first, so that a file that already holds some of them (only the WAL was deleted, or an older copy
      * was put back) ends up with exactly the rows of the lost one.
      */
-    void replayInto(Connection connection, Eraser eraser) throws SQLException {
+    void replayInto(JdbcSql sql, Eraser eraser) throws SQLException {
+        Connection connection = sql.connection();
         connection.setAutoCommit(false);
-        for (Map.Entry<Long, List<Work>> owner : open.entrySet()) {
-            eraser.erase(connection, owner.getKey());
-            for (Work work : owner.getValue()) {
-                work.apply(connection);
+        for (Map.Entry<Long, List<Replayed>> owner : open.entrySet()) {
+            eraser.erase(sql, owner.getKey());
+            for (Replayed work : owner.getValue()) {
+                work.apply(sql);
             }
         }
         connection.commit();

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.List;
@@ -15,14 +14,19 @@ import java.util.List;
 /**
  * The teacher's reports, read from the results database (blocking: call from a worker thread). Everything here
  * is computed from what was stored, so a report of an interrupted game shows the results up to the crash. The
- * reads are {@link ReportQueries}'; the JSON is {@link ReportJson}'s and the CSV {@link ReportCsv}'s.
+ * reads are {@link ReportQueries}' (over SQLite or PostgreSQL, see {@link ReportSource}); the JSON is {@link ReportJson}'s and the CSV {@link ReportCsv}'s.
  */
 public final class Reports {
 
-    private final Path file;
+    private final ReportSource source;
 
+    /** The reports of an SQLite file. */
     public Reports(Path file) {
-        this.file = file;
+        this(new SqliteReportSource(file));
+    }
+
+    Reports(ReportSource source) {
+        this.source = source;
     }
 
     /** How a host key is kept: its SHA-256, so that the database never holds a usable key. */
@@ -53,35 +57,25 @@ public final class Reports {
         if (hostKey == null) {
             return false;
         }
-        try (Connection c = open()) {
-            String stored = ReportQueries.hostKeyHash(c, id);
-            return stored != null && MessageDigest.isEqual(stored.getBytes(StandardCharsets.UTF_8),
-                    hashKey(hostKey).getBytes(StandardCharsets.UTF_8));
-        }
+        String stored = source.read(c -> ReportQueries.hostKeyHash(c, id));
+        return stored != null && MessageDigest.isEqual(stored.getBytes(StandardCharsets.UTF_8),
+                hashKey(hostKey).getBytes(StandardCharsets.UTF_8));
     }
 
     /** One game's report (docs/protocol.md, 2.6); null if there is no such game. */
     public ObjectNode report(long id) throws SQLException {
-        try (Connection c = open()) {
+        return source.read(c -> {
             GameSummary game = ReportQueries.game(c, id);
             return game == null ? null : ReportJson.report(game, ReportQueries.rows(c, id));
-        }
+        });
     }
 
     /** One game's results as CSV (see {@link ReportCsv}); null if there is no such game. */
     public String csv(long id) throws SQLException {
-        try (Connection c = open()) {
-            return ReportQueries.exists(c, id) ? ReportCsv.csv(ReportQueries.rows(c, id)) : null;
-        }
+        return source.read(c -> ReportQueries.exists(c, id) ? ReportCsv.csv(ReportQueries.rows(c, id)) : null);
     }
 
     private ArrayNode list(List<String> hashes) throws SQLException {
-        try (Connection c = open()) {
-            return ReportJson.summaries(ReportQueries.list(c, hashes));
-        }
-    }
-
-    private Connection open() throws SQLException {
-        return Database.open(file);
+        return ReportJson.summaries(source.read(c -> ReportQueries.list(c, hashes)));
     }
 }

@@ -3,117 +3,52 @@ package app.quizroom.store;
 import app.quizroom.game.GameRecorder;
 import app.quizroom.protocol.ServerMessage;
 
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * Game results in SQLite: the rooms' recorders write through a {@link WriteQueue} (one thread of its own, batched
- * commits, an answer acknowledged once it is on disk). If the database cannot be written, the game goes on:
- * writes wait in a bounded queue and are retried in order, acknowledgements say "accepted, not yet saved", and
- * listeners hear that storage is failing. Writes that do not fit are counted per game and the count is stored
- * when the database is back, so the report can say what was lost. If the file is deleted or replaced while a game
- * is in play, that is a failure too: the games in play are written again into a new file at the path (see
- * {@link BatchWriter}). The statements are {@link SqlRecorder}'s.
+ * Where game results are kept: what the server, the report routes and the rooms' recorders need of it. Two
+ * implementations keep the same promises: {@link SqliteStore} (an embedded file, the default) and
+ * {@link PostgresStore} (a shared database, for a school's server). An answer is acknowledged as saved only once
+ * its transaction has committed; writes are grouped into few commits; while the database cannot be written the
+ * game goes on, writes wait in a bounded queue and are retried in order, and what does not fit is counted; games
+ * left running by a crash are marked interrupted when the store starts again.
  */
-public final class ResultStore implements AutoCloseable {
+public interface ResultStore extends AutoCloseable {
 
-    private static final System.Logger LOG = System.getLogger("quizroom.store");
+    /** Opens the database (migrating it, marking games left running by a crash as interrupted) and starts writing. */
+    void start();
 
-    private final Path file;
-    private final WriteQueue queue;
-    private final SqlRecorder recorder;
-    private final AtomicLong lastGameId = new AtomicLong();
-    // Touched only where the file is opened: by start()'s caller, then by the writer thread it starts.
-    private boolean recovered;
+    /** Which store this is and where, for the start-up log (no password). */
+    String describe();
 
-    /**
-     * @param capacity the most writes that may wait while the database is failing; more are counted as lost
-     */
-    public ResultStore(Path file, int capacity) {
-        this.file = file;
-        this.queue = new WriteQueue(capacity, file, this::open, SqlRecorder::addUnsaved, SqlRecorder::eraseGame);
-        this.recorder = new SqlRecorder(queue);
-    }
+    boolean healthy();
 
-    /** Opens the file (migrating it, marking games left running by a crash as interrupted) and starts writing. */
-    public void start() {
-        queue.start();
-    }
+    String lastError();
 
-    public Path file() {
-        return file;
-    }
-
-    public boolean healthy() {
-        return queue.healthy();
-    }
-
-    public String lastError() {
-        return queue.lastError();
-    }
-
-    public int pending() {
-        return queue.pending();
-    }
+    int pending();
 
     /** Called with false when writes start failing and true when they succeed again (on the writer thread). */
-    public void onHealthChange(Consumer<Boolean> listener) {
-        queue.onHealthChange(listener);
-    }
+    void onHealthChange(Consumer<Boolean> listener);
 
     /** Records a new game and returns the recorder its room writes through. */
-    public GameRecorder newGame(String pin, String bankId, String bankTitle, ServerMessage.GameSettings settings,
-                                String hostKey, int questionCount, String teamMode, long shuffleSeed) {
-        long id = lastGameId.updateAndGet(last -> Math.max(last + 1, System.currentTimeMillis()));
-        // Only the key's hash is kept: the database alone opens no report.
-        return recorder.newGame(id, pin, bankId, bankTitle, settings, Reports.hashKey(hostKey), questionCount,
-                teamMode, shuffleSeed);
-    }
+    GameRecorder newGame(String pin, String bankId, String bankTitle, ServerMessage.GameSettings settings,
+                         String hostKey, int questionCount, String teamMode, long shuffleSeed);
 
     /**
-     * Completes once every write queued before this call is on disk (true), or at once with false while the
+     * Completes once every write queued before this call is committed (true), or at once with false while the
      * database is failing. Reports wait on it, so a teacher always reads what the game has already said.
      */
-    public CompletableFuture<Boolean> flushed() {
-        return queue.flushed();
-    }
+    CompletableFuture<Boolean> flushed();
 
-    /** Stops taking writes, writes what is queued (waiting at most {@code graceMs}), and closes the file. */
+    /** The teacher's reports, read from this store's database. */
+    Reports reports();
+
+    /** Stops taking writes, writes what is queued (waiting at most {@code graceMs}), and closes the database. */
+    boolean close(long graceMs);
+
     @Override
-    public void close() {
+    default void close() {
         close(5_000);
-    }
-
-    public boolean close(long graceMs) {
-        return queue.close(graceMs);
-    }
-
-    /** Opens and migrates the file; the first time it opens, recovers from the last run. */
-    private Connection open() throws SQLException {
-        Connection connection = Database.open(file);
-        try {
-            Database.migrate(connection);
-            if (!recovered) {
-                int interrupted = SqlRecorder.markInterrupted(connection);
-                if (interrupted > 0) {
-                    LOG.log(System.Logger.Level.INFO,
-                            interrupted + " game(s) left unfinished by the last run are marked interrupted");
-                }
-                lastGameId.accumulateAndGet(SqlRecorder.lastGameId(connection), Math::max);
-                recovered = true;
-            }
-            return connection;
-        } catch (SQLException | RuntimeException e) {
-            try {
-                connection.close();
-            } catch (SQLException closing) {
-                e.addSuppressed(closing);
-            }
-            throw e;
-        }
     }
 }

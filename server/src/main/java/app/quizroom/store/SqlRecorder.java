@@ -4,6 +4,7 @@ import app.quizroom.game.GameRecorder;
 import app.quizroom.protocol.Codec;
 import app.quizroom.protocol.ServerMessage;
 import app.quizroom.store.WriteQueue.Receipt;
+import app.quizroom.store.WriteQueue.Sql;
 import app.quizroom.store.WriteQueue.Step;
 
 import java.sql.Connection;
@@ -16,15 +17,24 @@ import java.util.List;
 /**
  * The results schema's writes (games, players, questions as played, answers, scores), each queued on the
  * {@link WriteQueue} as one unit of work tagged with its game. One per store; {@link #newGame} hands each room
- * its {@link GameRecorder}. The statements for start-up and for lost writes are here too, so that all of the
+ * its {@link GameRecorder}. The statements are written once for both databases (SQLite's and PostgreSQL's upsert
+ * syntax is the same), and every one can be run twice with the same result: a batch whose commit went unanswered
+ * is retried, and an answer already stored is kept as it was ({@code ON CONFLICT DO NOTHING} on its key, game,
+ * question and player). The statements for start-up and for lost writes are here too, so that all of the
  * schema's SQL for writing is in one place.
  */
 final class SqlRecorder {
 
+    static final String MARK_INTERRUPTED = "UPDATE games SET status = 'interrupted' WHERE status IN ('lobby', 'running')";
+    static final String LAST_GAME_ID = "SELECT max(id) FROM games";
+    static final String ADD_UNSAVED = "UPDATE games SET unsaved_count = unsaved_count + ? WHERE id = ?";
+    static final String INSERT_ANSWER = "INSERT INTO answers (game_id, question_idx, player_id, answer_json,"
+            + " response_ms, credit, accepted_at) VALUES (?,?,?,?,?,?,?)"
+            + " ON CONFLICT (game_id, question_idx, player_id) DO NOTHING";
+    /** The tables that hang off {@code games}, children first. */
+    static final List<String> GAME_TABLES = List.of("answers", "scores", "game_questions", "players");
+
     private final WriteQueue queue;
-    // The hot path (one row per answer, thousands a question): prepared once per connection, on the writer thread.
-    private PreparedStatement insertAnswer;
-    private Connection insertAnswerOn;
 
     SqlRecorder(WriteQueue queue) {
         this.queue = queue;
@@ -35,62 +45,41 @@ final class SqlRecorder {
                          String hostKeyHash, int questionCount, String teamMode, long shuffleSeed) {
         String settingsJson = Codec.json(settings);
         long now = System.currentTimeMillis();
-        queue.submit(id, Step.FIRST, c -> execute(c, "INSERT INTO games (id, pin, bank_id, bank_title, settings_json,"
+        queue.submit(id, Step.FIRST, sql -> sql.run("INSERT INTO games (id, pin, bank_id, bank_title, settings_json,"
                         + " host_key_hash, question_count, created_at, status, team_mode, shuffle_seed)"
-                        + " VALUES (?,?,?,?,?,?,?,?,'lobby',?,?)",
+                        + " VALUES (?,?,?,?,?,?,?,?,'lobby',?,?) ON CONFLICT (id) DO NOTHING",
                 id, pin, bankId, bankTitle, settingsJson, hostKeyHash, questionCount, now, teamMode, shuffleSeed));
         return new Game(id);
     }
 
-    /** Marks the games a crash left in the lobby or running as interrupted; returns how many. */
+    /** Marks the games a crash left in the lobby or running as interrupted; returns how many (SQLite). */
     static int markInterrupted(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "UPDATE games SET status = 'interrupted' WHERE status IN ('lobby', 'running')")) {
+        try (PreparedStatement s = c.prepareStatement(MARK_INTERRUPTED)) {
             return s.executeUpdate();
         }
     }
 
-    /** The highest game id stored, or 0. */
+    /** The highest game id stored, or 0 (SQLite). */
     static long lastGameId(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT max(id) FROM games")) {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(LAST_GAME_ID)) {
             return rs.next() ? rs.getLong(1) : 0;
         }
     }
 
     /** Deletes every row of a game, so that its writes can be written again into a file that held some of them. */
-    static void eraseGame(Connection c, long gameId) throws SQLException {
-        for (String table : List.of("answers", "scores", "game_questions", "players")) {
-            execute(c, "DELETE FROM " + table + " WHERE game_id = ?", gameId);
+    static void eraseGame(Sql sql, long gameId) throws SQLException {
+        for (String table : GAME_TABLES) {
+            sql.run("DELETE FROM " + table + " WHERE game_id = ?", gameId);
         }
-        execute(c, "DELETE FROM games WHERE id = ?", gameId);
+        sql.run("DELETE FROM games WHERE id = ?", gameId);
     }
 
-    /** Adds to a game's count of lost writes; false if the game's own row is not written yet. */
+    /** Adds to a game's count of lost writes; false if the game's own row is not written yet (SQLite). */
     static boolean addUnsaved(Connection c, long gameId, int count) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "UPDATE games SET unsaved_count = unsaved_count + ? WHERE id = ?")) {
+        try (PreparedStatement s = c.prepareStatement(ADD_UNSAVED)) {
             s.setInt(1, count);
             s.setLong(2, gameId);
             return s.executeUpdate() > 0;
-        }
-    }
-
-    private PreparedStatement insertAnswer(Connection c) throws SQLException {
-        if (insertAnswer == null || insertAnswerOn != c) {
-            insertAnswer = c.prepareStatement("INSERT OR REPLACE INTO answers (game_id, question_idx,"
-                    + " player_id, answer_json, response_ms, credit, accepted_at) VALUES (?,?,?,?,?,?,?)");
-            insertAnswerOn = c;
-        }
-        return insertAnswer;
-    }
-
-    /** Runs one statement with its parameters, bound in order (null for SQL NULL). */
-    private static void execute(Connection c, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                s.setObject(i + 1, parameters[i]);
-            }
-            s.executeUpdate();
         }
     }
 
@@ -102,17 +91,16 @@ final class SqlRecorder {
             this.gameId = gameId;
         }
 
-        private void write(WriteQueue.Work work) {
-            queue.submit(gameId, work);
-        }
-
-        private void write(String sql, Object... parameters) {
-            write(c -> execute(c, sql, parameters));
+        private void write(String statement, Object... parameters) {
+            queue.submit(gameId, sql -> sql.run(statement, parameters));
         }
 
         @Override
         public void playerJoined(int playerId, String nickname, String team) {
-            write("INSERT OR REPLACE INTO players (game_id, player_id, nickname, joined_at, team) VALUES (?,?,?,?,?)",
+            write("INSERT INTO players (game_id, player_id, nickname, joined_at, team) VALUES (?,?,?,?,?)"
+                            + " ON CONFLICT (game_id, player_id) DO UPDATE SET nickname = excluded.nickname,"
+                            + " joined_at = excluded.joined_at, team = excluded.team, kicked = 0,"
+                            + " final_rank = NULL, final_score = NULL",
                     gameId, playerId, nickname, System.currentTimeMillis(), team);
         }
 
@@ -128,9 +116,14 @@ final class SqlRecorder {
 
         @Override
         public void questionShown(PlayedQuestion q) {
-            write("INSERT OR REPLACE INTO game_questions (game_id, idx, question_id, type, prompt, options_json,"
+            write("INSERT INTO game_questions (game_id, idx, question_id, type, prompt, options_json,"
                             + " solution_json, points, time_limit_ms, explanation, option_explanations_json, skill)"
-                            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (game_id, idx) DO UPDATE SET"
+                            + " question_id = excluded.question_id, type = excluded.type, prompt = excluded.prompt,"
+                            + " options_json = excluded.options_json, solution_json = excluded.solution_json,"
+                            + " points = excluded.points, time_limit_ms = excluded.time_limit_ms,"
+                            + " explanation = excluded.explanation,"
+                            + " option_explanations_json = excluded.option_explanations_json, skill = excluded.skill",
                     gameId, q.index(), q.questionId(), q.type().wireName(), q.prompt(), Json.write(q.options()),
                     Codec.json(q.solution()), q.points(), q.timeLimitMs(), q.explanation(),
                     q.optionExplanations() == null ? null : Json.write(q.optionExplanations()),
@@ -141,17 +134,9 @@ final class SqlRecorder {
         public Saving answerAccepted(int questionIndex, int playerId, GivenAnswer answer, long responseMs,
                                      double credit) {
             long now = System.currentTimeMillis();
-            Receipt receipt = queue.submit(gameId, c -> {
-                PreparedStatement s = insertAnswer(c);
-                s.setLong(1, gameId);
-                s.setInt(2, questionIndex);
-                s.setInt(3, playerId);
-                s.setString(4, Codec.json(answer));
-                s.setLong(5, responseMs);
-                s.setDouble(6, credit);
-                s.setLong(7, now);
-                s.executeUpdate();
-            });
+            String json = Codec.json(answer);
+            Receipt receipt = queue.submit(gameId, sql -> sql.run(INSERT_ANSWER, gameId, questionIndex, playerId,
+                    json, responseMs, credit, now));
             return new Saving(receipt.acknowledged(), receipt.committed());
         }
 
@@ -162,20 +147,14 @@ final class SqlRecorder {
 
         @Override
         public void questionScored(int questionIndex, List<Score> scores) {
-            write(c -> {
-                try (PreparedStatement s = c.prepareStatement("INSERT OR REPLACE INTO scores (game_id, question_idx,"
-                        + " player_id, points, bonus, total, rank) VALUES (?,?,?,?,?,?,?)")) {
-                    for (Score score : scores) {
-                        s.setLong(1, gameId);
-                        s.setInt(2, questionIndex);
-                        s.setInt(3, score.playerId());
-                        s.setInt(4, score.points());
-                        s.setInt(5, score.bonus());
-                        s.setInt(6, score.total());
-                        s.setInt(7, score.rank());
-                        s.addBatch();
-                    }
-                    s.executeBatch();
+            queue.submit(gameId, sql -> {
+                for (Score score : scores) {
+                    sql.run("INSERT INTO scores (game_id, question_idx, player_id, points, bonus, total, rank)"
+                                    + " VALUES (?,?,?,?,?,?,?) ON CONFLICT (game_id, question_idx, player_id)"
+                                    + " DO UPDATE SET points = excluded.points, bonus = excluded.bonus,"
+                                    + " total = excluded.total, rank = excluded.rank",
+                            gameId, questionIndex, score.playerId(), score.points(), score.bonus(), score.total(),
+                            score.rank());
                 }
             });
         }
@@ -183,20 +162,13 @@ final class SqlRecorder {
         @Override
         public void gameEnded(Ending ending, List<Score> standings) {
             long now = System.currentTimeMillis();
-            queue.submit(gameId, Step.LAST, c -> {
-                execute(c, "UPDATE games SET status = ?, ended_early = ?, ended_at = ? WHERE id = ?",
+            queue.submit(gameId, Step.LAST, sql -> {
+                sql.run("UPDATE games SET status = ?, ended_early = ?, ended_at = ? WHERE id = ?",
                         ending == Ending.INTERRUPTED ? "interrupted" : "finished", ending == Ending.ENDED_EARLY ? 1 : 0,
                         now, gameId);
-                try (PreparedStatement s = c.prepareStatement("UPDATE players SET final_rank = ?, final_score = ?"
-                        + " WHERE game_id = ? AND player_id = ?")) {
-                    for (Score score : standings) {
-                        s.setInt(1, score.rank());
-                        s.setInt(2, score.total());
-                        s.setLong(3, gameId);
-                        s.setInt(4, score.playerId());
-                        s.addBatch();
-                    }
-                    s.executeBatch();
+                for (Score score : standings) {
+                    sql.run("UPDATE players SET final_rank = ?, final_score = ? WHERE game_id = ? AND player_id = ?",
+                            score.rank(), score.total(), gameId, score.playerId());
                 }
             });
         }

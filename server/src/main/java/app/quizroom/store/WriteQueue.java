@@ -1,7 +1,5 @@
 package app.quizroom.store;
 
-import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -14,20 +12,17 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
- * A durable write queue over one SQLite connection, written by one thread of its own (never an event loop). Work
+ * A durable write queue over one database connection, written by one thread of its own (never an event loop). Work
  * runs in the order it was submitted, in batches of up to {@value #BATCH} committed together (one disk sync for
  * many writes); a write is acknowledged only once its batch is committed.
  *
  * <p>If the database cannot be written, nothing is dropped silently: the failed batch goes back to the front of
  * the queue and is retried in order (backing off up to {@value #MAX_BACKOFF_MS} ms), acknowledgements complete
  * with {@code false} at once, and health listeners hear it. The queue holds at most {@code capacity} writes;
- * those that do not fit (or come after {@link #close}) are counted per owner, and the counts are handed to the
- * {@link LostCounter} inside the next commit. The queue knows nothing of the schema: the work, the opening of
- * the file, the storing of lost counts and the erasing of an owner's rows are given to it. This class holds the
- * queue and its thread; the connection and the batches' transactions are {@link BatchWriter}'s.
- *
- * <p>If the file is deleted or replaced while open, the writes of the owners still open (see {@link Step}) are
- * written again into the file now at the path; see {@link BatchWriter} and {@link ReplayLog}.
+ * those that do not fit (or come after {@link #close}) are counted per owner, and the batch writer stores the
+ * counts inside its next commit. The queue knows nothing of the schema nor of the database: the work is given to
+ * it as statements ({@link Work}), and the connection and the batches' transactions are the {@link BatchWriter}'s
+ * (SQLite's {@link SqliteBatchWriter}, PostgreSQL's {@link PgBatchWriter}).
  */
 final class WriteQueue {
 
@@ -35,33 +30,22 @@ final class WriteQueue {
     private static final int BATCH = 512;
     private static final long MAX_BACKOFF_MS = 5_000;
 
-    /** Statements run on the writer thread's connection, inside a batch's transaction. */
+    /** Where a unit of work sends its statements: the batch's transaction, on the writer thread. */
+    @FunctionalInterface
+    interface Sql {
+        /** Runs (or, on PostgreSQL, queues in the transaction) one statement with {@code ?} parameters, in order. */
+        void run(String statement, Object... parameters) throws SQLException;
+    }
+
+    /** Statements run inside a batch's transaction; written once, for every database (see {@link SqlRecorder}). */
     @FunctionalInterface
     interface Work {
-        void apply(Connection connection) throws SQLException;
-    }
-
-    /** Opens a connection ready for writing (migrated); closes what it opened if it then fails. */
-    @FunctionalInterface
-    interface Opener {
-        Connection open() throws SQLException;
-    }
-
-    /** Stores how many writes of {@code owner} were lost; false if the owner's row is not written yet. */
-    @FunctionalInterface
-    interface LostCounter {
-        boolean store(Connection connection, long owner, int count) throws SQLException;
-    }
-
-    /** Deletes whatever rows of {@code owner} a file holds, so that its writes can be written into it again. */
-    @FunctionalInterface
-    interface Eraser {
-        void erase(Connection connection, long owner) throws SQLException;
+        void apply(Sql sql) throws SQLException;
     }
 
     /**
      * Where a write stands in its owner's life: the first (for the store, a game's own row), one of those after
-     * it, or the last (the game's end). The committed writes from the first to the last are kept in memory, and
+     * it, or the last (the game's end). SQLite keeps the committed writes from the first to the last in memory, and
      * only those, so that they can be written again if the file is lost.
      */
     enum Step { FIRST, NEXT, LAST }
@@ -87,6 +71,39 @@ final class WriteQueue {
         }
     }
 
+    /**
+     * The writer-thread side of the queue: one connection, each batch committed on it in one transaction with the
+     * counts of lost writes, and whether writing works. Called on the writer thread only, except for the reads of
+     * health and {@link #lost}.
+     */
+    interface BatchWriter {
+
+        /** Opens the connection; a failure marks writing unhealthy and returns false. */
+        boolean open();
+
+        /**
+         * Writes the batch in one transaction and acknowledges its writes once committed; false if it must be
+         * retried (its acknowledgements then say {@code false}).
+         */
+        boolean write(List<Write> batch);
+
+        void close();
+
+        boolean healthy();
+
+        String lastError();
+
+        void onHealthChange(Consumer<Boolean> listener);
+
+        /** Counts a write of {@code owner} that will never be written; stored with the next commit. */
+        void lost(long owner);
+
+        /** True while a lost database is being made again (a close then waits for it); SQLite's file only. */
+        default boolean remaking() {
+            return false;
+        }
+    }
+
     private final int capacity;
     private final BatchWriter batches;
     private final ReentrantLock lock = new ReentrantLock();
@@ -98,15 +115,12 @@ final class WriteQueue {
     private boolean inFlight;
 
     /**
-     * @param capacity    the most writes that may wait; more are counted as lost
-     * @param file        the database file that {@code opener} opens, watched for deletion and replacement
-     * @param opener      opens the database (called by {@link #start} and again after each failure)
-     * @param lostCounter stores the counts of lost writes, in the same transaction as a batch
-     * @param eraser      clears an owner's rows from a file before they are written into it again
+     * @param capacity the most writes that may wait; more are counted as lost
+     * @param batches  writes the batches (opened by {@link #start}, again after each failure)
      */
-    WriteQueue(int capacity, Path file, Opener opener, LostCounter lostCounter, Eraser eraser) {
+    WriteQueue(int capacity, BatchWriter batches) {
         this.capacity = capacity;
-        this.batches = new BatchWriter(file, opener, lostCounter, eraser);
+        this.batches = batches;
         this.writer = new Thread(this::run, "quizroom-store");
         this.writer.setDaemon(true);
     }

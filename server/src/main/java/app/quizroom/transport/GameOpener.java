@@ -2,6 +2,7 @@ package app.quizroom.transport;
 
 import app.quizroom.bank.Bank;
 import app.quizroom.game.GameOptions;
+import io.vertx.core.Future;
 
 /** Opens the games that {@code POST /api/games} asks for; the server's composition root owns rooms and results. */
 @FunctionalInterface
@@ -15,6 +16,15 @@ public interface GameOpener {
      * @param joinAt  where the game's join link and QR code send phones
      */
     Outcome open(Bank bank, GameOptions options, String creator, Addresses.JoinAddress joinAt);
+
+    /**
+     * Opens a game where that takes a step across the cluster (claiming its PIN); alone, {@link #open} at once.
+     * Fails when the cluster could not be asked.
+     */
+    default Future<Outcome> openAsync(Bank bank, GameOptions options, String creator,
+                                      Addresses.JoinAddress joinAt) {
+        return Future.succeededFuture(open(bank, options, creator, joinAt));
+    }
 
     /** A game opened, or a refusal. */
     sealed interface Outcome permits Opened, Refused {

@@ -142,12 +142,22 @@ final class GameRoutes {
                     "'joinHost' must be one of the hosts that /api/join-addresses lists");
             return;
         }
-        GameOpener.Outcome outcome = games.open(bank, request.options(), access.creator(ctx), joinAt.get());
+        games.openAsync(bank, request.options(), access.creator(ctx), joinAt.get()).onComplete(opened -> {
+            if (opened.succeeded()) {
+                answerCreate(ctx, opened.result(), joinAt.get());
+            } else {
+                HttpJson.error(ctx, 503, ErrorCode.TOO_MANY_ROOMS,
+                        "The server is running as many games as it may; try later.");
+            }
+        });
+    }
+
+    private void answerCreate(RoutingContext ctx, GameOpener.Outcome outcome, Addresses.JoinAddress joinAt) {
         if (outcome == GameOpener.Refused.ADDRESS_FULL) {
             HttpJson.error(ctx, 429, ErrorCode.TOO_MANY_ROOMS_FROM_ADDRESS, addressFullMessage);
         } else if (outcome instanceof GameOpener.Opened game) {
-            HttpJson.send(ctx, 201, new Created(game.pin(), game.hostToken(), joinAt.get().joinUrl(game.pin()),
-                    addresses.qrPath(game.pin(), joinAt.get()), Addresses.WEBSOCKET_PATH, game.gameId()));
+            HttpJson.send(ctx, 201, new Created(game.pin(), game.hostToken(), joinAt.joinUrl(game.pin()),
+                    addresses.qrPath(game.pin(), joinAt), Addresses.WEBSOCKET_PATH, game.gameId()));
         } else {
             HttpJson.error(ctx, 503, ErrorCode.TOO_MANY_ROOMS,
                     "The server is running as many games as it may; try later.");

@@ -25,21 +25,25 @@ public final class HttpRoutes {
     private final GameRoutes games;
     private final ReportRoutes reports;
     private final EditorRoutes editor;
+    private final Supplier<Readiness> readiness;
 
     /**
      * @param generatedPassword the teacher password generated beside the database; null when one is configured
      * @param banks             the banks on offer to new games, kept in step with the banks folder
      * @param folder            the banks folder as the editor reads and writes it
      * @param flushed           completes when the results written so far are on disk (reports are read after it)
+     * @param readiness         what {@code GET /ready} answers
      */
     public HttpRoutes(Config config, String generatedPassword, BankLibrary banks, BankFolder folder,
                       GameOpener opener, Addresses addresses, PrometheusMeterRegistry registry, LongSupplier liveRooms,
-                      LongSupplier connectedPlayers, Reports reports, Supplier<CompletableFuture<Boolean>> flushed) {
+                      LongSupplier connectedPlayers, Reports reports, Supplier<CompletableFuture<Boolean>> flushed,
+                      Supplier<Readiness> readiness) {
         this.config = config;
         this.banks = banks;
         this.registry = registry;
         this.liveRooms = liveRooms;
         this.connectedPlayers = connectedPlayers;
+        this.readiness = readiness;
         OriginPolicy origins = new OriginPolicy(config, addresses::publicUrl);
         this.guards = new HttpGuards(origins, addresses::port, EditorRoutes.UPLOADS);
         TeacherAccess access = new TeacherAccess(config, generatedPassword, origins, addresses::port);
@@ -59,6 +63,10 @@ public final class HttpRoutes {
         router.post("/api/*").handler(guards::postsFromOwnPages);
         router.get("/health").handler(ctx -> HttpJson.send(ctx, 200,
                 new Health("ok", banks.current().banks().size(), liveRooms.getAsLong(), connectedPlayers.getAsLong())));
+        router.get("/ready").handler(ctx -> {
+            Readiness now = readiness.get();
+            HttpJson.send(ctx, now.ready() ? 200 : 503, now);
+        });
         router.get("/metrics").handler(PrometheusScrapingHandler.create(registry));
         games.mount(router);
         reports.mount(router);

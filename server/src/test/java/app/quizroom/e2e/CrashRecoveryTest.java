@@ -1,6 +1,7 @@
 package app.quizroom.e2e;
 
 import app.quizroom.support.HostedGame;
+import app.quizroom.support.Postgres;
 import app.quizroom.support.ServerProcess;
 import app.quizroom.support.WsClient;
 import io.vertx.core.Vertx;
@@ -10,8 +11,9 @@ import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The server runs as a process of its own, is killed with SIGKILL in the middle of a question, and is started
  * again on the same database: every answer it had acknowledged as saved is there, and the game is listed as
- * interrupted with a report that opens.
+ * interrupted with a report that opens. On each store: the SQLite file, and a real PostgreSQL.
  */
 @Tag("slow")
 @ExtendWith(VertxExtension.class)
@@ -60,9 +62,19 @@ class CrashRecoveryTest {
         return c;
     }
 
-    @Test
-    void everyAcknowledgedAnswerSurvivesAKillNineAndTheGameShowsAsInterrupted() throws Exception {
-        server = ServerProcess.start(List.of("-Xmx256m"), Map.of());
+    /** Where the server keeps results. */
+    enum Store {
+        SQLITE, POSTGRESQL;
+
+        Map<String, String> env() {
+            return this == SQLITE ? Map.of() : Postgres.shared().newDatabase().env();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Store.class)
+    void everyAcknowledgedAnswerSurvivesAKillNineAndTheGameShowsAsInterrupted(Store store) throws Exception {
+        server = ServerProcess.start(List.of("-Xmx256m"), store.env());
         HostedGame game = HostedGame.attach(new JsonObject(server.post("/api/games",
                 "{\"bankId\":\"lenin-enrolment\",\"readingSeconds\":0,\"timeLimit\":60}").body()), this::client);
         WsClient host = game.host();

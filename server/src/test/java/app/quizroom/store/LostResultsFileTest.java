@@ -47,7 +47,7 @@ class LostResultsFileTest {
     Path dir;
 
     private Path file;
-    private ResultStore store;
+    private SqliteStore store;
     private final List<Boolean> health = Collections.synchronizedList(new ArrayList<>());
     private final CompletableFuture<Void> wentDown = new CompletableFuture<>();
     private final CompletableFuture<Void> cameBack = new CompletableFuture<>();
@@ -149,11 +149,11 @@ class LostResultsFileTest {
     @Test
     void aFileDeletedWhileABatchIsWrittenIsCaughtBeforeTheBatchIsAcknowledged() throws Exception {
         file = dir.resolve("results.db");
-        WriteQueue queue = new WriteQueue(100, file, () -> {
+        WriteQueue queue = new WriteQueue(100, new SqliteBatchWriter(file, () -> {
             Connection c = Database.open(file);
             Database.migrate(c);
             return c;
-        }, SqlRecorder::addUnsaved, SqlRecorder::eraseGame);
+        }, SqlRecorder::addUnsaved, SqlRecorder::eraseGame));
         queue.start();
         try {
             GameRecorder game = new SqlRecorder(queue).newGame(7, "333333", "bank", "Bank", SETTINGS, "hash", 1, null, 1);
@@ -206,7 +206,7 @@ class LostResultsFileTest {
 
     private void start() {
         file = dir.resolve("results.db");
-        store = new ResultStore(file, 1000);
+        store = new SqliteStore(file, 1000);
         store.onHealthChange(healthy -> {
             health.add(healthy);
             (healthy ? cameBack : wentDown).complete(null);

@@ -1,9 +1,13 @@
 package app.quizroom.store;
 
 import app.quizroom.store.WriteQueue.Receipt;
+import app.quizroom.support.Postgres;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,8 +27,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The durable write queue on a real SQLite file. The writer thread is held inside a batch of its own where a test
- * needs writes to queue up behind it, and every wait is on a future: no sleeps.
+ * The durable write queue on each database: a real SQLite file and a real PostgreSQL (the same queue over each
+ * batch writer). The writer thread is held inside a batch of its own where a test needs writes to queue up behind
+ * it, and every wait is on a future: no sleeps.
  */
 class WriteQueueTest {
 
@@ -33,7 +38,7 @@ class WriteQueueTest {
     @TempDir
     Path dir;
 
-    private Path file;
+    private TestDatabase db;
     private WriteQueue queue;
     private final AtomicBoolean diskDown = new AtomicBoolean();
     private final CompletableFuture<Void> writerHeld = new CompletableFuture<>();
@@ -45,11 +50,15 @@ class WriteQueueTest {
         if (queue != null) {
             queue.close(TimeUnit.SECONDS.toMillis(TIMEOUT_S));
         }
+        if (db != null) {
+            db.close();
+        }
     }
 
-    @Test
-    void aWriteIsAcknowledgedOnlyOnceItsWholeBatchIsCommitted() throws Exception {
-        start(100);
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aWriteIsAcknowledgedOnlyOnceItsWholeBatchIsCommitted(Kind kind) throws Exception {
+        start(kind, 100);
         holdTheWriter();
         Receipt first = queue.submit(1, entry(1));
         // Runs on the writer thread the moment the acknowledgement is given; another connection sees only commits.
@@ -65,9 +74,10 @@ class WriteQueueTest {
         assertTrue(second.committed().isDone());
     }
 
-    @Test
-    void aFailedBatchIsRetriedInOrderAheadOfLaterWritesAndAcknowledgementsSayNotSaved() throws Exception {
-        start(100);
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aFailedBatchIsRetriedInOrderAheadOfLaterWritesAndAcknowledgementsSayNotSaved(Kind kind) throws Exception {
+        start(kind, 100);
         List<Boolean> health = Collections.synchronizedList(new ArrayList<>());
         CompletableFuture<Void> wentDown = new CompletableFuture<>();
         CompletableFuture<Void> cameBack = new CompletableFuture<>();
@@ -109,11 +119,12 @@ class WriteQueueTest {
         assertTrue(queue.flushed().get(TIMEOUT_S, TimeUnit.SECONDS));
     }
 
-    @Test
-    void writesThatDoNotFitAreRefusedAndCountedOnceTheirOwnersRowIsWritten() throws Exception {
-        start(2);
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void writesThatDoNotFitAreRefusedAndCountedOnceTheirOwnersRowIsWritten(Kind kind) throws Exception {
+        start(kind, 2);
         holdTheWriter();
-        Receipt owner = queue.submit(7, c -> execute(c, "INSERT INTO owners (id) VALUES (7)"));
+        Receipt owner = queue.submit(7, sql -> sql.run("INSERT INTO owners (id) VALUES (7)"));
         Receipt fits = queue.submit(7, entry(1));
         Receipt lost = queue.submit(7, entry(2));
         Receipt alsoLost = queue.submit(7, entry(3));
@@ -129,9 +140,10 @@ class WriteQueueTest {
         assertFalse(lost.committed().isDone());
     }
 
-    @Test
-    void flushingWaitsForEverythingQueuedBeforeIt() throws Exception {
-        start(100);
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void flushingWaitsForEverythingQueuedBeforeIt(Kind kind) throws Exception {
+        start(kind, 100);
         holdTheWriter();
         Receipt write = queue.submit(1, entry(1));
         CompletableFuture<Boolean> flushed = queue.flushed();
@@ -142,9 +154,10 @@ class WriteQueueTest {
         assertTrue(write.committed().isDone());
     }
 
-    @Test
-    void closingWritesWhatIsQueuedAndThenRefusesWrites() throws Exception {
-        start(100);
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void closingWritesWhatIsQueuedAndThenRefusesWrites(Kind kind) throws Exception {
+        start(kind, 100);
         holdTheWriter();
         List<Receipt> queued = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
@@ -160,30 +173,83 @@ class WriteQueueTest {
         assertFalse(queue.submit(1, entry(4)).acknowledged().getNow(true), "closed: refused at once");
     }
 
-    private void start(int capacity) {
-        file = dir.resolve("queue.db");
-        queue = new WriteQueue(capacity, file, this::open, (c, owner, count) -> {
-            try (PreparedStatement s = c.prepareStatement("UPDATE owners SET lost = lost + ? WHERE id = ?")) {
-                s.setInt(1, count);
-                s.setLong(2, owner);
-                return s.executeUpdate() > 0;
+    /** The database under the queue. */
+    enum Kind { SQLITE, POSTGRESQL }
+
+    /** The test's database: a file, or a fresh PostgreSQL database; "down" while the test has taken it down. */
+    private final class TestDatabase implements AutoCloseable {
+        final Kind kind;
+        final Path file;
+        final Postgres.Database pg;
+        final Vertx vertx;
+        final Pool pool;
+
+        TestDatabase(Kind kind) {
+            this.kind = kind;
+            this.file = dir.resolve("queue.db");
+            this.pg = kind == Kind.POSTGRESQL ? Postgres.shared().newDatabase() : null;
+            this.vertx = kind == Kind.POSTGRESQL ? Vertx.vertx() : null;
+            this.pool = kind == Kind.POSTGRESQL ? Pg.pool(vertx, pg.settings()) : null;
+        }
+
+        WriteQueue.BatchWriter batchWriter() {
+            if (kind == Kind.SQLITE) {
+                return new SqliteBatchWriter(file, this::openSqlite, (c, owner, count) -> {
+                    try (PreparedStatement s = c.prepareStatement(ADD_LOST)) {
+                        s.setInt(1, count);
+                        s.setLong(2, owner);
+                        return s.executeUpdate() > 0;
+                    }
+                }, (sql, owner) -> { });
             }
-        }, (c, owner) -> { });
-        queue.start();
-        assertTrue(queue.healthy());
+            return new PgBatchWriter(pool, c -> {
+                failIfDown();
+                Pg.await(c.query("CREATE TABLE IF NOT EXISTS entries (seq BIGSERIAL PRIMARY KEY,"
+                        + " value INTEGER NOT NULL)").execute(), 10_000);
+                Pg.await(c.query("CREATE TABLE IF NOT EXISTS owners (id BIGINT PRIMARY KEY,"
+                        + " lost INTEGER NOT NULL DEFAULT 0)").execute(), 10_000);
+            }, 10_000, ADD_LOST);
+        }
+
+        /** The file, reachable unless the test has taken the disk down. */
+        private Connection openSqlite() throws SQLException {
+            failIfDown();
+            Connection c = Database.open(file);
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE IF NOT EXISTS entries (seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+                        + " value INTEGER NOT NULL)");
+                s.execute("CREATE TABLE IF NOT EXISTS owners (id INTEGER PRIMARY KEY, lost INTEGER NOT NULL DEFAULT 0)");
+            }
+            return c;
+        }
+
+        private void failIfDown() throws SQLException {
+            if (diskDown.get()) {
+                throw new SQLException("disk I/O error", null, 10);
+            }
+        }
+
+        /** A connection of the test's own, which sees only what is committed. */
+        Connection connect() throws SQLException {
+            return kind == Kind.SQLITE ? Database.open(file) : pg.connect();
+        }
+
+        @Override
+        public void close() {
+            if (pool != null) {
+                pool.close();
+                vertx.close();
+            }
+        }
     }
 
-    /** The file, reachable unless the test has taken the disk down. */
-    private Connection open() throws SQLException {
-        if (diskDown.get()) {
-            throw new SQLException("disk I/O error", null, 10);
-        }
-        Connection c = Database.open(file);
-        try (Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE IF NOT EXISTS entries (value INTEGER NOT NULL)");
-            s.execute("CREATE TABLE IF NOT EXISTS owners (id INTEGER PRIMARY KEY, lost INTEGER NOT NULL DEFAULT 0)");
-        }
-        return c;
+    private static final String ADD_LOST = "UPDATE owners SET lost = lost + ? WHERE id = ?";
+
+    private void start(Kind kind, int capacity) {
+        db = new TestDatabase(kind);
+        queue = new WriteQueue(capacity, db.batchWriter());
+        queue.start();
+        assertTrue(queue.healthy());
     }
 
     /** Keeps the writer thread inside a batch of its own, so that the writes submitted next queue up. */
@@ -204,20 +270,14 @@ class WriteQueueTest {
     }
 
     private static WriteQueue.Work entry(int value) {
-        return c -> execute(c, "INSERT INTO entries (value) VALUES (" + value + ")");
-    }
-
-    private static void execute(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
+        return sql -> sql.run("INSERT INTO entries (value) VALUES (?)", value);
     }
 
     /** The entries committed so far, in the order written, as a connection of its own sees them. */
     private List<Integer> entries() {
         List<Integer> values = new ArrayList<>();
-        try (Connection c = Database.open(file); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT value FROM entries ORDER BY rowid")) {
+        try (Connection c = db.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT value FROM entries ORDER BY seq")) {
             while (rs.next()) {
                 values.add(rs.getInt(1));
             }
@@ -228,7 +288,7 @@ class WriteQueueTest {
     }
 
     private int lostCountOf(long owner) throws SQLException {
-        try (Connection c = Database.open(file);
+        try (Connection c = db.connect();
              PreparedStatement s = c.prepareStatement("SELECT lost FROM owners WHERE id = ?")) {
             s.setLong(1, owner);
             try (ResultSet rs = s.executeQuery()) {

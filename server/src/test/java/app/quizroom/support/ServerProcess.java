@@ -24,10 +24,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServerProcess implements AutoCloseable {
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+    /** A cluster node on a loaded machine may take a while to find its members. */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static int launches;
 
     private final List<String> jvmArgs;
+    private final String mainClass;
     private final Map<String, String> env;
     /** The process's limit on open files ({@code ulimit -n}), or 0 to inherit the test's. */
     private final int descriptorLimit;
@@ -45,11 +47,21 @@ public final class ServerProcess implements AutoCloseable {
      *                filled in unless given
      */
     public static ServerProcess start(List<String> jvmArgs, Map<String, String> env) {
-        return start(jvmArgs, env, 0);
+        return start(jvmArgs, env, 0, "app.quizroom.Main");
     }
 
     /** As {@link #start(List, Map)}, in a process allowed at most {@code descriptorLimit} open files. */
     public static ServerProcess start(List<String> jvmArgs, Map<String, String> env, int descriptorLimit) {
+        return start(jvmArgs, env, descriptorLimit, "app.quizroom.Main");
+    }
+
+    /** As {@link #start(List, Map)}, with another main class of the test classpath (one that wraps the server). */
+    public static ServerProcess start(List<String> jvmArgs, Map<String, String> env, String mainClass) {
+        return start(jvmArgs, env, 0, mainClass);
+    }
+
+    private static ServerProcess start(List<String> jvmArgs, Map<String, String> env, int descriptorLimit,
+                                       String mainClass) {
         Map<String, String> settings = new LinkedHashMap<>(env);
         settings.putIfAbsent("QUIZROOM_PORT", Integer.toString(freePort()));
         settings.putIfAbsent("QUIZROOM_BIND", "127.0.0.1");
@@ -64,11 +76,12 @@ public final class ServerProcess implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
         }
-        return new ServerProcess(List.copyOf(jvmArgs), settings, descriptorLimit);
+        return new ServerProcess(List.copyOf(jvmArgs), settings, descriptorLimit, mainClass);
     }
 
-    private ServerProcess(List<String> jvmArgs, Map<String, String> env, int descriptorLimit) {
+    private ServerProcess(List<String> jvmArgs, Map<String, String> env, int descriptorLimit, String mainClass) {
         this.jvmArgs = jvmArgs;
+        this.mainClass = mainClass;
         this.env = Map.copyOf(env);
         this.descriptorLimit = descriptorLimit;
         this.port = Integer.parseInt(env.get("QUIZROOM_PORT"));
@@ -81,7 +94,7 @@ public final class ServerProcess implements AutoCloseable {
         command.addAll(jvmArgs);
         command.add("-cp");
         command.add(testClassPath());
-        command.add("app.quizroom.Main");
+        command.add(mainClass);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().keySet().removeIf(k -> k.startsWith("QUIZROOM_"));
         builder.environment().putAll(env);
@@ -161,9 +174,19 @@ public final class ServerProcess implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** As {@link #post(String, String)}, waiting up to {@code timeout} (a loaded machine, a cold code path). */
+    public HttpResponse<String> post(String path, String json, Duration timeout) throws IOException {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)), timeout);
+    }
+
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException {
+        return send(request, Duration.ofSeconds(2));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request, Duration timeout) throws IOException {
         try {
-            return http.send(request.timeout(Duration.ofSeconds(2)).build(),
+            return http.send(request.timeout(timeout).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -206,6 +229,11 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** Sends SIGTERM and returns at once (the shutdown hooks run; see {@link #awaitExit(int)}). */
+    public void terminate() {
+        process.destroy();
+    }
+
     /** Kills the JVM at once (SIGKILL): no shutdown hook runs, nothing is flushed. Waits until it is gone. */
     public void kill9() {
         process.destroyForcibly();
@@ -229,10 +257,11 @@ public final class ServerProcess implements AutoCloseable {
         if (process.isAlive()) {
             throw new IllegalStateException("stop or kill the running process first");
         }
-        return new ServerProcess(jvmArgs, env, descriptorLimit);
+        return new ServerProcess(jvmArgs, env, descriptorLimit, mainClass);
     }
 
-    private boolean awaitExit(int seconds) {
+    /** True if the process exited within that many seconds. */
+    public boolean awaitExit(int seconds) {
         try {
             return process.waitFor(seconds, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

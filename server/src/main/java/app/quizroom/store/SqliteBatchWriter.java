@@ -1,8 +1,6 @@
 package app.quizroom.store;
 
-import app.quizroom.store.WriteQueue.Eraser;
-import app.quizroom.store.WriteQueue.LostCounter;
-import app.quizroom.store.WriteQueue.Opener;
+import app.quizroom.store.WriteQueue.Sql;
 import app.quizroom.store.WriteQueue.Write;
 
 import java.nio.file.Path;
@@ -12,11 +10,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * The {@link WriteQueue}'s writer-thread side: its one connection, each batch committed on it in one transaction
+ * The {@link WriteQueue}'s writer-thread side for SQLite: its one connection, each batch committed on it in one transaction
  * (with the counts of lost writes), and whether writing works. A failed batch is rolled back and the connection
  * closed, to be reopened on the next try (the file may have been replaced or the disk freed); a batch that fails
  * on a bad row (a bug, logged) is written one by one and the bad row counted as lost.
@@ -28,60 +25,90 @@ import java.util.function.Consumer;
  * answer committed to a file no one will find is never acknowledged as saved, and the games in play are whole in
  * the new file.
  */
-final class BatchWriter {
+final class SqliteBatchWriter implements WriteQueue.BatchWriter {
 
     private static final System.Logger LOG = System.getLogger("quizroom.store");
+
+    /** Opens a connection ready for writing (migrated); closes what it opened if it then fails. */
+    @FunctionalInterface
+    interface Opener {
+        Connection open() throws SQLException;
+    }
+
+    /** Stores how many writes of {@code owner} were lost; false if the owner's row is not written yet. */
+    @FunctionalInterface
+    interface LostCounter {
+        boolean store(Connection connection, long owner, int count) throws SQLException;
+    }
+
+    /** Deletes whatever rows of {@code owner} a file holds, so that its writes can be written into it again. */
+    @FunctionalInterface
+    interface Eraser {
+        void erase(Sql sql, long owner) throws SQLException;
+    }
 
     private final Path file;
     private final Opener opener;
     private final LostCounter lostCounter;
     private final Eraser eraser;
     private final ConcurrentHashMap<Long, Integer> lost = new ConcurrentHashMap<>();
-    private final List<Consumer<Boolean>> healthListeners = new CopyOnWriteArrayList<>();
     private final ReplayLog replayLog = new ReplayLog();
-    private volatile boolean healthy = true;
-    private volatile String lastError;
+    private final WriterHealth health = new WriterHealth();
     // Set when the file was lost: the next connection gets the open games' rows before anything else.
     private volatile boolean remaking;
     private Connection connection;
+    private JdbcSql sql;
     private FileIdentity opened;
 
-    BatchWriter(Path file, Opener opener, LostCounter lostCounter, Eraser eraser) {
+    /**
+     * @param file        the database file that {@code opener} opens, watched for deletion and replacement
+     * @param opener      opens the database (called when the queue starts and again after each failure)
+     * @param lostCounter stores the counts of lost writes, in the same transaction as a batch
+     * @param eraser      clears an owner's rows from a file before they are written into it again
+     */
+    SqliteBatchWriter(Path file, Opener opener, LostCounter lostCounter, Eraser eraser) {
         this.file = file;
         this.opener = opener;
         this.lostCounter = lostCounter;
         this.eraser = eraser;
     }
 
-    boolean healthy() {
-        return healthy;
+    @Override
+    public boolean healthy() {
+        return health.healthy();
     }
 
-    String lastError() {
-        return lastError;
+    @Override
+    public String lastError() {
+        return health.lastError();
     }
 
-    void onHealthChange(Consumer<Boolean> listener) {
-        healthListeners.add(listener);
+    @Override
+    public void onHealthChange(Consumer<Boolean> listener) {
+        health.onChange(listener);
     }
 
     /** True from the moment the file is found lost until the open games are written into a new one. */
-    boolean remaking() {
+    @Override
+    public boolean remaking() {
         return remaking;
     }
 
     /** Counts a write of {@code owner} that will never be written; stored with the next commit. */
-    void lost(long owner) {
+    @Override
+    public void lost(long owner) {
         lost.merge(owner, 1, Integer::sum);
     }
 
     /** Opens the connection (after a lost file, writing the open games into it); a failure marks writing unhealthy. */
-    boolean open() {
+    @Override
+    public boolean open() {
         try {
             connection = opener.open();
+            sql = new JdbcSql(connection);
             opened = FileIdentity.of(file);
             if (remaking) {
-                replayLog.replayInto(connection, eraser);
+                replayLog.replayInto(sql, eraser);
                 remaking = false;
                 LOG.log(System.Logger.Level.INFO, "the games in play were written into the new " + file);
             }
@@ -98,19 +125,20 @@ final class BatchWriter {
      * Writes the batch and acknowledges it once committed; false if it must be retried (its acknowledgements then
      * say {@code false}).
      */
-    boolean write(List<Write> batch) {
+    @Override
+    public boolean write(List<Write> batch) {
         Map<Long, Integer> counted = new HashMap<>();
         try {
             if (connection != null && opened.lost()) {
                 return fileLost(batch);
             }
             if (connection == null && !open()) {
-                failing(batch, lastError);
+                failing(batch, health.lastError());
                 return false;
             }
             connection.setAutoCommit(false);
             for (Write w : batch) {
-                w.work().apply(connection);
+                w.work().apply(sql);
             }
             storeLostCounts(counted);
             connection.commit();
@@ -129,14 +157,18 @@ final class BatchWriter {
             counted.forEach(this::uncount);
             return fileLost(batch);
         }
-        counted.forEach((owner, count) -> replayLog.add(owner, c -> lostCounter.store(c, owner, count)));
+        counted.forEach((owner, count) -> replayLog.add(owner, replay -> lostCounter.store(replay.connection(), owner, count)));
         batch.forEach(this::written);
         setHealthy(true, null);
         return true;
     }
 
-    void close() {
+    @Override
+    public void close() {
         try {
+            if (sql != null) {
+                sql.close();
+            }
             if (connection != null) {
                 connection.close();
             }
@@ -144,6 +176,7 @@ final class BatchWriter {
             // nothing more to do
         }
         connection = null;
+        sql = null;
     }
 
     private boolean writeOneByOne(List<Write> batch) {
@@ -151,7 +184,7 @@ final class BatchWriter {
             Write w = batch.get(i);
             try {
                 connection.setAutoCommit(true);
-                w.work().apply(connection);
+                w.work().apply(sql);
                 if (opened.lost()) {
                     return fileLost(batch.subList(i, batch.size()));
                 }
@@ -197,14 +230,7 @@ final class BatchWriter {
     }
 
     private void setHealthy(boolean value, String why) {
-        lastError = why;
-        if (healthy != value) {
-            healthy = value;
-            LOG.log(value ? System.Logger.Level.INFO : System.Logger.Level.WARNING, value
-                    ? "results database is writable again; queued results are being saved"
-                    : "results database cannot be written (" + why + "); games go on, results wait to be saved");
-            healthListeners.forEach(l -> l.accept(value));
-        }
+        health.set(value, why);
     }
 
     /** Stores the counts of lost writes, noting in {@code stored} those to put back if the batch is not kept. */

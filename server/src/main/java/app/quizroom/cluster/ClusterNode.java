@@ -1,0 +1,69 @@
+package app.quizroom.cluster;
+
+import app.quizroom.config.ClusterConfig;
+import app.quizroom.metrics.ClusterMetrics;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxBuilder;
+import io.vertx.core.Future;
+import io.vertx.core.eventbus.EventBusOptions;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+
+/**
+ * This node's membership of the cluster: the Hazelcast cluster manager Vert.x is built with, the event bus's own
+ * address, the member count, and the count of Quizroom's bus messages (addresses under {@value #ADDRESS_PREFIX}).
+ */
+public final class ClusterNode {
+
+    /** Every bus address Quizroom uses starts with this; Vert.x's own traffic is not counted. */
+    public static final String ADDRESS_PREFIX = "quizroom.";
+
+    private final ClusterConfig config;
+    private final HazelcastClusterManager manager;
+
+    public ClusterNode(ClusterConfig config) {
+        this.config = config;
+        this.manager = new HazelcastClusterManager(HazelcastSetup.of(config));
+    }
+
+    /** Builds a clustered Vert.x: completes once this node has joined (or, alone, formed) the cluster. */
+    public Future<Vertx> build(VertxBuilder builder) {
+        return builder.withClusterManager(manager).buildClustered();
+    }
+
+    /** The event bus listens on the cluster address, on QUIZROOM_CLUSTER_BUS_PORT (0: a free port). */
+    public EventBusOptions eventBusOptions() {
+        return new EventBusOptions().setHost(config.host()).setPort(config.busPort())
+                .setClusterPublicHost(config.host());
+    }
+
+    /** Counts the messages this node sends and receives on Quizroom's addresses. */
+    public void countBusMessages(Vertx vertx, ClusterMetrics metrics) {
+        vertx.eventBus().addOutboundInterceptor(delivery -> {
+            if (delivery.message().address().startsWith(ADDRESS_PREFIX)) {
+                metrics.busSent();
+            }
+            delivery.next();
+        });
+        vertx.eventBus().addInboundInterceptor(delivery -> {
+            if (delivery.message().address().startsWith(ADDRESS_PREFIX)) {
+                metrics.busReceived();
+            }
+            delivery.next();
+        });
+    }
+
+    /** True while this node is a member of the cluster. */
+    public boolean joined() {
+        return manager.isActive() && manager.getHazelcastInstance() != null
+                && manager.getHazelcastInstance().getLifecycleService().isRunning();
+    }
+
+    /** The members this node sees, itself included; 0 when it is not in the cluster. */
+    public int members() {
+        return joined() ? manager.getHazelcastInstance().getCluster().getMembers().size() : 0;
+    }
+
+    public String name() {
+        return config.nodeName();
+    }
+}

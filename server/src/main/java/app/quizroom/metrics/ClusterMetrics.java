@@ -1,0 +1,44 @@
+package app.quizroom.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import java.util.function.IntSupplier;
+
+/** A cluster node's own metrics (docs/cluster.md §8); registered only in cluster mode. */
+public final class ClusterMetrics {
+
+    private final Counter busSent;
+    private final Counter busReceived;
+    private final Counter pinConflicts;
+
+    /**
+     * @param members    the members this node sees, itself included
+     * @param roomsOwned the rooms this node runs
+     */
+    public ClusterMetrics(MeterRegistry registry, IntSupplier members, IntSupplier roomsOwned) {
+        Gauge.builder(MetricNames.CLUSTER_MEMBERS, members::getAsInt)
+                .description("Cluster members this node sees, itself included").register(registry);
+        Gauge.builder(MetricNames.CLUSTER_ROOMS_OWNED, roomsOwned::getAsInt)
+                .description("Rooms this node owns (runs)").register(registry);
+        busSent = Counter.builder(MetricNames.CLUSTER_BUS_SENT)
+                .description("Messages this node sent on Quizroom's event-bus addresses").register(registry);
+        busReceived = Counter.builder(MetricNames.CLUSTER_BUS_RECEIVED)
+                .description("Messages this node received on Quizroom's event-bus addresses").register(registry);
+        pinConflicts = Counter.builder(MetricNames.CLUSTER_PIN_CONFLICTS)
+                .description("PINs this node drew that another node already held").register(registry);
+    }
+
+    public void busSent() {
+        busSent.increment();
+    }
+
+    public void busReceived() {
+        busReceived.increment();
+    }
+
+    public void pinConflict() {
+        pinConflicts.increment();
+    }
+}

@@ -1,0 +1,131 @@
+package app.quizroom.store;
+
+import app.quizroom.game.GameRecorder;
+import app.quizroom.protocol.ServerMessage;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * Game results in an SQLite file (the default store): the rooms' recorders write through a {@link WriteQueue} (one thread of its own, batched
+ * commits, an answer acknowledged once it is on disk). If the database cannot be written, the game goes on:
+ * writes wait in a bounded queue and are retried in order, acknowledgements say "accepted, not yet saved", and
+ * listeners hear that storage is failing. Writes that do not fit are counted per game and the count is stored
+ * when the database is back, so the report can say what was lost. If the file is deleted or replaced while a game
+ * is in play, that is a failure too: the games in play are written again into a new file at the path (see
+ * {@link SqliteBatchWriter}). The statements are {@link SqlRecorder}'s.
+ */
+public final class SqliteStore implements ResultStore {
+
+    private static final System.Logger LOG = System.getLogger("quizroom.store");
+
+    private final Path file;
+    private final WriteQueue queue;
+    private final SqlRecorder recorder;
+    private final AtomicLong lastGameId = new AtomicLong();
+    // Touched only where the file is opened: by start()'s caller, then by the writer thread it starts.
+    private boolean recovered;
+
+    /**
+     * @param capacity the most writes that may wait while the database is failing; more are counted as lost
+     */
+    public SqliteStore(Path file, int capacity) {
+        this.file = file;
+        this.queue = new WriteQueue(capacity,
+                new SqliteBatchWriter(file, this::open, SqlRecorder::addUnsaved, SqlRecorder::eraseGame));
+        this.recorder = new SqlRecorder(queue);
+    }
+
+    @Override
+    public void start() {
+        queue.start();
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public String describe() {
+        return "SQLite file " + file.toAbsolutePath();
+    }
+
+    @Override
+    public Reports reports() {
+        return new Reports(file);
+    }
+
+    @Override
+    public boolean healthy() {
+        return queue.healthy();
+    }
+
+    @Override
+    public String lastError() {
+        return queue.lastError();
+    }
+
+    @Override
+    public int pending() {
+        return queue.pending();
+    }
+
+    /** Called with false when writes start failing and true when they succeed again (on the writer thread). */
+    @Override
+    public void onHealthChange(Consumer<Boolean> listener) {
+        queue.onHealthChange(listener);
+    }
+
+    /** Records a new game and returns the recorder its room writes through. */
+    @Override
+    public GameRecorder newGame(String pin, String bankId, String bankTitle, ServerMessage.GameSettings settings,
+                                String hostKey, int questionCount, String teamMode, long shuffleSeed) {
+        long id = lastGameId.updateAndGet(last -> Math.max(last + 1, System.currentTimeMillis()));
+        // Only the key's hash is kept: the database alone opens no report.
+        return recorder.newGame(id, pin, bankId, bankTitle, settings, Reports.hashKey(hostKey), questionCount,
+                teamMode, shuffleSeed);
+    }
+
+    /**
+     * Completes once every write queued before this call is on disk (true), or at once with false while the
+     * database is failing. Reports wait on it, so a teacher always reads what the game has already said.
+     */
+    @Override
+    public CompletableFuture<Boolean> flushed() {
+        return queue.flushed();
+    }
+
+    @Override
+    public boolean close(long graceMs) {
+        return queue.close(graceMs);
+    }
+
+    /** Opens and migrates the file; the first time it opens, recovers from the last run. */
+    private Connection open() throws SQLException {
+        Connection connection = Database.open(file);
+        try {
+            Database.migrate(connection);
+            if (!recovered) {
+                int interrupted = SqlRecorder.markInterrupted(connection);
+                if (interrupted > 0) {
+                    LOG.log(System.Logger.Level.INFO,
+                            interrupted + " game(s) left unfinished by the last run are marked interrupted");
+                }
+                lastGameId.accumulateAndGet(SqlRecorder.lastGameId(connection), Math::max);
+                recovered = true;
+            }
+            return connection;
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.close();
+            } catch (SQLException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
+    }
+}

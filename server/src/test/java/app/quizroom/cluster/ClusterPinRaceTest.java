@@ -1,0 +1,114 @@
+package app.quizroom.cluster;
+
+import app.quizroom.support.ClusterNodes;
+import app.quizroom.support.FixedPinServer;
+import app.quizroom.support.HostedGame;
+import app.quizroom.support.ServerProcess;
+import app.quizroom.support.WsClient;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Two server JVMs in one cluster draw their PINs from the same fixed sequence and create games at the same time:
+ * every PIN is claimed cluster-wide before its room exists, so no PIN is handed out twice; the node that loses a
+ * claim draws the next PIN, and counts the conflict. About 30 s (two JVMs joining a cluster).
+ */
+@Tag("slow")
+class ClusterPinRaceTest {
+
+    private static final int GAMES_PER_NODE = 25;
+
+    private final Vertx vertx = Vertx.vertx();
+    private final List<WsClient> clients = new ArrayList<>();
+    private ClusterNodes cluster;
+
+    @AfterEach
+    void stop() {
+        clients.forEach(WsClient::close);
+        if (cluster != null) {
+            cluster.close();
+        }
+        vertx.close();
+    }
+
+    @Test
+    void twoNodesRacingForTheSamePinsNeverHandOutOneTwice() throws Exception {
+        List<String> sequence = IntStream.range(0, 200).mapToObj(i -> Integer.toString(424_200 + i)).toList();
+        cluster = ClusterNodes.start(2, Map.of("QUIZROOM_TEST_PINS", String.join(",", sequence)),
+                FixedPinServer.class.getName());
+
+        CountDownLatch go = new CountDownLatch(1);
+        List<CompletableFuture<List<JsonObject>>> creating = cluster.nodes().stream()
+                .map(node -> CompletableFuture.supplyAsync(() -> createGames(node, go))).toList();
+        go.countDown();
+        List<JsonObject> onNode0 = creating.get(0).get();
+        List<JsonObject> onNode1 = creating.get(1).get();
+
+        Set<String> pins = new HashSet<>();
+        for (JsonObject game : onNode0) {
+            pins.add(game.getString("pin"));
+        }
+        for (JsonObject game : onNode1) {
+            assertTrue(pins.add(game.getString("pin")), "PIN " + game.getString("pin") + " was handed out twice");
+        }
+        assertEquals(2 * GAMES_PER_NODE, pins.size());
+        // Both nodes drew from one sequence, so every game took one of its first PINs; a PIN one node won was then
+        // a lost draw for the other.
+        assertEquals(Set.copyOf(sequence.subList(0, 2 * GAMES_PER_NODE)), pins,
+                "the games took the head of the sequence: " + pins.stream().sorted().collect(Collectors.joining(",")));
+        double conflicts = conflicts(cluster.node(0)) + conflicts(cluster.node(1));
+        assertTrue(conflicts >= GAMES_PER_NODE, "lost claims counted: " + conflicts);
+
+        // Each room is real on the node that won its PIN: its host attaches there and gets the lobby.
+        HostedGame first = HostedGame.attach(onNode0.get(0), () -> client(cluster.node(0)));
+        HostedGame second = HostedGame.attach(onNode1.get(0), () -> client(cluster.node(1)));
+        assertEquals(onNode0.get(0).getString("pin"), first.hosting().getString("pin"));
+        assertEquals(onNode1.get(0).getString("pin"), second.hosting().getString("pin"));
+    }
+
+    private List<JsonObject> createGames(ServerProcess node, CountDownLatch go) {
+        try {
+            go.await();
+            List<JsonObject> games = new ArrayList<>();
+            for (int i = 0; i < GAMES_PER_NODE; i++) {
+                HttpResponse<String> created = node.post("/api/games", "{\"bankId\":\"lenin-enrolment\"}",
+                        Duration.ofSeconds(30));
+                assertEquals(201, created.statusCode(), created.body());
+                games.add(new JsonObject(created.body()));
+            }
+            return games;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static double conflicts(ServerProcess node) throws Exception {
+        String metrics = node.get("/metrics").body();
+        return metrics.lines().filter(l -> l.startsWith("quizroom_cluster_pin_conflicts_total{"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    private WsClient client(ServerProcess node) {
+        WsClient c = WsClient.connect(vertx, node.port());
+        clients.add(c);
+        return c;
+    }
+}
