@@ -42,9 +42,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Warmup {
 
-    /** A game of each scoring mode; enough answers for the hot paths to be compiled (a few thousand calls each). */
+    /** A game of each scoring mode, of this many players: the hot paths are called a few thousand times each. */
     private static final int GAMES = 2;
-    private static final int PLAYERS = 400;
+    static final int PLAYERS = 400;
     private static final String PIN = "000000";
     private static final String HOST_TOKEN = "warm-up-host-token";
     private static final String BANK = """
@@ -84,8 +84,12 @@ public final class Warmup {
     private Warmup() {
     }
 
-    /** Plays the games; returns how long it took, in milliseconds. Never fails the start: a problem is returned. */
+    /** Plays the games; returns how long it took, in milliseconds. Throws if a game did not go as played. */
     public static long run() throws Exception {
+        return run(PLAYERS);
+    }
+
+    static long run(int players) throws Exception {
         long started = System.nanoTime();
         Path dir = Files.createTempDirectory("quizroom-warmup-");
         ResultStore store = new ResultStore(dir.resolve("warmup.db"), 100_000);
@@ -94,7 +98,8 @@ public final class Warmup {
             store.start();
             Bank bank = bank();
             for (int game = 0; game < GAMES; game++) {
-                play(bank, store, roomThread, game % 2 == 0 ? ScoringMode.CLASSIC : ScoringMode.ACCURACY, game);
+                play(bank, store, roomThread, game % 2 == 0 ? ScoringMode.CLASSIC : ScoringMode.ACCURACY, game,
+                        players);
             }
         } finally {
             roomThread.shutdownNow();
@@ -113,14 +118,14 @@ public final class Warmup {
         return bank;
     }
 
-    private static void play(Bank bank, ResultStore store, ExecutorService roomThread, ScoringMode scoring, long seed)
-            throws Exception {
+    private static void play(Bank bank, ResultStore store, ExecutorService roomThread, ScoringMode scoring, long seed,
+                             int playerCount) throws Exception {
         AtomicLong now = new AtomicLong(1_000_000);
         // Nothing waits on a timer: every phase is moved on by the host or by the last answer.
         Scheduler never = (delayMs, task) -> () -> {
         };
         Room.Environment env = new Room.Environment(roomThread, now::get, never, RoomMetrics.NONE,
-                new Room.Limits(PLAYERS, 1_000_000, 1_000_000, Blocklist.defaults()));
+                new Room.Limits(playerCount, 1_000_000, 1_000_000, Blocklist.defaults()));
         GameOptions options = new GameOptions(scoring, true, false, true, true, null, 0, false);
         GameRecorder recorder = store.newGame(PIN, bank.id(), bank.title(), Room.settingsOf(options), HOST_TOKEN,
                 bank.questions().size(), null, seed);
@@ -128,11 +133,11 @@ public final class Warmup {
         SplittableRandom random = new SplittableRandom(seed);
         WarmLink host = new WarmLink();
         List<WarmLink> players = new ArrayList<>();
-        for (int i = 0; i < PLAYERS; i++) {
+        for (int i = 0; i < playerCount; i++) {
             players.add(new WarmLink());
         }
         send(room, host, "{\"type\":\"host\",\"pin\":\"" + PIN + "\",\"hostToken\":\"" + HOST_TOKEN + "\"}", now);
-        for (int i = 0; i < PLAYERS; i++) {
+        for (int i = 0; i < playerCount; i++) {
             send(room, players.get(i), "{\"type\":\"join\",\"pin\":\"" + PIN + "\",\"name\":\"Player " + i + "\"}",
                     now);
         }
@@ -143,13 +148,30 @@ public final class Warmup {
                 now.addAndGet(1);
                 send(room, player, answer(question, q, random), now);
             }
-            // The acknowledgements come back from the store's writer thread; the room moves on meanwhile.
-            store.flushed().get(10, TimeUnit.SECONDS);
+            settle(roomThread, store);
             send(room, host, "{\"type\":\"next\"}", now); // the leaderboard
             send(room, host, "{\"type\":\"next\"}", now); // the next question, or the podium after the last
         }
         send(room, host, "{\"type\":\"next\"}", now); // finished
         roomThread.submit(room::close).get(10, TimeUnit.SECONDS);
+        settle(roomThread, store);
+        // A warm-up that took a wrong turn (a refused join, an answer of the wrong shape) warmed the wrong paths.
+        int questions = bank.questions().size();
+        for (WarmLink player : players) {
+            if (player.savedAcks != questions || player.results != questions || !player.finished) {
+                throw new IllegalStateException("a warm-up player had " + player.savedAcks + " acknowledgements, "
+                        + player.results + " results of " + questions + " questions"
+                        + (player.finished ? "" : ", and no end"));
+            }
+        }
+    }
+
+    /**
+     * Waits until the room has handled what was sent, the store has committed what the room wrote, and the room has
+     * sent the acknowledgements the store handed back (in that order, as each hand-over is in order).
+     */
+    private static void settle(ExecutorService roomThread, ResultStore store) throws Exception {
+        roomThread.submit(() -> { }).get(10, TimeUnit.SECONDS);
         store.flushed().get(10, TimeUnit.SECONDS);
         roomThread.submit(() -> { }).get(10, TimeUnit.SECONDS);
     }
@@ -191,11 +213,21 @@ public final class Warmup {
 
         /** Read by nothing; written so that the encoding cannot be optimised away. */
         private int bytes;
+        // Written on the room's thread, read after it has finished (the executor's hand-back orders them).
+        private int savedAcks;
+        private int results;
+        private boolean finished;
 
         @Override
         public void send(ServerMessage message) {
+            if (message instanceof ServerMessage.AnswerAck ack && ack.saved()) {
+                savedAcks++;
+            } else if (message instanceof ServerMessage.Result) {
+                results++;
+            }
             sendEncoded(Codec.encode(message));
         }
+
 
         @Override
         public void sendEncoded(String json) {
@@ -205,6 +237,7 @@ public final class Warmup {
         @Override
         public void sendShared(SharedFrame frame) {
             bytes += frame.utf8().length;
+            finished |= frame.json().startsWith("{\"type\":\"finished\"");
         }
 
         @Override
