@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class LoopWrites {
 
+    private static final System.Logger LOG = System.getLogger(LoopWrites.class.getName());
+
     private final Context context;
     private final Queue<Runnable> waiting = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
@@ -44,7 +46,12 @@ final class LoopWrites {
         scheduled.set(false);
         Runnable write;
         while ((write = waiting.poll()) != null) {
-            write.run();
+            try {
+                write.run();
+            } catch (RuntimeException e) {
+                // One socket's failure must not hold back the writes queued behind it for the others.
+                LOG.log(System.Logger.Level.WARNING, "a write to a socket failed", e);
+            }
         }
     }
 }
