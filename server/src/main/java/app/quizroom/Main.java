@@ -8,6 +8,7 @@ import app.quizroom.config.ClusterConfig;
 import app.quizroom.config.Config;
 import app.quizroom.config.DatabaseSettings;
 import app.quizroom.server.QuizServer;
+import app.quizroom.server.Warmup;
 import app.quizroom.store.SqliteToPostgres;
 import app.quizroom.support.Clock;
 
@@ -68,6 +69,13 @@ public final class Main {
                     + "; set QUIZROOM_BANKS to a folder of banks");
             System.exit(1);
         }
+        long startedAt = System.nanoTime();
+        try {
+            LOG.log(Level.INFO, "warmed up in " + Warmup.run() + " ms (games played in memory, nothing kept)");
+        } catch (Exception | LinkageError e) {
+            // Only the first game's speed depends on it.
+            LOG.log(Level.WARNING, "the warm-up failed, the first game may be slower: " + e);
+        }
         // The server reads the banks itself, and again whenever the folder changes (the editor saves there).
         QuizServer server = new QuizServer(config, cluster, Clock.SYSTEM);
         try {
@@ -77,6 +85,7 @@ public final class Main {
             LOG.log(Level.ERROR, "the server could not start: " + e.getMessage());
             System.exit(1);
         }
+        LOG.log(Level.INFO, "started in " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt) + " ms");
         LOG.log(Level.INFO, "Quizroom is running: projector at http://localhost:" + server.port()
                 + "/host, phones join at " + server.publicUrl() + "; banks are edited at http://localhost:"
                 + server.port() + "/editor");

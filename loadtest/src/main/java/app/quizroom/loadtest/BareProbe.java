@@ -21,8 +21,12 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class BareProbe {
 
-    /** Fan-out of each measured broadcast in ms, and problems met. */
-    record Result(int clients, int frameBytes, double[] fanoutMs, boolean childProcess, List<String> problems) {
+    /**
+     * Fan-out of each measured broadcast in ms: {@code fanoutMs} with {@code writeTextMessage} from one loop,
+     * {@code floorMs} with the bytes encoded once and written by each socket's own loop; and problems met.
+     */
+    record Result(int clients, int frameBytes, double[] fanoutMs, double[] floorMs, boolean childProcess,
+                  List<String> problems) {
     }
 
     private final WebSocketClient client;
@@ -71,25 +75,20 @@ final class BareProbe {
             sockets.add(control);
             connect(control).await(timeoutMs, TimeUnit.MILLISECONDS);
             Thread.sleep(500); // let the server register the last sockets
+            // The two ways alternate, so that both see the same moments of a shared machine.
             double[] fanout = new double[repeats];
+            double[] floor = new double[repeats];
+            long seq = 0;
             for (int r = -1; r < repeats; r++) {
-                long seq = r + 1;
-                expectedSeq = seq;
-                last.set(Long.MIN_VALUE);
-                CountDownLatch latch = new CountDownLatch(open);
-                pending = latch;
-                long sentAt = System.nanoTime();
-                control.writeTextMessage(new JsonObject().put("type", "broadcast").put("seq", seq)
-                        .put("size", frameBytes).encode());
-                if (!latch.await(timeoutMs, TimeUnit.MILLISECONDS)) {
-                    problems.add("bare: broadcast " + seq + " reached " + (open - latch.getCount()) + " of " + open);
+                for (String mode : List.of("text", "shared")) {
+                    double ms = broadcast(control, ++seq, mode, frameBytes, open, problems);
+                    if (r >= 0) {
+                        (mode.equals("text") ? fanout : floor)[r] = ms;
+                    }
+                    Thread.sleep(300);
                 }
-                if (r >= 0) {
-                    fanout[r] = (last.get() - sentAt) / 1e6;
-                }
-                Thread.sleep(300);
             }
-            return new Result(open, frameBytes, fanout, childProcess, problems);
+            return new Result(open, frameBytes, fanout, floor, childProcess, problems);
         } finally {
             for (ClientWebSocket s : sockets) {
                 if (!s.isClosed()) {
@@ -97,6 +96,23 @@ final class BareProbe {
                 }
             }
         }
+    }
+
+    /** One broadcast: command sent → last client has the frame, in ms. */
+    private double broadcast(ClientWebSocket control, long seq, String mode, int frameBytes, int open,
+                             List<String> problems) throws InterruptedException {
+        expectedSeq = seq;
+        last.set(Long.MIN_VALUE);
+        CountDownLatch latch = new CountDownLatch(open);
+        pending = latch;
+        long sentAt = System.nanoTime();
+        control.writeTextMessage(new JsonObject().put("type", "broadcast").put("seq", seq)
+                .put("size", frameBytes).put("mode", mode).encode());
+        if (!latch.await(timeoutMs, TimeUnit.MILLISECONDS)) {
+            problems.add("bare: broadcast " + seq + " (" + mode + ") reached " + (open - latch.getCount()) + " of "
+                    + open);
+        }
+        return (last.get() - sentAt) / 1e6;
     }
 
     private Future<Void> connect(ClientWebSocket ws) {

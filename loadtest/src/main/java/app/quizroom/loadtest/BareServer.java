@@ -1,5 +1,7 @@
 package app.quizroom.loadtest;
 
+import io.netty.buffer.Unpooled;
+import io.vertx.core.Context;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -7,8 +9,12 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.WebSocketFrameType;
+import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
 import io.vertx.core.json.JsonObject;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -16,9 +22,17 @@ import java.util.concurrent.TimeUnit;
 /**
  * The bare limit: a Vert.x WebSocket server with the real server's transport settings (compression off, 4096-byte
  * frames, one HTTP server instance per event loop on 127.0.0.1) and no game at all. A client that sends
- * {@code {"type":"broadcast","seq":K,"size":S}} makes it build one text of S bytes once and write it to every
- * other connected socket, from the sender's event loop, with the same call the room uses
- * ({@code writeTextMessage}). Run: {@code java -cp quizroom-loadtest.jar app.quizroom.loadtest.BareServer PORT}.
+ * {@code {"type":"broadcast","seq":K,"size":S,"mode":M}} makes it build one text of S bytes once and write it to
+ * every other connected socket, in one of two ways:
+ * <ul>
+ *   <li>{@code "text"} (the default): {@code writeTextMessage} of the one text to every socket, from the sender's
+ *       event loop (Vert.x encodes the text for each socket, and hands writes to sockets of other loops over one
+ *       by one);</li>
+ *   <li>{@code "shared"}, the encode-once floor: the text's UTF-8 bytes are made once and the same bytes written
+ *       as one text frame to every socket, each socket on its own event loop: one hand-over per loop, not one per
+ *       socket.</li>
+ * </ul>
+ * Run: {@code java -cp quizroom-loadtest.jar app.quizroom.loadtest.BareServer PORT}.
  */
 public final class BareServer {
 
@@ -26,6 +40,8 @@ public final class BareServer {
     static final int MAX_MESSAGE_BYTES = 4096;
 
     private final Set<ServerWebSocket> sockets = ConcurrentHashMap.newKeySet();
+    /** The same sockets by the event loop that owns each. */
+    private final Map<Context, Set<ServerWebSocket>> byLoop = new ConcurrentHashMap<>();
     private Vertx vertx;
 
     public static void main(String[] args) throws Exception {
@@ -59,14 +75,47 @@ public final class BareServer {
     }
 
     private void accept(ServerWebSocket socket) {
+        Set<ServerWebSocket> loopSockets = byLoop.computeIfAbsent(Vertx.currentContext(),
+                c -> ConcurrentHashMap.newKeySet());
         sockets.add(socket);
-        socket.closeHandler(v -> sockets.remove(socket));
+        loopSockets.add(socket);
+        socket.closeHandler(v -> {
+            sockets.remove(socket);
+            loopSockets.remove(socket);
+        });
         socket.textMessageHandler(text -> {
             JsonObject command = new JsonObject(text);
             if ("broadcast".equals(command.getString("type"))) {
-                broadcast(socket, frame(command.getLong("seq", 0L), command.getInteger("size", 300)));
+                String frame = frame(command.getLong("seq", 0L), command.getInteger("size", 300));
+                if ("shared".equals(command.getString("mode"))) {
+                    broadcastShared(socket, frame);
+                } else {
+                    broadcast(socket, frame);
+                }
             }
         });
+    }
+
+    /** The floor: the bytes made once, written by each loop to its own sockets, one hand-over per loop. */
+    private void broadcastShared(ServerWebSocket sender, String frame) {
+        byte[] bytes = frame.getBytes(StandardCharsets.UTF_8);
+        Context here = Vertx.currentContext();
+        byLoop.forEach((loop, loopSockets) -> {
+            if (loop == here) {
+                writeShared(loopSockets, sender, bytes);
+            } else {
+                loop.runOnContext(ignored -> writeShared(loopSockets, sender, bytes));
+            }
+        });
+    }
+
+    private static void writeShared(Set<ServerWebSocket> loopSockets, ServerWebSocket sender, byte[] bytes) {
+        for (ServerWebSocket s : loopSockets) {
+            if (s != sender && !s.isClosed()) {
+                // The frame Vert.x's writeTextMessage builds, over the shared bytes instead of a fresh encoding.
+                s.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, Unpooled.wrappedBuffer(bytes), true));
+            }
+        }
     }
 
     private void broadcast(ServerWebSocket sender, String frame) {

@@ -71,7 +71,7 @@ public final class LoadTool {
                 env.putAll(o.serverEnv());
             }
             Report.ServerInfo info = new Report.ServerInfo(o.serverPid(), spawned != null,
-                    spawned == null ? List.of() : o.serverJvmArgs(), env, blocked);
+                    spawned == null ? List.of() : o.serverJvmArgs(), env, blocked, spawned == null ? -1 : spawned.startMs);
             return Report.json(o, outcome, bare, info, load).put("serverMetrics", metrics);
         } finally {
             if (spawned != null) {

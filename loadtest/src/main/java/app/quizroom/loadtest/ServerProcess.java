@@ -20,6 +20,8 @@ final class ServerProcess implements AutoCloseable {
     final Process process;
     final int port;
     final Path log;
+    /** Process started → port accepting connections, in ms (polled every 20 ms). */
+    long startMs;
 
     private ServerProcess(Process process, int port, Path log) {
         this.process = process;
@@ -67,6 +69,7 @@ final class ServerProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(env);
+        long startedAt = System.nanoTime();
         Process process = builder.start();
         ServerProcess server = new ServerProcess(process, port, log);
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(START_TIMEOUT_MS);
@@ -75,8 +78,9 @@ final class ServerProcess implements AutoCloseable {
                 server.close();
                 throw new IOException(name + " server did not start; see " + log + ":\n" + tail(log));
             }
-            Thread.sleep(100);
+            Thread.sleep(20);
         }
+        server.startMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt);
         return server;
     }
 

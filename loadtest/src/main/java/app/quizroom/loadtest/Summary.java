@@ -23,18 +23,50 @@ public final class Summary {
     private static final List<Column> COLUMNS = List.of(
             new Column("join all in ms", j -> j.getJsonObject("join").getValue("allJoinedMs")),
             new Column("question fan-out ms", j -> j.getValue("questionFanoutMedianMs")),
-            new Column("bare fan-out ms", j -> j.containsKey("bare") ? j.getJsonObject("bare").getValue("fanoutMedianMs") : null),
-            new Column("R", j -> j.getValue("R")),
+            new Column("start fan-out ms (q 0)", j -> question(j, 0).getValue("questionFanoutMs")),
+            new Column("next fan-out ms (later q, median)", Summary::laterFanout),
+            new Column("writeTextMessage fan-out ms", j -> j.containsKey("bare") ? j.getJsonObject("bare").getValue("fanoutMedianMs") : null),
+            new Column("encode-once floor ms", j -> j.containsKey("bare") ? j.getJsonObject("bare").getValue("floorMedianMs") : null),
+            new Column("R (÷ floor)", j -> j.getValue("R")),
             new Column("results after reveal ms (worst q)", j -> j.getValue("resultAfterRevealMaxMs")),
             new Column("ack p50 ms", j -> j.getJsonObject("ackLatencyMs").getValue("p50")),
             new Column("ack p99 ms", j -> j.getJsonObject("ackLatencyMs").getValue("p99")),
             new Column("ack max ms", j -> j.getJsonObject("ackLatencyMs").getValue("max")),
+            new Column("q 0 ack p99 ms", j -> question(j, 0).getJsonObject("ackLatencyMs").getValue("p99")),
+            new Column("later q ack p99 ms (worst)", Summary::laterAckP99),
+            new Column("server start ms", j -> j.getJsonObject("server").getValue("startMs")),
             new Column("server CPU s", j -> j.getJsonObject("server").getValue("cpuSeconds")),
             new Column("RSS growth / player KiB", j -> j.getJsonObject("server").getValue("rssPerPlayerKiB")),
             new Column("load tool CPU s", j -> j.getJsonObject("loadTool").getValue("cpuSeconds")),
             new Column("load avg before", j -> j.getJsonObject("machine").getValue("loadAverage1mBefore")));
 
     private Summary() {
+    }
+
+    private static JsonObject question(JsonObject run, int index) {
+        return run.getJsonArray("questions").getJsonObject(index);
+    }
+
+    /** Median fan-out of the questions after the first (each opened by the host's {@code next}). */
+    private static Object laterFanout(JsonObject run) {
+        int n = run.getJsonArray("questions").size();
+        if (n < 2) {
+            return null;
+        }
+        double[] ms = new double[n - 1];
+        for (int i = 1; i < n; i++) {
+            ms[i - 1] = question(run, i).getDouble("questionFanoutMs");
+        }
+        return Stats.round(Stats.median(ms));
+    }
+
+    private static Object laterAckP99(JsonObject run) {
+        int n = run.getJsonArray("questions").size();
+        double worst = -1;
+        for (int i = 1; i < n; i++) {
+            worst = Math.max(worst, question(run, i).getJsonObject("ackLatencyMs").getDouble("p99"));
+        }
+        return worst < 0 ? null : Stats.round(worst);
     }
 
     public static void main(String[] args) throws Exception {

@@ -3,6 +3,9 @@ package app.quizroom.game;
 import app.quizroom.protocol.Codec;
 import app.quizroom.protocol.ServerMessage;
 
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -27,6 +30,9 @@ final class Audience {
     private long lastCountSentAt = Long.MIN_VALUE / 2;
     /** The question a delayed count is on its way for, so that one for an old question cannot hold up the next. */
     private int countPendingFor = NO_QUESTION;
+    /** Outboxes handed over from other threads, waiting for the room's context; see {@link #deliverOnContext}. */
+    private final Queue<Supplier<Outbox>> handedOver = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean handOverScheduled = new AtomicBoolean();
 
     Audience(Roster roster, Room.Environment env, Supplier<ServerMessage.AnswerCount> liveCount) {
         this.roster = roster;
@@ -65,9 +71,25 @@ final class Audience {
         outbox.deliveries().forEach(d -> d.deliverTo(this));
     }
 
-    /** From any thread: builds an outbox on the room's context, and delivers it there. */
+    /**
+     * From any thread: builds an outbox on the room's context, and delivers it there, in the order handed over.
+     * The store completes a whole batch of answers at once; their acknowledgements then take one task on the
+     * room's context, not one each.
+     */
     void deliverOnContext(Supplier<Outbox> outbox) {
-        env.executor().execute(() -> deliver(outbox.get()));
+        handedOver.add(outbox);
+        if (handOverScheduled.compareAndSet(false, true)) {
+            env.executor().execute(this::deliverHandedOver);
+        }
+    }
+
+    private void deliverHandedOver() {
+        // Cleared before the queue is read: an outbox added after the last poll schedules a task of its own.
+        handOverScheduled.set(false);
+        Supplier<Outbox> next;
+        while ((next = handedOver.poll()) != null) {
+            deliver(next.get());
+        }
     }
 
     /** To the host, if one is attached. An answer count always goes as a count: droppable, restarting the interval. */
@@ -79,14 +101,14 @@ final class Audience {
         }
     }
 
-    /** Encodes once and writes the same text to every connected player. */
+    /** Encodes once and writes the same bytes to every connected player. */
     void broadcast(ServerMessage message) {
         long started = System.nanoTime();
-        String json = Codec.encode(message);
+        SharedFrame frame = new SharedFrame(Codec.encode(message));
         int sent = 0;
         for (Player p : roster.all()) {
             if (p.link != null) {
-                p.link.sendEncoded(json);
+                p.link.sendShared(frame);
                 sent++;
             }
         }

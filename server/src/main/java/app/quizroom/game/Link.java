@@ -12,6 +12,14 @@ public interface Link {
     void sendEncoded(String json);
 
     /**
+     * Sends a frame encoded once for many recipients; a link over a socket writes its bytes as they are, so the
+     * frame is neither encoded again nor copied for each recipient.
+     */
+    default void sendShared(SharedFrame frame) {
+        sendEncoded(frame.json());
+    }
+
+    /**
      * Sends a message that may be dropped if this client is not keeping up (a newer one will follow), such as
      * the host's running answer count.
      */

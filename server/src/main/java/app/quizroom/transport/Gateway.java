@@ -78,7 +78,7 @@ final class Gateway {
         Connection connection = new Connection(socket.remoteAddress() == null ? ""
                 : socket.remoteAddress().hostAddress());
         connection.link = new SocketLink(socket, vertx, config.slowClientSeconds() * 1000L, config.writeQueueBytes(),
-                metrics, connection.address, connection);
+                config.maxMessageBytes(), metrics, connection.address, connection);
         // Heartbeat: browsers answer pings by themselves, and the server's read-idle timeout closes a silent peer.
         long pinger = vertx.setPeriodic(config.pingSeconds() * 1000L, ignored -> {
             if (!socket.isClosed() && !connection.link.isClosing()) {

@@ -2,6 +2,7 @@ package app.quizroom.transport;
 
 import app.quizroom.config.Limits;
 import app.quizroom.game.Link;
+import app.quizroom.game.SharedFrame;
 import app.quizroom.metrics.ServerMetrics;
 import app.quizroom.protocol.CloseCode;
 import app.quizroom.protocol.Codec;
@@ -9,7 +10,10 @@ import app.quizroom.protocol.ServerMessage;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.netty.buffer.Unpooled;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.WebSocketFrameType;
+import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
 
 import java.security.SecureRandom;
 
@@ -52,6 +56,10 @@ final class SocketLink implements Link {
     /** The socket's own event loop, where every write is made. */
     private final Context context;
     private final Thread loop;
+    /** How writes from other threads reach {@link #loop}, shared by every socket of that loop. */
+    private final LoopWrites writes;
+    /** Frames up to this size go out whole; a longer text is split as {@code writeTextMessage} splits it. */
+    private final int maxFrameBytes;
     private final Vertx vertx;
     private final long graceMs;
     private final ServerMetrics metrics;
@@ -73,11 +81,13 @@ final class SocketLink implements Link {
     private int unanswered;
 
     /** Must be called on the socket's own event loop (the WebSocket handler). */
-    SocketLink(ServerWebSocket socket, Vertx vertx, long graceMs, int writeQueueBytes, ServerMetrics metrics,
-               String address, Verdicts verdicts) {
+    SocketLink(ServerWebSocket socket, Vertx vertx, long graceMs, int writeQueueBytes, int maxFrameBytes,
+               ServerMetrics metrics, String address, Verdicts verdicts) {
         this.socket = socket;
         this.context = vertx.getOrCreateContext();
         this.loop = Thread.currentThread();
+        this.writes = LoopWrites.of(context);
+        this.maxFrameBytes = maxFrameBytes;
         this.vertx = vertx;
         this.graceMs = graceMs;
         this.metrics = metrics;
@@ -130,6 +140,11 @@ final class SocketLink implements Link {
     }
 
     @Override
+    public void sendShared(SharedFrame frame) {
+        onLoop(() -> writeShared(frame));
+    }
+
+    @Override
     public void sendDroppable(ServerMessage message) {
         if (closing) {
             return;
@@ -149,7 +164,7 @@ final class SocketLink implements Link {
         if (Thread.currentThread() == loop) {
             write.run();
         } else {
-            context.runOnContext(ignored -> write.run());
+            writes.post(write);
         }
     }
 
@@ -158,6 +173,26 @@ final class SocketLink implements Link {
             return;
         }
         socket.writeTextMessage(json);
+        if (socket.writeQueueFull()) {
+            fallingBehind();
+        }
+    }
+
+    /**
+     * The frame's bytes, wrapped (not copied) for this socket: the same text frame {@code writeTextMessage} would
+     * write, without encoding the text again. Vert.x has no public call that writes a text frame from bytes, hence
+     * its frame class; a text longer than one frame goes the usual way, to be split as before.
+     */
+    private void writeShared(SharedFrame frame) {
+        byte[] bytes = frame.utf8();
+        if (bytes.length > maxFrameBytes) {
+            write(frame.json());
+            return;
+        }
+        if (closing || socket.isClosed()) {
+            return;
+        }
+        socket.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, Unpooled.wrappedBuffer(bytes), true));
         if (socket.writeQueueFull()) {
             fallingBehind();
         }

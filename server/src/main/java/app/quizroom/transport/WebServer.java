@@ -61,7 +61,12 @@ public final class WebServer {
                 // A peer that takes nothing this long (not even our pings get out) is dropped at the TCP level: the
                 // WebSocket close handshake cannot finish with a peer that does not read. Healthy sockets see a
                 // completed write (a ping at least) every QUIZROOM_PING_SECONDS.
-                .setWriteIdleTimeout(config.pingSeconds() + config.slowClientSeconds());
+                .setWriteIdleTimeout(config.pingSeconds() + config.slowClientSeconds())
+                // Every write is made on the connection's own event loop (SocketLink hops there; HTTP handlers
+                // answer from their callbacks), so the HTTP connection needs no queue for writes from other
+                // threads. Vert.x keeps the upgraded HTTP connection of each WebSocket, and that queue with it:
+                // a 1,024-slot array, about 4.5 KiB for every connected phone.
+                .setStrictThreadMode(true);
     }
 
     /**
