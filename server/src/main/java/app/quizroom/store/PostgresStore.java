@@ -10,6 +10,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 
+import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -94,7 +95,7 @@ public final class PostgresStore implements ResultStore {
                 connection.close();
             }
         } catch (SQLException | RuntimeException e) {
-            slot = new java.security.SecureRandom().nextInt(ID_SLOTS);
+            slot = new SecureRandom().nextInt(ID_SLOTS);
             LOG.log(System.Logger.Level.WARNING, "cannot take a game id slot from PostgreSQL (" + e.getMessage()
                     + "); drew slot " + slot + " at random");
         }
