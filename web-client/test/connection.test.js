@@ -1,6 +1,6 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { createConnection, backoffDelay, FINAL_CLOSE_CODES } from '../static/js/shared/connection.js';
+import { createConnection, backoffDelay, socketUrl, FINAL_CLOSE_CODES } from '../static/js/shared/connection.js';
 
 /** A fake world: sockets we open and close by hand, timers we run by hand, a document that can hide. */
 function world() {
@@ -131,4 +131,25 @@ test('send says whether the message went out', () => {
   assert.equal(conn.send({ type: 'join' }), false);
   w.sockets[0].open();
   assert.equal(conn.send({ type: 'join' }), true);
+});
+
+test('the socket URL carries the PIN when the room is known, and only a well-formed one', () => {
+  const http = { protocol: 'http:', host: '10.0.0.5:8080' };
+  assert.equal(socketUrl(http), 'ws://10.0.0.5:8080/ws');
+  assert.equal(socketUrl(http, '123456'), 'ws://10.0.0.5:8080/ws?pin=123456');
+  assert.equal(socketUrl({ protocol: 'https:', host: 'quiz.school' }, '012345'), 'wss://quiz.school/ws?pin=012345');
+  for (const bad of [null, undefined, '', '12345', '1234567', '12a456', '123456&x=1', 123456]) {
+    assert.equal(socketUrl(http, bad), 'ws://10.0.0.5:8080/ws', String(bad));
+  }
+});
+
+test('a URL given as a function is asked again at every reconnection', () => {
+  const w = world();
+  let pin = null;
+  createConnection({ url: () => `ws://x/ws${pin ? `?pin=${pin}` : ''}`, env: w.env });
+  assert.equal(w.sockets[0].url, 'ws://x/ws');
+  pin = '654321';
+  w.sockets[0].drop();
+  w.advance(10000);
+  assert.equal(w.sockets[1].url, 'ws://x/ws?pin=654321');
 });

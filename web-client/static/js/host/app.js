@@ -148,7 +148,7 @@ function connect() {
   conn?.close();
   state = hostAction(state, { type: 'connecting' });
   conn = createConnection({
-    url: socketUrl(location),
+    url: socketUrl(location, session.pin),
     onOpen: () => conn.send({ type: 'host', pin: session.pin, hostToken: session.hostToken }),
     onMessage,
     onStatus: (status) => {

@@ -49,7 +49,8 @@ const screens = document.getElementById('screens');
 let conn = null;
 function connection() {
   conn ??= createConnection({
-    url: socketUrl(location),
+    // Asked at every (re)connection: the PIN is known from the link, once typed, or from the seat.
+    url: () => socketUrl(location, state.pin),
     onOpen() {
       if (state.seatToken) {
         conn.send({ type: 'rejoin', pin: state.pin, seatToken: state.seatToken });

@@ -12,12 +12,19 @@ export function backoffDelay(attempt, random = Math.random) {
   return Math.round(base * (0.75 + 0.5 * random()));
 }
 
-export function socketUrl(location) {
-  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
+/**
+ * The WebSocket URL: `/ws`, with `?pin=123456` when the room is known before connecting, so that a load balancer in
+ * front of a cluster can send every socket of a room to the node that runs it (the server reads the PIN only from
+ * the messages).
+ */
+export function socketUrl(location, pin = null) {
+  const query = typeof pin === 'string' && /^\d{6}$/.test(pin) ? `?pin=${pin}` : '';
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws${query}`;
 }
 
 /**
  * Opens and keeps a connection.
+ * - url: the WebSocket URL, or a function giving it, asked again before every (re)connection;
  * - onOpen(): each time a socket opens (send the hello: host or rejoin);
  * - onMessage(msg): each parsed server message except pong;
  * - onStatus(status): 'connecting' (first time), 'open', 'reconnecting', 'closed';
@@ -55,7 +62,7 @@ export function createConnection({ url, onOpen, onMessage, onStatus, onFinalClos
     setStatus(everOpen ? 'reconnecting' : 'connecting');
     let sock;
     try {
-      sock = new WS(url);
+      sock = new WS(typeof url === 'function' ? url() : url);
     } catch {
       scheduleRetry();
       return;

@@ -8,7 +8,8 @@ import io.vertx.core.Future;
  * epoch its writer holds and is refused once a newer one exists, so an owner that was cut off (suspended, or on
  * the wrong side of a partition) learns at its next write that the room has moved, and gives it up.
  *
- * <p>The PostgreSQL store implements it; nothing implements or calls it yet: failover is not built.
+ * <p>The PostgreSQL store implements it ({@code PgLiveRooms}, with the epoch on the live room's row); nothing calls
+ * it yet: failover is not built.
  */
 public interface EpochFence {
 
@@ -20,4 +21,10 @@ public interface EpochFence {
 
     /** Completes with true while {@code epoch} is the room's current one (the write it guards may go ahead). */
     Future<Boolean> stillOwner(String pin, long epoch);
+
+    /**
+     * Stores the room's state (what a new owner restores it from) if {@code epoch} is still the room's: completes
+     * with false, changing nothing, when a newer owner exists.
+     */
+    Future<Boolean> saveState(String pin, long epoch, String stateJson);
 }

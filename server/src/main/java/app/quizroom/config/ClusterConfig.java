@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  *
  * @param members      QUIZROOM_CLUSTER_MEMBERS (unset: no cluster): {@code host:port} of the Hazelcast members,
  *                     comma-separated; this node may be among them
- * @param nodeName     QUIZROOM_NODE_NAME (the host name): this node's name in metrics, logs and the PIN map
+ * @param nodeName     QUIZROOM_NODE_NAME (the host name): this node's name in metrics, logs and the PIN map, and
+ *                     (with or without a cluster) on the games it records
  * @param host         QUIZROOM_CLUSTER_HOST (127.0.0.1): the address other members reach this node at
  * @param port         QUIZROOM_CLUSTER_PORT (5701): this node's Hazelcast port
  * @param busPort      QUIZROOM_CLUSTER_BUS_PORT (0, a free port): this node's event-bus port

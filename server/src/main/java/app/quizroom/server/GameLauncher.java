@@ -25,6 +25,8 @@ import java.util.function.Supplier;
  */
 final class GameLauncher implements GameOpener {
 
+    private static final System.Logger LOG = System.getLogger("quizroom.cluster");
+
     /** PINs a cluster node draws before it gives up (each lost draw is a PIN another node holds). */
     private static final int MAX_PIN_DRAWS = 100;
 
@@ -80,8 +82,11 @@ final class GameLauncher implements GameOpener {
         }
         return claimPin(MAX_PIN_DRAWS).map(pin -> {
             Outcome outcome = openAt(pin, bank, options, creator, joinAt);
-            if (!(outcome instanceof Opened)) {
+            if (outcome instanceof Opened opened) {
+                durablePins.attach(pin, directory.node(), opened.gameId());
+            } else {
                 directory.release(pin);
+                durablePins.release(pin, directory.node());
             }
             return outcome;
         });
@@ -97,13 +102,25 @@ final class GameLauncher implements GameOpener {
             return claimPin(drawsLeft - 1);
         }
         return directory.claim(pin)
-                .compose(won -> won ? durablePins.reserve(pin, directory.node()).compose(kept -> {
+                .compose(won -> won ? reserveDurably(pin).compose(kept -> {
                     if (kept) {
                         return Future.succeededFuture(pin);
                     }
                     directory.release(pin);
                     return claimPin(drawsLeft - 1);
                 }) : claimPin(drawsLeft - 1));
+    }
+
+    /**
+     * The database's word on a PIN the directory gave this node. While the database cannot be reached the directory
+     * decides alone, as the game itself goes on with its writes queued.
+     */
+    private Future<Boolean> reserveDurably(String pin) {
+        return durablePins.reserve(pin, directory.node()).otherwise(failure -> {
+            LOG.log(System.Logger.Level.WARNING, "PIN " + pin + " not reserved in the database ("
+                    + failure.getMessage() + "); the cluster map alone holds it");
+            return true;
+        });
     }
 
     private Outcome refusal(String creator) {

@@ -77,6 +77,7 @@ public final class QuizServer {
     /** Null when the server runs alone (no QUIZROOM_CLUSTER_MEMBERS). */
     private final ClusterNode clusterNode;
     private volatile PinDirectory pinDirectory;
+    private final DurablePins durablePins;
     private Vertx vertx;
     private RoomSweeper sweeper;
     /** The teacher password generated at the first start; null when QUIZROOM_TEACHER_PASSWORD is set. */
@@ -136,8 +137,10 @@ public final class QuizServer {
         this.injectedScheduler = scheduler;
         this.rooms = new RoomRegistry(config.maxRooms());
         this.metrics = new ServerMetrics(registry, rooms::size);
-        this.store = config.database() == null ? new SqliteStore(config.dbFile(), config.dbQueue())
-                : new PostgresStore(config.database(), config.dbQueue());
+        this.store = config.database() == null ? new SqliteStore(config.dbFile(), config.dbQueue(), cluster.nodeName())
+                : new PostgresStore(config.database(), config.dbQueue(), cluster.nodeName());
+        // A shared database guards the cluster's PINs; one node's SQLite file cannot.
+        this.durablePins = store instanceof PostgresStore postgres ? postgres.liveRooms() : DurablePins.NONE;
         this.addresses = new Addresses(config, network);
     }
 
@@ -189,7 +192,7 @@ public final class QuizServer {
                 .compose(loops -> {
                     GameLauncher games = new GameLauncher(rooms, opened, config.roomsPerAddress(), store, addresses,
                             seeds, () -> new Room.Environment(loops.get(), clock, scheduler, metrics, limits),
-                            pins, pinDirectory, DurablePins.NONE, draining::get);
+                            pins, pinDirectory, durablePins, draining::get);
                     HttpRoutes http = new HttpRoutes(config, generatedPassword, library, folder, games, addresses,
                             registry, rooms::size, metrics::connectedPlayers, store.reports(),
                             store::flushed, this::readiness);
@@ -226,6 +229,7 @@ public final class QuizServer {
         PinDirectory directory = pinDirectory;
         if (directory != null) {
             directory.release(pin);
+            durablePins.release(pin, directory.node());
         }
     }
 
@@ -294,8 +298,9 @@ public final class QuizServer {
         long graceMs = config.shutdownGraceSeconds() * 1000L;
         return Future.join(closed).timeout(graceMs, TimeUnit.MILLISECONDS)
                 .otherwiseEmpty()
-                .compose(ignored -> vertx.executeBlocking(() -> store.close(graceMs)))
+                // PINs first: their rows in PostgreSQL go with the store's connections.
                 .compose(ignored -> releasePins())
+                .compose(ignored -> vertx.executeBlocking(() -> store.close(graceMs)))
                 .eventually(() -> vertx.close())
                 .onComplete(ignored -> library.close())
                 .mapEmpty();
@@ -320,7 +325,10 @@ public final class QuizServer {
         if (directory == null) {
             return Future.succeededFuture();
         }
-        List<Future<Void>> released = rooms.all().stream().map(room -> directory.release(room.pin())).toList();
+        List<Future<Void>> released = rooms.all().stream()
+                .flatMap(room -> java.util.stream.Stream.of(directory.release(room.pin()),
+                        durablePins.release(room.pin(), directory.node())))
+                .toList();
         return Future.join(released).timeout(5, TimeUnit.SECONDS).otherwiseEmpty().mapEmpty();
     }
 

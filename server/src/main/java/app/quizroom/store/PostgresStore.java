@@ -10,6 +10,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 
+import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +23,13 @@ import java.util.function.Consumer;
  * from a bounded queue while the database is unreachable, lost writes counted), the same statements
  * ({@link SqlRecorder}) and the same reports ({@link ReportQueries}). The batches' transactions are
  * {@link PgBatchWriter}'s; the schema is {@link PgSchema}'s.
+ *
+ * <p>Several nodes may share the database. Each game row names its node, and a node starting again marks as
+ * interrupted only its own games. Game ids carry a slot the store takes from a sequence when it starts
+ * ({@code id = milliseconds * 1024 + slot}, below 2<sup>53</sup> so that a browser reads it exactly until the
+ * 23rd century): two live stores hold different slots unless 1,024 stores started between them, so two games
+ * created in the same millisecond on two nodes never share an id (the game insert, idempotent for retries, would
+ * otherwise merge them). The live rooms' PINs and epochs are {@link PgLiveRooms}'.
  *
  * <p>The store has a Vert.x of its own, one event loop, for its connections: the writer thread blocks on their
  * answers, and a room loop busy with a thousand phones never delays a commit (nor the other way round).
@@ -36,24 +44,67 @@ public final class PostgresStore implements ResultStore {
     private final PgBatchWriter batches;
     private final WriteQueue queue;
     private final SqlRecorder recorder;
-    private final AtomicLong lastGameId = new AtomicLong();
+    /** Game ids are milliseconds times this plus the store's slot. */
+    static final int ID_SLOTS = 1024;
+
+    private final String node;
+    private final AtomicLong lastMillis = new AtomicLong();
+    private final PgLiveRooms liveRooms;
+    private volatile int slot = -1;
     // Touched only where a connection is prepared: by start()'s caller, then by the writer thread it starts.
     private boolean recovered;
 
     /** @param capacity the most writes that may wait while the database is failing; more are counted as lost */
     public PostgresStore(DatabaseSettings settings, int capacity) {
+        this(settings, capacity, "local");
+    }
+
+    /**
+     * @param capacity the most writes that may wait while the database is failing; more are counted as lost
+     * @param node     this node's name, recorded on its games and its live rooms
+     */
+    public PostgresStore(DatabaseSettings settings, int capacity, String node) {
         this.settings = settings;
+        this.node = node;
         this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1)
                 .setInternalBlockingPoolSize(1));
         this.pool = Pg.pool(vertx, settings);
         this.batches = new PgBatchWriter(pool, this::prepare, timeoutMs(), SqlRecorder.ADD_UNSAVED);
         this.queue = new WriteQueue(capacity, batches);
-        this.recorder = new SqlRecorder(queue);
+        this.recorder = new SqlRecorder(queue, node);
+        this.liveRooms = new PgLiveRooms(pool);
     }
 
+    /**
+     * Takes the store's id slot (migrating the database first), then starts writing. If the database cannot be
+     * reached, the slot is drawn at random, as a store that cannot write has no other node to ask: the game goes on
+     * and the log says so.
+     */
     @Override
     public void start() {
+        try {
+            SqlConnection connection = Pg.await(pool.getConnection(), timeoutMs());
+            try {
+                PgSchema.migrate(connection, timeoutMs());
+                RowSet<Row> next = Pg.await(connection.query("SELECT nextval('quizroom_id_slots')").execute(),
+                        timeoutMs());
+                slot = (int) Math.floorMod(next.iterator().next().getLong(0), (long) ID_SLOTS);
+                // The rooms this node held when it last stopped are gone: their PINs are free again.
+                Pg.await(connection.preparedQuery(PgLiveRooms.FORGET_NODE).execute(Pg.tuple(node)), timeoutMs());
+            } finally {
+                connection.close();
+            }
+        } catch (SQLException | RuntimeException e) {
+            slot = new SecureRandom().nextInt(ID_SLOTS);
+            LOG.log(System.Logger.Level.WARNING, "cannot take a game id slot from PostgreSQL (" + e.getMessage()
+                    + "); drew slot " + slot + " at random");
+        }
         queue.start();
+    }
+
+    /** The PINs and epochs of the live rooms, in this database (cluster mode). */
+    public PgLiveRooms liveRooms() {
+        return liveRooms;
     }
 
     @Override
@@ -84,7 +135,11 @@ public final class PostgresStore implements ResultStore {
     @Override
     public GameRecorder newGame(String pin, String bankId, String bankTitle, ServerMessage.GameSettings settings,
                                 String hostKey, int questionCount, String teamMode, long shuffleSeed) {
-        long id = lastGameId.updateAndGet(last -> Math.max(last + 1, System.currentTimeMillis()));
+        if (slot < 0) {
+            throw new IllegalStateException("the store is not started");
+        }
+        long millis = lastMillis.updateAndGet(last -> Math.max(last + 1, System.currentTimeMillis()));
+        long id = millis * ID_SLOTS + slot;
         return recorder.newGame(id, pin, bankId, bankTitle, settings, Reports.hashKey(hostKey), questionCount,
                 teamMode, shuffleSeed);
     }
@@ -122,14 +177,12 @@ public final class PostgresStore implements ResultStore {
         if (recovered) {
             return;
         }
-        int interrupted = Pg.await(connection.query(SqlRecorder.MARK_INTERRUPTED).execute(), timeoutMs()).rowCount();
+        int interrupted = Pg.await(connection.preparedQuery(Pg.numbered(SqlRecorder.MARK_OWN_INTERRUPTED))
+                .execute(Pg.tuple(node)), timeoutMs()).rowCount();
         if (interrupted > 0) {
             LOG.log(System.Logger.Level.INFO,
-                    interrupted + " game(s) left unfinished by the last run are marked interrupted");
+                    interrupted + " game(s) left unfinished by this node's last run are marked interrupted");
         }
-        RowSet<Row> last = Pg.await(connection.query(SqlRecorder.LAST_GAME_ID).execute(), timeoutMs());
-        Long max = last.iterator().next().getLong(0);
-        lastGameId.accumulateAndGet(max == null ? 0 : max, Math::max);
         recovered = true;
     }
 

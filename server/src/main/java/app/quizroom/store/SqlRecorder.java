@@ -25,7 +25,13 @@ import java.util.List;
  */
 final class SqlRecorder {
 
+    /** Every game a crash left in the lobby or running (an SQLite file is one node's own). */
     static final String MARK_INTERRUPTED = "UPDATE games SET status = 'interrupted' WHERE status IN ('lobby', 'running')";
+    /**
+     * The games this node left in the lobby or running (a shared database: other nodes' games are still in play),
+     * and those of a version that did not record the node.
+     */
+    static final String MARK_OWN_INTERRUPTED = MARK_INTERRUPTED + " AND (owner_node = ? OR owner_node IS NULL)";
     static final String LAST_GAME_ID = "SELECT max(id) FROM games";
     static final String ADD_UNSAVED = "UPDATE games SET unsaved_count = unsaved_count + ? WHERE id = ?";
     static final String INSERT_ANSWER = "INSERT INTO answers (game_id, question_idx, player_id, answer_json,"
@@ -35,9 +41,12 @@ final class SqlRecorder {
     static final List<String> GAME_TABLES = List.of("answers", "scores", "game_questions", "players");
 
     private final WriteQueue queue;
+    private final String node;
 
-    SqlRecorder(WriteQueue queue) {
+    /** @param node the node whose games these are, written on each game's row */
+    SqlRecorder(WriteQueue queue, String node) {
         this.queue = queue;
+        this.node = node;
     }
 
     /** Queues the game's row and returns the recorder its room writes through. */
@@ -46,9 +55,10 @@ final class SqlRecorder {
         String settingsJson = Codec.json(settings);
         long now = System.currentTimeMillis();
         queue.submit(id, Step.FIRST, sql -> sql.run("INSERT INTO games (id, pin, bank_id, bank_title, settings_json,"
-                        + " host_key_hash, question_count, created_at, status, team_mode, shuffle_seed)"
-                        + " VALUES (?,?,?,?,?,?,?,?,'lobby',?,?) ON CONFLICT (id) DO NOTHING",
-                id, pin, bankId, bankTitle, settingsJson, hostKeyHash, questionCount, now, teamMode, shuffleSeed));
+                        + " host_key_hash, question_count, created_at, status, team_mode, shuffle_seed, owner_node)"
+                        + " VALUES (?,?,?,?,?,?,?,?,'lobby',?,?,?) ON CONFLICT (id) DO NOTHING",
+                id, pin, bankId, bankTitle, settingsJson, hostKeyHash, questionCount, now, teamMode, shuffleSeed,
+                node));
         return new Game(id);
     }
 

@@ -34,10 +34,15 @@ public final class SqliteStore implements ResultStore {
      * @param capacity the most writes that may wait while the database is failing; more are counted as lost
      */
     public SqliteStore(Path file, int capacity) {
+        this(file, capacity, "local");
+    }
+
+    /** @param node this node's name, recorded on its games (the file is its own: every game in it is this node's) */
+    public SqliteStore(Path file, int capacity, String node) {
         this.file = file;
         this.queue = new WriteQueue(capacity,
                 new SqliteBatchWriter(file, this::open, SqlRecorder::addUnsaved, SqlRecorder::eraseGame));
-        this.recorder = new SqlRecorder(queue);
+        this.recorder = new SqlRecorder(queue, node);
     }
 
     @Override

@@ -3,6 +3,7 @@ package app.quizroom.cluster;
 import app.quizroom.support.ClusterNodes;
 import app.quizroom.support.FixedPinServer;
 import app.quizroom.support.HostedGame;
+import app.quizroom.support.Postgres;
 import app.quizroom.support.ServerProcess;
 import app.quizroom.support.WsClient;
 import io.vertx.core.Vertx;
@@ -39,6 +40,7 @@ class ClusterPinRaceTest {
     private final Vertx vertx = Vertx.vertx();
     private final List<WsClient> clients = new ArrayList<>();
     private ClusterNodes cluster;
+    private ClusterNodes otherCluster;
 
     @AfterEach
     void stop() {
@@ -46,7 +48,42 @@ class ClusterPinRaceTest {
         if (cluster != null) {
             cluster.close();
         }
+        if (otherCluster != null) {
+            otherCluster.close();
+        }
         vertx.close();
+    }
+
+    /**
+     * Two nodes whose PIN maps disagree (each a cluster of its own, as on both sides of a partition) share one
+     * PostgreSQL database: its unique PIN row alone keeps them from handing out one PIN twice.
+     */
+    @Test
+    void nodesWhoseMapsDisagreeStillNeverHandOutOnePinTwiceThroughTheDatabase() throws Exception {
+        List<String> sequence = IntStream.range(0, 200).mapToObj(i -> Integer.toString(525_200 + i)).toList();
+        Map<String, String> env = new java.util.HashMap<>(Postgres.shared().newDatabase().env());
+        env.put("QUIZROOM_TEST_PINS", String.join(",", sequence));
+        env.put("QUIZROOM_NODE_NAME", "left");
+        cluster = ClusterNodes.start(1, env, FixedPinServer.class.getName());
+        env.put("QUIZROOM_NODE_NAME", "right");
+        otherCluster = ClusterNodes.start(1, env, FixedPinServer.class.getName());
+
+        CountDownLatch go = new CountDownLatch(1);
+        CompletableFuture<List<JsonObject>> left = CompletableFuture.supplyAsync(
+                () -> createGames(cluster.node(0), go));
+        CompletableFuture<List<JsonObject>> right = CompletableFuture.supplyAsync(
+                () -> createGames(otherCluster.node(0), go));
+        go.countDown();
+
+        Set<String> pins = new HashSet<>();
+        left.get().forEach(game -> pins.add(game.getString("pin")));
+        for (JsonObject game : right.get()) {
+            assertTrue(pins.add(game.getString("pin")), "PIN " + game.getString("pin") + " was handed out twice");
+        }
+        assertEquals(Set.copyOf(sequence.subList(0, 2 * GAMES_PER_NODE)), pins,
+                "the games took the head of the sequence: " + pins.stream().sorted().collect(Collectors.joining(",")));
+        // Neither map ever saw the other node: no conflict there, the database settled every race.
+        assertEquals(0.0, conflicts(cluster.node(0)) + conflicts(otherCluster.node(0)));
     }
 
     @Test

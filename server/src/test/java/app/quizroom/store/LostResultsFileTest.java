@@ -156,7 +156,8 @@ class LostResultsFileTest {
         }, SqlRecorder::addUnsaved, SqlRecorder::eraseGame));
         queue.start();
         try {
-            GameRecorder game = new SqlRecorder(queue).newGame(7, "333333", "bank", "Bank", SETTINGS, "hash", 1, null, 1);
+            GameRecorder game = new SqlRecorder(queue, "local")
+                    .newGame(7, "333333", "bank", "Bank", SETTINGS, "hash", 1, null, 1);
             game.playerJoined(1, "Ana", null);
             assertTrue(queue.flushed().get(TIMEOUT_S, TimeUnit.SECONDS));
             CompletableFuture<Void> release = new CompletableFuture<>();

@@ -41,7 +41,8 @@ public final class ClusterNodes implements AutoCloseable {
 
     /**
      * @param env       settings for every node (QUIZROOM_DRAIN_SECONDS is 0 unless given, so closing is quick);
-     *                  each node is named {@code node-0}, {@code node-1}, ...
+     *                  each node is named {@code node-0}, {@code node-1}, ... (a one-node cluster may be named in
+     *                  {@code env})
      * @param mainClass the server's main class ({@code app.quizroom.Main} or a test wrapper of it)
      */
     public static ClusterNodes start(int count, Map<String, String> env, String mainClass) {
@@ -57,7 +58,9 @@ public final class ClusterNodes implements AutoCloseable {
         for (int i = 0; i < count; i++) {
             Map<String, String> settings = new LinkedHashMap<>(env);
             settings.put("QUIZROOM_CLUSTER_MEMBERS", members);
-            settings.put("QUIZROOM_NODE_NAME", "node-" + i);
+            if (count > 1 || !settings.containsKey("QUIZROOM_NODE_NAME")) {
+                settings.put("QUIZROOM_NODE_NAME", "node-" + i);
+            }
             settings.put("QUIZROOM_CLUSTER_HOST", "127.0.0.1");
             settings.put("QUIZROOM_CLUSTER_PORT", Integer.toString(clusterPorts.get(i)));
             settings.put("QUIZROOM_CLUSTER_BUS_PORT", Integer.toString(ServerProcess.freePort()));

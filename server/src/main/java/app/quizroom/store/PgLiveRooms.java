@@ -1,0 +1,87 @@
+package app.quizroom.store;
+
+import app.quizroom.cluster.DurablePins;
+import app.quizroom.cluster.EpochFence;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+
+/**
+ * The live rooms of a cluster in PostgreSQL, one row each in {@code live_rooms} (PIN, node, game, epoch, state):
+ * the durable guard behind the cluster's PIN map and the epoch that fences a room's owner (docs/cluster.md §3, §7).
+ * Every decision is one statement, so PostgreSQL's row locks and the PIN's primary key settle races: of two nodes
+ * reserving one PIN exactly one inserts the row, whatever the map told them; of two nodes taking a room over from
+ * the same epoch exactly one raises it; a state write names the epoch its writer holds and changes nothing once
+ * the epoch has moved on.
+ */
+public final class PgLiveRooms implements DurablePins, EpochFence {
+
+    /** A node starting again forgets the rooms it held: they died with its last run. */
+    static final String FORGET_NODE = "DELETE FROM live_rooms WHERE node = $1";
+
+    private final Pool pool;
+
+    PgLiveRooms(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** Inserts the PIN's row for this node; a row this node already holds counts as reserved again. */
+    @Override
+    public Future<Boolean> reserve(String pin, String node) {
+        return pool.preparedQuery("INSERT INTO live_rooms (pin, node, taken_at) VALUES ($1, $2, $3)"
+                        + " ON CONFLICT (pin) DO UPDATE SET taken_at = excluded.taken_at"
+                        + " WHERE live_rooms.node = excluded.node")
+                .execute(Pg.tuple(pin, node, System.currentTimeMillis()))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    @Override
+    public Future<Void> attach(String pin, String node, long gameId) {
+        return pool.preparedQuery("UPDATE live_rooms SET game_id = $3 WHERE pin = $1 AND node = $2")
+                .execute(Pg.tuple(pin, node, gameId)).mapEmpty();
+    }
+
+    /** Gives the PIN back if this node holds it: its room has ended. */
+    @Override
+    public Future<Void> release(String pin, String node) {
+        return pool.preparedQuery("DELETE FROM live_rooms WHERE pin = $1 AND node = $2")
+                .execute(Pg.tuple(pin, node)).mapEmpty();
+    }
+
+    /** The room's current epoch, or null when no live room has the PIN. */
+    public Future<Long> epoch(String pin) {
+        return pool.preparedQuery("SELECT epoch FROM live_rooms WHERE pin = $1").execute(Pg.tuple(pin))
+                .map(PgLiveRooms::firstLong);
+    }
+
+    @Override
+    public Future<Long> takeOver(String pin, long seenEpoch, String node) {
+        return pool.preparedQuery("UPDATE live_rooms SET epoch = epoch + 1, node = $3, taken_at = $4"
+                        + " WHERE pin = $1 AND epoch = $2 RETURNING epoch")
+                .execute(Pg.tuple(pin, seenEpoch, node, System.currentTimeMillis()))
+                .map(PgLiveRooms::firstLong);
+    }
+
+    @Override
+    public Future<Boolean> stillOwner(String pin, long epoch) {
+        return pool.preparedQuery("SELECT 1 FROM live_rooms WHERE pin = $1 AND epoch = $2")
+                .execute(Pg.tuple(pin, epoch)).map(rows -> rows.size() == 1);
+    }
+
+    @Override
+    public Future<Boolean> saveState(String pin, long epoch, String stateJson) {
+        return pool.preparedQuery("UPDATE live_rooms SET state_json = $3 WHERE pin = $1 AND epoch = $2")
+                .execute(Pg.tuple(pin, epoch, stateJson)).map(rows -> rows.rowCount() == 1);
+    }
+
+    /** The state last saved for the room, or null. */
+    public Future<String> state(String pin) {
+        return pool.preparedQuery("SELECT state_json FROM live_rooms WHERE pin = $1").execute(Pg.tuple(pin))
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString(0));
+    }
+
+    private static Long firstLong(RowSet<Row> rows) {
+        return rows.size() == 0 ? null : rows.iterator().next().getLong(0);
+    }
+}
