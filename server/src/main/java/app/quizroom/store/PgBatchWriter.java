@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 
 /**
  * The {@link WriteQueue}'s writer-thread side for PostgreSQL: one connection from the pool, held while it works;
@@ -59,18 +58,8 @@ final class PgBatchWriter implements WriteQueue.BatchWriter {
     }
 
     @Override
-    public boolean healthy() {
-        return health.healthy();
-    }
-
-    @Override
-    public String lastError() {
-        return health.lastError();
-    }
-
-    @Override
-    public void onHealthChange(Consumer<Boolean> listener) {
-        health.onChange(listener);
+    public WriterHealth health() {
+        return health;
     }
 
     @Override

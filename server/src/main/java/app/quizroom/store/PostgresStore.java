@@ -1,8 +1,6 @@
 package app.quizroom.store;
 
 import app.quizroom.config.DatabaseSettings;
-import app.quizroom.game.GameRecorder;
-import app.quizroom.protocol.ServerMessage;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.sqlclient.Pool;
@@ -12,10 +10,8 @@ import io.vertx.sqlclient.SqlConnection;
 
 import java.security.SecureRandom;
 import java.sql.SQLException;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 
 /**
  * Game results in PostgreSQL (when {@code QUIZROOM_DATABASE_URL} is set), with the promises of the SQLite store:
@@ -34,7 +30,7 @@ import java.util.function.Consumer;
  * <p>The store has a Vert.x of its own, one event loop, for its connections: the writer thread blocks on their
  * answers, and a room loop busy with a thousand phones never delays a commit (nor the other way round).
  */
-public final class PostgresStore implements ResultStore {
+public final class PostgresStore extends QueuedStore {
 
     private static final System.Logger LOG = System.getLogger("quizroom.store");
 
@@ -113,40 +109,22 @@ public final class PostgresStore implements ResultStore {
     }
 
     @Override
-    public boolean healthy() {
-        return queue.healthy();
+    WriteQueue queue() {
+        return queue;
     }
 
     @Override
-    public String lastError() {
-        return queue.lastError();
+    SqlRecorder recorder() {
+        return recorder;
     }
 
     @Override
-    public int pending() {
-        return queue.pending();
-    }
-
-    @Override
-    public void onHealthChange(Consumer<Boolean> listener) {
-        queue.onHealthChange(listener);
-    }
-
-    @Override
-    public GameRecorder newGame(String pin, String bankId, String bankTitle, ServerMessage.GameSettings settings,
-                                String hostKey, int questionCount, String teamMode, long shuffleSeed) {
+    long nextGameId() {
         if (slot < 0) {
             throw new IllegalStateException("the store is not started");
         }
         long millis = lastMillis.updateAndGet(last -> Math.max(last + 1, System.currentTimeMillis()));
-        long id = millis * ID_SLOTS + slot;
-        return recorder.newGame(id, pin, bankId, bankTitle, settings, Reports.hashKey(hostKey), questionCount,
-                teamMode, shuffleSeed);
-    }
-
-    @Override
-    public CompletableFuture<Boolean> flushed() {
-        return queue.flushed();
+        return millis * ID_SLOTS + slot;
     }
 
     @Override

@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 
 /**
  * The {@link WriteQueue}'s writer-thread side for SQLite: its one connection, each batch committed on it in one transaction
@@ -74,18 +73,8 @@ final class SqliteBatchWriter implements WriteQueue.BatchWriter {
     }
 
     @Override
-    public boolean healthy() {
-        return health.healthy();
-    }
-
-    @Override
-    public String lastError() {
-        return health.lastError();
-    }
-
-    @Override
-    public void onHealthChange(Consumer<Boolean> listener) {
-        health.onChange(listener);
+    public WriterHealth health() {
+        return health;
     }
 
     /** True from the moment the file is found lost until the open games are written into a new one. */

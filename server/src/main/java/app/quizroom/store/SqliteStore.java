@@ -1,14 +1,9 @@
 package app.quizroom.store;
 
-import app.quizroom.game.GameRecorder;
-import app.quizroom.protocol.ServerMessage;
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 
 /**
  * Game results in an SQLite file (the default store): the rooms' recorders write through a {@link WriteQueue} (one thread of its own, batched
@@ -19,7 +14,7 @@ import java.util.function.Consumer;
  * is in play, that is a failure too: the games in play are written again into a new file at the path (see
  * {@link SqliteBatchWriter}). The statements are {@link SqlRecorder}'s.
  */
-public final class SqliteStore implements ResultStore {
+public final class SqliteStore extends QueuedStore {
 
     private static final System.Logger LOG = System.getLogger("quizroom.store");
 
@@ -65,43 +60,18 @@ public final class SqliteStore implements ResultStore {
     }
 
     @Override
-    public boolean healthy() {
-        return queue.healthy();
+    WriteQueue queue() {
+        return queue;
     }
 
     @Override
-    public String lastError() {
-        return queue.lastError();
+    SqlRecorder recorder() {
+        return recorder;
     }
 
     @Override
-    public int pending() {
-        return queue.pending();
-    }
-
-    /** Called with false when writes start failing and true when they succeed again (on the writer thread). */
-    @Override
-    public void onHealthChange(Consumer<Boolean> listener) {
-        queue.onHealthChange(listener);
-    }
-
-    /** Records a new game and returns the recorder its room writes through. */
-    @Override
-    public GameRecorder newGame(String pin, String bankId, String bankTitle, ServerMessage.GameSettings settings,
-                                String hostKey, int questionCount, String teamMode, long shuffleSeed) {
-        long id = lastGameId.updateAndGet(last -> Math.max(last + 1, System.currentTimeMillis()));
-        // Only the key's hash is kept: the database alone opens no report.
-        return recorder.newGame(id, pin, bankId, bankTitle, settings, Reports.hashKey(hostKey), questionCount,
-                teamMode, shuffleSeed);
-    }
-
-    /**
-     * Completes once every write queued before this call is on disk (true), or at once with false while the
-     * database is failing. Reports wait on it, so a teacher always reads what the game has already said.
-     */
-    @Override
-    public CompletableFuture<Boolean> flushed() {
-        return queue.flushed();
+    long nextGameId() {
+        return lastGameId.updateAndGet(last -> Math.max(last + 1, System.currentTimeMillis()));
     }
 
     @Override

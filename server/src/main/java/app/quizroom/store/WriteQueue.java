@@ -89,11 +89,8 @@ final class WriteQueue {
 
         void close();
 
-        boolean healthy();
-
-        String lastError();
-
-        void onHealthChange(Consumer<Boolean> listener);
+        /** Whether writing works, the last failure, and who hears of a change. */
+        WriterHealth health();
 
         /** Counts a write of {@code owner} that will never be written; stored with the next commit. */
         void lost(long owner);
@@ -132,11 +129,11 @@ final class WriteQueue {
     }
 
     boolean healthy() {
-        return batches.healthy();
+        return batches.health().healthy();
     }
 
     String lastError() {
-        return batches.lastError();
+        return batches.health().lastError();
     }
 
     int pending() {
@@ -150,7 +147,7 @@ final class WriteQueue {
 
     /** Called with false when writes start failing and true when they succeed again (on the writer thread). */
     void onHealthChange(Consumer<Boolean> listener) {
-        batches.onHealthChange(listener);
+        batches.health().onChange(listener);
     }
 
     /** Queues {@code work} after everything queued before it; see {@link Receipt} for how it goes. */

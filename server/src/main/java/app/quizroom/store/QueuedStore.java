@@ -1,0 +1,64 @@
+package app.quizroom.store;
+
+import app.quizroom.game.GameRecorder;
+import app.quizroom.protocol.ServerMessage;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * What both stores share: their writes go through a {@link WriteQueue}, which says whether the database is being
+ * written, what failed last, what waits and when everything queued is committed; and a new game's recorder is
+ * {@link SqlRecorder}'s, under an id the store draws. The stores differ in the database behind the queue and in how
+ * they draw ids.
+ */
+abstract class QueuedStore implements ResultStore {
+
+    /** The queue the store's writes go through. */
+    abstract WriteQueue queue();
+
+    /** The statements of the schema, written through {@link #queue()}. */
+    abstract SqlRecorder recorder();
+
+    /** A new game's id, unique in this database. */
+    abstract long nextGameId();
+
+    @Override
+    public boolean healthy() {
+        return queue().healthy();
+    }
+
+    @Override
+    public String lastError() {
+        return queue().lastError();
+    }
+
+    @Override
+    public int pending() {
+        return queue().pending();
+    }
+
+    /** Called with false when writes start failing and true when they succeed again (on the writer thread). */
+    @Override
+    public void onHealthChange(Consumer<Boolean> listener) {
+        queue().onHealthChange(listener);
+    }
+
+    /**
+     * Completes once every write queued before this call is committed (true), or at once with false while the
+     * database is failing. Reports wait on it, so a teacher always reads what the game has already said.
+     */
+    @Override
+    public CompletableFuture<Boolean> flushed() {
+        return queue().flushed();
+    }
+
+    /** Records a new game and returns the recorder its room writes through. */
+    @Override
+    public GameRecorder newGame(String pin, String bankId, String bankTitle, ServerMessage.GameSettings settings,
+                                String hostKey, int questionCount, String teamMode, long shuffleSeed) {
+        // Only the key's hash is kept: the database alone opens no report.
+        return recorder().newGame(nextGameId(), pin, bankId, bankTitle, settings, Reports.hashKey(hostKey),
+                questionCount, teamMode, shuffleSeed);
+    }
+}
