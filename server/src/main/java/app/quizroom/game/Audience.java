@@ -2,10 +2,8 @@ package app.quizroom.game;
 
 import app.quizroom.protocol.Codec;
 import app.quizroom.protocol.ServerMessage;
+import app.quizroom.support.HandOver;
 
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -30,13 +28,13 @@ final class Audience {
     private long lastCountSentAt = Long.MIN_VALUE / 2;
     /** The question a delayed count is on its way for, so that one for an old question cannot hold up the next. */
     private int countPendingFor = NO_QUESTION;
-    /** Outboxes handed over from other threads, waiting for the room's context; see {@link #deliverOnContext}. */
-    private final Queue<Supplier<Outbox>> handedOver = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean handOverScheduled = new AtomicBoolean();
+    /** Outboxes handed over from other threads to the room's context; see {@link #deliverOnContext}. */
+    private final HandOver handOver;
 
     Audience(Roster roster, Room.Environment env, Supplier<ServerMessage.AnswerCount> liveCount) {
         this.roster = roster;
         this.env = env;
+        this.handOver = new HandOver(env.executor());
         this.liveCount = liveCount;
     }
 
@@ -77,19 +75,7 @@ final class Audience {
      * room's context, not one each.
      */
     void deliverOnContext(Supplier<Outbox> outbox) {
-        handedOver.add(outbox);
-        if (handOverScheduled.compareAndSet(false, true)) {
-            env.executor().execute(this::deliverHandedOver);
-        }
-    }
-
-    private void deliverHandedOver() {
-        // Cleared before the queue is read: an outbox added after the last poll schedules a task of its own.
-        handOverScheduled.set(false);
-        Supplier<Outbox> next;
-        while ((next = handedOver.poll()) != null) {
-            deliver(next.get());
-        }
+        handOver.execute(() -> deliver(outbox.get()));
     }
 
     /** To the host, if one is attached. An answer count always goes as a count: droppable, restarting the interval. */
