@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The {@link WriteQueue}'s writer-thread side for PostgreSQL: one connection from the pool, held while it works;
@@ -22,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * logged) is written one write per transaction and the bad one counted as lost. Every statement is idempotent
  * ({@link SqlRecorder}), so a batch whose commit went unanswered can be sent again.
  */
-final class PgBatchWriter implements WriteQueue.BatchWriter {
+final class PgBatchWriter extends BatchWriter {
 
     private static final System.Logger LOG = System.getLogger("quizroom.store");
 
@@ -36,8 +35,6 @@ final class PgBatchWriter implements WriteQueue.BatchWriter {
     private final Preparer preparer;
     private final long timeoutMs;
     private final String addLost;
-    private final WriterHealth health = new WriterHealth();
-    private final ConcurrentHashMap<Long, Integer> lost = new ConcurrentHashMap<>();
     private volatile long commits;
     private SqlConnection connection;
 
@@ -58,32 +55,22 @@ final class PgBatchWriter implements WriteQueue.BatchWriter {
     }
 
     @Override
-    public WriterHealth health() {
-        return health;
-    }
-
-    @Override
-    public void lost(long owner) {
-        lost.merge(owner, 1, Integer::sum);
-    }
-
-    @Override
-    public boolean open() {
+    boolean open() {
         try {
             connection = Pg.await(pool.getConnection(), timeoutMs);
             preparer.prepare(connection);
             return true;
         } catch (SQLException | RuntimeException e) {
             close();
-            health.set(false, e.getMessage());
+            health().set(false, e.getMessage());
             return false;
         }
     }
 
     @Override
-    public boolean write(List<Write> batch) {
+    boolean write(List<Write> batch) {
         if (connection == null && !open()) {
-            failing(batch, health.lastError());
+            failing(batch, health().lastError());
             return false;
         }
         Map<Long, Integer> counted = new HashMap<>();
@@ -99,13 +86,13 @@ final class PgBatchWriter implements WriteQueue.BatchWriter {
             commits++;
             lostCounts.forEach((owner, update) -> {
                 if (update.result().rowCount() == 0) { // the game's row is not written yet: counted next time
-                    uncount(owner, counted.get(owner));
+                    putBack(owner, counted.get(owner));
                 }
             });
         } catch (SQLException | RuntimeException e) {
             SQLException failure = e instanceof SQLException sql ? sql : Pg.sqlException(e);
             rollbackQuietly();
-            counted.forEach(this::uncount);
+            counted.forEach(this::putBack);
             if (Pg.isDataError(failure)) {
                 return writeOneByOne(batch);
             }
@@ -114,12 +101,12 @@ final class PgBatchWriter implements WriteQueue.BatchWriter {
             return false;
         }
         batch.forEach(Write::written);
-        health.set(true, null);
+        health().set(true, null);
         return true;
     }
 
     @Override
-    public void close() {
+    void close() {
         if (connection != null) {
             connection.close(); // back to the pool, which drops it if it is broken
             connection = null;
@@ -144,19 +131,11 @@ final class PgBatchWriter implements WriteQueue.BatchWriter {
                     failing(List.of(w), failure.getMessage());
                     return false; // the rest is retried; those already written are idempotent
                 }
-                LOG.log(System.Logger.Level.ERROR, "result write for game " + w.owner() + " refused: "
-                        + failure.getMessage());
-                lost(w.owner());
-                w.refused();
+                refusedForGood(w, failure.getMessage());
             }
         }
-        health.set(true, null);
+        health().set(true, null);
         return true;
-    }
-
-    private void failing(List<Write> batch, String why) {
-        batch.forEach(Write::refused);
-        health.set(false, why);
     }
 
     /**
@@ -164,19 +143,10 @@ final class PgBatchWriter implements WriteQueue.BatchWriter {
      * not kept; returns each update, whose row count says whether the game's row was there to take it.
      */
     private Map<Long, Future<RowSet<Row>>> storeLostCounts(PgPipeline pipeline, Map<Long, Integer> counted) {
+        counted.putAll(takeLostCounts());
         Map<Long, Future<RowSet<Row>>> updates = new HashMap<>();
-        for (Long owner : List.copyOf(lost.keySet())) {
-            Integer count = lost.remove(owner);
-            if (count != null) {
-                counted.put(owner, count);
-                updates.put(owner, pipeline.prepared(addLost, count, owner));
-            }
-        }
+        counted.forEach((owner, count) -> updates.put(owner, pipeline.prepared(addLost, count, owner)));
         return updates;
-    }
-
-    private void uncount(long owner, int count) {
-        lost.merge(owner, count, Integer::sum);
     }
 
     private void run(String sql) throws SQLException {

@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The {@link WriteQueue}'s writer-thread side for SQLite: its one connection, each batch committed on it in one transaction
@@ -24,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * answer committed to a file no one will find is never acknowledged as saved, and the games in play are whole in
  * the new file.
  */
-final class SqliteBatchWriter implements WriteQueue.BatchWriter {
+final class SqliteBatchWriter extends BatchWriter {
 
     private static final System.Logger LOG = System.getLogger("quizroom.store");
 
@@ -50,9 +49,7 @@ final class SqliteBatchWriter implements WriteQueue.BatchWriter {
     private final Opener opener;
     private final LostCounter lostCounter;
     private final Eraser eraser;
-    private final ConcurrentHashMap<Long, Integer> lost = new ConcurrentHashMap<>();
     private final ReplayLog replayLog = new ReplayLog();
-    private final WriterHealth health = new WriterHealth();
     // Set when the file was lost: the next connection gets the open games' rows before anything else.
     private volatile boolean remaking;
     private Connection connection;
@@ -72,26 +69,15 @@ final class SqliteBatchWriter implements WriteQueue.BatchWriter {
         this.eraser = eraser;
     }
 
-    @Override
-    public WriterHealth health() {
-        return health;
-    }
-
     /** True from the moment the file is found lost until the open games are written into a new one. */
     @Override
-    public boolean remaking() {
+    boolean remaking() {
         return remaking;
-    }
-
-    /** Counts a write of {@code owner} that will never be written; stored with the next commit. */
-    @Override
-    public void lost(long owner) {
-        lost.merge(owner, 1, Integer::sum);
     }
 
     /** Opens the connection (after a lost file, writing the open games into it); a failure marks writing unhealthy. */
     @Override
-    public boolean open() {
+    boolean open() {
         try {
             connection = opener.open();
             sql = new JdbcSql(connection);
@@ -105,7 +91,7 @@ final class SqliteBatchWriter implements WriteQueue.BatchWriter {
         } catch (SQLException | RuntimeException e) {
             rollbackQuietly();
             close();
-            setHealthy(false, e.getMessage());
+            health().set(false, e.getMessage());
             return false;
         }
     }
@@ -115,14 +101,14 @@ final class SqliteBatchWriter implements WriteQueue.BatchWriter {
      * say {@code false}).
      */
     @Override
-    public boolean write(List<Write> batch) {
+    boolean write(List<Write> batch) {
         Map<Long, Integer> counted = new HashMap<>();
         try {
             if (connection != null && opened.lost()) {
                 return fileLost(batch);
             }
             if (connection == null && !open()) {
-                failing(batch, health.lastError());
+                failing(batch, health().lastError());
                 return false;
             }
             connection.setAutoCommit(false);
@@ -134,7 +120,7 @@ final class SqliteBatchWriter implements WriteQueue.BatchWriter {
             connection.setAutoCommit(true);
         } catch (SQLException e) {
             rollbackQuietly();
-            counted.forEach(this::uncount);
+            counted.forEach(this::putBack);
             if (isDataError(e)) {
                 return writeOneByOne(batch);
             }
@@ -143,17 +129,17 @@ final class SqliteBatchWriter implements WriteQueue.BatchWriter {
             return false;
         }
         if (opened.lost()) { // deleted while the batch was written: it went to a file no one will find
-            counted.forEach(this::uncount);
+            counted.forEach(this::putBack);
             return fileLost(batch);
         }
         counted.forEach((owner, count) -> replayLog.add(owner, replay -> lostCounter.store(replay.connection(), owner, count)));
         batch.forEach(this::written);
-        setHealthy(true, null);
+        health().set(true, null);
         return true;
     }
 
     @Override
-    public void close() {
+    void close() {
         try {
             if (sql != null) {
                 sql.close();
@@ -184,9 +170,7 @@ final class SqliteBatchWriter implements WriteQueue.BatchWriter {
                     failing(List.of(w), e.getMessage());
                     return false; // the rest is retried; those already written are idempotent upserts
                 }
-                LOG.log(System.Logger.Level.ERROR, "result write for game " + w.owner() + " refused: " + e.getMessage());
-                lost(w.owner());
-                w.refused();
+                refusedForGood(w, e.getMessage());
             }
         }
         return true;
@@ -213,32 +197,15 @@ final class SqliteBatchWriter implements WriteQueue.BatchWriter {
         return false;
     }
 
-    private void failing(List<Write> batch, String why) {
-        batch.forEach(Write::refused);
-        setHealthy(false, why);
-    }
-
-    private void setHealthy(boolean value, String why) {
-        health.set(value, why);
-    }
-
     /** Stores the counts of lost writes, noting in {@code stored} those to put back if the batch is not kept. */
     private void storeLostCounts(Map<Long, Integer> stored) throws SQLException {
-        for (Long owner : List.copyOf(lost.keySet())) {
-            Integer count = lost.remove(owner);
-            if (count == null) {
-                continue;
-            }
-            stored.put(owner, count);
-            if (!lostCounter.store(connection, owner, count)) {
-                stored.remove(owner);
-                uncount(owner, count);
+        stored.putAll(takeLostCounts());
+        for (Map.Entry<Long, Integer> count : List.copyOf(stored.entrySet())) {
+            if (!lostCounter.store(connection, count.getKey(), count.getValue())) { // no row yet: counted next time
+                stored.remove(count.getKey());
+                putBack(count.getKey(), count.getValue());
             }
         }
-    }
-
-    private void uncount(long owner, int count) {
-        lost.merge(owner, count, Integer::sum);
     }
 
     private static boolean isDataError(SQLException e) {

@@ -71,36 +71,6 @@ final class WriteQueue {
         }
     }
 
-    /**
-     * The writer-thread side of the queue: one connection, each batch committed on it in one transaction with the
-     * counts of lost writes, and whether writing works. Called on the writer thread only, except for the reads of
-     * health and {@link #lost}.
-     */
-    interface BatchWriter {
-
-        /** Opens the connection; a failure marks writing unhealthy and returns false. */
-        boolean open();
-
-        /**
-         * Writes the batch in one transaction and acknowledges its writes once committed; false if it must be
-         * retried (its acknowledgements then say {@code false}).
-         */
-        boolean write(List<Write> batch);
-
-        void close();
-
-        /** Whether writing works, the last failure, and who hears of a change. */
-        WriterHealth health();
-
-        /** Counts a write of {@code owner} that will never be written; stored with the next commit. */
-        void lost(long owner);
-
-        /** True while a lost database is being made again (a close then waits for it); SQLite's file only. */
-        default boolean remaking() {
-            return false;
-        }
-    }
-
     private final int capacity;
     private final BatchWriter batches;
     private final ReentrantLock lock = new ReentrantLock();

@@ -192,7 +192,7 @@ class WriteQueueTest {
             this.pool = kind == Kind.POSTGRESQL ? Pg.pool(vertx, pg.settings()) : null;
         }
 
-        WriteQueue.BatchWriter batchWriter() {
+        BatchWriter batchWriter() {
             if (kind == Kind.SQLITE) {
                 return new SqliteBatchWriter(file, this::openSqlite, (c, owner, count) -> {
                     try (PreparedStatement s = c.prepareStatement(ADD_LOST)) {
