@@ -200,8 +200,8 @@ public final class QuizServer {
                     HttpRoutes http = new HttpRoutes(config, generatedPassword, library, folder, games, addresses,
                             registry, rooms::size, metrics::connectedPlayers, store.reports(),
                             store::flushed, this::readiness);
-                    return new WebServer(config, addresses, http, rooms, clock, metrics, stopping::get)
-                            .deploy(vertx, instances);
+                    return new WebServer(vertx, config, addresses, http, rooms, clock, metrics, stopping::get)
+                            .deploy(instances);
                 })
                 .onSuccess(ignored -> {
                     sweeper = new RoomSweeper(rooms, opened, clock, config.roomIdleMinutes(),

@@ -22,24 +22,27 @@ import java.util.function.BooleanSupplier;
  */
 public final class WebServer {
 
+    private final Vertx vertx;
     private final Config config;
     private final Addresses addresses;
     private final HttpRoutes http;
-    private final RoomRegistry rooms;
-    private final Clock clock;
     private final ServerMetrics metrics;
-    private final BooleanSupplier stopping;
+    private final Gateway gateway;
+    private final OriginPolicy origins;
+    private final ConnectionGuard guard;
 
     /** @param stopping true once the server is shutting down (new sockets are then refused) */
-    public WebServer(Config config, Addresses addresses, HttpRoutes http, RoomRegistry rooms, Clock clock,
+    public WebServer(Vertx vertx, Config config, Addresses addresses, HttpRoutes http, RoomRegistry rooms, Clock clock,
                      ServerMetrics metrics, BooleanSupplier stopping) {
+        this.vertx = vertx;
         this.config = config;
         this.addresses = addresses;
         this.http = http;
-        this.rooms = rooms;
-        this.clock = clock;
         this.metrics = metrics;
-        this.stopping = stopping;
+        this.gateway = new Gateway(rooms, clock, metrics, config, vertx, stopping);
+        this.origins = new OriginPolicy(config, addresses::publicUrl);
+        this.guard = new ConnectionGuard(vertx, config.maxConnections(), config.connectionsPerAddress(),
+                config.handshakeSeconds() * 1000L, metrics);
     }
 
     /** The HTTP and WebSocket options of the server (public so that protocol-compliance tools run with them). */
@@ -73,26 +76,12 @@ public final class WebServer {
      * Deploys {@code instances} servers, each on its own event loop; Vert.x shares the port between them. Completes
      * once all listen, with {@link Addresses#port()} set.
      */
-    public Future<Void> deploy(Vertx vertx, int instances) {
-        Gateway gateway = new Gateway(rooms, clock, metrics, config, vertx, stopping);
-        OriginPolicy origins = new OriginPolicy(config, addresses::publicUrl);
-        ConnectionGuard guard = new ConnectionGuard(vertx, config.maxConnections(), config.connectionsPerAddress(),
-                config.handshakeSeconds() * 1000L, metrics);
-        return vertx.deployVerticle(() -> new Instance(gateway, origins, guard),
-                new DeploymentOptions().setInstances(instances)).mapEmpty();
+    public Future<Void> deploy(int instances) {
+        return vertx.deployVerticle(Instance::new, new DeploymentOptions().setInstances(instances)).mapEmpty();
     }
 
-    /** One HTTP server on its own event loop. */
+    /** One HTTP server on its own event loop; the gateway, origin policy and connection guard are shared. */
     private final class Instance extends VerticleBase {
-        private final Gateway gateway;
-        private final OriginPolicy origins;
-        private final ConnectionGuard guard;
-
-        Instance(Gateway gateway, OriginPolicy origins, ConnectionGuard guard) {
-            this.gateway = gateway;
-            this.origins = origins;
-            this.guard = guard;
-        }
 
         @Override
         public Future<?> start() {
