@@ -6,7 +6,6 @@ import app.quizroom.support.ManualTime;
 import app.quizroom.support.TestServer;
 import app.quizroom.support.WsClient;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -23,18 +22,11 @@ class RefusalsAndReconnectTest {
     private final ManualTime time = new ManualTime();
     @RegisterExtension
     final TestServer server = TestServer.start(time);
-    private HostedGame game;
-    private WsClient host;
-    private String pin;
-
-    @BeforeEach
-    void hostAGame() {
-        // The first question of this bank is single choice, the second numeric; every limit is 20 s here.
-        game = HostedGame.create(server, new JsonObject().put("bankId", "lenin-enrolment").put("readingSeconds", 2)
-                .put("timeLimit", 20));
-        host = game.host();
-        pin = game.pin;
-    }
+    // The first question of this bank is single choice, the second numeric; every limit is 20 s here.
+    private final HostedGame game = HostedGame.create(server,
+            new JsonObject().put("bankId", "lenin-enrolment").put("readingSeconds", 2).put("timeLimit", 20));
+    private final WsClient host = game.host();
+    private final String pin = game.pin;
 
     private static JsonObject answer(int question, int option) {
         return new JsonObject().put("type", "answer").put("question", question).put("option", option);

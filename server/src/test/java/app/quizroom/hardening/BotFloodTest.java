@@ -5,7 +5,6 @@ import app.quizroom.support.TestServer;
 import app.quizroom.support.WsClient;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -41,16 +40,10 @@ class BotFloodTest {
             "QUIZROOM_JOIN_TIMEOUT_SECONDS", "60"));
     private final ExecutorService pool = Executors.newFixedThreadPool(16);
     private final ScheduledExecutorService waves = Executors.newSingleThreadScheduledExecutor();
-    private HostedGame game;
-    private WsClient host;
-    private String pin;
-
-    @BeforeEach
-    void hostAGame() {
-        game = HostedGame.create(server, new JsonObject().put("bankId", "lenin-enrolment").put("classSize", CAP));
-        host = game.host();
-        pin = game.pin;
-    }
+    private final HostedGame game = HostedGame.create(server,
+            new JsonObject().put("bankId", "lenin-enrolment").put("classSize", CAP));
+    private final WsClient host = game.host();
+    private final String pin = game.pin;
 
     @AfterEach
     void stopThreads() throws InterruptedException {

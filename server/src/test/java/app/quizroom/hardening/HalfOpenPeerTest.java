@@ -6,7 +6,6 @@ import app.quizroom.support.TestServer;
 import app.quizroom.support.WsClient;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,15 +34,9 @@ class HalfOpenPeerTest {
     final TestServer server = TestServer.start(Map.of("QUIZROOM_PING_SECONDS", Integer.toString(PING_SECONDS),
             "QUIZROOM_READ_IDLE_SECONDS", Integer.toString(READ_IDLE_SECONDS)));
     private final List<PhoneProcess> phones = new ArrayList<>();
-    private HostedGame game;
-    private WsClient host;
-
-    @BeforeEach
-    void hostAGame() {
-        game = HostedGame.create(server, new JsonObject().put("bankId", "lenin-enrolment").put("readingSeconds", 0)
-                .put("timeLimit", 60));
-        host = game.host();
-    }
+    private final HostedGame game = HostedGame.create(server,
+            new JsonObject().put("bankId", "lenin-enrolment").put("readingSeconds", 0).put("timeLimit", 60));
+    private final WsClient host = game.host();
 
     @AfterEach
     void stopPhones() {

@@ -7,7 +7,6 @@ import app.quizroom.support.TestServer;
 import app.quizroom.support.WsClient;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -50,17 +49,11 @@ class PinScanTest {
     @RegisterExtension
     final TestServer server = TestServer.start(time);
     private final ExecutorService pool = Executors.newFixedThreadPool(16);
-    private HostedGame game;
-    private WsClient host;
-    private String pin;
-
-    @BeforeEach
-    void hostAGame() {
-        // A class of 120 joins below: more than the default class size of 100.
-        game = HostedGame.create(server, new JsonObject().put("bankId", "lenin-enrolment").put("classSize", 150));
-        host = game.host();
-        pin = game.pin;
-    }
+    // A class of 120 joins below: more than the default class size of 100.
+    private final HostedGame game = HostedGame.create(server,
+            new JsonObject().put("bankId", "lenin-enrolment").put("classSize", 150));
+    private final WsClient host = game.host();
+    private final String pin = game.pin;
 
     @AfterEach
     void stopThreads() throws InterruptedException {

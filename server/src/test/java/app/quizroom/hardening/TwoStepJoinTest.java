@@ -8,7 +8,6 @@ import app.quizroom.support.WsClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -33,14 +32,9 @@ class TwoStepJoinTest {
     private final ManualTime time = new ManualTime();
     @RegisterExtension
     final TestServer server = TestServer.start(time);
-    private HostedGame game;
-    private WsClient host;
-
-    @BeforeEach
-    void hostATwoStepGame() {
-        game = HostedGame.create(server, new JsonObject().put("bankId", "lenin-enrolment").put("twoStepJoin", true));
-        host = game.host();
-    }
+    private final HostedGame game = HostedGame.create(server,
+            new JsonObject().put("bankId", "lenin-enrolment").put("twoStepJoin", true));
+    private final WsClient host = game.host();
 
     /** The pattern the projector shows now. */
     private JsonArray shown() {
