@@ -3,16 +3,14 @@ package app.quizroom.cluster;
 import app.quizroom.support.ClusterNodes;
 import app.quizroom.support.HostedGame;
 import app.quizroom.support.ServerProcess;
+import app.quizroom.support.Started;
 import app.quizroom.support.WsClient;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,22 +31,13 @@ class ClusterOperationsTest {
     /** Split clusters look for each other every 10 s (HazelcastSetup), and then merge. */
     private static final Duration MERGED = Duration.ofSeconds(45);
 
-    private final Vertx vertx = Vertx.vertx();
-    private final List<WsClient> clients = new ArrayList<>();
-    private ClusterNodes cluster;
-
-    @AfterEach
-    void stop() {
-        clients.forEach(WsClient::close);
-        if (cluster != null) {
-            cluster.close();
-        }
-        vertx.close();
-    }
+    @RegisterExtension
+    final Started started = new Started();
 
     @Test
     void nodesReportReadinessDrainOnSigtermAndNoticeADeadMember() throws Exception {
-        cluster = ClusterNodes.start(3, Map.of("QUIZROOM_DRAIN_SECONDS", "120"), "app.quizroom.Main");
+        ClusterNodes cluster = started.keep(ClusterNodes.start(3, Map.of("QUIZROOM_DRAIN_SECONDS", "120"),
+                "app.quizroom.Main"));
         for (int i = 0; i < 3; i++) {
             JsonObject ready = ClusterNodes.ready(cluster.node(i));
             assertNotNull(ready);
@@ -129,8 +118,6 @@ class ClusterOperationsTest {
     }
 
     private WsClient client(ServerProcess node) {
-        WsClient c = WsClient.connect(vertx, node.port());
-        clients.add(c);
-        return c;
+        return started.client(node.port());
     }
 }

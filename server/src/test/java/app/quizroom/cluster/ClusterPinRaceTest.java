@@ -5,12 +5,12 @@ import app.quizroom.support.FixedPinServer;
 import app.quizroom.support.HostedGame;
 import app.quizroom.support.Postgres;
 import app.quizroom.support.ServerProcess;
+import app.quizroom.support.Started;
 import app.quizroom.support.WsClient;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -37,22 +37,8 @@ class ClusterPinRaceTest {
 
     private static final int GAMES_PER_NODE = 25;
 
-    private final Vertx vertx = Vertx.vertx();
-    private final List<WsClient> clients = new ArrayList<>();
-    private ClusterNodes cluster;
-    private ClusterNodes otherCluster;
-
-    @AfterEach
-    void stop() {
-        clients.forEach(WsClient::close);
-        if (cluster != null) {
-            cluster.close();
-        }
-        if (otherCluster != null) {
-            otherCluster.close();
-        }
-        vertx.close();
-    }
+    @RegisterExtension
+    final Started started = new Started();
 
     /**
      * Two nodes whose PIN maps disagree (each a cluster of its own, as on both sides of a partition) share one
@@ -64,33 +50,33 @@ class ClusterPinRaceTest {
         Map<String, String> env = new java.util.HashMap<>(Postgres.shared().newDatabase().env());
         env.put("QUIZROOM_TEST_PINS", String.join(",", sequence));
         env.put("QUIZROOM_NODE_NAME", "left");
-        cluster = ClusterNodes.start(1, env, FixedPinServer.class.getName());
+        ClusterNodes left = started.keep(ClusterNodes.start(1, env, FixedPinServer.class.getName()));
         env.put("QUIZROOM_NODE_NAME", "right");
-        otherCluster = ClusterNodes.start(1, env, FixedPinServer.class.getName());
+        ClusterNodes right = started.keep(ClusterNodes.start(1, env, FixedPinServer.class.getName()));
 
         CountDownLatch go = new CountDownLatch(1);
-        CompletableFuture<List<JsonObject>> left = CompletableFuture.supplyAsync(
-                () -> createGames(cluster.node(0), go));
-        CompletableFuture<List<JsonObject>> right = CompletableFuture.supplyAsync(
-                () -> createGames(otherCluster.node(0), go));
+        CompletableFuture<List<JsonObject>> onLeft = CompletableFuture.supplyAsync(
+                () -> createGames(left.node(0), go));
+        CompletableFuture<List<JsonObject>> onRight = CompletableFuture.supplyAsync(
+                () -> createGames(right.node(0), go));
         go.countDown();
 
         Set<String> pins = new HashSet<>();
-        left.get().forEach(game -> pins.add(game.getString("pin")));
-        for (JsonObject game : right.get()) {
+        onLeft.get().forEach(game -> pins.add(game.getString("pin")));
+        for (JsonObject game : onRight.get()) {
             assertTrue(pins.add(game.getString("pin")), "PIN " + game.getString("pin") + " was handed out twice");
         }
         assertEquals(Set.copyOf(sequence.subList(0, 2 * GAMES_PER_NODE)), pins,
                 "the games took the head of the sequence: " + pins.stream().sorted().collect(Collectors.joining(",")));
         // Neither map ever saw the other node: no conflict there, the database settled every race.
-        assertEquals(0.0, conflicts(cluster.node(0)) + conflicts(otherCluster.node(0)));
+        assertEquals(0.0, conflicts(left.node(0)) + conflicts(right.node(0)));
     }
 
     @Test
     void twoNodesRacingForTheSamePinsNeverHandOutOneTwice() throws Exception {
         List<String> sequence = IntStream.range(0, 200).mapToObj(i -> Integer.toString(424_200 + i)).toList();
-        cluster = ClusterNodes.start(2, Map.of("QUIZROOM_TEST_PINS", String.join(",", sequence)),
-                FixedPinServer.class.getName());
+        ClusterNodes cluster = started.keep(ClusterNodes.start(2,
+                Map.of("QUIZROOM_TEST_PINS", String.join(",", sequence)), FixedPinServer.class.getName()));
 
         CountDownLatch go = new CountDownLatch(1);
         List<CompletableFuture<List<JsonObject>>> creating = cluster.nodes().stream()
@@ -144,8 +130,6 @@ class ClusterPinRaceTest {
     }
 
     private WsClient client(ServerProcess node) {
-        WsClient c = WsClient.connect(vertx, node.port());
-        clients.add(c);
-        return c;
+        return started.client(node.port());
     }
 }

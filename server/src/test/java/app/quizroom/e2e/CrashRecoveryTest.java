@@ -3,15 +3,12 @@ package app.quizroom.e2e;
 import app.quizroom.support.HostedGame;
 import app.quizroom.support.Postgres;
 import app.quizroom.support.ServerProcess;
+import app.quizroom.support.Started;
 import app.quizroom.support.WsClient;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -19,7 +16,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,31 +31,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * interrupted with a report that opens. On each store: the SQLite file, and a real PostgreSQL.
  */
 @Tag("slow")
-@ExtendWith(VertxExtension.class)
 class CrashRecoveryTest {
 
-    /** The clients' Vert.x, given and closed by {@link VertxExtension}. */
-    private Vertx vertx;
-    private final List<WsClient> clients = new ArrayList<>();
+    @RegisterExtension
+    final Started started = new Started();
     private ServerProcess server;
 
-    @BeforeEach
-    void clients(Vertx vertx) {
-        this.vertx = vertx;
-    }
-
-    @AfterEach
-    void stop() {
-        clients.forEach(WsClient::close);
-        if (server != null) {
-            server.close();
-        }
-    }
-
     private WsClient client() {
-        WsClient c = WsClient.connect(vertx, server.port());
-        clients.add(c);
-        return c;
+        return started.client(server.port());
     }
 
     /** Where the server keeps results. */
@@ -74,7 +53,7 @@ class CrashRecoveryTest {
     @ParameterizedTest
     @EnumSource(Store.class)
     void everyAcknowledgedAnswerSurvivesAKillNineAndTheGameShowsAsInterrupted(Store store) throws Exception {
-        server = ServerProcess.start(List.of("-Xmx256m"), store.env());
+        server = started.keep(ServerProcess.start(List.of("-Xmx256m"), store.env()));
         HostedGame game = HostedGame.attach(new JsonObject(server.post("/api/games",
                 "{\"bankId\":\"lenin-enrolment\",\"readingSeconds\":0,\"timeLimit\":60}").body()), this::client);
         WsClient host = game.host();
@@ -105,7 +84,7 @@ class CrashRecoveryTest {
         assertEquals(5, acknowledged.size(), "every answer was acknowledged as saved");
         server.kill9();
 
-        server = server.restart();
+        server = started.keep(server.restart());
         HttpResponse<String> list = server.post("/api/reports/lookup",
                 new JsonObject().put("keys", new JsonArray().add(game.hostToken)).encode());
         JsonArray games = new JsonArray(list.body());

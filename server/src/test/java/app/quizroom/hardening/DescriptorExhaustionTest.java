@@ -3,21 +3,17 @@ package app.quizroom.hardening;
 import app.quizroom.support.HostedGame;
 import app.quizroom.support.IdleSockets;
 import app.quizroom.support.ServerProcess;
+import app.quizroom.support.Started;
 import app.quizroom.support.WsClient;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -41,37 +37,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * second, which is why the metrics are polled with retries.)
  */
 @Tag("slow")
-@ExtendWith(VertxExtension.class)
 class DescriptorExhaustionTest {
 
     private static final int LIMIT = 1024;
 
-    /** The clients' Vert.x, given and closed by {@link VertxExtension}. */
-    private Vertx clients;
+    @RegisterExtension
+    final Started started = new Started();
     private IdleSockets flood;
-    private final List<WsClient> sockets = new ArrayList<>();
     private ServerProcess server;
 
-    @BeforeEach
-    void clients(Vertx vertx) {
-        this.clients = vertx;
-    }
-
-    @AfterEach
-    void stop() {
-        if (flood != null) {
-            flood.close();
-        }
-        sockets.forEach(WsClient::close);
-        if (server != null) {
-            server.stop();
-        }
-    }
-
     private WsClient client() {
-        WsClient c = WsClient.connect(clients, server.port());
-        sockets.add(c);
-        return c;
+        return started.client(server.port());
     }
 
     /**
@@ -150,11 +126,12 @@ class DescriptorExhaustionTest {
 
     @Test
     void idleConnectionsCannotTakeTheDescriptorsAPhoneAndTheGameNeed() throws IOException {
-        server = ServerProcess.start(List.of("-Xmx256m"), Map.of("QUIZROOM_HANDSHAKE_SECONDS", "600"), LIMIT);
+        server = started.keep(ServerProcess.start(List.of("-Xmx256m"), Map.of("QUIZROOM_HANDSHAKE_SECONDS", "600"),
+                LIMIT));
         int cap = loggedCap();
         assertTrue(cap < LIMIT - 128, "a reserve is kept below the limit: " + cap);
         int perAddress = Math.min(1000, cap / 2);
-        flood = new IdleSockets(server.port());
+        flood = started.keep(new IdleSockets(server.port()));
 
         JsonObject created = new JsonObject(server.post("/api/games",
                 "{\"bankId\":\"lenin-enrolment\",\"readingSeconds\":0}").body());

@@ -1,5 +1,6 @@
 package app.quizroom.support;
 
+import io.vertx.core.Vertx;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -8,16 +9,28 @@ import java.util.Deque;
 
 /**
  * A JUnit extension for tests that start their own servers, each with settings of its own: whatever a test hands to
- * {@link #keep} is closed once it has run, newest first, even when it failed.
+ * {@link #keep} is closed once it has run, newest first, even when it failed. Its WebSocket clients ({@link #client})
+ * share one Vert.x, closed after them.
  */
 public final class Started implements AfterEachCallback {
 
     private final Deque<AutoCloseable> open = new ArrayDeque<>();
+    private Vertx vertx;
 
     /** Closes {@code resource} after the test; returns it. */
     public <T extends AutoCloseable> T keep(T resource) {
         open.push(resource);
         return resource;
+    }
+
+    /** A WebSocket client of the server listening on {@code port} (127.0.0.1), closed after the test. */
+    public WsClient client(int port) {
+        if (vertx == null) {
+            Vertx clients = Vertx.vertx();
+            keep(() -> clients.close().await()); // kept first, so closed after the clients
+            vertx = clients;
+        }
+        return keep(WsClient.connect(vertx, port));
     }
 
     @Override
@@ -34,6 +47,7 @@ public final class Started implements AfterEachCallback {
                 }
             }
         }
+        vertx = null;
         if (first != null) {
             throw first;
         }
