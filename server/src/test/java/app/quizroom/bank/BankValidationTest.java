@@ -282,4 +282,16 @@ class BankValidationTest {
         assertNull(BankLoader.loadFile(big, problems));
         assertTrue(problems.get(0).toString().startsWith(big + ":1: file is "), problems.toString());
     }
+
+    @Test
+    void anUnknownSkillIsAnError() {
+        assertEquals(List.of("bank.yaml:8: unknown skill 'memory' (expected recall, chronology, causation,"
+                + " significance or historiography)"), problems("""
+                  - id: a
+                    type: truefalse
+                    prompt: Stalin became General Secretary in 1922.
+                    answer: true
+                    skill: memory
+                """));
+    }
 }

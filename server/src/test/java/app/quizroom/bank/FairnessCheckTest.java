@@ -184,19 +184,4 @@ class FairnessCheckTest {
                 warnings(multi.formatted(1, "Trotsky, Zinoviev") + multi.formatted(2, "Trotsky")));
         assertEquals(List.of(), warnings(multi.formatted(1, "Trotsky, Zinoviev") + multi.formatted(2, "Zinoviev")));
     }
-
-    @Test
-    void anUnknownSkillIsAnError() {
-        List<BankProblem> problems = new ArrayList<>();
-        Bank bank = BankLoader.parse("bank.yaml", HEADER + """
-                  - id: a
-                    type: truefalse
-                    prompt: Stalin became General Secretary in 1922.
-                    answer: true
-                    skill: memory
-                """, problems);
-        assertEquals(null, bank);
-        assertEquals(List.of("bank.yaml:9: unknown skill 'memory' (expected recall, chronology, causation,"
-                + " significance or historiography)"), problems.stream().map(BankProblem::toString).toList());
-    }
 }

@@ -595,12 +595,18 @@ class RoomPropertyTest {
             return null;
         }
 
-        private String ack(Seat s, Conn c, ServerMessage.AnswerAck ack) {
+        /** What is wrong with a message for one player sent on a connection with no seat, or to a kicked player. */
+        private static String unseated(String type, Seat s, Conn c) {
             if (s == null) {
-                return "answerAck on " + c.label + ", which holds no seat";
+                return type + " on " + c.label + ", which holds no seat";
             }
-            if (s.kicked) {
-                return "answerAck to kicked player " + s.id;
+            return s.kicked ? type + " to kicked player " + s.id : null;
+        }
+
+        private String ack(Seat s, Conn c, ServerMessage.AnswerAck ack) {
+            String unseated = unseated("answerAck", s, c);
+            if (unseated != null) {
+                return unseated;
             }
             Set<String> nonces = s.acked.computeIfAbsent(ack.question(), q -> new HashSet<>());
             String nonce = ack.nonce() == null ? "∅" : ack.nonce();
@@ -615,11 +621,9 @@ class RoomPropertyTest {
         }
 
         private String result(Seat s, Conn c, ServerMessage.Result r) {
-            if (s == null) {
-                return "result on " + c.label + ", which holds no seat";
-            }
-            if (s.kicked) {
-                return "result to kicked player " + s.id;
+            String unseated = unseated("result", s, c);
+            if (unseated != null) {
+                return unseated;
             }
             boolean acked = s.acked.containsKey(r.index());
             if ((r.answered() || r.points() > 0) && !acked) {

@@ -77,6 +77,12 @@ class RoomTest {
         room.onMessage(host, m, time.millis());
     }
 
+    /** The host starts the game; the first question's reading time (4 s in this game) passes and answers open. */
+    private void startAndOpenAnswers() {
+        command(new ClientMessage.Start());
+        time.advance(4_000);
+    }
+
     private void answer(FakeLink player, int question, int option) {
         room.onMessage(player, new ClientMessage.Answer(question, option, null, null, null, null), time.millis());
     }
@@ -130,8 +136,7 @@ class RoomTest {
         FakeLink ana = join("Ana");
         FakeLink ben = join("Ben");
         FakeLink cy = join("Cy");
-        command(new ClientMessage.Start());
-        time.advance(4_000);
+        startAndOpenAnswers();
         room.onClose(cy); // a dropped phone does not hold up the room
         answer(ana, 0, 0);
         assertEquals(Phase.ANSWERING, room.phase());
@@ -142,8 +147,7 @@ class RoomTest {
     @Test
     void aStaleTimerDoesNothingToALaterQuestion() {
         FakeLink ana = join("Ana");
-        command(new ClientMessage.Start());
-        time.advance(4_000);
+        startAndOpenAnswers();
         command(new ClientMessage.Skip());        // question 0 closed early; its deadline timer is now stale
         command(new ClientMessage.Next());
         command(new ClientMessage.Next());        // question 1 intro
@@ -160,8 +164,7 @@ class RoomTest {
     void scoresFollowTheClassicRulesWithStreakBonus() {
         FakeLink ana = join("Ana");
         FakeLink ben = join("Ben");
-        command(new ClientMessage.Start());
-        time.advance(4_000);
+        startAndOpenAnswers();
         time.advance(300);
         answer(ana, 0, 0);                       // right in 0.3 s: 1000
         time.advance(9_700);
@@ -201,8 +204,7 @@ class RoomTest {
     void pausedTimeIsNotCountedInTheResponseTime() {
         FakeLink ana = join("Ana");
         join("Ben");
-        command(new ClientMessage.Start());
-        time.advance(4_000);
+        startAndOpenAnswers();
         time.advance(4_000);
         command(new ClientMessage.Pause());
         assertEquals(16_000, host.last("paused").path("remainingMs").asLong());
@@ -243,8 +245,7 @@ class RoomTest {
     void aResendWithTheSameNonceGetsTheSameAcknowledgementAndScoresOnce() {
         FakeLink ana = join("Ana");
         join("Ben");
-        command(new ClientMessage.Start());
-        time.advance(4_000);
+        startAndOpenAnswers();
         ClientMessage.Answer a = new ClientMessage.Answer(0, 0, null, null, null, "n-1");
         room.onMessage(ana, a, time.millis());
         room.onMessage(ana, a, time.millis());
@@ -308,8 +309,7 @@ class RoomTest {
         FakeLink ana = join("Ana");
         join("Ben");
         String token = ana.last("joined").path("seatToken").asText();
-        command(new ClientMessage.Start());
-        time.advance(4_000);
+        startAndOpenAnswers();
         answer(ana, 0, 0);
         room.onClose(ana);
         time.advance(5_000);
@@ -386,8 +386,7 @@ class RoomTest {
     void resumingClosesTheQuestionIfEveryoneStillConnectedHasAnswered() {
         FakeLink ana = join("Ana");
         FakeLink ben = join("Ben");
-        command(new ClientMessage.Start());
-        time.advance(4_000);
+        startAndOpenAnswers();
         answer(ana, 0, 0);
         command(new ClientMessage.Pause());
         room.onClose(ben);
@@ -400,8 +399,7 @@ class RoomTest {
         FakeLink ana = join("Ana");
         join("Ben");
         join("Cy");
-        command(new ClientMessage.Start());
-        time.advance(4_000);
+        startAndOpenAnswers();
         answer(ana, 0, 0);
         command(new ClientMessage.Kick(ana.last("joined").path("playerId").asInt()));
         command(new ClientMessage.Skip());

@@ -58,8 +58,7 @@ class WriteQueueTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void aWriteIsAcknowledgedOnlyOnceItsWholeBatchIsCommitted(Kind kind) throws Exception {
-        start(kind, 100);
-        holdTheWriter();
+        startHeld(kind);
         Receipt first = queue.submit(1, entry(1));
         // Runs on the writer thread the moment the acknowledgement is given; another connection sees only commits.
         CompletableFuture<List<Integer>> seenAtAcknowledgement = first.acknowledged().thenApply(saved -> entries());
@@ -143,8 +142,7 @@ class WriteQueueTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void flushingWaitsForEverythingQueuedBeforeIt(Kind kind) throws Exception {
-        start(kind, 100);
-        holdTheWriter();
+        startHeld(kind);
         Receipt write = queue.submit(1, entry(1));
         CompletableFuture<Boolean> flushed = queue.flushed();
         assertFalse(flushed.isDone());
@@ -157,8 +155,7 @@ class WriteQueueTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void closingWritesWhatIsQueuedAndThenRefusesWrites(Kind kind) throws Exception {
-        start(kind, 100);
-        holdTheWriter();
+        startHeld(kind);
         List<Receipt> queued = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
             queued.add(queue.submit(1, entry(i)));
@@ -250,6 +247,12 @@ class WriteQueueTest {
         queue = new WriteQueue(capacity, db.batchWriter());
         queue.start();
         assertTrue(queue.healthy());
+    }
+
+    /** A queue of room enough, started, whose writer is held so that the writes submitted next queue up. */
+    private void startHeld(Kind kind) throws Exception {
+        start(kind, 100);
+        holdTheWriter();
     }
 
     /** Keeps the writer thread inside a batch of its own, so that the writes submitted next queue up. */
