@@ -58,14 +58,7 @@ public final class PhoneProcess implements AutoCloseable {
     public String awaitLine(String prefix, long timeoutMs) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
         while (true) {
-            long left = deadline - System.nanoTime();
-            String line;
-            try {
-                line = left <= 0 ? null : lines.poll(left, TimeUnit.NANOSECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                line = null;
-            }
+            String line = Waits.pollUntil(lines, deadline);
             if (line == null) {
                 throw new AssertionError("the phone did not say '" + prefix + "' within " + timeoutMs + " ms; it said "
                         + transcript + (process.isAlive() ? "" : " and exited with " + process.exitValue()));

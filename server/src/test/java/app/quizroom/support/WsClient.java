@@ -96,12 +96,8 @@ public final class WsClient implements AutoCloseable {
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
         while (true) {
-            long left = deadline - System.nanoTime();
-            JsonObject next;
-            try {
-                next = left <= 0 ? null : inbox.poll(left, TimeUnit.NANOSECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            JsonObject next = Waits.pollUntil(inbox, deadline);
+            if (next == null && Thread.currentThread().isInterrupted()) {
                 throw new AssertionError("interrupted waiting for " + description);
             }
             if (next == null) {
@@ -160,12 +156,7 @@ public final class WsClient implements AutoCloseable {
 
     /** The next message not yet consumed, waiting at most {@code millis}; null if none came. */
     public JsonObject poll(long millis) {
-        try {
-            return inbox.poll(millis, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
+        return Waits.poll(inbox, millis);
     }
 
     /** Waits at most {@code millis} for the server to close the socket; the close code, or null if still open. */
