@@ -2,6 +2,8 @@
 // requests need (the draft as the server reads it, headers, errors in words) and which problems belong to which
 // field. No DOM, no fetch, no clock. The editor never checks a rule itself: problems come from the server's check.
 
+import { teacherReduce, withPassword } from '../shared/teacher.js';
+
 export const TYPES = ['single', 'multi', 'truefalse', 'order', 'numeric', 'poll'];
 export const TYPE_NAMES = {
   single: 'One right answer', multi: 'Several right answers', truefalse: 'True or false',
@@ -94,9 +96,8 @@ function setOption(q, option, field, value) {
 export function editorReduce(s, a) {
   switch (a.type) {
     case 'options':
-      return { ...s, passwordRequired: a.passwordRequired };
     case 'password':
-      return { ...s, password: a.password || null };
+      return teacherReduce(s, a);
     case 'listed':
       return { ...s, access: 'ok', banks: a.banks, images: a.images ?? [], folder: a.folder ?? null, listError: null };
     case 'denied':
@@ -230,10 +231,7 @@ export function tagsOf(text) {
 
 /** Headers of the editor's requests: the teacher password when one is typed. */
 export function editorHeaders(password, json = false) {
-  const headers = {};
-  if (password) headers['X-Teacher-Password'] = password;
-  if (json) headers['Content-Type'] = 'application/json';
-  return headers;
+  return withPassword(json ? { 'Content-Type': 'application/json' } : {}, password);
 }
 
 /** The media type to upload a spreadsheet or picture file as, from its name; null for one the server refuses. */

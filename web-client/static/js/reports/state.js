@@ -1,6 +1,8 @@
 // Pure state of the reports page: the page's steps (reportsReduce) in, view state out; and what its requests need
 // (the route, the headers, an error in words, the CSV's name). No DOM, no fetch, no clock.
 
+import { teacherReduce, withPassword } from '../shared/teacher.js';
+
 /** Words for a request that did not reach the server. */
 export const UNREACHABLE = 'Could not reach the server. Is it running?';
 
@@ -29,9 +31,8 @@ export function reportsInitial(password = null) {
 export function reportsReduce(s, action) {
   switch (action.type) {
     case 'options':
-      return { ...s, passwordRequired: action.passwordRequired };
     case 'password':
-      return { ...s, password: action.password || null };
+      return teacherReduce(s, action);
     case 'loading':
       // The report shown stays while the same one reloads; another route starts blank.
       return { ...s, route: action.route, kept: action.kept, loading: true, download: null,
@@ -67,10 +68,7 @@ export function routeOf(hash, search = '') {
 
 /** Headers that open a report: the game's host key when this browser has it, and the teacher password if typed. */
 export function reportHeaders(hostKey, password) {
-  const headers = {};
-  if (hostKey) headers['X-Host-Key'] = hostKey;
-  if (password) headers['X-Teacher-Password'] = password;
-  return headers;
+  return withPassword(hostKey ? { 'X-Host-Key': hostKey } : {}, password);
 }
 
 /** A file name for a game's CSV. */
