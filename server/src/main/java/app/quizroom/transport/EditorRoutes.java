@@ -47,11 +47,13 @@ final class EditorRoutes {
     private final BankFolder folder;
     private final BankLibrary library;
     private final TeacherAccess access;
+    private final UploadRoutes uploads;
 
     EditorRoutes(BankFolder folder, BankLibrary library, TeacherAccess access) {
         this.folder = folder;
         this.library = library;
         this.access = access;
+        this.uploads = new UploadRoutes(folder, library);
     }
 
     void mount(Router router) {
@@ -66,7 +68,7 @@ final class EditorRoutes {
         router.post("/api/editor/banks/:file/restore").handler(json).handler(this::restore);
         router.get("/api/editor/banks/:file/yaml").handler(ctx -> withFile(ctx, this::exportYaml));
         router.get("/api/editor/banks/:file/kahoot.xlsx").handler(ctx -> withFile(ctx, this::exportXlsx));
-        new UploadRoutes(folder, library).mount(router);
+        uploads.mount(router);
     }
 
     private void teacherOnly(RoutingContext ctx) {
