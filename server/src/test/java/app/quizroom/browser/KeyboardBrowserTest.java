@@ -95,6 +95,12 @@ class KeyboardBrowserTest {
         phone.awaitAnswering(number);
     }
 
+    /** axe finds nothing serious on the question's screen, on the projector and on the phone. */
+    private void questionAccessible(String kind) {
+        projector.assertAccessible("the projector's " + kind + " question");
+        phone.assertAccessible("the phone's " + kind + " question");
+    }
+
     /** Puts the order items in this order with the ▲ buttons: Tab to an item's ▲, Enter once per place. */
     private void orderByKeyboard(List<String> texts) {
         for (int place = 0; place < texts.size(); place++) {
@@ -162,8 +168,7 @@ class KeyboardBrowserTest {
         toQuestion(3);
 
         // 3. true/false, checked with axe on both screens first.
-        projector.assertAccessible("the projector's true/false question");
-        phone.assertAccessible("the phone's true/false question");
+        questionAccessible("true/false");
         phone.tabTo(question("choice"), "True");
         phone.press(Keys.SPACE);
         assertEquals("Correct", verdict());
@@ -185,8 +190,7 @@ class KeyboardBrowserTest {
         toQuestion(6);
 
         // 6. poll, checked with axe too.
-        projector.assertAccessible("the projector's poll question");
-        phone.assertAccessible("the phone's poll question");
+        questionAccessible("poll");
         phone.tabTo(question("choice"), "Berlin");
         phone.press(Keys.ENTER);
         phone.awaitScreen("result");

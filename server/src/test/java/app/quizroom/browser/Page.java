@@ -18,6 +18,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -43,6 +44,11 @@ abstract class Page {
     Page(ChromeDriver driver, String baseUrl) {
         this.driver = driver;
         this.baseUrl = baseUrl;
+    }
+
+    /** A whole number as the pages write it, grouped in thousands (1,234). */
+    static String number(long value) {
+        return String.format(Locale.US, "%,d", value);
     }
 
     static By testId(String id) {

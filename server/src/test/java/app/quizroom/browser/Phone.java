@@ -61,12 +61,13 @@ final class Phone extends Page {
                 .toList();
     }
 
-    /** Taps a team on the team choice and waits for the lobby. */
+    /** Taps a team on the team choice and waits for the lobby to show it as the player's team. */
     void pickTeam(String teamName) {
         for (WebElement b : driver.findElements(onScreen("team", "team-choice"))) {
             if (b.getText().contains(teamName)) {
                 b.click();
                 awaitScreen("lobby");
+                awaitTeam(teamName);
                 return;
             }
         }

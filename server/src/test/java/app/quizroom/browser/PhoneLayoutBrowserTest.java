@@ -54,6 +54,12 @@ class PhoneLayoutBrowserTest {
         }
     }
 
+    /** The game moves on to question {@code number}, which every phone then shows as {@link #allShow} checks. */
+    private static void nextShows(List<Phone> phones, int number, int count, String testId, String what, String shot) {
+        LongestBank.next(browser, number, phones.size());
+        allShow(phones, count, testId, what, shot);
+    }
+
     @Test
     void everyQuestionTypeShowsAllItsOptionsAndTheSendButtonOnSmallPhonesAndSaysWhatWasSent() {
         Phone wide = phones.get(0);
@@ -99,8 +105,7 @@ class PhoneLayoutBrowserTest {
         narrow.screenshot("long-result-wrong");
 
         // 2. multi: six long options.
-        LongestBank.next(browser, 2, 3);
-        allShow(all, 6, "choice", "multiple select", "long-question-multi-untouched");
+        nextShows(all, 2, 6, "choice", "multiple select", "long-question-multi-untouched");
         narrow.tap("choice", 0);
         narrow.tap("choice", 3);
         fits(narrow, "multiple select with two ticked");
@@ -124,16 +129,14 @@ class PhoneLayoutBrowserTest {
         narrow.screenshot("long-result-multi");
 
         // 3. true/false
-        LongestBank.next(browser, 3, 3);
-        allShow(all, 2, "choice", "true or false", "long-question-truefalse");
+        nextShows(all, 3, 2, "choice", "true or false", "long-question-truefalse");
         wide.choose("False");
         narrow.choose("True");
         landscape.choose("False");
         narrow.awaitResult();
 
         // 4. order: every row, its ▲ ▼ buttons and the send button on screen.
-        LongestBank.next(browser, 4, 3);
-        allShow(all, 4, "order-item", "ordering", "long-question-order");
+        nextShows(all, 4, 4, "order-item", "ordering", "long-question-order");
         narrow.order(LongestBank.TESTAMENT);
         String order = narrow.text(Page.onScreen("question", "my-answer"));
         assertTrue(order.indexOf("Lenin warns") < order.indexOf("Max Eastman"), order);
@@ -150,8 +153,7 @@ class PhoneLayoutBrowserTest {
         wide.screenshot("long-result-order");
 
         // 5. numeric, with its unit
-        LongestBank.next(browser, 5, 3);
-        allShow(all, 1, "numeric-input", "numeric", "long-question-numeric");
+        nextShows(all, 5, 1, "numeric-input", "numeric", "long-question-numeric");
         wide.type("76");
         assertTrue(wide.text(Page.onScreen("question", "my-answer")).contains("76 %"));
         wide.screenshot("long-answer-sent-numeric");
@@ -167,8 +169,7 @@ class PhoneLayoutBrowserTest {
         wide.screenshot("long-result-numeric");
 
         // 6. poll
-        LongestBank.next(browser, 6, 3);
-        allShow(all, 4, "choice", "poll", "long-question-poll");
+        nextShows(all, 6, 4, "choice", "poll", "long-question-poll");
         wide.choose("In the appeal of Socialism in One Country");
         wide.screenshot("long-answer-sent-poll");
         narrow.choose("Among the wider public outside the Party");

@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,10 +35,6 @@ class ReportBrowserTest {
     private final Projector projector = browser.projector();
     private final Phone ann = browser.phone(0);
     private final Phone bob = browser.phone(1);
-
-    private static String n(long value) {
-        return String.format(Locale.US, "%,d", value);
-    }
 
     /** Two questions: Ann right at once both times; Bob wrong after 3 s, then wrong after 2 s. */
     private void playTwoQuestions() {
@@ -96,7 +91,7 @@ class ReportBrowserTest {
         String wrong = first.findElement(Page.testId("common-wrong")).getText();
         assertTrue(wrong.contains("“Lyon” (1 student)") && wrong.contains("Lyon is a big city, but the capital is Paris."), wrong);
         assertEquals(2, projector.driver.findElements(Page.testId("hardest")).size(), "both questions are among the hardest three");
-        assertEquals(List.of("Ann|" + n(annScore) + "|2 of 2", "Bob|0|0 of 2"),
+        assertEquals(List.of("Ann|" + Page.number(annScore) + "|2 of 2", "Bob|0|0 of 2"),
                 projector.driver.findElements(Page.testId("student-row")).stream().map(row ->
                         row.findElement(Page.testId("student-name")).getText() + "|" + row.findElement(Page.testId("student-score")).getText()
                                 + "|" + row.findElement(Page.testId("student-right")).getText()).toList());

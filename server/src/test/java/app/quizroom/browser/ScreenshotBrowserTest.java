@@ -110,6 +110,14 @@ class ScreenshotBrowserTest {
         phones.forEach(p -> p.awaitAnswering(number));
     }
 
+    /** The projector's reveal of a question of this kind and one phone's result, each shot as they show. */
+    private void revealShots(String kind, Phone phone, String result) {
+        projector.awaitScreen("reveal");
+        projectorShot("reveal-" + kind);
+        phone.awaitResult();
+        phoneShot(phone, result);
+    }
+
     /**
      * Saves the phone's screen at 360×640 and at 320×568, checking first that neither scrolls sideways and that axe
      * finds nothing serious at either size.
@@ -195,10 +203,7 @@ class ScreenshotBrowserTest {
         phoneShot(phones.get(1), "question-numeric");
         phones.get(1).type("1922");
         phones.get(2).type("1919");
-        projector.awaitScreen("reveal");
-        projectorShot("reveal-numeric");
-        phones.get(0).awaitResult();
-        phoneShot(phones.get(0), "result-right");
+        revealShots("numeric", phones.get(0), "result-right");
         phones.get(2).awaitResult();
         phoneShot(phones.get(2), "result-wrong");
         projector.next("Show leaderboard");
@@ -216,10 +221,7 @@ class ScreenshotBrowserTest {
         phones.get(1).order(List.of(posts.get(2), posts.get(1), posts.get(0)));
         phones.get(2).submit();
         phones.get(2).awaitSent();
-        projector.awaitScreen("reveal");
-        projectorShot("reveal-order");
-        phones.get(1).awaitResult();
-        phoneShot(phones.get(1), "result-order");
+        revealShots("order", phones.get(1), "result-order");
         projector.next("Show leaderboard");
 
         // 3. multi
@@ -247,10 +249,7 @@ class ScreenshotBrowserTest {
         browser.time().advance(1000);
         phones.get(1).choose("Management of ethnic minority affairs");
         phones.get(2).choose("Management of ethnic minority affairs");
-        projector.awaitScreen("reveal");
-        projectorShot("reveal-single");
-        phones.get(2).awaitResult();
-        phoneShot(phones.get(2), "result-single");
+        revealShots("single", phones.get(2), "result-single");
 
         // The teacher ends early: podium, and each phone's final standing.
         projector.click(Page.onScreen("reveal", "end"));

@@ -10,7 +10,6 @@ import org.openqa.selenium.By;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -48,10 +47,6 @@ class WholeGameBrowserTest {
         }
     }
 
-    private static String n(int value) {
-        return String.format(Locale.US, "%,d", value);
-    }
-
     private static String ordinal(int rank) {
         return rank + (rank % 100 >= 11 && rank % 100 <= 13 ? "th" : switch (rank % 10) {
             case 1 -> "st";
@@ -73,8 +68,8 @@ class WholeGameBrowserTest {
         int rank = order.indexOf(name) + 1;
         Expected me = expected.get(name);
         String ahead = rank == 1 ? "You are in the lead"
-                : n(expected.get(order.get(rank - 2)).score - me.score) + " points behind " + order.get(rank - 2);
-        return verdict + "|+" + n(me.gained) + " points|" + n(me.score) + " points|" + ordinal(rank) + " of 3|" + ahead;
+                : Page.number(expected.get(order.get(rank - 2)).score - me.score) + " points behind " + order.get(rank - 2);
+        return verdict + "|+" + Page.number(me.gained) + " points|" + Page.number(me.score) + " points|" + ordinal(rank) + " of 3|" + ahead;
     }
 
     /** The projector's leaderboard: rank|name|+gained|score. */
@@ -83,7 +78,7 @@ class WholeGameBrowserTest {
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < order.size(); i++) {
             Expected e = expected.get(order.get(i));
-            lines.add((i + 1) + "|" + order.get(i) + "|+" + n(e.gained) + "|" + n(e.score));
+            lines.add((i + 1) + "|" + order.get(i) + "|+" + Page.number(e.gained) + "|" + Page.number(e.score));
         }
         return lines;
     }
@@ -220,14 +215,14 @@ class WholeGameBrowserTest {
         assertEquals(List.of("Ann", "Cy", "Bob"), order);
         List<String> finalLines = new ArrayList<>();
         for (int i = 0; i < order.size(); i++) {
-            finalLines.add((i + 1) + "|" + order.get(i) + "|" + n(expected.get(order.get(i)).score));
+            finalLines.add((i + 1) + "|" + order.get(i) + "|" + Page.number(expected.get(order.get(i)).score));
         }
         assertEquals(finalLines, projector.finalRanking());
         assertEquals(order, projector.podiumNames());
         browser.time().advance(Limits.PODIUM_REVEAL_MS); // the server's side of the podium's reveal
         for (int i = 0; i < 3; i++) {
             String name = names.get(i);
-            assertEquals(ordinal(order.indexOf(name) + 1) + "|with " + n(expected.get(name).score) + " points",
+            assertEquals(ordinal(order.indexOf(name) + 1) + "|with " + Page.number(expected.get(name).score) + " points",
                     phones.get(i).awaitFinal());
         }
         projector.next("Finish game");
