@@ -693,12 +693,8 @@ class RoomPropertyTest {
 
     @Test
     void randomGamesKeepTheRoomInvariants() {
-        long master = Seeds.master();
-        SplittableRandom seeds = new SplittableRandom(master);
         int cases = Seeds.cases(400);
-        int reachedQuestions = 0;
-        for (int i = 0; i < cases; i++) {
-            long seed = seeds.nextLong();
+        int reachedQuestions = Seeds.forEachCase(cases, 0, (seed, master) -> {
             SplittableRandom r = new SplittableRandom(seed);
             GameOptions options = options(r);
             List<Step> steps = scenario(r, 60 + r.nextInt(140));
@@ -709,20 +705,15 @@ class RoomPropertyTest {
                         + options + "): " + broken + "\nshrunk to " + small.size() + " steps: " + small
                         + "\nwhich fails with: " + run(small, options));
             }
-            if (steps.stream().anyMatch(s -> s instanceof Command c && c.command() == 0)) {
-                reachedQuestions++;
-            }
-        }
+            return steps.stream().anyMatch(s -> s instanceof Command c && c.command() == 0);
+        });
         assertTrue(reachedQuestions > cases / 2, "most scenarios should start the game");
     }
 
     /** The kick path in particular: a kicked player's answers, rejoins and old connections never score. */
     @Test
     void aKickedPlayerNeverScoresAgain() {
-        long master = Seeds.master();
-        SplittableRandom seeds = new SplittableRandom(master ^ 0x5DEECE66DL);
-        for (int i = 0; i < Seeds.cases(200); i++) {
-            long seed = seeds.nextLong();
+        Seeds.forEachCase(Seeds.cases(200), 0x5DEECE66DL, (seed, master) -> {
             SplittableRandom r = new SplittableRandom(seed);
             GameOptions options = options(r);
             List<Step> steps = new ArrayList<>(List.of(new Join(0), new Join(2), new Join(5), new Command(0, 0)));
@@ -741,7 +732,8 @@ class RoomPropertyTest {
                 throw new AssertionError("case seed " + seed + ", run seed " + master + ": " + broken + "\nsteps: "
                         + shrink(steps, options));
             }
-        }
+            return true;
+        });
     }
 
     /** Drops steps while the scenario still fails, to show a short one. */

@@ -35,17 +35,8 @@ class DecoderFuzzTest {
 
     @Test
     void theDecoderNeverThrowsAndOnlyReturnsAMessageOrAProtocolError() {
-        long master = Seeds.master();
-        SplittableRandom seeds = new SplittableRandom(master);
         int cases = Seeds.cases(20_000);
-        int ok = 0;
-        for (int i = 0; i < cases; i++) {
-            long seed = seeds.nextLong();
-            String input = input(new SplittableRandom(seed));
-            if (check(input, seed, master)) {
-                ok++;
-            }
-        }
+        int ok = Seeds.forEachCase(cases, 0, (seed, master) -> check(input(new SplittableRandom(seed)), seed, master));
         // The generator is meant to reach the decoder's success path too, not only its refusals.
         assertTrue(ok > cases / 20, "only " + ok + " of " + cases + " inputs decoded; the generator is too noisy");
     }
