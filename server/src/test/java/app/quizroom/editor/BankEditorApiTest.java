@@ -185,20 +185,14 @@ class BankEditorApiTest {
     @Test
     void aSpreadsheetIsImportedAsADraftWithItsRefusedRowsAndNothingIsSaved() throws Exception {
         start();
-        byte[] xlsx = Sheets.xlsx(sheet -> {
-            Sheets.template(sheet);
-            Sheets.row(sheet, 8, "Who succeeded Lenin as head of the government?", "Rykov", "Kamenev", "Bukharin",
-                    "Tomsky", 20, 1);
-            Sheets.row(sheet, 9, "Who led the Red Army?", "Trotsky", "Stalin", "", "", 20, "");
-            Sheets.row(sheet, 10, "Who joined the United Opposition?", "Trotsky", "Rykov", "Zinoviev", "", 30, "1, 3");
-        });
+        byte[] xlsx = Sheets.xlsx(Sheets::templateWithThreeQuestions);
         JsonObject imported = json(server.requestBytes("127.0.0.1", HttpMethod.POST,
                 "/api/editor/import?title=Stalin%27s%20rise", xlsx, Map.of("Content-Type", XLSX)), 200);
         assertEquals("stalin-s-rise.yaml", imported.getString("file"));
         JsonArray questions = imported.getJsonObject("draft").getJsonArray("questions");
         assertEquals(List.of("single", "multi"), questions.stream().map(q -> ((JsonObject) q).getString("type")).toList());
         JsonObject refused = imported.getJsonArray("refused").getJsonObject(0);
-        assertEquals(10, refused.getInteger("row"), "the spreadsheet's own row number");
+        assertEquals(11, refused.getInteger("row"), "the spreadsheet's own row number");
         assertEquals("no correct answer", refused.getString("message"));
 
         String csv = """

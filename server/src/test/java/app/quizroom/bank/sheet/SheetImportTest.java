@@ -23,11 +23,7 @@ class SheetImportTest {
     @Test
     void theKahootTemplateBecomesABankAndEveryUnreadableRowIsListedWithItsReasons() throws Exception {
         byte[] xlsx = Sheets.xlsx(sheet -> {
-            Sheets.template(sheet);
-            Sheets.row(sheet, 8, "Who succeeded Lenin as head of the government?", "Rykov", "Kamenev", "Bukharin",
-                    "Tomsky", 20, 1);
-            Sheets.row(sheet, 9, "Who joined the United Opposition?", "Trotsky", "Rykov", "Zinoviev", "", 30, "1, 3");
-            Sheets.row(sheet, 10, "Who led the Red Army?", "Trotsky", "Stalin", "", "", 20, "");
+            Sheets.templateWithThreeQuestions(sheet);
             Sheets.row(sheet, 11, "Which of these were Bolsheviks?", "Lenin", "Martov", "Stalin", "Dan", 20, 1);
             sheet.value(11, 8, "Trotsky");
             sheet.value(11, 9, "Kerensky");

@@ -44,6 +44,18 @@ public final class Sheets {
         }
     }
 
+    /**
+     * The template and three questions as a teacher fills them in: one right answer (row 9), two right answers
+     * (row 10), and none marked (row 11, which an import refuses).
+     */
+    public static void templateWithThreeQuestions(Worksheet sheet) {
+        template(sheet);
+        row(sheet, 8, "Who succeeded Lenin as head of the government?", "Rykov", "Kamenev", "Bukharin", "Tomsky", 20,
+                1);
+        row(sheet, 9, "Who joined the United Opposition?", "Trotsky", "Rykov", "Zinoviev", "", 30, "1, 3");
+        row(sheet, 10, "Who led the Red Army?", "Trotsky", "Stalin", "", "", 20, "");
+    }
+
     /** One question row: its number in column A, then the question, answers, time and correct cell from column B. */
     public static void row(Worksheet sheet, int row, Object... cells) {
         sheet.value(row, 0, row - 7);
