@@ -27,8 +27,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Tag("browser")
 class ReportBrowserTest {
 
-    private static final long LIMIT_MS = 20_000;
-
     @RegisterExtension
     static final BrowserFixture browser = BrowserFixture.withTestBank();
 
@@ -64,7 +62,7 @@ class ReportBrowserTest {
     @Test
     void theReportOfAFinishedGameShowsEachQuestionsChartAndDownloadsItsCsv() throws IOException {
         playTwoQuestions();
-        int annScore = Scoring.classicPoints(1000, 1, 0, LIMIT_MS) * 2 + Scoring.streakBonus(2);
+        int annScore = Scoring.classicPoints(1000, 1, 0, TestBank.LIMIT_MS) * 2 + Scoring.streakBonus(2);
 
         // The podium links to this game's report; the key that opens it is in this browser's storage.
         WebElement link = projector.driver.findElement(Page.onScreen("podium", "open-report"));

@@ -23,8 +23,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Tag("browser")
 class TeamBrowserTest {
 
-    private static final long LIMIT_MS = 20_000;
-
     @RegisterExtension
     static final BrowserFixture browser = BrowserFixture.withTestBank();
 
@@ -94,10 +92,10 @@ class TeamBrowserTest {
         phones.forEach(p -> p.awaitAnswering(1));
 
         // Ann right at once, Bob right after 4 s, Cy wrong.
-        int annPoints = Scoring.classicPoints(1000, 1, 0, LIMIT_MS);
+        int annPoints = Scoring.classicPoints(1000, 1, 0, TestBank.LIMIT_MS);
         ann.choose("Paris");
         browser.time().advance(4000);
-        int bobPoints = Scoring.classicPoints(1000, 1, 4000, LIMIT_MS);
+        int bobPoints = Scoring.classicPoints(1000, 1, 4000, TestBank.LIMIT_MS);
         bob.choose("Paris");
         cy.choose("Lyon");
         long red = Math.round(annPoints / 1.0);

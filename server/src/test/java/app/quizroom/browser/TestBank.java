@@ -11,6 +11,8 @@ import java.nio.file.Path;
 final class TestBank {
 
     static final String TITLE = "Browser test bank";
+    /** Every question's time limit (the bank's {@code timeLimit}), in milliseconds: what scores are computed with. */
+    static final long LIMIT_MS = 20_000;
 
     private static final String YAML = """
             id: browser-test

@@ -23,7 +23,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Tag("browser")
 class WholeGameBrowserTest {
 
-    private static final long LIMIT_MS = 20_000;
     private static final int READING_SECONDS = 2;
 
     @RegisterExtension
@@ -42,7 +41,8 @@ class WholeGameBrowserTest {
         void answer(double credit, long responseMs) {
             boolean full = credit >= 1;
             streak = full ? streak + 1 : 0;
-            gained = Scoring.classicPoints(1000, credit, responseMs, LIMIT_MS) + (full ? Scoring.streakBonus(streak) : 0);
+            gained = Scoring.classicPoints(1000, credit, responseMs, TestBank.LIMIT_MS)
+                    + (full ? Scoring.streakBonus(streak) : 0);
             score += gained;
         }
     }
