@@ -23,8 +23,6 @@ import java.util.Map;
  */
 final class PgBatchWriter extends BatchWriter {
 
-    private static final System.Logger LOG = System.getLogger("quizroom.store");
-
     /** Makes a new connection ready for writing (migrating the schema, recovering from the last run). */
     @FunctionalInterface
     interface Preparer {
