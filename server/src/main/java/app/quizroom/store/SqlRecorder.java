@@ -62,6 +62,16 @@ final class SqlRecorder {
         return new Game(id);
     }
 
+    /**
+     * The recorder of a game another node ran until it stopped, now this node's (cluster takeover): records when and
+     * by which node it was taken over, and that the game is this node's from now on.
+     */
+    GameRecorder resumeGame(long id, long takenAt) {
+        queue.submit(id, sql -> sql.run("UPDATE games SET taken_over_at = ?, taken_over_by = ?, owner_node = ?"
+                + " WHERE id = ?", takenAt, node, node, id));
+        return new Game(id);
+    }
+
     /** Marks the games a crash left in the lobby or running as interrupted; returns how many (SQLite). */
     static int markInterrupted(Connection c) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(MARK_INTERRUPTED)) {
