@@ -29,6 +29,7 @@ public final class WebServer {
     private final Clock clock;
     private final ServerMetrics metrics;
     private final BooleanSupplier stopping;
+    private RoomTakeover takeover = RoomTakeover.NONE;
 
     /** @param stopping true once the server is shutting down (new sockets are then refused) */
     public WebServer(Config config, Addresses addresses, HttpRoutes http, RoomRegistry rooms, Clock clock,
@@ -40,6 +41,12 @@ public final class WebServer {
         this.clock = clock;
         this.metrics = metrics;
         this.stopping = stopping;
+    }
+
+    /** Cluster mode: how a room whose owner left is taken over by this node (before {@link #deploy}). */
+    public WebServer withTakeover(RoomTakeover takeover) {
+        this.takeover = takeover;
+        return this;
     }
 
     /** The HTTP and WebSocket options of the server (public so that protocol-compliance tools run with them). */
@@ -74,7 +81,7 @@ public final class WebServer {
      * once all listen, with {@link Addresses#port()} set.
      */
     public Future<Void> deploy(Vertx vertx, int instances) {
-        Gateway gateway = new Gateway(rooms, clock, metrics, config, vertx, stopping);
+        Gateway gateway = new Gateway(rooms, clock, metrics, config, vertx, stopping, takeover);
         OriginPolicy origins = new OriginPolicy(config, addresses::publicUrl);
         ConnectionGuard guard = new ConnectionGuard(vertx, config.maxConnections(), config.connectionsPerAddress(),
                 config.handshakeSeconds() * 1000L, metrics);
