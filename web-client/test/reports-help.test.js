@@ -1,7 +1,8 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { reportsInitial, reportsReduce } from '../static/js/reports/state.js';
-import { gameStatus, gameRows, needsHelp, answerDetail, answerMark, studentRows } from '../static/js/reports/present.js';
+import { gameStatus, gameRows, needsHelp, answerDetail, answerMark, studentRows, takenOverText }
+  from '../static/js/reports/present.js';
 
 const run = (actions, start = reportsInitial()) => actions.reduce(reportsReduce, start);
 const game = (extra = {}) => ({ id: 1, pin: '111111', bankId: 'b', bankTitle: 'Bank', createdAt: 0, startedAt: 10,
@@ -81,4 +82,12 @@ test('a student’s answers open and close in the table, and another report star
   assert.deepEqual(s.openStudents, [5]);
   assert.deepEqual(reportsReduce(s, { type: 'loading', route: '7', kept: [] }).openStudents, [5], 'a reload keeps them');
   assert.deepEqual(reportsReduce(s, { type: 'loading', route: '8', kept: [] }).openStudents, []);
+});
+
+test('a game another server took over says by which server and when; one server throughout says nothing', () => {
+  assert.equal(takenOverText(game({ takenOverBy: 'node-1', takenOverAt: Date.UTC(2026, 10, 29, 14, 3) }), 'UTC'),
+    'Taken over by server node-1 at 14:03: the server running the game stopped and another carried it on; '
+    + 'answers already saved were kept.');
+  assert.equal(takenOverText(game({ takenOverBy: null, takenOverAt: null })), null);
+  assert.equal(takenOverText(game()), null, 'a report from before the field existed');
 });

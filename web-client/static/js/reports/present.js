@@ -62,6 +62,18 @@ export function unsavedText(count) {
 }
 
 /**
+ * "Taken over by server node-1 at 14:03: …" when the server running the game stopped and another server of the
+ * cluster carried it on (the report's `takenOverBy`, `takenOverAt`); null for a game one server ran throughout.
+ */
+export function takenOverText(game, timeZone) {
+  if (!game?.takenOverBy) return null;
+  const at = game.takenOverAt == null ? '' : ` at ${new Date(game.takenOverAt).toLocaleTimeString('en-GB',
+    { hour: '2-digit', minute: '2-digit', timeZone })}`;
+  return `Taken over by server ${game.takenOverBy}${at}: the server running the game stopped and another carried it on; `
+    + 'answers already saved were kept.';
+}
+
+/**
  * The list of past games as rows for the table: newest first, each with its status in words, and the bank title
  * from the list the browser kept when the server's summary has none.
  */

@@ -6,7 +6,7 @@ import { h, fill, setText, setHidden, setAttr, optionBadge, optionName } from '.
 import { formatNumber } from '../shared/present.js';
 import {
   answerBars, rightAnswerText, hardestQuestions, studentRows, gameStatus, formatDate, duration, seconds, percent,
-  unsavedText, typeWord, skillWord, skillSummary, needsHelp,
+  unsavedText, takenOverText, typeWord, skillWord, skillSummary, needsHelp,
 } from './present.js';
 
 function chart(q, players) {
@@ -130,6 +130,7 @@ export function mountReport(root, actions) {
   const meta = h('p', { class: 'report-meta', 'data-testid': 'report-meta' });
   const status = h('p', { class: 'report-status', 'data-testid': 'report-status' });
   const unsaved = h('p', { class: 'notice', role: 'alert', hidden: true, 'data-testid': 'unsaved' });
+  const takenOver = h('p', { class: 'hint', hidden: true, 'data-testid': 'taken-over' });
   const error = h('p', { class: 'notice', role: 'alert', hidden: true, 'data-testid': 'report-error' });
   const csv = h('button', { class: 'button primary', type: 'button', 'data-testid': 'download-csv', onclick: () => actions.download() },
     'Download CSV');
@@ -151,7 +152,7 @@ export function mountReport(root, actions) {
   const loading = h('p', { class: 'hint', hidden: true }, 'Loading…');
   const el = h('section', { class: 'screen screen-report', 'data-testid': 'screen-report', 'aria-labelledby': 'report-title' },
     h('p', { class: 'back' }, h('a', { href: '/reports', 'data-testid': 'back-to-list' }, '← All games')),
-    title, meta, status, unsaved, error, loading, content);
+    title, meta, status, takenOver, unsaved, error, loading, content);
   root.append(el);
 
   let key = null;
@@ -169,6 +170,7 @@ export function mountReport(root, actions) {
         setText(meta, '');
         setText(status, '');
         setHidden(unsaved, true);
+        setHidden(takenOver, true);
         return;
       }
       const g = r.game;
@@ -181,6 +183,9 @@ export function mountReport(root, actions) {
       const st = gameStatus(g, shown);
       setText(status, `${st.kind === 'interrupted' ? '⚠ ' : ''}${st.word}: ${st.detail}`);
       status.dataset.status = st.kind;
+      const moved = takenOverText(g);
+      setText(takenOver, moved ?? '');
+      setHidden(takenOver, !moved);
       const lost = unsavedText(g.unsavedCount);
       setText(unsaved, lost ?? '');
       setHidden(unsaved, !lost);

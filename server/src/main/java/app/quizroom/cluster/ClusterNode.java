@@ -63,6 +63,12 @@ public final class ClusterNode {
         return joined() ? manager.getHazelcastInstance().getCluster().getMembers().size() : 0;
     }
 
+    /** Whether a node of this name (QUIZROOM_NODE_NAME) is a member of the cluster as this node sees it. */
+    public boolean isMember(String nodeName) {
+        return joined() && manager.getHazelcastInstance().getCluster().getMembers().stream()
+                .anyMatch(m -> nodeName.equals(m.getAttribute(HazelcastSetup.NODE_ATTRIBUTE)));
+    }
+
     public String name() {
         return config.nodeName();
     }

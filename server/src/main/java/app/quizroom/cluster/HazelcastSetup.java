@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 final class HazelcastSetup {
 
     static final String CLUSTER_NAME = "quizroom";
+    static final String NODE_ATTRIBUTE = "quizroom.node";
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     private HazelcastSetup() {
@@ -25,6 +26,8 @@ final class HazelcastSetup {
         Config hz = ConfigUtil.loadConfig();
         hz.setClusterName(CLUSTER_NAME);
         hz.setInstanceName("quizroom-" + cluster.nodeName());
+        // Members are known by their node names (the names the PIN map holds), to tell a live owner from a gone one.
+        hz.getMemberAttributeConfig().setAttribute(NODE_ATTRIBUTE, cluster.nodeName());
         NetworkConfig network = hz.getNetworkConfig();
         network.setPort(cluster.port()).setPortAutoIncrement(false);
         network.setPublicAddress(cluster.host() + ":" + cluster.port());

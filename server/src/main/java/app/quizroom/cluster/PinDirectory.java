@@ -48,6 +48,11 @@ public final class PinDirectory {
         return map.get(pin);
     }
 
+    /** Records this node as the PIN's owner in place of another (it took the room over; the database fenced it). */
+    public Future<Void> moveHere(String pin) {
+        return map.put(pin, node).mapEmpty();
+    }
+
     /** Gives the PIN up if this node holds it. */
     public Future<Void> release(String pin) {
         return map.removeIfPresent(pin, node).mapEmpty();

@@ -64,7 +64,8 @@ final class Admission {
     record GameOver() implements Outcome {
     }
 
-    private final String hostToken;
+    /** The SHA-256 of the host token ({@link Tokens#hash}). */
+    private final String hostTokenHash;
     private final GameOptions options;
     private final Room.Limits limits;
     private final Roster roster;
@@ -81,9 +82,9 @@ final class Admission {
             Outcome>(ClientMessage.Hello.class).on(ClientMessage.Join.class, this::join)
             .on(ClientMessage.Rejoin.class, this::rejoin).on(ClientMessage.Host.class, this::host).complete();
 
-    Admission(String hostToken, GameOptions options, Room.Limits limits, Roster roster, Teams teams, Gate gate,
+    Admission(String hostTokenHash, GameOptions options, Room.Limits limits, Roster roster, Teams teams, Gate gate,
               Audience audience, Supplier<Phase> phase, RateLimiter joins, Random random, JoinPattern pattern) {
-        this.hostToken = hostToken;
+        this.hostTokenHash = hostTokenHash;
         this.options = options;
         this.limits = limits;
         this.roster = roster;
@@ -191,7 +192,7 @@ final class Admission {
     }
 
     private Outcome host(ClientMessage.Host host, Link link) {
-        if (!Tokens.same(hostToken, host.hostToken())) {
+        if (!Tokens.same(hostTokenHash, Tokens.hash(host.hostToken()))) {
             return roster.byLink(link) != null || audience.isHost(link)
                     ? new Refusal(ErrorCode.BAD_TOKEN, "That host key is not valid for this game.")
                     : new WrongGuess(NO_SUCH_ROOM);

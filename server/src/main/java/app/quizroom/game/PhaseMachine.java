@@ -48,9 +48,10 @@ final class PhaseMachine {
     /** In the podium: whether each player's final frame has gone out. */
     private boolean finalsOut;
 
+    /** @param afterTimer run after each timer's frames have gone out (the room checks whether its state moved) */
     PhaseMachine(List<Question> questions, GameOptions options, long seed, Teams teams, Room.Environment env,
                  GameRecorder recorder, Roster roster, Scoreboard board, AnswerDesk answers, Frames frames,
-                 Audience audience, Gate gate) {
+                 Audience audience, Gate gate, Runnable afterTimer) {
         this.questions = questions;
         this.options = options;
         this.seed = seed;
@@ -63,7 +64,10 @@ final class PhaseMachine {
         this.frames = frames;
         this.audience = audience;
         this.gate = gate;
-        this.timer = new PhaseTimer(env.scheduler(), env.executor(), fired -> audience.deliver(onTimer(fired)));
+        this.timer = new PhaseTimer(env.scheduler(), env.executor(), fired -> {
+            audience.deliver(onTimer(fired));
+            afterTimer.run();
+        });
     }
 
     Phase phase() {
@@ -217,10 +221,90 @@ final class PhaseMachine {
         phase = Phase.FINISHED;
     }
 
-    private void beginQuestion(int index, Outbox out) {
+    /** Question {@code index} as this game plays it (its option order derives from the seed and the index). */
+    QuestionRun runOf(int index) {
         Question q = questions.get(index);
         int seconds = options.timeLimitSeconds() != null ? options.timeLimitSeconds() : q.timeLimitSeconds();
-        run = new QuestionRun(index, q, seconds, options.shuffleOptions(), QuestionRun.optionShuffle(seed, index));
+        return new QuestionRun(index, q, seconds, options.shuffleOptions(), QuestionRun.optionShuffle(seed, index));
+    }
+
+    /** The questions in the order this game plays them. */
+    List<Question> questions() {
+        return questions;
+    }
+
+    /** The phase and its clock as a saved state keeps them: durations from now (see {@link RoomSnapshot}). */
+    record Clocks(Phase phase, int question, boolean paused, long remainingMs, long answeringMs, boolean finalsOut) {
+    }
+
+    Clocks clocks() {
+        long at = clock.millis();
+        long remaining = 0;
+        long answering = 0;
+        if (phase.questionOpen()) {
+            remaining = paused ? pausedRemainingMs : Math.max(0, phaseEndsAt() - at);
+        }
+        if (phase == Phase.ANSWERING) {
+            answering = Math.max(0, (paused ? pausedAt : at) - run.openedAt);
+        }
+        return new Clocks(phase, run == null ? -1 : run.index, paused, remaining, answering, finalsOut);
+    }
+
+    /**
+     * Puts the game back where a saved state left it, {@code elapsedMs} later (the players' answers are back
+     * already). A paused game stays paused with the time it had. Otherwise an open question gets the time it had
+     * left, and one whose time ran out meanwhile moves on: past its deadline it closes (scored, revealed); past its
+     * reading time or team talk its answers open, with their full time. A podium whose reveal was still running
+     * sends the finals when it would have.
+     */
+    void restore(Clocks saved, long elapsedMs, Outbox out) {
+        phase = saved.phase();
+        if (saved.question() >= 0) {
+            run = runOf(saved.question());
+            int index = run.index;
+            run.answered = (int) roster.all().stream().filter(p -> p.answers.containsKey(index)).count();
+        }
+        finalsOut = saved.finalsOut();
+        long at = clock.millis();
+        if (phase == Phase.PODIUM && !finalsOut) {
+            timer.set(run.index, PhaseTimer.Kind.FINALS, Math.max(0, Limits.PODIUM_REVEAL_MS - elapsedMs));
+        }
+        if (!phase.questionOpen()) {
+            return;
+        }
+        paused = saved.paused();
+        long left = paused ? saved.remainingMs() : saved.remainingMs() - elapsedMs;
+        run.introEndsAt = at + left;
+        run.talkEndsAt = at + left;
+        run.openedAt = at - saved.answeringMs() - (paused ? 0 : elapsedMs);
+        run.deadline = at + left;
+        if (paused) {
+            pausedRemainingMs = saved.remainingMs();
+            pausedAt = at;
+        } else if (left > 0) {
+            timer.set(run.index, phase == Phase.ANSWERING ? PhaseTimer.Kind.DEADLINE : PhaseTimer.Kind.OPEN_ANSWERS,
+                    left);
+        } else if (phase == Phase.ANSWERING) {
+            closeQuestion(out);
+        } else if (phase == Phase.INTRO) {
+            afterReading(out);
+        } else {
+            openAnswers(out);
+        }
+    }
+
+    /**
+     * The room has moved to another owner: no timer fires again and nothing more is recorded (the new owner
+     * records the game from here).
+     */
+    void abandon() {
+        timer.cancel();
+        phase = Phase.FINISHED;
+    }
+
+    private void beginQuestion(int index, Outbox out) {
+        Question q = questions.get(index);
+        run = runOf(index);
         long reading = options.readingSeconds() * 1000L;
         run.introEndsAt = clock.millis() + reading;
         phase = Phase.INTRO;

@@ -1,6 +1,7 @@
 package app.quizroom.game;
 
 import app.quizroom.scoring.Ranked;
+import app.quizroom.support.Tokens;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -14,8 +15,15 @@ final class Player implements Ranked {
     final int id;
     final String name;
     final String nameKey;
-    final String seatToken;
+    /** The SHA-256 of the seat token ({@link app.quizroom.support.Tokens#hash}): what the room matches a rejoin by. */
+    final String seatTokenHash;
     final int joinOrder;
+
+    /**
+     * Written by Roster: the seat token itself, sent back in the player's snapshot. Null in a room restored from a
+     * saved state (which keeps only hashes) until the phone rejoins with it.
+     */
+    String seatToken;
 
     // Written by Roster: the connection holding the seat, whether the seat was taken away, when it was taken (server
     // clock) and the device token of the phone that took it (null if it sent none).
@@ -43,9 +51,15 @@ final class Player implements Ranked {
     final Map<Integer, AnswerRecord> answers = new HashMap<>();
 
     Player(int id, String name, String nameKey, String seatToken, int joinOrder) {
+        this(id, name, nameKey, Tokens.hash(seatToken), joinOrder, seatToken);
+    }
+
+    /** A seat restored from a saved state: only the token's hash is known. */
+    Player(int id, String name, String nameKey, String seatTokenHash, int joinOrder, String seatToken) {
         this.id = id;
         this.name = name;
         this.nameKey = nameKey;
+        this.seatTokenHash = seatTokenHash;
         this.seatToken = seatToken;
         this.joinOrder = joinOrder;
     }

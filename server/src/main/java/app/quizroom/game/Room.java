@@ -10,6 +10,7 @@ import app.quizroom.protocol.ServerMessage;
 import app.quizroom.support.Clock;
 import app.quizroom.support.RateLimiter;
 import app.quizroom.support.Scheduler;
+import app.quizroom.support.Tokens;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -71,8 +72,14 @@ public final class Room {
     /** Null unless the game has two-step join. */
     private final JoinPattern pattern;
     private final GuessWatch guesses;
+    /** What a saved state needs besides the parts above: options as settled, seed, host key's hash. */
+    private final SavedRoom.Parts parts;
     private boolean storageFailing;
     private long lastActivity;
+    private RoomWatch watch = RoomWatch.NONE;
+    /** The phase, question, pause, lock and finals when the watch was last told; and the seats and teams. */
+    private List<Object> phaseMark = List.of();
+    private int seatsMark;
 
     public Room(String pin, String hostToken, Bank bank, GameOptions options, Environment env, String joinUrl,
                 String qrUrl, GameRecorder recorder) {
@@ -85,6 +92,15 @@ public final class Room {
      */
     public Room(String pin, String hostToken, Bank bank, GameOptions chosen, Environment env, String joinUrl,
                 String qrUrl, GameRecorder recorder, long seed) {
+        this(pin, new HostKeyHash(Tokens.hash(hostToken)), bank, chosen, env, joinUrl, qrUrl, recorder, seed);
+    }
+
+    /** A room keeps only the SHA-256 of its host key (see {@link Tokens#hash}). */
+    private record HostKeyHash(String value) {
+    }
+
+    private Room(String pin, HostKeyHash hostKey, Bank bank, GameOptions chosen, Environment env, String joinUrl,
+                 String qrUrl, GameRecorder recorder, long seed) {
         GameOptions options = chosen.withClassSizeWithin(env.limits().maxPlayers());
         this.pin = pin;
         this.bank = bank;
@@ -103,17 +119,74 @@ public final class Room {
         audience = new Audience(roster, env, this::liveCount);
         AnswerDesk answers = new AnswerDesk(roster, recorder::answerAccepted, env.metrics());
         phases = new PhaseMachine(List.copyOf(questions), options, seed, teams, env, recorder, roster, board, answers,
-                frames, audience, gate);
+                frames, audience, gate, () -> checkpoint(false));
         pattern = options.twoStepJoin() ? new JoinPattern(env, () -> phases.phase() != Phase.FINISHED,
                 frame -> audience.deliver(new Outbox().toHost(frame))) : null;
         guesses = new GuessWatch(env.clock(), audience);
-        admission = new Admission(hostToken, options, env.limits(), roster, teams, gate, audience, phases::phase,
+        admission = new Admission(hostKey.value(), options, env.limits(), roster, teams, gate, audience, phases::phase,
                 new RateLimiter(env.clock(), env.limits().joinsPerSecond(), env.limits().joinBurst()), random, pattern);
         TeamDesk teamDesk = new TeamDesk(teams, roster, recorder, frames, random);
         playerCommands = new PlayerCommands(answers, teamDesk, phases, audience);
         KickDesk kickDesk = new KickDesk(roster, teams, answers, board, recorder, phases, env.clock());
         hostCommands = new HostCommands(phases, teamDesk, gate, kickDesk);
+        parts = new SavedRoom.Parts(pin, bank.id(), options, seed, hostKey.value(), env.clock(), phases, roster, teams,
+                board, gate);
         lastActivity = env.clock().millis();
+    }
+
+    /**
+     * A room built again from a saved state and the answers the store kept, {@code elapsedMs} after the state was
+     * taken (a room another node ran; docs/cluster.md §7). It goes on from there: a question whose deadline passed
+     * meanwhile closes, an open one gets the time it had left; phones come back with their seat tokens and the
+     * host with the host key. Build it on the context it will run on.
+     *
+     * @throws IllegalArgumentException if the bank's questions are not those the saved game was playing
+     */
+    public static Room restore(RoomSnapshot saved, List<RoomSnapshot.StoredAnswer> answers, long elapsedMs,
+                               Bank bank, Environment env, String joinUrl, String qrUrl, GameRecorder recorder) {
+        Room room = new Room(saved.pin(), new HostKeyHash(saved.hostTokenHash()), bank, saved.options(), env,
+                joinUrl, qrUrl, recorder, saved.seed());
+        SavedRoom.restore(room.parts, saved, answers, elapsedMs, new Outbox());
+        room.phaseMark = room.phaseMark();
+        room.seatsMark = room.seatsMark();
+        return room;
+    }
+
+    /** The room's state as a new owner would need it (on the room's context). */
+    public RoomSnapshot snapshot() {
+        return SavedRoom.take(parts);
+    }
+
+    /** Who is told when the room's state moves (on the room's context); told once at once. */
+    public void watch(RoomWatch watcher) {
+        watch = watcher;
+        phaseMark = phaseMark();
+        seatsMark = seatsMark();
+        watcher.changed(true);
+    }
+
+    /** After each message and timer: tells the watch if the state moved. */
+    private void checkpoint(boolean hostCommand) {
+        List<Object> phaseNow = phaseMark();
+        int seatsNow = seatsMark();
+        if (!phaseNow.equals(phaseMark)) {
+            phaseMark = phaseNow;
+            seatsMark = seatsNow;
+            watch.changed(true);
+        } else if (seatsNow != seatsMark || hostCommand) {
+            seatsMark = seatsNow;
+            watch.changed(false);
+        }
+    }
+
+    private List<Object> phaseMark() {
+        Moment at = phases.now();
+        return List.of(at.phase(), at.run() == null ? -1 : at.run().index, at.paused(), at.finalsOut(),
+                gate.locked());
+    }
+
+    private int seatsMark() {
+        return roster.size() * 31 + roster.kicked().size();
     }
 
     public String pin() {
@@ -143,13 +216,18 @@ public final class Room {
         lastActivity = env.clock().millis();
         String ref = Codec.typeOf(message);
         if (message instanceof ClientMessage.Hello hello) {
-            admit(link, admission.decide(hello, link), ref);
+            Admission.Outcome outcome = admission.decide(hello, link);
+            if (outcome instanceof Admission.Returning returning && hello instanceof ClientMessage.Rejoin rejoin) {
+                roster.learnToken(returning.player(), rejoin.seatToken());
+            }
+            admit(link, outcome, ref);
         } else if (message instanceof ClientMessage.PlayerCommand command) {
             audience.deliver(fromPlayer(link, command, arrivedAt), link, ref);
         } else if (message instanceof ClientMessage.HostCommand command) {
             audience.deliver(fromHost(link, command, ref), link, ref);
         }
         // A ping never gets here: the edge answers it.
+        checkpoint(message instanceof ClientMessage.HostCommand);
     }
 
     private Reply fromPlayer(Link link, ClientMessage.PlayerCommand command, long arrivedAt) {
@@ -273,6 +351,7 @@ public final class Room {
             Outbox out = new Outbox().toHost(new ServerMessage.PlayerConnection(player.id, false));
             phases.closeIfAllAnswered(out);
             audience.deliver(out);
+            checkpoint(false);
         }
     }
 
@@ -293,6 +372,28 @@ public final class Room {
         }
         for (Link link : links) {
             out.toLink(link, new ServerMessage.Finished()).close(link, CloseCode.ROOM_GONE, "room closed");
+        }
+        audience.detachHost();
+        audience.deliver(out);
+    }
+
+    /**
+     * The room now runs on another node (its epoch moved on): no timer fires again and nothing more is recorded;
+     * every connection is closed with {@link CloseCode#ROOM_MOVED}, so that phones and the projector reconnect
+     * (and reach the new owner) without losing their seats.
+     */
+    public void movedAway() {
+        watch = RoomWatch.NONE;
+        phases.abandon();
+        gate.finish();
+        Outbox out = new Outbox();
+        List<Link> links = roster.links();
+        roster.unbindAll();
+        if (audience.host() != null) {
+            links.add(audience.host());
+        }
+        for (Link link : links) {
+            out.close(link, CloseCode.ROOM_MOVED, "the game moved to another server; reconnect");
         }
         audience.detachHost();
         audience.deliver(out);

@@ -18,6 +18,7 @@ import java.util.Set;
 final class Roster {
 
     private final Map<Integer, Player> players = new LinkedHashMap<>();
+    /** By the SHA-256 of the seat token, so that a room restored from its saved state (hashes only) matches too. */
     private final Map<String, Player> bySeat = new HashMap<>();
     /** Every look-alike form of every name taken (kicked players' included), counted: names may share forms. */
     private final Map<String, Integer> takenForms = new HashMap<>();
@@ -47,10 +48,43 @@ final class Roster {
         Player player = new Player(id, name.display(), name.key(), Tokens.newToken(), id);
         player.joinedAt = now;
         player.device = device;
-        players.put(id, player);
-        bySeat.put(player.seatToken, player);
-        Confusables.forms(name.key()).forEach(form -> takenForms.merge(form, 1, Integer::sum));
+        add(player);
         return player;
+    }
+
+    private void add(Player player) {
+        players.put(player.id, player);
+        bySeat.put(player.seatTokenHash, player);
+        Confusables.forms(player.nameKey).forEach(form -> takenForms.merge(form, 1, Integer::sum));
+    }
+
+    /**
+     * Puts back a seat from a saved state (a room taken over from another node): in the room, or kicked (name
+     * taken, device banned). Seats come back in joining order, then the kicked in the order kicked.
+     */
+    void restore(Player player, boolean wasKicked) {
+        add(player);
+        nextId = Math.max(nextId, player.id + 1);
+        if (wasKicked) {
+            remove(player.id);
+        }
+    }
+
+    /** After a restore: ids go on from the saved next id (ids of seats let go are not handed out again). */
+    void resumeIdsAt(int next) {
+        nextId = Math.max(nextId, next);
+    }
+
+    /** The next seat's id (saved with the room's state, so that a restored room never hands an id out twice). */
+    int nextId() {
+        return nextId;
+    }
+
+    /** A restored seat's token, learnt from the phone that rejoined with it (the saved state keeps only hashes). */
+    void learnToken(Player player, String token) {
+        if (player.seatToken == null) {
+            player.seatToken = token;
+        }
     }
 
     /**
@@ -115,8 +149,9 @@ final class Roster {
     }
 
     Player bySeatToken(String token) {
-        Player player = token == null ? null : bySeat.get(token);
-        return player != null && !player.kicked && Tokens.same(player.seatToken, token) ? player : null;
+        String hash = Tokens.hash(token);
+        Player player = hash == null ? null : bySeat.get(hash);
+        return player != null && !player.kicked && Tokens.same(player.seatTokenHash, hash) ? player : null;
     }
 
     /**
@@ -124,8 +159,9 @@ final class Roster {
      * guess; one it issued is not, whatever became of its seat.
      */
     boolean issued(String token) {
-        Player player = token == null ? null : bySeat.get(token);
-        return player != null && Tokens.same(player.seatToken, token);
+        String hash = Tokens.hash(token);
+        Player player = hash == null ? null : bySeat.get(hash);
+        return player != null && Tokens.same(player.seatTokenHash, hash);
     }
 
     Player byLink(Link link) {

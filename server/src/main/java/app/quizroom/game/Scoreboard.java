@@ -8,6 +8,7 @@ import app.quizroom.scoring.ScoringMode;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -77,6 +78,12 @@ final class Scoreboard {
         if (teams != null) {
             teams.rank(options.scoring());
         }
+    }
+
+    /** After a restore: the ranking is the players' saved places (those ranked), not sorted again. */
+    void restore(Collection<Player> players) {
+        ranking = players.stream().filter(p -> p.rank > 0).sorted(Comparator.comparingInt((Player p) -> p.rank))
+                .toList();
     }
 
     /** Ranks again if players joined or left since the last ranking. */

@@ -111,6 +111,21 @@ final class Teams {
         }
     }
 
+    /** Puts back the teams of a saved state (those still in play, with their scores); members come with seats. */
+    void restore(List<RoomSnapshot.TeamState> saved) {
+        teams.clear();
+        for (RoomSnapshot.TeamState t : saved) {
+            Team team = new Team(t.id(), t.name(), t.colour());
+            team.score = t.score();
+            team.correct = t.correct();
+            team.correctTimeMs = t.correctTimeMs();
+            team.lastGained = t.lastGained();
+            team.rank = t.rank();
+            team.previousRank = t.previousRank();
+            teams.add(team);
+        }
+    }
+
     /** At the start: a team nobody joined is not created. */
     void dropEmpty() {
         teams.removeIf(t -> t.members.isEmpty());

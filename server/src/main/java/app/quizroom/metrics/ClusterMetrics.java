@@ -12,6 +12,8 @@ public final class ClusterMetrics {
     private final Counter busSent;
     private final Counter busReceived;
     private final Counter pinConflicts;
+    private final Counter takeovers;
+    private final Counter roomsMoved;
 
     /**
      * @param members    the members this node sees, itself included
@@ -28,6 +30,18 @@ public final class ClusterMetrics {
                 .description("Messages this node received on Quizroom's event-bus addresses").register(registry);
         pinConflicts = Counter.builder(MetricNames.CLUSTER_PIN_CONFLICTS)
                 .description("PINs this node drew that another node already held").register(registry);
+        takeovers = Counter.builder(MetricNames.CLUSTER_TAKEOVERS)
+                .description("Rooms this node took over from a node that left the cluster").register(registry);
+        roomsMoved = Counter.builder(MetricNames.CLUSTER_ROOMS_MOVED)
+                .description("Rooms this node gave up because another node had taken them over").register(registry);
+    }
+
+    public void tookOver() {
+        takeovers.increment();
+    }
+
+    public void roomMoved() {
+        roomsMoved.increment();
     }
 
     public void busSent() {

@@ -22,6 +22,8 @@ public final class MetricNames {
     public static final String CLUSTER_BUS_SENT = "quizroom.cluster.bus.sent";
     public static final String CLUSTER_BUS_RECEIVED = "quizroom.cluster.bus.received";
     public static final String CLUSTER_PIN_CONFLICTS = "quizroom.cluster.pin.conflicts";
+    public static final String CLUSTER_TAKEOVERS = "quizroom.cluster.takeovers";
+    public static final String CLUSTER_ROOMS_MOVED = "quizroom.cluster.rooms.moved";
 
     private MetricNames() {
     }

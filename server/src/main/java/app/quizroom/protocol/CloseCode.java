@@ -19,7 +19,9 @@ public enum CloseCode {
     /** The room is gone (ended and swept, or the server is closing it). */
     ROOM_GONE(4002),
     /** The client could not take its messages for too long; it may resume. */
-    TOO_SLOW(4003);
+    TOO_SLOW(4003),
+    /** The game moved to another server of the cluster (its owner was replaced); reconnect to carry on. */
+    ROOM_MOVED(4004);
 
     private final short code;
 

@@ -14,6 +14,7 @@ import app.quizroom.transport.GameOpener;
 import io.vertx.core.Future;
 
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -41,6 +42,7 @@ final class GameLauncher implements GameOpener {
     private final PinDirectory directory;
     private final DurablePins durablePins;
     private final BooleanSupplier draining;
+    private final Consumer<Room> claimed;
 
     /**
      * @param seeds        where each new game's seed comes from
@@ -49,10 +51,12 @@ final class GameLauncher implements GameOpener {
      * @param directory    the cluster's PIN directory; null when the server runs alone
      * @param durablePins  the database's guard behind the directory ({@link DurablePins#NONE} until PostgreSQL)
      * @param draining     true once the server drains: it opens no new rooms
+     * @param claimed      told each room opened under a PIN claimed cluster-wide (its state is then kept)
      */
     GameLauncher(RoomRegistry rooms, OpenRooms opened, int roomsPerAddress, ResultStore store, Addresses addresses,
                  LongSupplier seeds, Supplier<Room.Environment> environments, Supplier<String> pins,
-                 PinDirectory directory, DurablePins durablePins, BooleanSupplier draining) {
+                 PinDirectory directory, DurablePins durablePins, BooleanSupplier draining,
+                 Consumer<Room> claimed) {
         this.rooms = rooms;
         this.opened = opened;
         this.roomsPerAddress = roomsPerAddress;
@@ -64,6 +68,7 @@ final class GameLauncher implements GameOpener {
         this.directory = directory;
         this.durablePins = durablePins;
         this.draining = draining;
+        this.claimed = claimed;
     }
 
     @Override
@@ -84,6 +89,10 @@ final class GameLauncher implements GameOpener {
             Outcome outcome = openAt(pin, bank, options, creator, joinAt);
             if (outcome instanceof Opened opened) {
                 durablePins.attach(pin, directory.node(), opened.gameId());
+                Room room = rooms.get(pin);
+                if (room != null) {
+                    claimed.accept(room);
+                }
             } else {
                 directory.release(pin);
                 durablePins.release(pin, directory.node());

@@ -25,6 +25,7 @@ import app.quizroom.transport.Addresses;
 import app.quizroom.transport.EventLoops;
 import app.quizroom.transport.HttpRoutes;
 import app.quizroom.transport.Readiness;
+import app.quizroom.transport.RoomTakeover;
 import app.quizroom.transport.WebServer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -82,6 +83,9 @@ public final class QuizServer {
     private final ClusterNode clusterNode;
     private volatile PinDirectory pinDirectory;
     private final DurablePins durablePins;
+    private ClusterMetrics clusterMetrics;
+    /** Cluster mode on PostgreSQL: the rooms' saved states and epoch fence; null otherwise. */
+    private volatile RoomKeepers keepers;
     private Vertx vertx;
     private RoomSweeper sweeper;
     /** The teacher password generated at the first start; null when QUIZROOM_TEACHER_PASSWORD is set. */
@@ -194,14 +198,27 @@ public final class QuizServer {
                     return EventLoops.forRooms(vertx, loopCount);
                 })
                 .compose(loops -> {
+                    Supplier<Room.Environment> environments =
+                            () -> new Room.Environment(loops.get(), clock, scheduler, metrics, limits);
+                    RoomTakeover takeover = RoomTakeover.NONE;
+                    if (clusterNode != null && store instanceof PostgresStore postgres) {
+                        keepers = new RoomKeepers(vertx, postgres.liveRooms(), rooms, opened, clusterMetrics);
+                        takeover = new Takeover(clusterNode, () -> pinDirectory, postgres.liveRooms(), store, library,
+                                rooms, opened, keepers, environments, addresses, clusterMetrics);
+                    }
+                    RoomKeepers kept = keepers;
                     GameLauncher games = new GameLauncher(rooms, opened, config.roomsPerAddress(), store, addresses,
-                            seeds, () -> new Room.Environment(loops.get(), clock, scheduler, metrics, limits),
-                            pins, pinDirectory, durablePins, draining::get);
+                            seeds, environments, pins, pinDirectory, durablePins, draining::get,
+                            room -> {
+                                if (kept != null) {
+                                    kept.keep(room, 1);
+                                }
+                            });
                     HttpRoutes http = new HttpRoutes(config, generatedPassword, library, folder, games, addresses,
                             registry, rooms::size, metrics::connectedPlayers, store.reports(),
                             store::flushed, this::readiness);
-                    return new WebServer(vertx, config, addresses, http, rooms, clock, metrics, stopping::get)
-                            .deploy(instances);
+                    return new WebServer(vertx, config, addresses, http, rooms, clock, metrics, stopping::get,
+                            takeover).deploy(instances);
                 })
                 .onSuccess(ignored -> {
                     sweeper = new RoomSweeper(rooms, opened, clock, config.roomIdleMinutes(),
@@ -212,7 +229,7 @@ public final class QuizServer {
 
     /** Cluster mode: this node's metrics, bus counting and PIN directory, once Vert.x has joined the cluster. */
     private Future<Vertx> joinedCluster(Vertx clustered) {
-        ClusterMetrics clusterMetrics = new ClusterMetrics(registry, clusterNode::members, rooms::size);
+        clusterMetrics = new ClusterMetrics(registry, clusterNode::members, rooms::size);
         clusterNode.countBusMessages(clustered, clusterMetrics);
         return PinDirectory.open(clustered, cluster.nodeName(), clusterMetrics::pinConflict)
                 .map(directory -> {
@@ -230,6 +247,10 @@ public final class QuizServer {
 
     /** A room was removed: a cluster node gives its PIN back. */
     private void released(String pin) {
+        RoomKeepers kept = keepers;
+        if (kept != null) {
+            kept.forget(pin);
+        }
         PinDirectory directory = pinDirectory;
         if (directory != null) {
             directory.release(pin);

@@ -4,9 +4,10 @@ package app.quizroom.store;
  * One stored game as the reports list it: the row of {@code games} and its count of players not kicked.
  * {@code startedAt} and {@code endedAt} are null until the game starts or ends; {@code endedEarly} is true when the
  * host ended it before its last question closed; {@code settingsJson} is read only for a single game's report (null
- * in lists).
+ * in lists); {@code takenOverAt} and {@code takenOverBy} are when and by which node a cluster took the game over after
+ * its node stopped (null for a game one node ran throughout).
  */
 record GameSummary(long id, String pin, String bankId, String bankTitle, long createdAt, Long startedAt,
                    Long endedAt, String status, boolean endedEarly, int questionCount, int unsavedCount,
-                   int playerCount, String settingsJson) {
+                   int playerCount, Long takenOverAt, String takenOverBy, String settingsJson) {
 }

@@ -2,10 +2,18 @@ package app.quizroom.store;
 
 import app.quizroom.cluster.DurablePins;
 import app.quizroom.cluster.EpochFence;
+import app.quizroom.game.RoomSnapshot;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The live rooms of a cluster in PostgreSQL, one row each in {@code live_rooms} (PIN, node, game, epoch, state):
@@ -79,6 +87,44 @@ public final class PgLiveRooms implements DurablePins, EpochFence {
     public Future<String> state(String pin) {
         return pool.preparedQuery("SELECT state_json FROM live_rooms WHERE pin = $1").execute(Pg.tuple(pin))
                 .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString(0));
+    }
+
+    /** A live room's row: its owner node, game, epoch and saved state (null until the first save). */
+    public record LiveRoom(String pin, String node, Long gameId, long epoch, String stateJson) {
+    }
+
+    /** The live room with this PIN, or null when there is none. */
+    public Future<LiveRoom> live(String pin) {
+        return pool.preparedQuery("SELECT node, game_id, epoch, state_json FROM live_rooms WHERE pin = $1")
+                .execute(Pg.tuple(pin)).map(rows -> {
+                    if (rows.size() == 0) {
+                        return null;
+                    }
+                    Row row = rows.iterator().next();
+                    return new LiveRoom(pin, row.getString(0), row.getLong(1), row.getLong(2), row.getString(3));
+                });
+    }
+
+    /** The current epochs of those of these PINs that have a live room (one query for a node's rooms). */
+    public Future<Map<String, Long>> epochs(Collection<String> pins) {
+        return pool.preparedQuery("SELECT pin, epoch FROM live_rooms WHERE pin = ANY($1)")
+                .execute(Tuple.of(pins.toArray(String[]::new))).map(rows -> {
+                    Map<String, Long> epochs = new HashMap<>();
+                    rows.forEach(row -> epochs.put(row.getString(0), row.getLong(1)));
+                    return epochs;
+                });
+    }
+
+    /** Every answer stored for the game, as stored (what a room taken over restores its players' answers from). */
+    public Future<List<RoomSnapshot.StoredAnswer>> answers(long gameId) {
+        return pool.preparedQuery("SELECT question_idx, player_id, answer_json, response_ms, credit FROM answers"
+                        + " WHERE game_id = $1").execute(Pg.tuple(gameId)).map(rows -> {
+                    List<RoomSnapshot.StoredAnswer> answers = new ArrayList<>();
+                    rows.forEach(row -> answers.add(new RoomSnapshot.StoredAnswer(row.getInteger(0),
+                            row.getInteger(1), RoomStates.answer(row.getString(2)), row.getLong(3),
+                            row.getDouble(4))));
+                    return answers;
+                });
     }
 
     private static Long firstLong(RowSet<Row> rows) {

@@ -56,6 +56,8 @@ final class ReportJson {
         g.put("questionCount", s.questionCount());
         g.put("unsavedCount", s.unsavedCount());
         g.put("playerCount", s.playerCount());
+        g.put("takenOverAt", s.takenOverAt());
+        g.put("takenOverBy", s.takenOverBy());
         return g;
     }
 

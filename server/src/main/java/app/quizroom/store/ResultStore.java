@@ -36,6 +36,12 @@ public interface ResultStore extends AutoCloseable {
                          String hostKey, int questionCount, String teamMode, long shuffleSeed);
 
     /**
+     * The recorder of a game this node takes over from a node that stopped (cluster mode): the takeover is recorded
+     * on the game, which is this node's from now on.
+     */
+    GameRecorder resumeGame(long gameId);
+
+    /**
      * Completes once every write queued before this call is committed (true), or at once with false while the
      * database is failing. Reports wait on it, so a teacher always reads what the game has already said.
      */

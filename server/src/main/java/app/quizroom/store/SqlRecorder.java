@@ -37,6 +37,17 @@ final class SqlRecorder {
     static final String INSERT_ANSWER = "INSERT INTO answers (game_id, question_idx, player_id, answer_json,"
             + " response_ms, credit, accepted_at) VALUES (?,?,?,?,?,?,?)"
             + " ON CONFLICT (game_id, question_idx, player_id) DO NOTHING";
+    /**
+     * The condition that this node still runs the game: a node that was cut off while another took its game over
+     * (cluster mode) must not overwrite the new owner's scores or end the game (docs/cluster.md §7).
+     */
+    static final String STILL_OURS = "EXISTS (SELECT 1 FROM games WHERE id = ? AND owner_node = ?)";
+    /** A question's score of one player, written only while the game is this node's ({@link #STILL_OURS}). */
+    static final String UPSERT_SCORE = "INSERT INTO scores (game_id, question_idx, player_id, points, bonus, total,"
+            + " rank) SELECT CAST(? AS BIGINT), CAST(? AS INTEGER), CAST(? AS INTEGER), CAST(? AS INTEGER),"
+            + " CAST(? AS INTEGER), CAST(? AS INTEGER), CAST(? AS INTEGER) WHERE " + STILL_OURS
+            + " ON CONFLICT (game_id, question_idx, player_id) DO UPDATE SET points = excluded.points,"
+            + " bonus = excluded.bonus, total = excluded.total, rank = excluded.rank";
     /** The tables that hang off {@code games}, children first. */
     static final List<String> GAME_TABLES = List.of("answers", "scores", "game_questions", "players");
 
@@ -59,6 +70,16 @@ final class SqlRecorder {
                         + " VALUES (?,?,?,?,?,?,?,?,'lobby',?,?,?) ON CONFLICT (id) DO NOTHING",
                 id, pin, bankId, bankTitle, settingsJson, hostKeyHash, questionCount, now, teamMode, shuffleSeed,
                 node));
+        return new Game(id);
+    }
+
+    /**
+     * The recorder of a game another node ran until it stopped, now this node's (cluster takeover): records when and
+     * by which node it was taken over, and that the game is this node's from now on.
+     */
+    GameRecorder resumeGame(long id, long takenAt) {
+        queue.submit(id, sql -> sql.run("UPDATE games SET taken_over_at = ?, taken_over_by = ?, owner_node = ?"
+                + " WHERE id = ?", takenAt, node, node, id));
         return new Game(id);
     }
 
@@ -159,12 +180,8 @@ final class SqlRecorder {
         public void questionScored(int questionIndex, List<Score> scores) {
             queue.submit(gameId, sql -> {
                 for (Score score : scores) {
-                    sql.run("INSERT INTO scores (game_id, question_idx, player_id, points, bonus, total, rank)"
-                                    + " VALUES (?,?,?,?,?,?,?) ON CONFLICT (game_id, question_idx, player_id)"
-                                    + " DO UPDATE SET points = excluded.points, bonus = excluded.bonus,"
-                                    + " total = excluded.total, rank = excluded.rank",
-                            gameId, questionIndex, score.playerId(), score.points(), score.bonus(), score.total(),
-                            score.rank());
+                    sql.run(UPSERT_SCORE, gameId, questionIndex, score.playerId(), score.points(), score.bonus(),
+                            score.total(), score.rank(), gameId, node);
                 }
             });
         }
@@ -173,13 +190,14 @@ final class SqlRecorder {
         public void gameEnded(Ending ending, List<Score> standings) {
             long now = System.currentTimeMillis();
             queue.submit(gameId, Step.LAST, sql -> {
-                sql.run("UPDATE games SET status = ?, ended_early = ?, ended_at = ? WHERE id = ?",
-                        ending == Ending.INTERRUPTED ? "interrupted" : "finished", ending == Ending.ENDED_EARLY ? 1 : 0,
-                        now, gameId);
+                // Final places first: the game's row is what says whether the game is still this node's.
                 for (Score score : standings) {
-                    sql.run("UPDATE players SET final_rank = ?, final_score = ? WHERE game_id = ? AND player_id = ?",
-                            score.rank(), score.total(), gameId, score.playerId());
+                    sql.run("UPDATE players SET final_rank = ?, final_score = ? WHERE game_id = ? AND player_id = ?"
+                            + " AND " + STILL_OURS, score.rank(), score.total(), gameId, score.playerId(), gameId, node);
                 }
+                sql.run("UPDATE games SET status = ?, ended_early = ?, ended_at = ? WHERE id = ? AND owner_node = ?",
+                        ending == Ending.INTERRUPTED ? "interrupted" : "finished", ending == Ending.ENDED_EARLY ? 1 : 0,
+                        now, gameId, node);
             });
         }
 

@@ -11,6 +11,7 @@ import app.quizroom.protocol.CloseCode;
 import app.quizroom.protocol.Codec;
 import app.quizroom.protocol.ErrorCode;
 import app.quizroom.protocol.ServerMessage;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
@@ -31,10 +32,12 @@ final class Gateway {
     private final Vertx vertx;
     private final GuessGuard guard;
     private final BooleanSupplier stopping;
+    private final RoomTakeover takeover;
 
     Gateway(RoomRegistry rooms, Clock clock, ServerMetrics metrics, Config config, Vertx vertx,
-            BooleanSupplier stopping) {
+            BooleanSupplier stopping, RoomTakeover takeover) {
         this.rooms = rooms;
+        this.takeover = takeover;
         this.stopping = stopping;
         this.clock = clock;
         this.metrics = metrics;
@@ -159,6 +162,11 @@ final class Gateway {
                 return;
             }
             target = rooms.get(pin);
+            if (target == null && !join && takeover != RoomTakeover.NONE) {
+                // Cluster mode: the room's owner may have left; this node may take the room over.
+                reachTakenOver(connection, message, pin, ref, arrivedAt);
+                return;
+            }
             if (target == null || join && !target.acceptsJoins()) {
                 error(connection, ErrorCode.ROOM_NOT_FOUND, Room.NO_SUCH_ROOM, ref);
                 countMiss(connection);
@@ -174,6 +182,30 @@ final class Gateway {
         }
         Room room = target;
         room.execute(() -> room.onMessage(connection.link, message, arrivedAt));
+    }
+
+    /**
+     * A host or rejoin for a PIN this node does not hold: the room, if this node takes it over (cluster mode), gets
+     * the message; another node having taken it first closes the socket so that the phone reconnects; otherwise the
+     * answer is that of a PIN no game has.
+     */
+    private void reachTakenOver(Connection connection, ClientMessage message, String pin, String ref,
+                                long arrivedAt) {
+        Context context = vertx.getOrCreateContext();
+        takeover.takeOver(pin).onComplete(taken -> context.runOnContext(ignored -> {
+            if (taken.failed() && taken.cause() instanceof RoomTakeover.Moved) {
+                connection.link.close(CloseCode.ROOM_MOVED, "the game moved to another server; reconnect");
+                return;
+            }
+            Room room = taken.succeeded() ? taken.result() : null;
+            if (room == null) {
+                error(connection, ErrorCode.ROOM_NOT_FOUND, Room.NO_SUCH_ROOM, ref);
+                countMiss(connection);
+                return;
+            }
+            connection.room = room;
+            room.execute(() -> room.onMessage(connection.link, message, arrivedAt));
+        }));
     }
 
     /**

@@ -31,15 +31,19 @@ public final class WebServer {
     private final OriginPolicy origins;
     private final ConnectionGuard guard;
 
-    /** @param stopping true once the server is shutting down (new sockets are then refused) */
+    /**
+     * @param stopping true once the server is shutting down (new sockets are then refused)
+     * @param takeover cluster mode: how a room whose owner left is taken over by this node ({@link RoomTakeover#NONE}
+     *                 alone)
+     */
     public WebServer(Vertx vertx, Config config, Addresses addresses, HttpRoutes http, RoomRegistry rooms, Clock clock,
-                     ServerMetrics metrics, BooleanSupplier stopping) {
+                     ServerMetrics metrics, BooleanSupplier stopping, RoomTakeover takeover) {
         this.vertx = vertx;
         this.config = config;
         this.addresses = addresses;
         this.http = http;
         this.metrics = metrics;
-        this.gateway = new Gateway(rooms, clock, metrics, config, vertx, stopping);
+        this.gateway = new Gateway(rooms, clock, metrics, config, vertx, stopping, takeover);
         this.origins = new OriginPolicy(config, addresses::publicUrl);
         this.guard = new ConnectionGuard(vertx, config.maxConnections(), config.connectionsPerAddress(),
                 config.handshakeSeconds() * 1000L, metrics);

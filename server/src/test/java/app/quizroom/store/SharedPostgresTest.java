@@ -248,6 +248,57 @@ class SharedPostgresTest {
         assertFalse(await(a.saveState("900000", 1, "{}")));
     }
 
+    @Test
+    void aTakenOverGameKeepsItsAnswersAndRecordsWhoTookItOver() throws Exception {
+        PostgresStore first = node("node-a");
+        PostgresStore second = node("node-b");
+        GameRecorder game = newGame(first, "810000");
+        assertTrue(await(first.liveRooms().reserve("810000", "node-a")));
+        await(first.liveRooms().attach("810000", "node-a", game.gameId()));
+        game.playerJoined(1, "Ana", null);
+        game.gameStarted();
+        game.answerAccepted(0, 1, new GameRecorder.GivenAnswer(2, null, null, null), 1_500, 1.0).acknowledged()
+                .toCompletableFuture().get(TIMEOUT_S, TimeUnit.SECONDS);
+        game.answerAccepted(1, 1, new GameRecorder.GivenAnswer(null, List.of(0, 2), null, null), 900, 0.5)
+                .acknowledged().toCompletableFuture().get(TIMEOUT_S, TimeUnit.SECONDS);
+
+        PgLiveRooms.LiveRoom row = await(second.liveRooms().live("810000"));
+        assertEquals("node-a", row.node());
+        assertEquals(game.gameId(), row.gameId());
+        assertNull(row.stateJson(), "no state saved yet");
+        assertEquals(java.util.Map.of("810000", 1L), await(second.liveRooms().epochs(List.of("810000", "810001"))));
+        assertNull(await(second.liveRooms().live("810001")));
+
+        List<app.quizroom.game.RoomSnapshot.StoredAnswer> answers = await(second.liveRooms().answers(game.gameId()));
+        answers = answers.stream().sorted(java.util.Comparator.comparingInt(
+                app.quizroom.game.RoomSnapshot.StoredAnswer::question)).toList();
+        assertEquals(List.of(
+                new app.quizroom.game.RoomSnapshot.StoredAnswer(0, 1,
+                        new GameRecorder.GivenAnswer(2, null, null, null), 1_500, 1.0),
+                new app.quizroom.game.RoomSnapshot.StoredAnswer(1, 1,
+                        new GameRecorder.GivenAnswer(null, List.of(0, 2), null, null), 900, 0.5)), answers);
+
+        GameRecorder resumed = second.resumeGame(game.gameId());
+        assertEquals(game.gameId(), resumed.gameId());
+        assertTrue(second.flushed().get(TIMEOUT_S, TimeUnit.SECONDS));
+        assertEquals("node-b", pg.single("SELECT taken_over_by FROM games WHERE id = " + game.gameId()));
+        assertEquals("node-b", pg.single("SELECT owner_node FROM games WHERE id = " + game.gameId()),
+                "the game is node-b's now: node-b starting again would mark it interrupted, not node-a");
+        assertNotEquals(null, pg.single("SELECT taken_over_at FROM games WHERE id = " + game.gameId()));
+        // The node cut off from its game writes on, unaware: it ends nothing and overwrites no score.
+        resumed.questionScored(0, List.of(new GameRecorder.Score(1, 800, 0, 800, 1)));
+        assertTrue(second.flushed().get(TIMEOUT_S, TimeUnit.SECONDS));
+        game.questionScored(0, List.of(new GameRecorder.Score(1, 5, 0, 5, 1)));
+        game.gameEnded(GameRecorder.Ending.INTERRUPTED, List.of(new GameRecorder.Score(1, 5, 0, 5, 1)));
+        assertTrue(first.flushed().get(TIMEOUT_S, TimeUnit.SECONDS));
+        assertEquals("800", pg.single("SELECT total FROM scores WHERE game_id = " + game.gameId()));
+        assertEquals("running", status(game), "the stale node did not end the game");
+        assertNull(pg.single("SELECT final_score FROM players WHERE game_id = " + game.gameId()));
+        var report = second.reports().report(game.gameId()).get("game");
+        assertEquals("node-b", report.get("takenOverBy").asText());
+        assertTrue(report.get("takenOverAt").isNumber());
+    }
+
     private String status(GameRecorder game) throws Exception {
         return pg.single("SELECT status FROM games WHERE id = " + game.gameId());
     }

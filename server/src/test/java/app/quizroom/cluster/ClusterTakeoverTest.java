@@ -1,0 +1,236 @@
+package app.quizroom.cluster;
+
+import app.quizroom.support.ClusterNodes;
+import app.quizroom.support.HostedGame;
+import app.quizroom.support.Postgres;
+import app.quizroom.support.ServerProcess;
+import app.quizroom.support.WsClient;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Owner takeover (docs/cluster.md §7) with two real server JVMs on one embedded PostgreSQL: the owner of a room is
+ * killed during a question, or suspended and resumed; the other node takes the room over when the host
+ * reconnects, the players come back with their seat tokens, and the game goes on with every acknowledged answer.
+ * A resumed owner's stale epoch is refused and it gives the room up, closing its sockets with 4004. About 90 s.
+ */
+@Tag("slow")
+class ClusterTakeoverTest {
+
+    /** The brief's bound: another node runs the room within this long of its owner's death. */
+    private static final Duration TAKEN_OVER = Duration.ofSeconds(15);
+    private static final String GAME = "{\"bankId\":\"lenin-enrolment\",\"readingSeconds\":0,\"timeLimit\":60,"
+            + "\"shuffleQuestions\":false}";
+
+    private final Vertx vertx = Vertx.vertx();
+    private final List<WsClient> clients = new ArrayList<>();
+    private ClusterNodes cluster;
+    private Postgres.Database database;
+
+    @AfterEach
+    void stop() {
+        clients.forEach(WsClient::close);
+        if (cluster != null) {
+            cluster.close();
+        }
+        vertx.close();
+    }
+
+    private void startCluster() {
+        database = Postgres.shared().newDatabase();
+        cluster = ClusterNodes.start(2, database.env(), "app.quizroom.Main");
+    }
+
+    @Test
+    void whenTheOwnerIsKilledAnotherNodeTakesTheRoomOverAndTheGameGoesOnToThePodium() throws Exception {
+        startCluster();
+        ServerProcess owner = cluster.node(0);
+        ServerProcess survivor = cluster.node(1);
+        HostedGame game = HostedGame.attach(new JsonObject(owner.post("/api/games", GAME, Duration.ofSeconds(30))
+                .body()), () -> client(owner));
+        List<WsClient> players = game.joinAll("Ana", "Ben", "Cai");
+        game.command("start");
+        players.forEach(p -> p.await("answering"));
+        Set<String> acknowledged = new HashSet<>();
+        for (int i = 0; i < 2; i++) {
+            answer(players.get(i), 0, i);
+            assertTrue(players.get(i).await("answerAck").getBoolean("saved"));
+            acknowledged.add("0/" + game.playerId(players.get(i)));
+        }
+
+        owner.kill9();
+        long killedAt = System.nanoTime();
+        WsClient host = reconnect(survivor, new JsonObject().put("type", "host").put("pin", game.pin)
+                .put("hostToken", game.hostToken), "hosting").socket();
+        assertTrue(System.nanoTime() - killedAt < TAKEN_OVER.toNanos(), "taken over within " + TAKEN_OVER);
+        JsonObject question = host.await("question");
+        assertEquals(0, question.getInteger("index"), "the question in play when the owner died");
+        List<WsClient> back = new ArrayList<>();
+        for (WsClient p : players) {
+            Reached again = reconnect(survivor, new JsonObject().put("type", "rejoin").put("pin", game.pin)
+                    .put("seatToken", game.seatToken(p)), "joined");
+            assertEquals(game.playerId(p), again.answer().getInteger("playerId"), "the same seat");
+            back.add(again.socket());
+        }
+        answer(back.get(0), 0, 1);
+        assertEquals("already_answered", back.get(0).await("error").getString("code"),
+                "an answer acknowledged before the owner died is still there");
+        answer(back.get(2), 0, 1);
+        assertTrue(back.get(2).await("answerAck").getBoolean("saved"));
+        acknowledged.add("0/" + game.playerId(players.get(2)));
+        host.await("reveal");
+
+        host.send(new JsonObject().put("type", "next"));
+        host.await("leaderboard");
+        host.send(new JsonObject().put("type", "next"));
+        back.forEach(p -> p.await(m -> "answering".equals(m.getString("type")) && m.getInteger("index", -1) == 1,
+                "answers open for question 1"));
+        for (int i = 0; i < back.size(); i++) {
+            // Question 1 of the bank is numeric.
+            back.get(i).send(new JsonObject().put("type", "answer").put("question", 1).put("value", 1000 + i));
+            assertTrue(back.get(i).await("answerAck").getBoolean("saved"));
+            acknowledged.add("1/" + game.playerId(players.get(i)));
+        }
+        host.await("reveal");
+        host.send(new JsonObject().put("type", "end"));
+        JsonObject podium = host.await("podium");
+        assertEquals(3, podium.getJsonArray("ranking").size());
+
+        JsonObject report = report(survivor, game);
+        JsonObject summary = report.getJsonObject("game");
+        assertEquals("node-1", summary.getString("takenOverBy"), summary.encode());
+        assertNotNull(summary.getLong("takenOverAt"));
+        assertEquals("finished", summary.getString("status"));
+        assertEquals(acknowledged, storedAnswers(report), "every acknowledged answer is in the report");
+        assertTrue(survivor.get("/metrics").body().contains("quizroom_cluster_takeovers_total{node=\"node-1\"} 1.0"));
+    }
+
+    @Test
+    void aSuspendedOwnerThatResumesFindsItsEpochStaleGivesTheRoomUpAndClosesItsSockets() throws Exception {
+        startCluster();
+        ServerProcess owner = cluster.node(0);
+        ServerProcess other = cluster.node(1);
+        HostedGame game = HostedGame.attach(new JsonObject(owner.post("/api/games", GAME, Duration.ofSeconds(30))
+                .body()), () -> client(owner));
+        List<WsClient> players = game.joinAll("Ana", "Ben");
+        game.command("start");
+        players.forEach(p -> p.await("answering"));
+        answer(players.get(0), 0, 1);
+        assertTrue(players.get(0).await("answerAck").getBoolean("saved"));
+
+        signal("STOP", owner);
+        WsClient host;
+        WsClient ben;
+        try {
+            assertTrue(cluster.awaitMembers(other, 1, TAKEN_OVER), "node-1 saw node-0 go silent");
+            host = reconnect(other, new JsonObject().put("type", "host").put("pin", game.pin)
+                    .put("hostToken", game.hostToken), "hosting").socket();
+            ben = reconnect(other, new JsonObject().put("type", "rejoin").put("pin", game.pin)
+                    .put("seatToken", game.seatToken(players.get(1))), "joined").socket();
+        } finally {
+            signal("CONT", owner);
+        }
+        // The resumed owner's next fence check (every 2 s) or state write finds a newer epoch: it gives the room up.
+        assertEquals(4004, game.host().awaitClose(), "the stale owner closes the projector's socket to reconnect");
+        assertEquals(4004, players.get(1).awaitClose(), "and the phones'");
+        assertEquals("node-1", database.single("SELECT node FROM live_rooms WHERE pin = '" + game.pin + "'"));
+        assertEquals("2", database.single("SELECT epoch FROM live_rooms WHERE pin = '" + game.pin + "'"));
+        String metrics = owner.get("/metrics").body();
+        assertTrue(metrics.contains("quizroom_cluster_rooms_moved_total{node=\"node-0\"} 1.0"), metrics);
+        assertTrue(metrics.contains("quizroom_cluster_rooms_owned{node=\"node-0\"} 0.0"), "node-0 holds no room");
+
+        // The game goes on at its one owner; the stale one recorded nothing over it.
+        answer(ben, 0, 0);
+        JsonObject ack = ben.await(m -> "answerAck".equals(m.getString("type")) || "error".equals(m.getString("type")),
+                "the answer's acknowledgement");
+        assertTrue(ack.getBoolean("saved", false), ack.encode());
+        host.await("reveal");
+        JsonObject summary = report(other, game).getJsonObject("game");
+        assertEquals("running", summary.getString("status"), "not ended by the node that gave the room up");
+        assertEquals("node-1", summary.getString("takenOverBy"));
+    }
+
+    /**
+     * Opens sockets to {@code node} and sends {@code hello} until the answer is {@code wanted}: until the node has
+     * seen the owner leave and taken the room over, the PIN is not found there.
+     */
+    /** A socket that reached the room, and the answer to its hello. */
+    private record Reached(WsClient socket, JsonObject answer) {
+    }
+
+    private Reached reconnect(ServerProcess node, JsonObject hello, String wanted) throws InterruptedException {
+        long deadline = System.nanoTime() + TAKEN_OVER.toNanos();
+        String last = null;
+        while (System.nanoTime() < deadline) {
+            WsClient socket = client(node);
+            socket.send(hello);
+            JsonObject answer = socket.await(m -> wanted.equals(m.getString("type"))
+                    || "error".equals(m.getString("type")), wanted + " or an error");
+            if (wanted.equals(answer.getString("type"))) {
+                return new Reached(socket, answer);
+            }
+            last = answer.encode();
+            socket.close();
+            // Waiting for another process to notice a member leave: nothing to block on but trying again.
+            Thread.sleep(300);
+        }
+        throw new AssertionError("no " + wanted + " from port " + node.port() + " within " + TAKEN_OVER
+                + "; last answer " + last + "\n" + node.logTail());
+    }
+
+    private static void answer(WsClient player, int question, int option) {
+        player.send(new JsonObject().put("type", "answer").put("question", question).put("option", option));
+    }
+
+    private static JsonObject report(ServerProcess node, HostedGame game) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + node.port() + "/api/reports/" + game.gameId()))
+                .header("X-Host-Key", game.hostToken).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        return new JsonObject(response.body());
+    }
+
+    /** "question/player" of every answer the report holds. */
+    private static Set<String> storedAnswers(JsonObject report) {
+        Set<String> stored = new HashSet<>();
+        for (Object p : report.getJsonArray("players")) {
+            JsonObject player = (JsonObject) p;
+            for (Object a : player.getJsonArray("answers")) {
+                JsonObject answer = (JsonObject) a;
+                if (answer.getValue("answer") != null) {
+                    stored.add(answer.getInteger("question") + "/" + player.getInteger("playerId"));
+                }
+            }
+        }
+        return stored;
+    }
+
+    private static void signal(String name, ServerProcess node) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(node.pid())).inheritIO().start();
+        assertEquals(0, kill.waitFor(), "kill -" + name);
+    }
+
+    private WsClient client(ServerProcess node) {
+        WsClient c = WsClient.connect(vertx, node.port());
+        clients.add(c);
+        return c;
+    }
+}
