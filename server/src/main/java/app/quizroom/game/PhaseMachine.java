@@ -39,6 +39,10 @@ final class PhaseMachine {
     private final Frames frames;
     private final Audience audience;
     private final Gate gate;
+    /** The questions as played, their option order and the game's id: one source for this room and its edges. */
+    private final RoomPlan plan;
+    /** The room's players on other nodes; {@link Remotes#NONE} alone. */
+    private Remotes remotes = Remotes.NONE;
 
     private Phase phase = Phase.LOBBY;
     private QuestionRun run;
@@ -63,11 +67,29 @@ final class PhaseMachine {
         this.frames = frames;
         this.audience = audience;
         this.gate = gate;
+        this.plan = new RoomPlan(questions, options.shuffleOptions(), options.timeLimitSeconds(), seed,
+                recorder.gameId());
         this.timer = new PhaseTimer(env.scheduler(), env.executor(), fired -> audience.deliver(onTimer(fired)));
     }
 
     Phase phase() {
         return phase;
+    }
+
+    RoomPlan plan() {
+        return plan;
+    }
+
+    /** From now on the room's players on other nodes are told where the game is, starting now. */
+    void relayTo(Remotes remotes) {
+        this.remotes = remotes;
+        moved();
+    }
+
+    /** Tells the room's other nodes where the game is now. */
+    private void moved() {
+        Moment at = now();
+        remotes.moved(run == null ? -1 : run.index, phase, paused, at.remainingMs());
     }
 
     /** Where the game is now. */
@@ -160,6 +182,7 @@ final class PhaseMachine {
         paused = true;
         timer.cancel();
         pausedAt = at;
+        moved();
         return new Outbox().toEveryone(new ServerMessage.Paused(true, phase.wireName(), run.index, pausedRemainingMs));
     }
 
@@ -181,6 +204,7 @@ final class PhaseMachine {
             run.deadline = at + pausedRemainingMs;
             timer.set(run.index, PhaseTimer.Kind.DEADLINE, pausedRemainingMs);
         }
+        moved();
         Outbox out = new Outbox()
                 .toEveryone(new ServerMessage.Paused(false, phase.wireName(), run.index, pausedRemainingMs));
         closeIfAllAnswered(out); // those still to answer may have left during the pause
@@ -192,11 +216,19 @@ final class PhaseMachine {
      * a resume); returns whether it did. Not while paused: the countdown is frozen.
      */
     boolean closeIfAllAnswered(Outbox out) {
-        if (phase == Phase.ANSWERING && !paused && answers.allAnswered(run)) {
+        if (phase == Phase.ANSWERING && !paused && (answers.allAnswered(run) || pastDeadlineAndNoneAwaited())) {
             closeQuestion(out);
             return true;
         }
         return false;
+    }
+
+    /**
+     * The deadline has passed and no other node still owes its answers: the question closes, as it would have at
+     * its deadline. Alone (no other nodes) the deadline's timer always closes it first.
+     */
+    private boolean pastDeadlineAndNoneAwaited() {
+        return remotes != Remotes.NONE && clock.millis() >= run.deadline && !remotes.awaiting(run.index);
     }
 
     /**
@@ -215,12 +247,12 @@ final class PhaseMachine {
             recorder.gameEnded(GameRecorder.Ending.INTERRUPTED, board.finalScores()); // cut short
         }
         phase = Phase.FINISHED;
+        moved();
     }
 
     private void beginQuestion(int index, Outbox out) {
         Question q = questions.get(index);
-        int seconds = options.timeLimitSeconds() != null ? options.timeLimitSeconds() : q.timeLimitSeconds();
-        run = new QuestionRun(index, q, seconds, options.shuffleOptions(), QuestionRun.optionShuffle(seed, index));
+        run = plan.run(index);
         long reading = options.readingSeconds() * 1000L;
         run.introEndsAt = clock.millis() + reading;
         phase = Phase.INTRO;
@@ -230,6 +262,7 @@ final class PhaseMachine {
         if (reading > 0) {
             timer.set(run.index, PhaseTimer.Kind.OPEN_ANSWERS, reading);
         }
+        moved();
         Moment shown = new Moment(phase, run, paused, reading);
         out.toPlayers(frames.questionForPlayers(shown, null)).toHost(frames.questionForHost(shown));
         if (reading == 0) {
@@ -247,6 +280,7 @@ final class PhaseMachine {
         phase = Phase.TALK;
         run.talkEndsAt = clock.millis() + talk;
         timer.set(run.index, PhaseTimer.Kind.OPEN_ANSWERS, talk);
+        moved();
         out.toEveryone(new ServerMessage.Talk(run.index, talk));
     }
 
@@ -256,6 +290,7 @@ final class PhaseMachine {
         run.openedAt = at;
         run.deadline = at + run.timeLimitMs;
         timer.set(run.index, PhaseTimer.Kind.DEADLINE, run.timeLimitMs);
+        moved();
         out.toEveryone(new ServerMessage.Answering(run.index, run.timeLimitMs, run.timeLimitMs))
                 .toHost(frames.count(run));
     }
@@ -263,6 +298,7 @@ final class PhaseMachine {
     private void closeQuestion(Outbox out) {
         timer.cancel();
         phase = Phase.REVEAL;
+        moved();
         board.scoreQuestion(run, roster.all());
         recorder.questionScored(run.index, board.scores());
         QuestionRun closed = run;
@@ -272,6 +308,7 @@ final class PhaseMachine {
 
     private void showLeaderboard(Outbox out) {
         phase = Phase.LEADERBOARD;
+        moved();
         out.toHost(board.leaderboard(run.index, questions.size(), LEADERBOARD_SIZE));
     }
 
@@ -279,6 +316,7 @@ final class PhaseMachine {
         timer.cancel();
         board.rankIfStale(roster.all());
         phase = Phase.PODIUM;
+        moved();
         recorder.gameEnded(ending, board.finalScores());
         out.toHost(board.podium());
         // The projector reveals third, second, then first; each phone tells its own rank only once it has.
@@ -304,6 +342,7 @@ final class PhaseMachine {
             sendFinals(out); // the teacher ended the podium before its reveal was over
         }
         phase = Phase.FINISHED;
+        moved();
         gate.finish();
         out.toEveryone(new ServerMessage.Finished());
     }
@@ -326,6 +365,13 @@ final class PhaseMachine {
         } else if (fired.kind() == PhaseTimer.Kind.OPEN_ANSWERS && phase == Phase.TALK) {
             openAnswers(out);
         } else if (fired.kind() == PhaseTimer.Kind.DEADLINE && phase == Phase.ANSWERING) {
+            if (remotes.awaiting(run.index)) {
+                // Another node's answers are on their way: wait for them, but no longer than the grace period.
+                timer.set(run.index, PhaseTimer.Kind.GRACE, Limits.REMOTE_ANSWERS_GRACE_MS);
+            } else {
+                closeQuestion(out);
+            }
+        } else if (fired.kind() == PhaseTimer.Kind.GRACE && phase == Phase.ANSWERING) {
             closeQuestion(out);
         } else if (fired.kind() == PhaseTimer.Kind.FINALS && phase == Phase.PODIUM) {
             sendFinals(out);

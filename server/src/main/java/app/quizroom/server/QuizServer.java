@@ -5,6 +5,8 @@ import app.quizroom.bank.BankFolder;
 import app.quizroom.bank.BankLibrary;
 import app.quizroom.cluster.ClusterNode;
 import app.quizroom.cluster.DurablePins;
+import app.quizroom.cluster.EdgeNode;
+import app.quizroom.cluster.OwnerRelay;
 import app.quizroom.cluster.PinDirectory;
 import app.quizroom.config.ClusterConfig;
 import app.quizroom.config.Config;
@@ -22,6 +24,7 @@ import app.quizroom.support.Clock;
 import app.quizroom.support.Scheduler;
 import app.quizroom.support.Tokens;
 import app.quizroom.transport.Addresses;
+import app.quizroom.transport.Edges;
 import app.quizroom.transport.EventLoops;
 import app.quizroom.transport.HttpRoutes;
 import app.quizroom.transport.Readiness;
@@ -41,6 +44,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
@@ -81,6 +85,8 @@ public final class QuizServer {
     /** Null when the server runs alone (no QUIZROOM_CLUSTER_MEMBERS). */
     private final ClusterNode clusterNode;
     private volatile PinDirectory pinDirectory;
+    /** Cluster mode on PostgreSQL: this node's rooms as other nodes serve their players; else null. */
+    private volatile OwnerRelay ownerRelay;
     private final DurablePins durablePins;
     private Vertx vertx;
     private RoomSweeper sweeper;
@@ -193,16 +199,16 @@ public final class QuizServer {
                     vertx = v;
                     return EventLoops.forRooms(vertx, loopCount);
                 })
-                .compose(loops -> {
+                .compose(loops -> edges(loops).map(edges -> {
                     GameLauncher games = new GameLauncher(rooms, opened, config.roomsPerAddress(), store, addresses,
                             seeds, () -> new Room.Environment(loops.get(), clock, scheduler, metrics, limits),
                             pins, pinDirectory, durablePins, draining::get);
                     HttpRoutes http = new HttpRoutes(config, generatedPassword, library, folder, games, addresses,
                             registry, rooms::size, metrics::connectedPlayers, store.reports(),
                             store::flushed, this::readiness);
-                    return new WebServer(config, addresses, http, rooms, clock, metrics, stopping::get)
-                            .deploy(vertx, instances);
-                })
+                    return new WebServer(config, addresses, http, rooms, clock, metrics, stopping::get, edges);
+                }))
+                .compose(web -> web.deploy(vertx, instances))
                 .onSuccess(ignored -> {
                     sweeper = new RoomSweeper(rooms, opened, clock, config.roomIdleMinutes(),
                             config.emptyRoomMinutes());
@@ -221,6 +227,25 @@ public final class QuizServer {
                 });
     }
 
+    /**
+     * Cluster mode on the shared PostgreSQL database: this node serves, as an edge, the players of rooms other nodes
+     * own, and relays its own rooms to the nodes that serve theirs. Null (nothing served for others) alone, and on
+     * SQLite, where an edge could not store the answers it acknowledges where the owner's report reads them.
+     */
+    private Future<Edges> edges(Supplier<Executor> loops) {
+        if (clusterNode == null || !(store instanceof PostgresStore)) {
+            return Future.succeededFuture(null);
+        }
+        ownerRelay = new OwnerRelay(vertx, rooms, clock, cluster.nodeName(), clusterNode.nodeId());
+        EdgeNode edgeNode = new EdgeNode(vertx, pinDirectory, store, loops, metrics, clock, cluster.nodeName(),
+                clusterNode.nodeId());
+        clusterNode.onMemberLeft(id -> {
+            ownerRelay.memberLeft(id);
+            edgeNode.memberLeft(id);
+        });
+        return Future.all(ownerRelay.start(), edgeNode.start()).map(ignored -> edgeNode);
+    }
+
     /** What {@code GET /ready} says: cluster joined, database reachable, not draining. */
     private Readiness readiness() {
         boolean inCluster = clusterNode != null;
@@ -230,6 +255,10 @@ public final class QuizServer {
 
     /** A room was removed: a cluster node gives its PIN back. */
     private void released(String pin) {
+        OwnerRelay relay = ownerRelay;
+        if (relay != null) {
+            relay.forget(pin);
+        }
         PinDirectory directory = pinDirectory;
         if (directory != null) {
             directory.release(pin);

@@ -53,6 +53,11 @@ abstract class QueuedStore implements ResultStore {
         return queue().flushed();
     }
 
+    @Override
+    public GameRecorder gameOf(long gameId) {
+        return recorder().gameOf(gameId);
+    }
+
     /** Records a new game and returns the recorder its room writes through. */
     @Override
     public GameRecorder newGame(String pin, String bankId, String bankTitle, ServerMessage.GameSettings settings,

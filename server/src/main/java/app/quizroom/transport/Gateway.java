@@ -31,10 +31,13 @@ final class Gateway {
     private final Vertx vertx;
     private final GuessGuard guard;
     private final BooleanSupplier stopping;
+    /** Rooms held by other nodes of the cluster; null when the server runs alone. */
+    private final Edges edges;
 
     Gateway(RoomRegistry rooms, Clock clock, ServerMetrics metrics, Config config, Vertx vertx,
-            BooleanSupplier stopping) {
+            BooleanSupplier stopping, Edges edges) {
         this.rooms = rooms;
+        this.edges = edges;
         this.stopping = stopping;
         this.clock = clock;
         this.metrics = metrics;
@@ -49,6 +52,8 @@ final class Gateway {
         final String address;
         SocketLink link;
         Room room;
+        /** Set once the connection asked for a room another node holds. */
+        Edges.Session edge;
         int failedLookups;
         int refusedJoins;
 
@@ -123,6 +128,9 @@ final class Gateway {
             if (room != null) {
                 room.execute(() -> room.onClose(connection.link));
             }
+            if (connection.edge != null) {
+                connection.edge.closed();
+            }
         });
     }
 
@@ -149,7 +157,8 @@ final class Gateway {
                 return;
             }
             // Before the lookup, so that a seated connection learns nothing about other PINs either.
-            if (connection.link.isSeated() && !connection.room.pin().equals(pin)) {
+            if (connection.link.isSeated() && !(connection.room != null ? connection.room.pin()
+                    : connection.edge.pin()).equals(pin)) {
                 error(connection, ErrorCode.ALREADY_JOINED, "This connection is already in another game.", ref);
                 return;
             }
@@ -159,6 +168,14 @@ final class Gateway {
                 return;
             }
             target = rooms.get(pin);
+            if (target == null && edges != null && connection.room == null) {
+                // Another node may hold the room: this one serves the connection for it (docs/cluster.md §4).
+                connection.edge = edges.serve(connection.edge, connection.link, hello, text, () -> {
+                    error(connection, ErrorCode.ROOM_NOT_FOUND, Room.NO_SUCH_ROOM, ref);
+                    countMiss(connection);
+                });
+                return;
+            }
             if (target == null || join && !target.acceptsJoins()) {
                 error(connection, ErrorCode.ROOM_NOT_FOUND, Room.NO_SUCH_ROOM, ref);
                 countMiss(connection);
@@ -167,6 +184,10 @@ final class Gateway {
             connection.room = target;
         } else {
             target = connection.room;
+            if (target == null && connection.edge != null) {
+                connection.edge.onMessage(message, text, arrivedAt);
+                return;
+            }
             if (target == null) {
                 error(connection, ErrorCode.NOT_JOINED, "Join a game first.", ref);
                 return;

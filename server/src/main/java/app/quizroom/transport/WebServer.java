@@ -29,10 +29,15 @@ public final class WebServer {
     private final Clock clock;
     private final ServerMetrics metrics;
     private final BooleanSupplier stopping;
+    private final Edges edges;
 
-    /** @param stopping true once the server is shutting down (new sockets are then refused) */
+    /**
+     * @param stopping true once the server is shutting down (new sockets are then refused)
+     * @param edges    rooms held by other nodes of the cluster, served here for them; null when the server runs alone
+     */
     public WebServer(Config config, Addresses addresses, HttpRoutes http, RoomRegistry rooms, Clock clock,
-                     ServerMetrics metrics, BooleanSupplier stopping) {
+                     ServerMetrics metrics, BooleanSupplier stopping, Edges edges) {
+        this.edges = edges;
         this.config = config;
         this.addresses = addresses;
         this.http = http;
@@ -74,7 +79,7 @@ public final class WebServer {
      * once all listen, with {@link Addresses#port()} set.
      */
     public Future<Void> deploy(Vertx vertx, int instances) {
-        Gateway gateway = new Gateway(rooms, clock, metrics, config, vertx, stopping);
+        Gateway gateway = new Gateway(rooms, clock, metrics, config, vertx, stopping, edges);
         OriginPolicy origins = new OriginPolicy(config, addresses::publicUrl);
         ConnectionGuard guard = new ConnectionGuard(vertx, config.maxConnections(), config.connectionsPerAddress(),
                 config.handshakeSeconds() * 1000L, metrics);

@@ -1,0 +1,164 @@
+package app.quizroom.cluster;
+
+import app.quizroom.game.Phase;
+import app.quizroom.game.Remotes;
+import app.quizroom.game.Room;
+import app.quizroom.protocol.ClientMessage;
+import app.quizroom.protocol.Codec;
+import app.quizroom.support.Clock;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A room's edge nodes, as its owner sees them: one {@link EdgeGroup} per node, told each move of the game, and the
+ * nodes whose answers to the open question are still awaited. It carries what the edges send into the room:
+ * hellos and commands through each connection's {@link RemoteLink}, closed connections, and batches of answers.
+ * Used on the room's context only.
+ */
+final class RoomEdges implements Remotes {
+
+    private final Room room;
+    private final EventBus bus;
+    private final Clock clock;
+    private final String self;
+    private final String selfId;
+    private final Map<String, EdgeGroup> groups = new HashMap<>();
+    /** Where the game was at its last move, and when (this node's clock). */
+    private int question = -1;
+    private Phase phase = Phase.LOBBY;
+    private boolean paused;
+    private long remainingMs;
+    private long movedAt;
+    /** The edge nodes that served players when answers to {@link #question} opened and have not sent them yet. */
+    private final Set<String> owing = new HashSet<>();
+
+    RoomEdges(Room room, EventBus bus, Clock clock, String self, String selfId) {
+        this.room = room;
+        this.bus = bus;
+        this.clock = clock;
+        this.self = self;
+        this.selfId = selfId;
+    }
+
+    Room room() {
+        return room;
+    }
+
+    @Override
+    public void moved(int question, Phase phase, boolean paused, long remainingMs) {
+        boolean opened = phase == Phase.ANSWERING && !(this.phase == Phase.ANSWERING && this.question == question);
+        this.question = question;
+        this.phase = phase;
+        this.paused = paused;
+        this.remainingMs = remainingMs;
+        this.movedAt = clock.millis();
+        if (opened) {
+            owing.clear();
+            groups.values().stream().filter(EdgeGroup::servesPlayers).forEach(g -> owing.add(g.node));
+        }
+        groups.values().forEach(g -> g.op(moment()));
+    }
+
+    @Override
+    public boolean awaiting(int question) {
+        return question == this.question && !owing.isEmpty();
+    }
+
+    /** Where the game is now, as an edge is told it; a running countdown's time left counts from now. */
+    private JsonObject moment() {
+        long left = phase.questionOpen() && !paused ? Math.max(0, remainingMs - (clock.millis() - movedAt))
+                : remainingMs;
+        return EdgeBus.op(EdgeBus.MOVED).put(EdgeBus.QUESTION, question).put(EdgeBus.PHASE, phase.name())
+                .put(EdgeBus.PAUSED, paused).put(EdgeBus.REMAINING, left);
+    }
+
+    /** A message from an edge node about this room. */
+    void receive(JsonObject message) {
+        EdgeGroup group = group(message.getString(EdgeBus.FROM), message.getString(EdgeBus.FROM_ID));
+        JsonArray answers = message.getJsonArray(EdgeBus.ANSWERS);
+        if (answers != null) {
+            answers(group, message.getInteger(EdgeBus.QUESTION), answers);
+            return;
+        }
+        JsonArray ops = message.getJsonArray(EdgeBus.OPS);
+        for (int i = 0; i < ops.size(); i++) {
+            up(group, ops.getJsonObject(i));
+        }
+    }
+
+    private EdgeGroup group(String node, String nodeId) {
+        EdgeGroup group = groups.get(node);
+        if (group == null || !group.nodeId.equals(nodeId)) {
+            if (group != null) {
+                nodeLeft(group); // the node started again: its old connections are gone
+            }
+            group = new EdgeGroup(room.pin(), node, nodeId, room, bus, self, selfId);
+            groups.put(node, group);
+            group.op(EdgeBus.op(EdgeBus.PLAN).put(EdgeBus.JSON, Codec.json(room.plan())));
+            group.op(moment());
+        }
+        return group;
+    }
+
+    private void up(EdgeGroup group, JsonObject op) {
+        long conn = op.getLong(EdgeBus.CONN);
+        switch (op.getString(EdgeBus.KIND)) {
+            case EdgeBus.HELLO, EdgeBus.COMMAND -> {
+                if (Codec.decode(op.getString(EdgeBus.TEXT)) instanceof Codec.Ok ok) {
+                    room.onMessage(group.link(conn, op.getString(EdgeBus.ADDRESS, "")), ok.message(), clock.millis());
+                }
+            }
+            case EdgeBus.CLOSED -> {
+                RemoteLink link = group.remove(conn);
+                if (link != null) {
+                    room.onClose(link);
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void answers(EdgeGroup group, int question, JsonArray given) {
+        if (question == this.question) {
+            owing.remove(group.node); // before the room looks: these may be the last answers it waits for
+        }
+        List<Room.RemoteAnswer> answers = new ArrayList<>(given.size());
+        for (int i = 0; i < given.size(); i++) {
+            JsonObject a = given.getJsonObject(i);
+            if (Codec.decode(a.getString(EdgeBus.TEXT)) instanceof Codec.Ok ok
+                    && ok.message() instanceof ClientMessage.Answer answer) {
+                answers.add(new Room.RemoteAnswer(a.getInteger(EdgeBus.PLAYER), answer, a.getLong(EdgeBus.MS)));
+            }
+        }
+        room.remoteAnswers(answers);
+    }
+
+    /** A cluster member left: if it served this room, its connections are closed as far as the room knows. */
+    void memberLeft(String nodeId) {
+        for (EdgeGroup group : new ArrayList<>(groups.values())) {
+            if (group.nodeId.equals(nodeId)) {
+                groups.remove(group.node);
+                nodeLeft(group);
+            }
+        }
+    }
+
+    private void nodeLeft(EdgeGroup group) {
+        owing.remove(group.node);
+        for (RemoteLink link : group.links()) {
+            group.remove(link.conn());
+            room.onClose(link);
+        }
+        // No more answers are owed by it: a question past its deadline may close now.
+        room.remoteAnswers(List.of());
+    }
+}
