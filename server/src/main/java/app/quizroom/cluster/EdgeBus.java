@@ -16,7 +16,8 @@ import io.vertx.core.json.JsonObject;
  * {@code gone} (no such room here).
  *
  * <p>Edge to owner, on the owner node's address: {@code up} batches (hellos, relayed commands, closed connections,
- * gathered for {@value #UP_WINDOW_MS} ms) and, per question, one {@code answers} message.
+ * gathered for {@value #UP_WINDOW_MS} ms), per question one {@code answers} message, and while
+ * answers come in, the edge's running count of them ({@value #COUNT}), at most every {@value #COUNT_INTERVAL_MS} ms.
  */
 final class EdgeBus {
 
@@ -42,6 +43,9 @@ final class EdgeBus {
     static final String REASON = "why";
     static final String ANSWERS = "ans";
     static final String MS = "ms";
+    static final String COUNT = "n";
+    /** An edge sends its running count of answers to the open question at most this often. */
+    static final long COUNT_INTERVAL_MS = 200;
 
     // Owner to edge.
     static final String PLAN = "plan";

@@ -57,6 +57,9 @@ final class EdgeRoom {
     /** The question whose answers went to the owner (later ones to it go at once). */
     private int sentFor = -1;
     private long deadlineTimer = -1;
+    /** When the running count last went to the owner, and whether a later one is on its way. */
+    private long countSentAt = Long.MIN_VALUE / 2;
+    private boolean countQueued;
 
     EdgeRoom(String pin, String owner, EdgeNode node, Executor executor) {
         this.pin = pin;
@@ -135,8 +138,39 @@ final class EdgeRoom {
                 sendAnswers(); // a player seated after this node sent its answers to the question
             } else {
                 answersIfAllIn();
+                countSoon(answersFor);
             }
         }
+    }
+
+    /**
+     * The owner's host sees a live count of answers: this node's goes to it now if the last went long enough ago,
+     * else once, when it has; not once this node's answers to the question are sent, since they count then.
+     */
+    private void countSoon(int question) {
+        if (sentFor == question || countQueued) {
+            return;
+        }
+        long wait = countSentAt + EdgeBus.COUNT_INTERVAL_MS - node.clock().millis();
+        if (wait <= 0) {
+            sendCount(question);
+            return;
+        }
+        countQueued = true;
+        node.vertx().setTimer(wait, id -> execute(() -> {
+            countQueued = false;
+            sendCount(question);
+        }));
+    }
+
+    private void sendCount(int question) {
+        if (desk == null || sentFor == question || !desk.answering(question)) {
+            return; // stale: the answers went, or the question moved on
+        }
+        countSentAt = node.clock().millis();
+        send(new JsonObject().put(EdgeBus.PIN, pin).put(EdgeBus.FROM, node.self())
+                .put(EdgeBus.FROM_ID, node.selfId()).put(EdgeBus.QUESTION, question)
+                .put(EdgeBus.COUNT, desk.answeredHere()));
     }
 
     private static void refuse(Link socket, Refusal refusal) {

@@ -39,6 +39,8 @@ final class RoomEdges implements Remotes {
     private long movedAt;
     /** The edge nodes that served players when answers to {@link #question} opened and have not sent them yet. */
     private final Set<String> owing = new HashSet<>();
+    /** Each owing node's running count of the answers it took to {@link #question}. */
+    private final Map<String, Integer> counts = new HashMap<>();
 
     RoomEdges(Room room, EventBus bus, Clock clock, String self, String selfId) {
         this.room = room;
@@ -62,6 +64,7 @@ final class RoomEdges implements Remotes {
         this.movedAt = clock.millis();
         if (opened) {
             owing.clear();
+            counts.clear();
             groups.values().stream().filter(EdgeGroup::servesPlayers).forEach(g -> owing.add(g.node));
         }
         groups.values().forEach(g -> g.op(moment()));
@@ -70,6 +73,18 @@ final class RoomEdges implements Remotes {
     @Override
     public boolean awaiting(int question) {
         return question == this.question && !owing.isEmpty();
+    }
+
+    @Override
+    public int counted(int question) {
+        if (question != this.question) {
+            return 0;
+        }
+        int sum = 0;
+        for (int n : counts.values()) {
+            sum += n;
+        }
+        return sum;
     }
 
     /** Where the game is now, as an edge is told it; a running countdown's time left counts from now. */
@@ -83,6 +98,14 @@ final class RoomEdges implements Remotes {
     /** A message from an edge node about this room. */
     void receive(JsonObject message) {
         EdgeGroup group = group(message.getString(EdgeBus.FROM), message.getString(EdgeBus.FROM_ID));
+        Integer count = message.getInteger(EdgeBus.COUNT);
+        if (count != null) {
+            if (message.getInteger(EdgeBus.QUESTION) == question && owing.contains(group.node)) {
+                counts.put(group.node, count);
+                room.remoteCountChanged();
+            }
+            return;
+        }
         JsonArray answers = message.getJsonArray(EdgeBus.ANSWERS);
         if (answers != null) {
             answers(group, message.getInteger(EdgeBus.QUESTION), answers);
@@ -130,6 +153,7 @@ final class RoomEdges implements Remotes {
     private void answers(EdgeGroup group, int question, JsonArray given) {
         if (question == this.question) {
             owing.remove(group.node); // before the room looks: these may be the last answers it waits for
+            counts.remove(group.node); // from now on they are in the room's own count
         }
         List<Room.RemoteAnswer> answers = new ArrayList<>(given.size());
         for (int i = 0; i < given.size(); i++) {
@@ -154,6 +178,7 @@ final class RoomEdges implements Remotes {
 
     private void nodeLeft(EdgeGroup group) {
         owing.remove(group.node);
+        counts.remove(group.node);
         for (RemoteLink link : group.links()) {
             group.remove(link.conn());
             room.onClose(link);

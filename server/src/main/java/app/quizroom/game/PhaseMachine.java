@@ -86,6 +86,11 @@ final class PhaseMachine {
         moved();
     }
 
+    /** Answers to this question other nodes have taken and not yet sent (see {@link Remotes#counted}). */
+    int counted(int question) {
+        return remotes.counted(question);
+    }
+
     /** Tells the room's other nodes where the game is now. */
     private void moved() {
         Moment at = now();

@@ -16,6 +16,12 @@ public interface Remotes {
     /** True while a node that serves players of the room has not yet sent its answers to this question. */
     boolean awaiting(int question);
 
+    /**
+     * Answers to this question other nodes have taken but not yet sent (their running counts, for the host's live
+     * count); 0 once each has sent its answers.
+     */
+    int counted(int question);
+
     Remotes NONE = new Remotes() {
         @Override
         public void moved(int question, Phase phase, boolean paused, long remainingMs) {
@@ -24,6 +30,11 @@ public interface Remotes {
         @Override
         public boolean awaiting(int question) {
             return false;
+        }
+
+        @Override
+        public int counted(int question) {
+            return 0;
         }
     };
 }

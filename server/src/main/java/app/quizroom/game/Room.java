@@ -301,7 +301,20 @@ public final class Room {
     /** The running count of answers while they are open, else null (for the audience's coalesced sends). */
     private ServerMessage.AnswerCount liveCount() {
         Moment at = phases.now();
-        return at.phase() == Phase.ANSWERING ? frames.count(at.run()) : null;
+        if (at.phase() != Phase.ANSWERING) {
+            return null;
+        }
+        ServerMessage.AnswerCount count = frames.count(at.run());
+        int elsewhere = phases.counted(at.run().index);
+        return elsewhere == 0 ? count
+                : new ServerMessage.AnswerCount(count.index(), count.answered() + elsewhere, count.total());
+    }
+
+    /** Another node's running count of answers changed (cluster mode): the host's live count is due. */
+    public void remoteCountChanged() {
+        if (phases.phase() == Phase.ANSWERING) {
+            audience.deliver(new Outbox().countChanged());
+        }
     }
 
     /** A client's connection closed. */
