@@ -103,6 +103,11 @@ public final class EdgeNode implements Edges {
         });
     }
 
+    /** The rooms other nodes own that this node serves connections for. */
+    public int rooms() {
+        return rooms.size();
+    }
+
     /** The room is over or gone for this node: the next hello looks its PIN up again. */
     void forget(EdgeRoom room) {
         rooms.remove(room.pin, room);

@@ -318,6 +318,9 @@ final class EdgeRoom {
             sendAnswersTo(question); // closed before this node's deadline: what it took still goes, once
         }
         finished = phase == Phase.FINISHED;
+        if (finished && conns.isEmpty()) {
+            node.forget(this);
+        }
     }
 
     private void deadlinePassed(int question) {

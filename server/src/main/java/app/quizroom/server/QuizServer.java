@@ -239,6 +239,7 @@ public final class QuizServer {
         ownerRelay = new OwnerRelay(vertx, rooms, clock, cluster.nodeName(), clusterNode.nodeId());
         EdgeNode edgeNode = new EdgeNode(vertx, pinDirectory, store, loops, metrics, clock, cluster.nodeName(),
                 clusterNode.nodeId());
+        ClusterMetrics.edgeRooms(registry, edgeNode::rooms);
         clusterNode.onMemberLeft(id -> {
             ownerRelay.memberLeft(id);
             edgeNode.memberLeft(id);

@@ -139,8 +139,10 @@ class EdgeServingTest {
             // Each phone answered as soon as its question opened: well within a second on either.
             assertTrue(many.getLong("ms") < 3_000 && one.getLong("ms") < 3_000, key + ": " + one + " " + many);
         }
-        assertEquals(finalScores(alone.gameId), finalScores(spread.gameId), "final scores and ranks in the report");
+        // The game's end (status, final scores) is one write: once it is there, so are the scores.
         assertEquals("finished", gameStatus(spread.gameId));
+        assertEquals("finished", gameStatus(alone.gameId));
+        assertEquals(finalScores(alone.gameId), finalScores(spread.gameId), "final scores and ranks in the report");
     }
 
     @Test
@@ -168,6 +170,7 @@ class EdgeServingTest {
         for (String name : List.of("A1", "B1", "B2", "C1", "C2")) {
             players.put(name, game.join(name.startsWith("A") ? a : name.startsWith("B") ? b : c, name));
         }
+        assertTrue(edgeRooms(b) >= 1, "node B serves the room as an edge");
         Set<String> acknowledged = new HashSet<>();
         game.host.send(command("start"));
         for (Map.Entry<String, WsClient> p : players.entrySet()) {
@@ -326,6 +329,11 @@ class EdgeServingTest {
         return new Traffic(sent, answeringMs);
     }
 
+    private static double edgeRooms(ServerProcess node) throws IOException {
+        return node.get("/metrics").body().lines().filter(l -> l.startsWith("quizroom_cluster_rooms_edge{"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElse(-1);
+    }
+
     private long busSent() throws IOException {
         long total = 0;
         for (ServerProcess node : cluster.nodes()) {
@@ -407,8 +415,16 @@ class EdgeServingTest {
         return found;
     }
 
-    private String gameStatus(long gameId) throws SQLException {
-        return database.single("SELECT status FROM games WHERE id = " + gameId);
+    /** The game's status once it is "finished", or what it is after 10 s (the owner's writes are queued). */
+    private String gameStatus(long gameId) throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        String status = database.single("SELECT status FROM games WHERE id = " + gameId);
+        while (!"finished".equals(status) && System.nanoTime() < deadline) {
+            // Another process's queued write: nothing to block on but polling.
+            Thread.sleep(100);
+            status = database.single("SELECT status FROM games WHERE id = " + gameId);
+        }
+        return status;
     }
 
     /** A game created on a node, its host attached there. */
