@@ -161,6 +161,32 @@ class EdgeServingTest {
 
     @Test
     @Order(3)
+    void aHostOnAnEdgeIsRelayedToTheOwner() throws Exception {
+        ServerProcess a = cluster.node(0);
+        ServerProcess b = cluster.node(1);
+        JsonObject created = new JsonObject(a.post("/api/games", new JsonObject().put("bankId", "edge-bank")
+                .put("readingSeconds", 0).put("timeLimit", 60).encode(), Duration.ofSeconds(30)).body());
+        WsClient host = client(b);
+        host.send(new JsonObject().put("type", "host").put("pin", created.getString("pin"))
+                .put("hostToken", created.getString("hostToken")));
+        assertEquals(created.getLong("gameId"), host.await("hosting").getLong("gameId"));
+        host.await("lobby");
+        WsClient phone = client(cluster.node(2));
+        phone.send(new JsonObject().put("type", "join").put("pin", created.getString("pin")).put("name", "Ana"));
+        int ana = phone.await("joined").getInteger("playerId");
+        assertEquals(ana, host.await("playerJoined").getJsonObject("player").getInteger("id"));
+        host.send(command("start"));
+        phone.send(answer(Game.opened(phone), true));
+        assertTrue(phone.await("answerAck").getBoolean("saved"));
+        assertEquals(1, host.await("reveal").getInteger("answered"));
+        host.send(new JsonObject().put("type", "kick").put("playerId", ana));
+        phone.await("kicked");
+        assertEquals(4001, phone.awaitClose());
+        assertEquals(0, host.await("playerLeft").getInteger("count"));
+    }
+
+    @Test
+    @Order(4)
     void playersOfAKilledEdgeComeBackThroughAnotherNodeWithTheirScores() throws Exception {
         ServerProcess a = cluster.node(0);
         ServerProcess b = cluster.node(1);
