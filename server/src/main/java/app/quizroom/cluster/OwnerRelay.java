@@ -2,6 +2,7 @@ package app.quizroom.cluster;
 
 import app.quizroom.game.Room;
 import app.quizroom.game.RoomRegistry;
+import app.quizroom.store.PostgresStore;
 import app.quizroom.support.Clock;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -24,10 +25,14 @@ public final class OwnerRelay {
     private final Clock clock;
     private final String self;
     private final String selfId;
+    private final RoomEdges.StoredAnswers stored;
     /** Each room's edges, by PIN, created at the first message from an edge. */
     private final Map<String, RoomEdges> edges = new ConcurrentHashMap<>();
 
-    public OwnerRelay(Vertx vertx, RoomRegistry rooms, Clock clock, String self, String selfId) {
+    /** @param store the database shared with the edges, where a dead edge's acknowledged answers are read back */
+    public OwnerRelay(Vertx vertx, RoomRegistry rooms, Clock clock, String self, String selfId,
+                      PostgresStore store) {
+        this.stored = store::answersTo;
         this.vertx = vertx;
         this.rooms = rooms;
         this.clock = clock;
@@ -57,7 +62,7 @@ public final class OwnerRelay {
         if (current != null && current.room() == room) {
             return current;
         }
-        RoomEdges created = new RoomEdges(room, vertx.eventBus(), clock, self, selfId);
+        RoomEdges created = new RoomEdges(room, vertx.eventBus(), clock, self, selfId, stored);
         edges.put(room.pin(), created);
         room.relayTo(created);
         return created;

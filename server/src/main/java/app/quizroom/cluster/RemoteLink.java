@@ -29,6 +29,10 @@ final class RemoteLink implements Link {
         return conn;
     }
 
+    int playerId() {
+        return playerId;
+    }
+
     /** True once the room gave this connection a player's seat. */
     boolean isPlayer() {
         return playerId >= 0;

@@ -5,7 +5,9 @@ import app.quizroom.game.Remotes;
 import app.quizroom.game.Room;
 import app.quizroom.protocol.ClientMessage;
 import app.quizroom.protocol.Codec;
+import app.quizroom.store.StoredAnswer;
 import app.quizroom.support.Clock;
+import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -42,7 +44,19 @@ final class RoomEdges implements Remotes {
     /** Each owing node's running count of the answers it took to {@link #question}. */
     private final Map<String, Integer> counts = new HashMap<>();
 
-    RoomEdges(Room room, EventBus bus, Clock clock, String self, String selfId) {
+    /** Where the answers a dead edge stored are read back (the shared database). */
+    private final StoredAnswers stored;
+    /** Reads of a dead edge's stored answers to {@link #question} still on their way. */
+    private int recovering;
+
+    /** The answers stored for one question of a game. */
+    @FunctionalInterface
+    interface StoredAnswers {
+        Future<List<StoredAnswer>> of(long gameId, int question);
+    }
+
+    RoomEdges(Room room, EventBus bus, Clock clock, String self, String selfId, StoredAnswers stored) {
+        this.stored = stored;
         this.room = room;
         this.bus = bus;
         this.clock = clock;
@@ -63,6 +77,7 @@ final class RoomEdges implements Remotes {
         this.remainingMs = remainingMs;
         this.movedAt = clock.millis();
         if (opened) {
+            recovering = 0;
             owing.clear();
             counts.clear();
             groups.values().stream().filter(EdgeGroup::servesPlayers).forEach(g -> owing.add(g.node));
@@ -72,7 +87,7 @@ final class RoomEdges implements Remotes {
 
     @Override
     public boolean awaiting(int question) {
-        return question == this.question && !owing.isEmpty();
+        return question == this.question && (!owing.isEmpty() || recovering > 0);
     }
 
     @Override
@@ -177,13 +192,58 @@ final class RoomEdges implements Remotes {
     }
 
     private void nodeLeft(EdgeGroup group) {
-        owing.remove(group.node);
+        boolean owed = owing.remove(group.node) && phase == Phase.ANSWERING;
         counts.remove(group.node);
+        Set<Integer> players = new HashSet<>();
         for (RemoteLink link : group.links()) {
+            if (link.isPlayer()) {
+                players.add(link.playerId());
+            }
             group.remove(link.conn());
             room.onClose(link);
         }
-        // No more answers are owed by it: a question past its deadline may close now.
-        room.remoteAnswers(List.of());
+        if (owed && !players.isEmpty()) {
+            recover(question, players);
+        } else {
+            room.remoteAnswers(List.of()); // no more answers owed by it: a question past its deadline may close
+        }
+    }
+
+    /**
+     * The node died owing its answers to the open question: those it acknowledged are in the database, so the room
+     * reads them back and scores them as if the node had sent them (the question waits for the read as it would
+     * have for the node, within the grace period).
+     */
+    private void recover(int question, Set<Integer> players) {
+        recovering++;
+        stored.of(room.plan().gameId(), question).onComplete(read -> room.execute(() -> {
+            if (question != this.question || recovering == 0) {
+                return; // stale: the question moved on
+            }
+            recovering--;
+            List<Room.RemoteAnswer> answers = new ArrayList<>();
+            if (read.succeeded()) {
+                for (StoredAnswer a : read.result()) {
+                    if (players.contains(a.playerId())) {
+                        JsonObject given = new JsonObject(a.answerJson());
+                        JsonArray options = given.getJsonArray("options");
+                        JsonArray order = given.getJsonArray("order");
+                        answers.add(new Room.RemoteAnswer(a.playerId(), new ClientMessage.Answer(question,
+                                given.getInteger("option"), options == null ? null : intList(options),
+                                order == null ? null : intList(order), given.getDouble("value"), null),
+                                a.responseMs()));
+                    }
+                }
+            }
+            room.remoteAnswers(answers);
+        }));
+    }
+
+    private static List<Integer> intList(JsonArray array) {
+        List<Integer> list = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            list.add(array.getInteger(i));
+        }
+        return list;
     }
 }

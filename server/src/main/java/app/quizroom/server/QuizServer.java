@@ -233,10 +233,10 @@ public final class QuizServer {
      * SQLite, where an edge could not store the answers it acknowledges where the owner's report reads them.
      */
     private Future<Edges> edges(Supplier<Executor> loops) {
-        if (clusterNode == null || !(store instanceof PostgresStore)) {
+        if (clusterNode == null || !(store instanceof PostgresStore postgres)) {
             return Future.succeededFuture(null);
         }
-        ownerRelay = new OwnerRelay(vertx, rooms, clock, cluster.nodeName(), clusterNode.nodeId());
+        ownerRelay = new OwnerRelay(vertx, rooms, clock, cluster.nodeName(), clusterNode.nodeId(), postgres);
         EdgeNode edgeNode = new EdgeNode(vertx, pinDirectory, store, loops, metrics, clock, cluster.nodeName(),
                 clusterNode.nodeId());
         ClusterMetrics.edgeRooms(registry, edgeNode::rooms);
