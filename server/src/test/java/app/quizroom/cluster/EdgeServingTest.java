@@ -83,6 +83,8 @@ class EdgeServingTest {
     private static final int QUESTIONS = 5;
     /** A phone's seat is back within this long after its edge is killed. */
     private static final Duration BACK = Duration.ofSeconds(15);
+    /** A node's first scrape of its metrics can take seconds on two cores shared with other builds. */
+    private static final Duration SCRAPE = Duration.ofSeconds(30);
 
     private final Vertx vertx = Vertx.vertx();
     private final List<WsClient> clients = new ArrayList<>();
@@ -360,14 +362,14 @@ class EdgeServingTest {
     }
 
     private static double edgeRooms(ServerProcess node) throws IOException {
-        return node.get("/metrics").body().lines().filter(l -> l.startsWith("quizroom_cluster_rooms_edge{"))
+        return node.get("/metrics", SCRAPE).body().lines().filter(l -> l.startsWith("quizroom_cluster_rooms_edge{"))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElse(-1);
     }
 
     private long busSent() throws IOException {
         long total = 0;
         for (ServerProcess node : cluster.nodes()) {
-            String metrics = node.get("/metrics").body();
+            String metrics = node.get("/metrics", SCRAPE).body();
             total += metrics.lines().filter(l -> l.startsWith("quizroom_cluster_bus_sent_total{"))
                     .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
         }
