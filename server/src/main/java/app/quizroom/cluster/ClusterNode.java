@@ -2,11 +2,15 @@ package app.quizroom.cluster;
 
 import app.quizroom.config.ClusterConfig;
 import app.quizroom.metrics.ClusterMetrics;
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.cluster.MembershipListener;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxBuilder;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+
+import java.util.function.Consumer;
 
 /**
  * This node's membership of the cluster: the Hazelcast cluster manager Vert.x is built with, the event bus's own
@@ -16,6 +20,8 @@ public final class ClusterNode {
 
     /** Every bus address Quizroom uses starts with this; Vert.x's own traffic is not counted. */
     public static final String ADDRESS_PREFIX = "quizroom.";
+    /** The member attribute under which Vert.x's Hazelcast cluster manager keeps each member's node id. */
+    private static final String VERTX_NODE_ID = "__vertx.nodeId";
 
     private final ClusterConfig config;
     private final HazelcastClusterManager manager;
@@ -67,6 +73,31 @@ public final class ClusterNode {
     public boolean isMember(String nodeName) {
         return joined() && manager.getHazelcastInstance().getCluster().getMembers().stream()
                 .anyMatch(m -> nodeName.equals(m.getAttribute(HazelcastSetup.NODE_ATTRIBUTE)));
+    }
+
+    /** This member's id in the cluster (the one {@link #onMemberLeft} reports). */
+    public String nodeId() {
+        return manager.getNodeId();
+    }
+
+    /**
+     * Calls {@code left} with the id of each member that leaves the cluster (on Hazelcast's event thread). Through
+     * Hazelcast itself: Vert.x keeps the cluster manager's one node listener for its own use.
+     */
+    public void onMemberLeft(Consumer<String> left) {
+        manager.getHazelcastInstance().getCluster().addMembershipListener(new MembershipListener() {
+            @Override
+            public void memberAdded(MembershipEvent event) {
+            }
+
+            @Override
+            public void memberRemoved(MembershipEvent event) {
+                String id = event.getMember().getAttribute(VERTX_NODE_ID);
+                if (id != null) {
+                    left.accept(id);
+                }
+            }
+        });
     }
 
     public String name() {

@@ -75,6 +75,11 @@ public final class Limits {
      */
     public static final int READ_PROBE_AFTER = 16;
     public static final int READ_PROBE_MAX_UNANSWERED = 64;
+    /**
+     * Cluster mode: how long past a question's deadline its owner waits for the answers of players served by other
+     * nodes (each node sends its own once, when its players have all answered or at its own deadline).
+     */
+    public static final long REMOTE_ANSWERS_GRACE_MS = 1_000;
 
     private Limits() {
     }

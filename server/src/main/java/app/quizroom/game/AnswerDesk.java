@@ -3,6 +3,7 @@ package app.quizroom.game;
 import app.quizroom.bank.Question;
 import app.quizroom.protocol.ClientMessage;
 import app.quizroom.protocol.ErrorCode;
+import app.quizroom.scoring.AnswerValue;
 import app.quizroom.scoring.Scoring;
 
 
@@ -85,13 +86,40 @@ final class AnswerDesk {
         if (translation instanceof Refusal refusal) {
             return refusal;
         }
-        QuestionRun.Translated value = (QuestionRun.Translated) translation;
-        long responseMs = Math.max(0, arrivedAt - run.openedAt);
-        double credit = Scoring.credit(run.question, value.value());
-        GameRecorder.Saving stored = store.answerAccepted(asked, player.id, given(run.question, message), responseMs,
-                credit);
-        AnswerRecord record = new AnswerRecord(value.value(), responseMs, credit, message.nonce(), stored);
-        player.answers.put(asked, record);
+        return keep(player, run, message, ((QuestionRun.Translated) translation).value(),
+                Math.max(0, arrivedAt - run.openedAt), store);
+    }
+
+    /**
+     * Takes an answer another node has already checked, timed and stored (cluster mode): its player's
+     * {@code responseMs} as that node measured it (from the moment it opened the question to the answer's arrival
+     * there). It is scored exactly as one taken here; it is refused only if it cannot be scored: the question has
+     * closed or moved on, or the player already has an answer to it.
+     */
+    Outcome takeRemote(Player player, ClientMessage.Answer message, long responseMs, Moment at) {
+        QuestionRun run = at.run();
+        if (run == null || message.question() != run.index || at.phase() != Phase.ANSWERING) {
+            return new Refusal(ErrorCode.LATE, "Time is up for this question.");
+        }
+        if (player.answers.containsKey(run.index)) {
+            return new Refusal(ErrorCode.ALREADY_ANSWERED, "You have already answered this question.");
+        }
+        QuestionRun.Translation translation = run.toBank(message);
+        if (translation instanceof Refusal refusal) {
+            return refusal;
+        }
+        long clamped = Math.max(0, Math.min(responseMs, run.timeLimitMs));
+        return keep(player, run, message, ((QuestionRun.Translated) translation).value(), clamped,
+                (question, playerId, answer, ms, credit) -> GameRecorder.Saving.done());
+    }
+
+    private Outcome keep(Player player, QuestionRun run, ClientMessage.Answer message, AnswerValue value,
+                         long responseMs, Store into) {
+        double credit = Scoring.credit(run.question, value);
+        GameRecorder.Saving stored = into.answerAccepted(run.index, player.id, given(run.question, message),
+                responseMs, credit);
+        AnswerRecord record = new AnswerRecord(value, responseMs, credit, message.nonce(), stored);
+        player.answers.put(run.index, record);
         run.answered++;
         return new Accepted(record);
     }

@@ -34,6 +34,11 @@ public interface Link {
     default void seated() {
     }
 
+    /** Called by the room once this connection holds the seat of player {@code playerId}. */
+    default void seatedAs(int playerId) {
+        seated();
+    }
+
     /**
      * The room refused a join from this connection for what it carried (a name, a team, a join pattern) or offered
      * it the teams to choose from: such joins cost the connection that sends them, never the room's allowance.

@@ -39,6 +39,10 @@ final class PhaseMachine {
     private final Frames frames;
     private final Audience audience;
     private final Gate gate;
+    /** The questions as played, their option order and the game's id: one source for this room and its edges. */
+    private final RoomPlan plan;
+    /** The room's players on other nodes; {@link Remotes#NONE} alone. */
+    private Remotes remotes = Remotes.NONE;
 
     private Phase phase = Phase.LOBBY;
     private QuestionRun run;
@@ -64,6 +68,8 @@ final class PhaseMachine {
         this.frames = frames;
         this.audience = audience;
         this.gate = gate;
+        this.plan = new RoomPlan(questions, options.shuffleOptions(), options.timeLimitSeconds(), seed,
+                recorder.gameId());
         this.timer = new PhaseTimer(env.scheduler(), env.executor(), fired -> {
             audience.deliver(onTimer(fired));
             afterTimer.run();
@@ -72,6 +78,27 @@ final class PhaseMachine {
 
     Phase phase() {
         return phase;
+    }
+
+    RoomPlan plan() {
+        return plan;
+    }
+
+    /** From now on the room's players on other nodes are told where the game is, starting now. */
+    void relayTo(Remotes remotes) {
+        this.remotes = remotes;
+        moved();
+    }
+
+    /** Answers to this question other nodes have taken and not yet sent (see {@link Remotes#counted}). */
+    int counted(int question) {
+        return remotes.counted(question);
+    }
+
+    /** Tells the room's other nodes where the game is now. */
+    private void moved() {
+        Moment at = now();
+        remotes.moved(run == null ? -1 : run.index, phase, paused, at.remainingMs());
     }
 
     /** Where the game is now. */
@@ -164,6 +191,7 @@ final class PhaseMachine {
         paused = true;
         timer.cancel();
         pausedAt = at;
+        moved();
         return new Outbox().toEveryone(new ServerMessage.Paused(true, phase.wireName(), run.index, pausedRemainingMs));
     }
 
@@ -185,6 +213,7 @@ final class PhaseMachine {
             run.deadline = at + pausedRemainingMs;
             timer.set(run.index, PhaseTimer.Kind.DEADLINE, pausedRemainingMs);
         }
+        moved();
         Outbox out = new Outbox()
                 .toEveryone(new ServerMessage.Paused(false, phase.wireName(), run.index, pausedRemainingMs));
         closeIfAllAnswered(out); // those still to answer may have left during the pause
@@ -196,11 +225,19 @@ final class PhaseMachine {
      * a resume); returns whether it did. Not while paused: the countdown is frozen.
      */
     boolean closeIfAllAnswered(Outbox out) {
-        if (phase == Phase.ANSWERING && !paused && answers.allAnswered(run)) {
+        if (phase == Phase.ANSWERING && !paused && (answers.allAnswered(run) || pastDeadlineAndNoneAwaited())) {
             closeQuestion(out);
             return true;
         }
         return false;
+    }
+
+    /**
+     * The deadline has passed and no other node still owes its answers: the question closes, as it would have at
+     * its deadline. Alone (no other nodes) the deadline's timer always closes it first.
+     */
+    private boolean pastDeadlineAndNoneAwaited() {
+        return remotes != Remotes.NONE && clock.millis() >= run.deadline && !remotes.awaiting(run.index);
     }
 
     /**
@@ -219,13 +256,12 @@ final class PhaseMachine {
             recorder.gameEnded(GameRecorder.Ending.INTERRUPTED, board.finalScores()); // cut short
         }
         phase = Phase.FINISHED;
+        moved();
     }
 
     /** Question {@code index} as this game plays it (its option order derives from the seed and the index). */
     QuestionRun runOf(int index) {
-        Question q = questions.get(index);
-        int seconds = options.timeLimitSeconds() != null ? options.timeLimitSeconds() : q.timeLimitSeconds();
-        return new QuestionRun(index, q, seconds, options.shuffleOptions(), QuestionRun.optionShuffle(seed, index));
+        return plan.run(index);
     }
 
     /** The questions in the order this game plays them. */
@@ -314,6 +350,7 @@ final class PhaseMachine {
         if (reading > 0) {
             timer.set(run.index, PhaseTimer.Kind.OPEN_ANSWERS, reading);
         }
+        moved();
         Moment shown = new Moment(phase, run, paused, reading);
         out.toPlayers(frames.questionForPlayers(shown, null)).toHost(frames.questionForHost(shown));
         if (reading == 0) {
@@ -331,6 +368,7 @@ final class PhaseMachine {
         phase = Phase.TALK;
         run.talkEndsAt = clock.millis() + talk;
         timer.set(run.index, PhaseTimer.Kind.OPEN_ANSWERS, talk);
+        moved();
         out.toEveryone(new ServerMessage.Talk(run.index, talk));
     }
 
@@ -340,6 +378,7 @@ final class PhaseMachine {
         run.openedAt = at;
         run.deadline = at + run.timeLimitMs;
         timer.set(run.index, PhaseTimer.Kind.DEADLINE, run.timeLimitMs);
+        moved();
         out.toEveryone(new ServerMessage.Answering(run.index, run.timeLimitMs, run.timeLimitMs))
                 .toHost(frames.count(run));
     }
@@ -347,6 +386,7 @@ final class PhaseMachine {
     private void closeQuestion(Outbox out) {
         timer.cancel();
         phase = Phase.REVEAL;
+        moved();
         board.scoreQuestion(run, roster.all());
         recorder.questionScored(run.index, board.scores());
         QuestionRun closed = run;
@@ -356,6 +396,7 @@ final class PhaseMachine {
 
     private void showLeaderboard(Outbox out) {
         phase = Phase.LEADERBOARD;
+        moved();
         out.toHost(board.leaderboard(run.index, questions.size(), LEADERBOARD_SIZE));
     }
 
@@ -363,6 +404,7 @@ final class PhaseMachine {
         timer.cancel();
         board.rankIfStale(roster.all());
         phase = Phase.PODIUM;
+        moved();
         recorder.gameEnded(ending, board.finalScores());
         out.toHost(board.podium());
         // The projector reveals third, second, then first; each phone tells its own rank only once it has.
@@ -388,6 +430,7 @@ final class PhaseMachine {
             sendFinals(out); // the teacher ended the podium before its reveal was over
         }
         phase = Phase.FINISHED;
+        moved();
         gate.finish();
         out.toEveryone(new ServerMessage.Finished());
     }
@@ -410,6 +453,13 @@ final class PhaseMachine {
         } else if (fired.kind() == PhaseTimer.Kind.OPEN_ANSWERS && phase == Phase.TALK) {
             openAnswers(out);
         } else if (fired.kind() == PhaseTimer.Kind.DEADLINE && phase == Phase.ANSWERING) {
+            if (remotes.awaiting(run.index)) {
+                // Another node's answers are on their way: wait for them, but no longer than the grace period.
+                timer.set(run.index, PhaseTimer.Kind.GRACE, Limits.REMOTE_ANSWERS_GRACE_MS);
+            } else {
+                closeQuestion(out);
+            }
+        } else if (fired.kind() == PhaseTimer.Kind.GRACE && phase == Phase.ANSWERING) {
             closeQuestion(out);
         } else if (fired.kind() == PhaseTimer.Kind.FINALS && phase == Phase.PODIUM) {
             sendFinals(out);

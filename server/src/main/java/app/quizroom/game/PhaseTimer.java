@@ -12,10 +12,11 @@ import java.util.function.Consumer;
 final class PhaseTimer {
 
     /**
-     * What a timer is for: the end of reading time or team talk, the answering deadline, or the end of the podium's
-     * reveal (when each player's final frame goes out).
+     * What a timer is for: the end of reading time or team talk, the answering deadline, the end of the wait for
+     * other nodes' answers after it (cluster mode), or the end of the podium's reveal (when each player's final
+     * frame goes out).
      */
-    enum Kind { OPEN_ANSWERS, DEADLINE, FINALS }
+    enum Kind { OPEN_ANSWERS, DEADLINE, GRACE, FINALS }
 
     /** A timer coming back into the room. */
     record Fired(int question, Kind kind, long sequence) {

@@ -9,7 +9,7 @@ import app.quizroom.protocol.ErrorCode;
  */
 public record Refusal(ErrorCode code, String message)
         implements Reply, Admission.Outcome, AnswerDesk.Outcome, Nicknames.Result, QuestionRun.Translation,
-        Teams.Placement {
+        Teams.Placement, EdgeDesk.Outcome {
 
     /** A command the current phase does not allow, such as {@code 'next' cannot be used in phase lobby.}. */
     static Refusal wrongPhase(String ref, Phase phase) {

@@ -74,6 +74,8 @@ public final class Room {
     private final GuessWatch guesses;
     /** What a saved state needs besides the parts above: options as settled, seed, host key's hash. */
     private final SavedRoom.Parts parts;
+    /** Takes the answers other nodes took (cluster mode); counted where they were taken, not here. */
+    private final AnswerDesk remoteDesk;
     private boolean storageFailing;
     private long lastActivity;
     private RoomWatch watch = RoomWatch.NONE;
@@ -118,6 +120,7 @@ public final class Room {
         frames = new Frames(pin, bank, questions.size(), options, joinUrl, qrUrl, roster, board, teams, gate);
         audience = new Audience(roster, env, this::liveCount);
         AnswerDesk answers = new AnswerDesk(roster, recorder::answerAccepted, env.metrics());
+        remoteDesk = new AnswerDesk(roster, recorder::answerAccepted, RoomMetrics.NONE);
         phases = new PhaseMachine(List.copyOf(questions), options, seed, teams, env, recorder, roster, board, answers,
                 frames, audience, gate, () -> checkpoint(false));
         pattern = options.twoStepJoin() ? new JoinPattern(env, () -> phases.phase() != Phase.FINISHED,
@@ -204,6 +207,47 @@ public final class Room {
     /** The settings of a game as clients and the report show them. */
     public static ServerMessage.GameSettings settingsOf(GameOptions options) {
         return Frames.settings(options);
+    }
+
+    /** What another node needs to serve this room's players (cluster mode). */
+    public RoomPlan plan() {
+        return phases.plan();
+    }
+
+    /**
+     * From now on the room's players on other nodes are told each move of the game (cluster mode); on the room's
+     * context.
+     */
+    public void relayTo(Remotes remotes) {
+        phases.relayTo(remotes);
+    }
+
+    /**
+     * An answer another node took from player {@code playerId}, checked and stored there, and timed there:
+     * {@code responseMs} from its opening of the question to the answer's arrival.
+     */
+    public record RemoteAnswer(int playerId, ClientMessage.Answer answer, long responseMs) {
+    }
+
+    /**
+     * Answers another node took (cluster mode), on the room's context: each is scored exactly as one taken here. The
+     * node has acknowledged them to the phones; the question closes if they were the last awaited.
+     */
+    public void remoteAnswers(List<RemoteAnswer> given) {
+        lastActivity = env.clock().millis();
+        Outbox out = new Outbox();
+        boolean any = false;
+        for (RemoteAnswer remote : given) {
+            Player player = roster.byId(remote.playerId());
+            if (player != null && remoteDesk.takeRemote(player, remote.answer(), remote.responseMs(), phases.now())
+                    instanceof AnswerDesk.Accepted) {
+                any = true;
+            }
+        }
+        if (!phases.closeIfAllAnswered(out) && any) {
+            out.countChanged();
+        }
+        audience.deliver(out);
     }
 
     /** Runs a task on the room's own context. */
@@ -335,7 +379,20 @@ public final class Room {
     /** The running count of answers while they are open, else null (for the audience's coalesced sends). */
     private ServerMessage.AnswerCount liveCount() {
         Moment at = phases.now();
-        return at.phase() == Phase.ANSWERING ? frames.count(at.run()) : null;
+        if (at.phase() != Phase.ANSWERING) {
+            return null;
+        }
+        ServerMessage.AnswerCount count = frames.count(at.run());
+        int elsewhere = phases.counted(at.run().index);
+        return elsewhere == 0 ? count
+                : new ServerMessage.AnswerCount(count.index(), count.answered() + elsewhere, count.total());
+    }
+
+    /** Another node's running count of answers changed (cluster mode): the host's live count is due. */
+    public void remoteCountChanged() {
+        if (phases.phase() == Phase.ANSWERING) {
+            audience.deliver(new Outbox().countChanged());
+        }
     }
 
     /** A client's connection closed. */

@@ -190,7 +190,7 @@ final class Roster {
         byLink.put(link, player);
         connected++;
         metrics.playerConnected();
-        link.seated();
+        link.seatedAs(player.id);
     }
 
     /** Detaches a player's connection (the seat stays); returns the link that was detached. */

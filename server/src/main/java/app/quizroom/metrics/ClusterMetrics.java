@@ -44,6 +44,12 @@ public final class ClusterMetrics {
         roomsMoved.increment();
     }
 
+    /** Cluster mode on PostgreSQL: the rooms other nodes own that this node serves connections for. */
+    public static void edgeRooms(MeterRegistry registry, IntSupplier rooms) {
+        Gauge.builder(MetricNames.CLUSTER_ROOMS_EDGE, rooms::getAsInt)
+                .description("Rooms other nodes own that this node serves connections for").register(registry);
+    }
+
     public void busSent() {
         busSent.increment();
     }

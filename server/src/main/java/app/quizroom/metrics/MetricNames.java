@@ -19,6 +19,7 @@ public final class MetricNames {
     public static final String TAG_NODE = "node";
     public static final String CLUSTER_MEMBERS = "quizroom.cluster.members";
     public static final String CLUSTER_ROOMS_OWNED = "quizroom.cluster.rooms.owned";
+    public static final String CLUSTER_ROOMS_EDGE = "quizroom.cluster.rooms.edge";
     public static final String CLUSTER_BUS_SENT = "quizroom.cluster.bus.sent";
     public static final String CLUSTER_BUS_RECEIVED = "quizroom.cluster.bus.received";
     public static final String CLUSTER_PIN_CONFLICTS = "quizroom.cluster.pin.conflicts";

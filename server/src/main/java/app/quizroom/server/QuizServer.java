@@ -5,6 +5,8 @@ import app.quizroom.bank.BankFolder;
 import app.quizroom.bank.BankLibrary;
 import app.quizroom.cluster.ClusterNode;
 import app.quizroom.cluster.DurablePins;
+import app.quizroom.cluster.EdgeNode;
+import app.quizroom.cluster.OwnerRelay;
 import app.quizroom.cluster.PinDirectory;
 import app.quizroom.config.ClusterConfig;
 import app.quizroom.config.Config;
@@ -22,6 +24,7 @@ import app.quizroom.support.Clock;
 import app.quizroom.support.Scheduler;
 import app.quizroom.support.Tokens;
 import app.quizroom.transport.Addresses;
+import app.quizroom.transport.Edges;
 import app.quizroom.transport.EventLoops;
 import app.quizroom.transport.HttpRoutes;
 import app.quizroom.transport.Readiness;
@@ -42,6 +45,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
@@ -82,6 +86,8 @@ public final class QuizServer {
     /** Null when the server runs alone (no QUIZROOM_CLUSTER_MEMBERS). */
     private final ClusterNode clusterNode;
     private volatile PinDirectory pinDirectory;
+    /** Cluster mode on PostgreSQL: this node's rooms as other nodes serve their players; else null. */
+    private volatile OwnerRelay ownerRelay;
     private final DurablePins durablePins;
     private ClusterMetrics clusterMetrics;
     /** Cluster mode on PostgreSQL: the rooms' saved states and epoch fence; null otherwise. */
@@ -197,7 +203,7 @@ public final class QuizServer {
                     vertx = v;
                     return EventLoops.forRooms(vertx, loopCount);
                 })
-                .compose(loops -> {
+                .compose(loops -> edges(loops).map(edges -> {
                     Supplier<Room.Environment> environments =
                             () -> new Room.Environment(loops.get(), clock, scheduler, metrics, limits);
                     RoomTakeover takeover = RoomTakeover.NONE;
@@ -218,8 +224,9 @@ public final class QuizServer {
                             registry, rooms::size, metrics::connectedPlayers, store.reports(),
                             store::flushed, this::readiness);
                     return new WebServer(vertx, config, addresses, http, rooms, clock, metrics, stopping::get,
-                            takeover).deploy(instances);
-                })
+                            takeover, edges);
+                }))
+                .compose(web -> web.deploy(instances))
                 .onSuccess(ignored -> {
                     sweeper = new RoomSweeper(rooms, opened, clock, config.roomIdleMinutes(),
                             config.emptyRoomMinutes());
@@ -238,6 +245,26 @@ public final class QuizServer {
                 });
     }
 
+    /**
+     * Cluster mode on the shared PostgreSQL database: this node serves, as an edge, the players of rooms other nodes
+     * own, and relays its own rooms to the nodes that serve theirs. Null (nothing served for others) alone, and on
+     * SQLite, where an edge could not store the answers it acknowledges where the owner's report reads them.
+     */
+    private Future<Edges> edges(Supplier<Executor> loops) {
+        if (clusterNode == null || !(store instanceof PostgresStore postgres)) {
+            return Future.succeededFuture(null);
+        }
+        ownerRelay = new OwnerRelay(vertx, rooms, clock, cluster.nodeName(), clusterNode.nodeId(), postgres);
+        EdgeNode edgeNode = new EdgeNode(vertx, pinDirectory, store, loops, metrics, clock, cluster.nodeName(),
+                clusterNode.nodeId());
+        ClusterMetrics.edgeRooms(registry, edgeNode::rooms);
+        clusterNode.onMemberLeft(id -> {
+            ownerRelay.memberLeft(id);
+            edgeNode.memberLeft(id);
+        });
+        return Future.all(ownerRelay.start(), edgeNode.start()).map(ignored -> edgeNode);
+    }
+
     /** What {@code GET /ready} says: cluster joined, database reachable, not draining. */
     private Readiness readiness() {
         boolean inCluster = clusterNode != null;
@@ -250,6 +277,10 @@ public final class QuizServer {
         RoomKeepers kept = keepers;
         if (kept != null) {
             kept.forget(pin);
+        }
+        OwnerRelay relay = ownerRelay;
+        if (relay != null) {
+            relay.forget(pin);
         }
         PinDirectory directory = pinDirectory;
         if (directory != null) {

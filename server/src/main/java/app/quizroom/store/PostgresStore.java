@@ -1,15 +1,19 @@
 package app.quizroom.store;
 
 import app.quizroom.config.DatabaseSettings;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
 
 import java.security.SecureRandom;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -99,6 +103,21 @@ public final class PostgresStore extends QueuedStore {
     }
 
     /** The PINs and epochs of the live rooms, in this database (cluster mode). */
+    /**
+     * The answers stored for one question of a game (cluster mode: those a node that died had taken and acknowledged
+     * before it could tell the room). Completes on the store's own Vert.x.
+     */
+    public Future<List<StoredAnswer>> answersTo(long gameId, int question) {
+        return pool.preparedQuery("SELECT player_id, answer_json, response_ms FROM answers"
+                        + " WHERE game_id = $1 AND question_idx = $2")
+                .execute(Tuple.of(gameId, question))
+                .map(rows -> {
+                    List<StoredAnswer> answers = new ArrayList<>(rows.size());
+                    rows.forEach(r -> answers.add(new StoredAnswer(r.getInteger(0), r.getString(1), r.getLong(2))));
+                    return answers;
+                });
+    }
+
     public PgLiveRooms liveRooms() {
         return liveRooms;
     }

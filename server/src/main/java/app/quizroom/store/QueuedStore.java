@@ -58,6 +58,11 @@ abstract class QueuedStore implements ResultStore {
         return recorder().resumeGame(gameId, System.currentTimeMillis());
     }
 
+    @Override
+    public GameRecorder gameOf(long gameId) {
+        return recorder().gameOf(gameId);
+    }
+
     /** Records a new game and returns the recorder its room writes through. */
     @Override
     public GameRecorder newGame(String pin, String bankId, String bankTitle, ServerMessage.GameSettings settings,

@@ -42,6 +42,12 @@ public interface ResultStore extends AutoCloseable {
     GameRecorder resumeGame(long gameId);
 
     /**
+     * A recorder for a game another node runs, in a database this node shares with it (cluster mode): this node
+     * writes through it only the answers of the players it serves for that game.
+     */
+    GameRecorder gameOf(long gameId);
+
+    /**
      * Completes once every write queued before this call is committed (true), or at once with false while the
      * database is failing. Reports wait on it, so a teacher always reads what the game has already said.
      */

@@ -83,6 +83,11 @@ final class SqlRecorder {
         return new Game(id);
     }
 
+    /** The recorder of a game already recorded (by another node sharing the database). */
+    GameRecorder gameOf(long id) {
+        return new Game(id);
+    }
+
     /** Marks the games a crash left in the lobby or running as interrupted; returns how many (SQLite). */
     static int markInterrupted(Connection c) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(MARK_INTERRUPTED)) {

@@ -33,11 +33,14 @@ final class Gateway {
     private final GuessGuard guard;
     private final BooleanSupplier stopping;
     private final RoomTakeover takeover;
+    /** Rooms held by other nodes of the cluster; null when the server runs alone. */
+    private final Edges edges;
 
     Gateway(RoomRegistry rooms, Clock clock, ServerMetrics metrics, Config config, Vertx vertx,
-            BooleanSupplier stopping, RoomTakeover takeover) {
+            BooleanSupplier stopping, RoomTakeover takeover, Edges edges) {
         this.rooms = rooms;
         this.takeover = takeover;
+        this.edges = edges;
         this.stopping = stopping;
         this.clock = clock;
         this.metrics = metrics;
@@ -52,6 +55,8 @@ final class Gateway {
         final String address;
         SocketLink link;
         Room room;
+        /** Set once the connection asked for a room another node holds. */
+        Edges.Session edge;
         int failedLookups;
         int refusedJoins;
 
@@ -126,6 +131,9 @@ final class Gateway {
             if (room != null) {
                 room.execute(() -> room.onClose(connection.link));
             }
+            if (connection.edge != null) {
+                connection.edge.closed();
+            }
         });
     }
 
@@ -152,7 +160,8 @@ final class Gateway {
                 return;
             }
             // Before the lookup, so that a seated connection learns nothing about other PINs either.
-            if (connection.link.isSeated() && !connection.room.pin().equals(pin)) {
+            if (connection.link.isSeated() && !(connection.room != null ? connection.room.pin()
+                    : connection.edge.pin()).equals(pin)) {
                 error(connection, ErrorCode.ALREADY_JOINED, "This connection is already in another game.", ref);
                 return;
             }
@@ -162,9 +171,9 @@ final class Gateway {
                 return;
             }
             target = rooms.get(pin);
-            if (target == null && !join && takeover != RoomTakeover.NONE) {
-                // Cluster mode: the room's owner may have left; this node may take the room over.
-                reachTakenOver(connection, message, pin, ref, arrivedAt);
+            if (target == null && connection.room == null && (edges != null || takeover != RoomTakeover.NONE)) {
+                // Cluster mode: another node may hold the room, or its owner may have left (docs/cluster.md §4, §7).
+                reachElsewhere(connection, hello, text, pin, ref, arrivedAt);
                 return;
             }
             if (target == null || join && !target.acceptsJoins()) {
@@ -175,6 +184,10 @@ final class Gateway {
             connection.room = target;
         } else {
             target = connection.room;
+            if (target == null && connection.edge != null) {
+                connection.edge.onMessage(message, text, arrivedAt);
+                return;
+            }
             if (target == null) {
                 error(connection, ErrorCode.NOT_JOINED, "Join a game first.", ref);
                 return;
@@ -185,12 +198,17 @@ final class Gateway {
     }
 
     /**
-     * A host or rejoin for a PIN this node does not hold: the room, if this node takes it over (cluster mode), gets
-     * the message; another node having taken it first closes the socket so that the phone reconnects; otherwise the
-     * answer is that of a PIN no game has.
+     * A hello for a PIN this node does not hold (cluster mode). A host or rejoin may find the room's owner gone: this
+     * node then takes the room over and the room gets the message; another node having taken it first closes the
+     * socket so that the phone reconnects. Otherwise, while another node holds the room, this one serves the
+     * connection for it as an edge; failing both, the answer is that of a PIN no game has.
      */
-    private void reachTakenOver(Connection connection, ClientMessage message, String pin, String ref,
+    private void reachElsewhere(Connection connection, ClientMessage.Hello hello, String text, String pin, String ref,
                                 long arrivedAt) {
+        if (hello instanceof ClientMessage.Join || takeover == RoomTakeover.NONE) {
+            serveAsEdge(connection, hello, text, ref);
+            return;
+        }
         Context context = vertx.getOrCreateContext();
         takeover.takeOver(pin).onComplete(taken -> context.runOnContext(ignored -> {
             if (taken.failed() && taken.cause() instanceof RoomTakeover.Moved) {
@@ -199,13 +217,25 @@ final class Gateway {
             }
             Room room = taken.succeeded() ? taken.result() : null;
             if (room == null) {
-                error(connection, ErrorCode.ROOM_NOT_FOUND, Room.NO_SUCH_ROOM, ref);
-                countMiss(connection);
+                serveAsEdge(connection, hello, text, ref);
                 return;
             }
             connection.room = room;
-            room.execute(() -> room.onMessage(connection.link, message, arrivedAt));
+            room.execute(() -> room.onMessage(connection.link, hello, arrivedAt));
         }));
+    }
+
+    /** Serves the connection for the node that holds its room, or answers as to a wrong PIN when none does. */
+    private void serveAsEdge(Connection connection, ClientMessage.Hello hello, String text, String ref) {
+        Runnable miss = () -> {
+            error(connection, ErrorCode.ROOM_NOT_FOUND, Room.NO_SUCH_ROOM, ref);
+            countMiss(connection);
+        };
+        if (edges == null) {
+            miss.run();
+            return;
+        }
+        connection.edge = edges.serve(connection.edge, connection.link, hello, text, miss);
     }
 
     /**

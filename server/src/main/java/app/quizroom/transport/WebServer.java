@@ -35,15 +35,16 @@ public final class WebServer {
      * @param stopping true once the server is shutting down (new sockets are then refused)
      * @param takeover cluster mode: how a room whose owner left is taken over by this node ({@link RoomTakeover#NONE}
      *                 alone)
+     * @param edges    rooms held by other nodes of the cluster, served here for them; null when the server runs alone
      */
     public WebServer(Vertx vertx, Config config, Addresses addresses, HttpRoutes http, RoomRegistry rooms, Clock clock,
-                     ServerMetrics metrics, BooleanSupplier stopping, RoomTakeover takeover) {
+                     ServerMetrics metrics, BooleanSupplier stopping, RoomTakeover takeover, Edges edges) {
         this.vertx = vertx;
         this.config = config;
         this.addresses = addresses;
         this.http = http;
         this.metrics = metrics;
-        this.gateway = new Gateway(rooms, clock, metrics, config, vertx, stopping, takeover);
+        this.gateway = new Gateway(rooms, clock, metrics, config, vertx, stopping, takeover, edges);
         this.origins = new OriginPolicy(config, addresses::publicUrl);
         this.guard = new ConnectionGuard(vertx, config.maxConnections(), config.connectionsPerAddress(),
                 config.handshakeSeconds() * 1000L, metrics);

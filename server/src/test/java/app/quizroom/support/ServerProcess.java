@@ -169,6 +169,11 @@ public final class ServerProcess implements AutoCloseable {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
 
+    /** As {@link #get(String)}, waiting up to {@code timeout} (a loaded machine, a cold code path). */
+    public HttpResponse<String> get(String path, Duration timeout) throws IOException {
+        return send(HttpRequest.newBuilder(uri(path)).GET(), timeout);
+    }
+
     public HttpResponse<String> post(String path, String json) throws IOException {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));

@@ -1,0 +1,85 @@
+package app.quizroom.cluster;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * The bus protocol between a room's owner and the nodes serving its players as edges (docs/cluster.md §5): the
+ * addresses, and the fields of its messages. Every message is a JSON object naming its room ({@value #PIN}) and
+ * carrying a list of operations ({@value #OPS}), each a JSON object whose {@value #KIND} says what it is; a batch of
+ * answers carries them instead ({@value #ANSWERS}).
+ *
+ * <p>Owner to edge, on the edge node's address, one message per node and per task of the room (everything one
+ * command, answer batch or timer makes the room send): {@code plan} (the {@code RoomPlan}, once), {@code moved}
+ * (where the game is: question, phase, paused, remaining time), {@code frame} (one encoded frame and the edge
+ * connections it goes to), {@code seated}, {@code close}, {@code refused} and {@code guess} (a connection's verdicts),
+ * {@code gone} (no such room here).
+ *
+ * <p>Edge to owner, on the owner node's address: {@code up} batches (hellos, relayed commands, closed connections,
+ * gathered for {@value #UP_WINDOW_MS} ms), per question one {@code answers} message, and while
+ * answers come in, the edge's running count of them ({@value #COUNT}), at most every {@value #COUNT_INTERVAL_MS} ms.
+ */
+final class EdgeBus {
+
+    /** How long an edge gathers hellos, commands and closes before it sends them to the owner in one message. */
+    static final long UP_WINDOW_MS = 20;
+
+    static final String PIN = "pin";
+    static final String FROM = "from";
+    static final String FROM_ID = "fromId";
+    static final String OPS = "ops";
+    static final String KIND = "k";
+    static final String CONN = "c";
+    static final String CONNS = "cs";
+    static final String TEXT = "t";
+    static final String JSON = "j";
+    static final String ADDRESS = "a";
+    static final String PLAYER = "p";
+    static final String QUESTION = "q";
+    static final String PHASE = "ph";
+    static final String PAUSED = "pa";
+    static final String REMAINING = "rm";
+    static final String CODE = "code";
+    static final String REASON = "why";
+    static final String ANSWERS = "ans";
+    static final String MS = "ms";
+    static final String COUNT = "n";
+    /** An edge sends its running count of answers to the open question at most this often. */
+    static final long COUNT_INTERVAL_MS = 200;
+
+    // Owner to edge.
+    static final String PLAN = "plan";
+    static final String MOVED = "moved";
+    static final String FRAME = "frame";
+    static final String SEATED = "seated";
+    static final String CLOSE = "close";
+    static final String REFUSED = "refused";
+    static final String GUESS = "guess";
+    static final String GONE = "gone";
+    // Edge to owner.
+    static final String UP = "up";
+    static final String HELLO = "hello";
+    static final String COMMAND = "command";
+    static final String CLOSED = "closed";
+
+    private EdgeBus() {
+    }
+
+    /** Where a node receives what owners send it as an edge. */
+    static String edgeAddress(String node) {
+        return ClusterNode.ADDRESS_PREFIX + "edge." + node;
+    }
+
+    /** Where a node receives what edges send it as the owner of rooms. */
+    static String ownerAddress(String node) {
+        return ClusterNode.ADDRESS_PREFIX + "owner." + node;
+    }
+
+    static JsonObject op(String kind) {
+        return new JsonObject().put(KIND, kind);
+    }
+
+    static JsonObject message(String pin, String from, String fromId, JsonArray ops) {
+        return new JsonObject().put(PIN, pin).put(FROM, from).put(FROM_ID, fromId).put(OPS, ops);
+    }
+}

@@ -1,0 +1,80 @@
+package app.quizroom.cluster;
+
+import app.quizroom.game.Room;
+import app.quizroom.game.RoomRegistry;
+import app.quizroom.store.PostgresStore;
+import app.quizroom.support.Clock;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * This node as the owner of rooms whose players other nodes serve (docs/cluster.md §5): it takes what those edge
+ * nodes send on this node's owner address and hands it to the room's {@link RoomEdges}, on the room's context. A
+ * message for a room this node does not hold is answered with {@code gone}.
+ */
+public final class OwnerRelay {
+
+    private final Vertx vertx;
+    private final RoomRegistry rooms;
+    private final Clock clock;
+    private final String self;
+    private final String selfId;
+    private final RoomEdges.StoredAnswers stored;
+    /** Each room's edges, by PIN, created at the first message from an edge. */
+    private final Map<String, RoomEdges> edges = new ConcurrentHashMap<>();
+
+    /** @param store the database shared with the edges, where a dead edge's acknowledged answers are read back */
+    public OwnerRelay(Vertx vertx, RoomRegistry rooms, Clock clock, String self, String selfId,
+                      PostgresStore store) {
+        this.stored = store::answersTo;
+        this.vertx = vertx;
+        this.rooms = rooms;
+        this.clock = clock;
+        this.self = self;
+        this.selfId = selfId;
+    }
+
+    /** Starts taking edges' messages; completes once the address is registered across the cluster. */
+    public Future<Void> start() {
+        EventBus bus = vertx.eventBus();
+        return bus.<JsonObject>consumer(EdgeBus.ownerAddress(self), message -> {
+            JsonObject body = message.body();
+            String pin = body.getString(EdgeBus.PIN);
+            Room room = pin == null ? null : rooms.get(pin);
+            if (room == null) {
+                bus.send(EdgeBus.edgeAddress(body.getString(EdgeBus.FROM)),
+                        EdgeBus.message(pin, self, selfId, new JsonArray().add(EdgeBus.op(EdgeBus.GONE))));
+                return;
+            }
+            room.execute(() -> edgesOf(room).receive(body));
+        }).completion();
+    }
+
+    /** On the room's context: the room's edges, relayed to from now on. */
+    private RoomEdges edgesOf(Room room) {
+        RoomEdges current = edges.get(room.pin());
+        if (current != null && current.room() == room) {
+            return current;
+        }
+        RoomEdges created = new RoomEdges(room, vertx.eventBus(), clock, self, selfId, stored);
+        edges.put(room.pin(), created);
+        room.relayTo(created);
+        return created;
+    }
+
+    /** The room under this PIN was removed. */
+    public void forget(String pin) {
+        edges.remove(pin);
+    }
+
+    /** A cluster member left (from any thread): the rooms it served as an edge let its connections go. */
+    public void memberLeft(String nodeId) {
+        edges.values().forEach(e -> e.room().execute(() -> e.memberLeft(nodeId)));
+    }
+}
