@@ -1,15 +1,17 @@
 package app.quizroom.transport;
 
 import io.netty.channel.ChannelHandler;
+import io.vertx.core.MultiMap;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.impl.headers.HeadersMultiMap;
 import io.vertx.core.net.impl.ConnectionBase;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 
 /**
- * Trims two things Vert.x 5.0.7 keeps for every server WebSocket and never uses again once it is open; each costs
- * more than anything of ours a connected phone holds (measured with 10,000 phones, docs/benchmarks.md):
+ * Trims three things Vert.x 5.0.7 keeps for every server WebSocket and never uses again once it is open; together
+ * they cost more than everything else a connected phone holds (measured with 10,000 phones, docs/benchmarks.md):
  * <ol>
  *   <li><b>The queue for writes from other threads</b>: a jctools queue whose first chunk is a 1,024-slot array,
  *   4.7 KiB per socket. {@code HttpServerOptions.setStrictThreadMode} spares only the HTTP connection that queue,
@@ -33,16 +35,22 @@ final class LeanWebSocket {
     private static final Field QUEUE;
     private static final Constructor<?> DIRECT;
     private static final Field FACTORY;
+    private static final Field HEADERS;
+    private static final MultiMap NO_HEADERS;
 
     static {
         Field connection = null;
         Field queue = null;
         Constructor<?> direct = null;
         Field factory = null;
+        Field headers = null;
+        MultiMap noHeaders = null;
         try {
             Class<?> vertxConnection = Class.forName("io.vertx.core.net.impl.VertxConnection");
-            connection = accessible(Class.forName("io.vertx.core.http.impl.WebSocketImplBase")
-                    .getDeclaredField("conn"));
+            Class<?> webSocket = Class.forName("io.vertx.core.http.impl.WebSocketImplBase");
+            connection = accessible(webSocket.getDeclaredField("conn"));
+            headers = accessible(webSocket.getDeclaredField("headers"));
+            noHeaders = HeadersMultiMap.httpHeaders().copy(false);
             queue = accessible(vertxConnection.getDeclaredField("outboundMessageQueue"));
             direct = Class.forName("io.vertx.core.net.impl.VertxConnection$DirectOutboundMessageQueue")
                     .getDeclaredConstructor(vertxConnection);
@@ -56,6 +64,8 @@ final class LeanWebSocket {
         QUEUE = queue;
         DIRECT = direct;
         FACTORY = factory;
+        HEADERS = noHeaders == null ? null : headers;
+        NO_HEADERS = noHeaders;
     }
 
     private LeanWebSocket() {
@@ -75,6 +85,9 @@ final class LeanWebSocket {
             return;
         }
         try {
+            if (HEADERS != null) {
+                HEADERS.set(socket, NO_HEADERS);
+            }
             Object connection = CONNECTION.get(socket);
             if (DIRECT != null) {
                 QUEUE.set(connection, DIRECT.newInstance(connection));
@@ -90,12 +103,13 @@ final class LeanWebSocket {
         }
     }
 
-    /** True if the socket writes directly (both trims are then in place: for the test that notices an upgrade). */
+    /** True if all three trims are in place (for the test that notices an upgrade undoing one). */
     static boolean isTrimmed(ServerWebSocket socket) {
         try {
             Object connection = CONNECTION.get(socket);
             ChannelHandler handler = ((ConnectionBase) connection).channelHandlerContext().handler();
-            return DIRECT.getDeclaringClass().isInstance(QUEUE.get(connection)) && FACTORY.get(handler) == null;
+            return DIRECT.getDeclaringClass().isInstance(QUEUE.get(connection)) && FACTORY.get(handler) == null
+                    && socket.headers().isEmpty();
         } catch (ReflectiveOperationException | RuntimeException e) {
             return false;
         }
