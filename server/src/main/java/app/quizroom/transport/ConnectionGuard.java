@@ -36,7 +36,11 @@ final class ConnectionGuard {
 
     /** One open connection; touched only on its own event loop. */
     private final class Tracked {
-        final HttpConnection connection;
+        /**
+         * Null once upgraded: Vert.x then needs the HTTP connection no more (the WebSocket has its own), and
+         * keeping it would keep its last request and response, about 1 KiB for every connected phone.
+         */
+        HttpConnection connection;
         final String key;
         final String host;
         long deadline = -1;
@@ -134,11 +138,16 @@ final class ConnectionGuard {
     /**
      * What to run when the WebSocket just upgraded on the connection from this address closes. Vert.x does not call
      * an upgraded connection's close handler, so the WebSocket's close counts it out. Taken at the upgrade, so that a
-     * later connection from the same address and port is never mistaken for this one.
+     * later connection from the same address and port is never mistaken for this one; the connection is looked up
+     * no more after this, so it leaves the table (the returned task still counts it out once).
      */
     Runnable onWebSocketClosed(SocketAddress remote) {
-        Tracked t = tracked.get(key(remote));
-        return t == null ? () -> { } : t::closed;
+        Tracked t = tracked.remove(key(remote));
+        if (t == null) {
+            return () -> { };
+        }
+        t.connection = null;
+        return t::closed;
     }
 
     private void release(String host) {

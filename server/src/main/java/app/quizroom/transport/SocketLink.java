@@ -251,6 +251,20 @@ final class SocketLink implements Link {
         return closing;
     }
 
+    /** The heartbeat's ping, unless this link has given up on the socket; called on the socket's loop. */
+    void heartbeat() {
+        if (!closing && !socket.isClosed()) {
+            socket.writePing(Buffer.buffer());
+        }
+    }
+
+    /** The join deadline: closes the socket unless a room has given it a seat by now; on the socket's loop. */
+    void closeUnseated(CloseCode code, String reason) {
+        if (!seated && !socket.isClosed()) {
+            socket.close(code.code(), reason);
+        }
+    }
+
     /** True once a room has given this connection a seat or the host's place. */
     boolean isSeated() {
         return seated;

@@ -42,10 +42,12 @@ public final class TextMessages {
     private final ServerWebSocket socket;
     private final int maxBytes;
     private final Listener listener;
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
+    /** Made at the first text message: a socket that sends none (most are idle most of the time) costs less. */
+    private CharsetDecoder decoder;
     private StringBuilder text;
-    private ByteBuffer carry = ByteBuffer.allocate(0);
+    /** The bytes of a character split between two fragments ({@link #EMPTY} when none). */
+    private ByteBuffer carry = EMPTY;
     private Buffer binary;
     private int size;
 
@@ -70,8 +72,13 @@ public final class TextMessages {
                     return;
                 }
                 text = new StringBuilder();
-                decoder.reset();
-                carry = ByteBuffer.allocate(0);
+                if (decoder == null) {
+                    decoder = StandardCharsets.UTF_8.newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+                } else {
+                    decoder.reset();
+                }
+                carry = EMPTY;
                 size = 0;
                 textPart(frame);
             }
@@ -105,7 +112,11 @@ public final class TextMessages {
         if (!grow(bytes.length)) {
             return;
         }
-        ByteBuffer in = ByteBuffer.allocate(carry.remaining() + bytes.length).put(carry).put(bytes).flip();
+        ByteBuffer in = ByteBuffer.allocate(carry.remaining() + bytes.length);
+        if (carry.hasRemaining()) {
+            in.put(carry);
+        }
+        in.put(bytes).flip();
         CharBuffer out = CharBuffer.allocate(in.remaining() + 1);
         CoderResult result = decoder.decode(in, out, frame.isFinal());
         if (result.isError() || frame.isFinal() && (decoder.flush(out).isError() || in.hasRemaining())) {
@@ -113,7 +124,7 @@ public final class TextMessages {
             return;
         }
         text.append(out.flip());
-        carry = in.slice(); // an incomplete character waits for the next fragment
+        carry = in.hasRemaining() ? in.slice() : EMPTY; // an incomplete character waits for the next fragment
         if (frame.isFinal()) {
             String message = text.toString();
             text = null;
