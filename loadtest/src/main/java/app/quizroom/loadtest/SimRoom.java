@@ -56,10 +56,6 @@ final class SimRoom {
         this.clients = clients;
     }
 
-    long windowMs() {
-        return options.windowMs();
-    }
-
     // ------------------------------------------------------------------ from the players' event loops
 
     void onPlayerQuestion(int q, long now, String frame) {
@@ -257,7 +253,7 @@ final class SimRoom {
             }
             // Letters and digits glued together: the nickname blocklist reads digits as letters ("r4p3"), and no
             // refused word can be made of "kid" and the letters digits stand for.
-            SimPlayer p = new SimPlayer(this, clients.vertx(), "Kid" + i, questions);
+            SimPlayer p = new SimPlayer(this, clients.vertx(), "Kid" + i, questions, options.windowMs());
             players.add(p);
             p.connectAndJoin(clients.players(), options.host(), options.port(), pin).onComplete(ar -> {
                 if (Boolean.TRUE.equals(ar.result())) {
