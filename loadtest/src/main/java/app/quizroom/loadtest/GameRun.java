@@ -70,6 +70,7 @@ public final class GameRun {
                 .setMaxConnections(2_000)
                 .setConnectTimeout(30_000)
                 .setMaxMessageSize(64 * 1024 * 1024));
+        Clients clients = new Clients(vertx, http, players, hosts);
 
         long started = System.nanoTime();
         ProcStats.Sample toolBefore = ProcStats.read("self");
@@ -80,7 +81,7 @@ public final class GameRun {
         CountDownLatch allJoined = new CountDownLatch(options.rooms());
         CountDownLatch startGate = new CountDownLatch(1);
         for (int r = 0; r < options.rooms(); r++) {
-            SimRoom room = new SimRoom(r, options, vertx, http, players, hosts);
+            SimRoom room = new SimRoom(r, options, clients);
             rooms.add(room);
             Thread t = new Thread(() -> room.run(allJoined, startGate), "room-" + r);
             t.setDaemon(true);

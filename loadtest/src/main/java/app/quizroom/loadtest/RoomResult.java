@@ -1,6 +1,7 @@
 package app.quizroom.loadtest;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -34,17 +35,12 @@ record RoomResult(int room, int expectedPlayers, int seated, Map<String, Integer
     /** {@code questions} is the number asked for; questions never reached are NaN, so rooms line up in the report. */
     static RoomResult of(int room, int expected, int questions, List<SimPlayer> players, QuestionTrack[] tracks,
                          long joinMs, double podiumFanoutMs, double finishedFanoutMs, List<String> problems) {
-        double[] fanout = new double[questions];
-        double[] spread = new double[questions];
-        double[] reveal = new double[questions];
-        double[] results = new double[questions];
-        double[] afterReveal = new double[questions];
+        double[] fanout = neverReached(questions);
+        double[] spread = neverReached(questions);
+        double[] reveal = neverReached(questions);
+        double[] results = neverReached(questions);
+        double[] afterReveal = neverReached(questions);
         int[] bytes = new int[questions];
-        java.util.Arrays.fill(fanout, Double.NaN);
-        java.util.Arrays.fill(spread, Double.NaN);
-        java.util.Arrays.fill(reveal, Double.NaN);
-        java.util.Arrays.fill(results, Double.NaN);
-        java.util.Arrays.fill(afterReveal, Double.NaN);
         for (int q = 0; q < tracks.length; q++) {
             QuestionTrack t = tracks[q];
             fanout[q] = between(t.commandAt, t.lastQuestion.get());
@@ -123,6 +119,13 @@ record RoomResult(int room, int expectedPlayers, int seated, Map<String, Integer
         return new RoomResult(room, expected, seated, joinErrors, retries, dropped, joinMs, fanout, spread, reveal, results,
                 afterReveal, bytes, podiumFanoutMs, finishedFanoutMs, ackMs, sent, acked, duplicates, refusals, lost, late,
                 missingQuestion, missingResult, missingFinal, List.copyOf(problems));
+    }
+
+    /** A time per question, NaN for each until its question is reached. */
+    private static double[] neverReached(int questions) {
+        double[] times = new double[questions];
+        Arrays.fill(times, Double.NaN);
+        return times;
     }
 
     /** {@code to − from} in ms, or NaN when either end never happened. */

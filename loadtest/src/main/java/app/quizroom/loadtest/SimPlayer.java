@@ -26,6 +26,8 @@ final class SimPlayer {
     private final Vertx vertx;
     final String name;
     private final int questions;
+    /** Answers are sent at a uniformly random moment in this window after answering opens (0: at once). */
+    private final long windowMs;
     /** A refused join with {@code rate_limited} is sent again after a pause, this many times at most. */
     static final int MAX_JOIN_RETRIES = 20;
 
@@ -54,11 +56,12 @@ final class SimPlayer {
     volatile int otherErrors;
     volatile int joinRetries;
 
-    SimPlayer(SimRoom room, Vertx vertx, String name, int questions) {
+    SimPlayer(SimRoom room, Vertx vertx, String name, int questions, long windowMs) {
         this.room = room;
         this.vertx = vertx;
         this.name = name;
         this.questions = questions;
+        this.windowMs = windowMs;
         questionAt = new long[questions];
         resultAt = new long[questions];
         answerSentAt = new long[questions];
@@ -114,7 +117,7 @@ final class SimPlayer {
                 int q = m.getInteger("index", -1);
                 if (q >= 0 && q < questions) {
                     room.onPlayerAnswering(q, now);
-                    long delay = room.windowMs() == 0 ? 0 : ThreadLocalRandom.current().nextLong(room.windowMs() + 1);
+                    long delay = windowMs == 0 ? 0 : ThreadLocalRandom.current().nextLong(windowMs + 1);
                     if (delay == 0) {
                         answer(q);
                     } else {

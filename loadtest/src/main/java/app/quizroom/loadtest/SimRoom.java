@@ -1,12 +1,9 @@
 package app.quizroom.loadtest;
 
 import app.quizroom.config.Limits;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ClientWebSocket;
-import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 
@@ -27,10 +24,7 @@ final class SimRoom {
 
     private final int roomNumber;
     private final LoadOptions options;
-    private final Vertx vertx;
-    private final HttpClient http;
-    private final WebSocketClient playerClient;
-    private final WebSocketClient hostClient;
+    private final Clients clients;
     private final List<SimPlayer> players = new ArrayList<>();
     final List<String> problems = new CopyOnWriteArrayList<>();
 
@@ -56,18 +50,10 @@ final class SimRoom {
 
     RoomResult result;
 
-    SimRoom(int roomNumber, LoadOptions options, Vertx vertx, HttpClient http, WebSocketClient playerClient,
-            WebSocketClient hostClient) {
+    SimRoom(int roomNumber, LoadOptions options, Clients clients) {
         this.roomNumber = roomNumber;
         this.options = options;
-        this.vertx = vertx;
-        this.http = http;
-        this.playerClient = playerClient;
-        this.hostClient = hostClient;
-    }
-
-    long windowMs() {
-        return options.windowMs();
+        this.clients = clients;
     }
 
     // ------------------------------------------------------------------ from the players' event loops
@@ -174,7 +160,7 @@ final class SimRoom {
         JsonObject body = new JsonObject().put("bankId", options.bank()).put("readingSeconds", options.readingSeconds())
                 .put("timeLimit", options.timeLimitSeconds()).put("shuffleOptions", false)
                 .put("classSize", options.players());
-        JsonObject game = http.request(HttpMethod.POST, options.port(), options.host(), "/api/games")
+        JsonObject game = clients.http().request(HttpMethod.POST, options.port(), options.host(), "/api/games")
                 .compose(req -> req.putHeader("Content-Type", "application/json").send(Buffer.buffer(body.encode())))
                 .compose(res -> res.body().map(b -> {
                     if (res.statusCode() != 201) {
@@ -185,7 +171,7 @@ final class SimRoom {
                 .await(options.phaseTimeoutMs(), TimeUnit.MILLISECONDS);
         String pin = game.getString("pin");
 
-        host = hostClient.webSocket();
+        host = clients.hosts().webSocket();
         host.textMessageHandler(this::onHostText);
         host.closeHandler(v -> {
             if (!hostClosingByUs) {
@@ -267,9 +253,9 @@ final class SimRoom {
             }
             // Letters and digits glued together: the nickname blocklist reads digits as letters ("r4p3"), and no
             // refused word can be made of "kid" and the letters digits stand for.
-            SimPlayer p = new SimPlayer(this, vertx, "Kid" + i, questions);
+            SimPlayer p = new SimPlayer(this, clients.vertx(), "Kid" + i, questions, options.windowMs());
             players.add(p);
-            p.connectAndJoin(playerClient, options.host(), options.port(), pin).onComplete(ar -> {
+            p.connectAndJoin(clients.players(), options.host(), options.port(), pin).onComplete(ar -> {
                 if (Boolean.TRUE.equals(ar.result())) {
                     lastJoined.accumulateAndGet(System.nanoTime(), Math::max);
                 }

@@ -11,28 +11,11 @@ import java.util.List;
  * The host's say over who stays: kick one player, kick everyone who joined in the last seconds (a bot flood caught
  * late), and let a kicked player's phone back in. A kick removes the seat for good and bans the phone's device token
  * from the room until the host lets it back in. Each returns what to send, or a {@link Refusal}. Owned by the room.
+ *
+ * @param teams null in an individual game
  */
-final class KickDesk {
-
-    private final Roster roster;
-    /** Null in an individual game. */
-    private final Teams teams;
-    private final AnswerDesk answers;
-    private final Scoreboard board;
-    private final GameRecorder recorder;
-    private final PhaseMachine phases;
-    private final Clock clock;
-
-    KickDesk(Roster roster, Teams teams, AnswerDesk answers, Scoreboard board, GameRecorder recorder,
-             PhaseMachine phases, Clock clock) {
-        this.roster = roster;
-        this.teams = teams;
-        this.answers = answers;
-        this.board = board;
-        this.recorder = recorder;
-        this.phases = phases;
-        this.clock = clock;
-    }
+record KickDesk(Roster roster, Teams teams, AnswerDesk answers, Scoreboard board, GameRecorder recorder,
+                PhaseMachine phases, Clock clock) {
 
     /**
      * Removes a seat for good: the player leaves their team (their past points stay in its averages), their answer

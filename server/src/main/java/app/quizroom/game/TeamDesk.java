@@ -10,26 +10,13 @@ import java.util.Random;
  * Team changes after joining: a player switching team in the lobby, the host moving a player (any phase, past any
  * cap) or dealing everyone out again (lobby only). Each returns the {@code teamChanged} frames to send, or a
  * {@link Refusal}. Owned by the room.
+ *
+ * @param teams null in an individual game
  */
-final class TeamDesk {
+record TeamDesk(Teams teams, Roster roster, GameRecorder recorder, Frames frames, Random random) {
 
     private static final String BY_PLAYER = "player";
     private static final String BY_HOST = "host";
-
-    /** Null in an individual game. */
-    private final Teams teams;
-    private final Roster roster;
-    private final GameRecorder recorder;
-    private final Frames frames;
-    private final Random random;
-
-    TeamDesk(Teams teams, Roster roster, GameRecorder recorder, Frames frames, Random random) {
-        this.teams = teams;
-        this.roster = roster;
-        this.recorder = recorder;
-        this.frames = frames;
-        this.random = random;
-    }
 
     /** A player moves themselves: only where players pick, only in the lobby, never into a full team. */
     Reply switchTeam(Player player, int teamId, Phase phase) {

@@ -33,20 +33,18 @@ public final class ServerMetrics implements RoomMetrics {
         // method reference nobody else keeps is collected, after which the gauge reads NaN.
         Gauge.builder(MetricNames.ROOMS_LIVE, liveRooms).register(registry);
         registry.gauge(MetricNames.PLAYERS_CONNECTED, connected);
-        accepted = Counter.builder(MetricNames.ANSWERS_ACCEPTED).description("Answers accepted").register(registry);
+        accepted = Meters.counter(registry, MetricNames.ANSWERS_ACCEPTED, "Answers accepted");
         handling = Timer.builder(MetricNames.ANSWER_HANDLING).description("Time to check and record an answer")
                 .publishPercentiles(0.5, 0.99).register(registry);
         fanout = Timer.builder(MetricNames.BROADCAST_FANOUT)
                 .description("Time to hand one broadcast to every recipient's socket")
                 .publishPercentiles(0.5, 0.99).register(registry);
-        pinFailures = Counter.builder(MetricNames.PIN_FAILURES)
-                .description("Misses: PINs no open game has, tokens and join patterns a room found wrong,"
-                        + " hellos refused during a scan")
-                .register(registry);
-        slowDrops = Counter.builder(MetricNames.SLOW_CLIENT_DROPS)
-                .description("Replaceable messages not sent to a client that was not keeping up").register(registry);
-        slowCloses = Counter.builder(MetricNames.SLOW_CLIENT_CLOSES)
-                .description("Sockets closed because the client could not keep up").register(registry);
+        pinFailures = Meters.counter(registry, MetricNames.PIN_FAILURES, "Misses: PINs no open game has, tokens"
+                + " and join patterns a room found wrong, hellos refused during a scan");
+        slowDrops = Meters.counter(registry, MetricNames.SLOW_CLIENT_DROPS,
+                "Replaceable messages not sent to a client that was not keeping up");
+        slowCloses = Meters.counter(registry, MetricNames.SLOW_CLIENT_CLOSES,
+                "Sockets closed because the client could not keep up");
     }
 
     public void pinFailure() {
@@ -69,8 +67,7 @@ public final class ServerMetrics implements RoomMetrics {
 
     @Override
     public void answerRefused(String reason) {
-        refused.computeIfAbsent(reason, r -> Counter.builder(MetricNames.ANSWERS_REFUSED)
-                .description("Answers refused, by reason").tag(MetricNames.TAG_REASON, r).register(registry)).increment();
+        Meters.countByReason(refused, registry, MetricNames.ANSWERS_REFUSED, "Answers refused, by reason", reason);
     }
 
     @Override
@@ -90,9 +87,8 @@ public final class ServerMetrics implements RoomMetrics {
 
     /** A message refused at the edge (bad JSON, unknown type, too large, ...). */
     public void protocolError(String code) {
-        protocolErrors.computeIfAbsent(code, c -> Counter.builder(MetricNames.PROTOCOL_ERRORS)
-                .description("Client messages refused at the edge, by reason").tag(MetricNames.TAG_REASON, c)
-                .register(registry)).increment();
+        Meters.countByReason(protocolErrors, registry, MetricNames.PROTOCOL_ERRORS,
+                "Client messages refused at the edge, by reason", code);
     }
 
     /** The TCP connections open now, as the connection guard counts them. */
@@ -102,9 +98,8 @@ public final class ServerMetrics implements RoomMetrics {
 
     /** A TCP connection closed by the connection guard: over a cap, or no request in time. */
     public void connectionRefused(String reason) {
-        connectionsRefused.computeIfAbsent(reason, r -> Counter.builder(MetricNames.CONNECTIONS_REFUSED)
-                .description("TCP connections closed by the connection limits, by reason")
-                .tag(MetricNames.TAG_REASON, r).register(registry)).increment();
+        Meters.countByReason(connectionsRefused, registry, MetricNames.CONNECTIONS_REFUSED,
+                "TCP connections closed by the connection limits, by reason", reason);
     }
 
     public int connectedPlayers() {

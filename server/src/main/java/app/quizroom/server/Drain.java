@@ -16,20 +16,10 @@ import java.util.concurrent.TimeUnit;
  * Waits for a draining server's games to end: polls every second until no room has a game in play (each at its
  * podium, finished, or with nobody connected) or the drain time is over.
  */
-final class Drain {
+record Drain(Vertx vertx, RoomRegistry rooms, Clock clock) {
 
     private static final long POLL_MS = 1000;
     private static final System.Logger LOG = System.getLogger("quizroom");
-
-    private final Vertx vertx;
-    private final RoomRegistry rooms;
-    private final Clock clock;
-
-    Drain(Vertx vertx, RoomRegistry rooms, Clock clock) {
-        this.vertx = vertx;
-        this.rooms = rooms;
-        this.clock = clock;
-    }
 
     /** Completes when no game is in play, or after {@code seconds} with games still in play. */
     Future<Void> await(int seconds) {

@@ -13,21 +13,7 @@ import java.util.concurrent.CompletableFuture;
  * {@code QUIZROOM_ROOM_IDLE_MINUTES}, or for {@code QUIZROOM_EMPTY_ROOM_MINUTES} if no player ever joined (so that
  * rooms created and never used do not hold the server's places). Each room decides on its own loop.
  */
-final class RoomSweeper {
-
-    private final RoomRegistry rooms;
-    private final OpenRooms opened;
-    private final Clock clock;
-    private final long idleMs;
-    private final long emptyMs;
-
-    RoomSweeper(RoomRegistry rooms, OpenRooms opened, Clock clock, int idleMinutes, int emptyRoomMinutes) {
-        this.rooms = rooms;
-        this.opened = opened;
-        this.clock = clock;
-        this.idleMs = idleMinutes * 60_000L;
-        this.emptyMs = emptyRoomMinutes * 60_000L;
-    }
+record RoomSweeper(RoomRegistry rooms, OpenRooms opened, Clock clock, int idleMinutes, int emptyRoomMinutes) {
 
     /** Completes with the number of rooms removed, once every room has decided. */
     CompletableFuture<Integer> sweep() {
@@ -38,7 +24,8 @@ final class RoomSweeper {
             decisions.add(removed);
             room.execute(() -> {
                 try {
-                    boolean idle = room.isAbandoned(now, opened.everJoined(room) ? idleMs : emptyMs);
+                    int minutes = opened.everJoined(room) ? idleMinutes : emptyRoomMinutes;
+                    boolean idle = room.isAbandoned(now, minutes * 60_000L);
                     if (idle) {
                         room.close();
                         rooms.remove(room);

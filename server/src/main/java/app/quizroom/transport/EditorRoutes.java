@@ -35,7 +35,7 @@ import java.util.stream.Stream;
  * answers, and only the teacher may change a bank. File work runs off the event loop; a save is served to new
  * games at once (the library is rescanned before the answer goes out).
  */
-final class EditorRoutes {
+record EditorRoutes(BankFolder folder, BankLibrary library, TeacherAccess access) {
 
     /** A draft of the largest bank (1 MiB of YAML) as JSON stays well within this. */
     static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -43,18 +43,6 @@ final class EditorRoutes {
     static final Map<String, Set<String>> UPLOADS = Map.of(
             UploadRoutes.IMPORT_PATH, UploadRoutes.SHEET_TYPES,
             UploadRoutes.IMAGES_PATH, UploadRoutes.IMAGE_TYPES);
-
-    private final BankFolder folder;
-    private final BankLibrary library;
-    private final TeacherAccess access;
-    private final UploadRoutes uploads;
-
-    EditorRoutes(BankFolder folder, BankLibrary library, TeacherAccess access) {
-        this.folder = folder;
-        this.library = library;
-        this.access = access;
-        this.uploads = new UploadRoutes(folder, library);
-    }
 
     void mount(Router router) {
         // Before any body is read: a refused request costs nothing.
@@ -68,7 +56,7 @@ final class EditorRoutes {
         router.post("/api/editor/banks/:file/restore").handler(json).handler(this::restore);
         router.get("/api/editor/banks/:file/yaml").handler(ctx -> withFile(ctx, this::exportYaml));
         router.get("/api/editor/banks/:file/kahoot.xlsx").handler(ctx -> withFile(ctx, this::exportXlsx));
-        uploads.mount(router);
+        new UploadRoutes(folder, library).mount(router);
     }
 
     private void teacherOnly(RoutingContext ctx) {

@@ -16,30 +16,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Starting a game: the banks to choose from, the options and their defaults, creating the room, its QR code. */
-final class GameRoutes {
+/**
+ * Starting a game: the banks to choose from, the options and their defaults, creating the room, its QR code.
+ *
+ * @param banks  read afresh for every request: a bank saved in the editor is offered at once
+ * @param config {@code QUIZROOM_MAX_PLAYERS} is the largest class size a game may be created for
+ */
+record GameRoutes(BankLibrary banks, GameOpener games, TeacherAccess access, Addresses addresses, Config config) {
 
     private static final int MAX_BODY_BYTES = 16 * 1024;
     private static final Pattern PIN = Pattern.compile("\\d{6}");
-
-    /** Read afresh for every request: a bank saved in the editor is offered at once. */
-    private final BankLibrary banks;
-    private final GameOpener games;
-    private final TeacherAccess access;
-    private final Addresses addresses;
-    private final String addressFullMessage;
-    /** QUIZROOM_MAX_PLAYERS: the largest class size a game may be created for. */
-    private final int maxClassSize;
-
-    GameRoutes(BankLibrary banks, GameOpener games, TeacherAccess access, Addresses addresses, Config config) {
-        this.banks = banks;
-        this.games = games;
-        this.access = access;
-        this.addresses = addresses;
-        this.addressFullMessage = "This address already has " + config.roomsPerAddress() + " games open. A game"
-                + " nobody joined closes " + config.emptyRoomMinutes() + " minutes after its projector left.";
-        this.maxClassSize = config.maxPlayersPerRoom();
-    }
 
     void mount(Router router) {
         router.get("/api/banks").handler(this::listBanks);
@@ -78,7 +64,7 @@ final class GameRoutes {
     }
 
     private void options(RoutingContext ctx) {
-        GameOptions d = GameOptions.defaults().withClassSizeWithin(maxClassSize);
+        GameOptions d = GameOptions.defaults().withClassSizeWithin(config.maxPlayersPerRoom());
         HttpJson.send(ctx, 200, new Choices(
                 List.of(ScoringMode.CLASSIC.wireName(), ScoringMode.ACCURACY.wireName()),
                 new Choices.Range(Limits.MIN_TIME_SECONDS, Limits.MAX_TIME_SECONDS),
@@ -88,7 +74,7 @@ final class GameRoutes {
                 new Choices.Defaults(d.scoring().wireName(), d.streakBonus(), d.shuffleQuestions(), d.shuffleOptions(),
                         d.showTextOnPhones(), d.timeLimitSeconds(), d.readingSeconds(), d.generatedNames(),
                         d.twoStepJoin(), d.imagesOnPhones(), d.classSize()),
-                new Choices.Range(1, maxClassSize)));
+                new Choices.Range(1, config.maxPlayersPerRoom())));
     }
 
     /**
@@ -129,7 +115,7 @@ final class GameRoutes {
         }
         CreateGameRequest request;
         try {
-            request = CreateGameRequest.decode(body, maxClassSize);
+            request = CreateGameRequest.decode(body, config.maxPlayersPerRoom());
         } catch (IllegalArgumentException e) {
             HttpJson.error(ctx, 400, ErrorCode.BAD_REQUEST, e.getMessage());
             return;
@@ -154,7 +140,9 @@ final class GameRoutes {
 
     private void answerCreate(RoutingContext ctx, GameOpener.Outcome outcome, Addresses.JoinAddress joinAt) {
         if (outcome == GameOpener.Refused.ADDRESS_FULL) {
-            HttpJson.error(ctx, 429, ErrorCode.TOO_MANY_ROOMS_FROM_ADDRESS, addressFullMessage);
+            HttpJson.error(ctx, 429, ErrorCode.TOO_MANY_ROOMS_FROM_ADDRESS, "This address already has "
+                    + config.roomsPerAddress() + " games open. A game nobody joined closes "
+                    + config.emptyRoomMinutes() + " minutes after its projector left.");
         } else if (outcome instanceof GameOpener.Opened game) {
             HttpJson.send(ctx, 201, new Created(game.pin(), game.hostToken(), joinAt.joinUrl(game.pin()),
                     addresses.qrPath(game.pin(), joinAt), Addresses.WEBSOCKET_PATH, game.gameId()));

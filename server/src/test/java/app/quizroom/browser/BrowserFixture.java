@@ -138,6 +138,24 @@ final class BrowserFixture implements BeforeAllCallback, BeforeEachCallback, Aft
         return pin;
     }
 
+    /**
+     * {@link #gameWith} and then started from the projector: past the reading time (advanced on the class's clock)
+     * to answers open on question 1 on every joined phone; returns its PIN.
+     */
+    String startedGame(String bankTitle, int readingSeconds, String... names) {
+        String pin = gameWith(bankTitle, readingSeconds, names);
+        Projector projector = projector();
+        projector.start();
+        if (readingSeconds > 0) {
+            projector.awaitQuestion(1); // the reading timer is set when the question goes out
+            time.advance(readingSeconds * 1000L);
+        }
+        for (int i = 0; i < names.length; i++) {
+            phone(i).awaitAnswering(1);
+        }
+        return pin;
+    }
+
     /** Every phone window, in order. */
     List<Phone> phones() {
         return IntStream.range(0, Chrome.PHONES).mapToObj(this::phone).toList();

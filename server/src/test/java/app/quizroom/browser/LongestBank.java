@@ -83,12 +83,7 @@ final class LongestBank {
 
     /** A game of this bank with these players (phones 0, 1, …) joined and started, answers open on question 1. */
     static String start(BrowserFixture browser, String... names) {
-        String pin = browser.gameWith(TITLE, 0, names);
-        browser.projector().start();
-        for (int i = 0; i < names.length; i++) {
-            browser.phone(i).awaitAnswering(1);
-        }
-        return pin;
+        return browser.startedGame(TITLE, 0, names);
     }
 
     /** From a reveal, through the leaderboard, to answers open on question {@code number} on the first phones. */

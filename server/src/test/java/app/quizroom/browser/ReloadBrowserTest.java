@@ -21,14 +21,9 @@ class ReloadBrowserTest {
     private final Phone ann = browser.phone(0);
     private final Phone bob = browser.phone(1);
 
-    /** Creates a game with Ann and Bob in it and opens answers to the first question. */
+    /** Creates a game with Ann and Bob in it and opens answers to the first question, after one second of reading. */
     private void gameAtFirstQuestion() {
-        browser.gameWith(TestBank.TITLE, 1, "Ann", "Bob");
-        projector.start();
-        projector.awaitQuestion(1);
-        browser.time().advance(1000);
-        ann.awaitAnswering(1);
-        bob.awaitAnswering(1);
+        browser.startedGame(TestBank.TITLE, 1, "Ann", "Bob");
     }
 
     @Test

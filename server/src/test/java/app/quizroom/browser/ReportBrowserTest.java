@@ -36,10 +36,7 @@ class ReportBrowserTest {
 
     /** Two questions: Ann right at once both times; Bob wrong after 3 s, then wrong after 2 s. */
     private void playTwoQuestions() {
-        browser.gameWith(TestBank.TITLE, 0, "Ann", "Bob");
-        projector.start();
-        ann.awaitAnswering(1);
-        bob.awaitAnswering(1);
+        browser.startedGame(TestBank.TITLE, 0, "Ann", "Bob");
         ann.choose("Paris");
         browser.time().advance(3000);
         bob.choose("Lyon");

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -27,10 +28,7 @@ class ClusterConfigTest {
         assertTrue(node.enabled());
         assertEquals(List.of("10.0.0.1:5701", "node-b:5702"), node.members());
         assertEquals("node-a", node.nodeName());
-        assertEquals("127.0.0.1", node.host());
-        assertEquals(5701, node.port());
-        assertEquals(0, node.busPort());
-        assertEquals(300, node.drainSeconds());
+        assertAddressAndDrain(node, "127.0.0.1", 5701, 0, 300);
     }
 
     @Test
@@ -38,10 +36,16 @@ class ClusterConfigTest {
         ClusterConfig node = ClusterConfig.fromEnv(Map.of("QUIZROOM_CLUSTER_MEMBERS", "a:1", "QUIZROOM_NODE_NAME", "a",
                 "QUIZROOM_CLUSTER_HOST", "quizroom-0.quizroom-hz", "QUIZROOM_CLUSTER_PORT", "6000",
                 "QUIZROOM_CLUSTER_BUS_PORT", "6001", "QUIZROOM_DRAIN_SECONDS", "0"));
-        assertEquals("quizroom-0.quizroom-hz", node.host());
-        assertEquals(6000, node.port());
-        assertEquals(6001, node.busPort());
-        assertEquals(0, node.drainSeconds());
+        assertAddressAndDrain(node, "quizroom-0.quizroom-hz", 6000, 6001, 0);
+    }
+
+    /** The node's own address (host, member port, event-bus port) and drain time, each checked by name. */
+    private static void assertAddressAndDrain(ClusterConfig node, String host, int port, int busPort,
+                                              int drainSeconds) {
+        assertAll(() -> assertEquals(host, node.host(), "host"),
+                () -> assertEquals(port, node.port(), "port"),
+                () -> assertEquals(busPort, node.busPort(), "busPort"),
+                () -> assertEquals(drainSeconds, node.drainSeconds(), "drainSeconds"));
     }
 
     @Test
