@@ -86,7 +86,7 @@ final class SimPlayer {
         });
         socket.exceptionHandler(e -> otherErrors++);
         joinFrame = new JsonObject().put("type", "join").put("pin", pin).put("name", name).encode();
-        socket.connect(new WebSocketConnectOptions().setHost(host).setPort(port).setURI("/ws"))
+        socket.connect(new WebSocketConnectOptions().setHost(host).setPort(port).setURI("/ws?pin=" + pin))
                 .compose(ws -> socket.writeTextMessage(joinFrame))
                 .onFailure(e -> {
                     joinError = "connect: " + e.getMessage();
