@@ -26,10 +26,12 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 
 PIDS=()
 cleanup() {
-  # only the processes this script started, newest first
-  for ((i=${#PIDS[@]}-1; i>=0; i--)); do kill "${PIDS[$i]}" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do
-    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  # only the processes this script started: the nodes first (so that they close their database connections),
+  # PostgreSQL last
+  for ((i=${#PIDS[@]}-1; i>=0; i--)); do
+    local pid=${PIDS[$i]}
+    kill "$pid" 2>/dev/null || continue
+    for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     kill -9 "$pid" 2>/dev/null || true
   done
 }
