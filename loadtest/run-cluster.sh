@@ -19,6 +19,8 @@ JAR=server/target/quizroom.jar
 TOOL=loadtest/target/quizroom-loadtest.jar
 NODE_JVM=${NODE_JVM:-"-Xms128m -Xmx768m"}
 TOOL_JVM=${TOOL_JVM:-"-Xmx2g"}
+# more settings for every node, "K=V K=V" (e.g. NODE_ENV="QUIZROOM_JOIN_TIMEOUT_SECONDS=60")
+NODE_ENV=${NODE_ENV:-}
 [ -f "$JAR" ] && [ -f "$TOOL" ] || { echo "build first: mvn -q -DskipTests package" >&2; exit 2; }
 ulimit -n 20000 || true
 
@@ -79,7 +81,7 @@ for i in 0 1 2; do
     QUIZROOM_BANKS="$PWD/questions" QUIZROOM_DRAIN_SECONDS=0 \
     QUIZROOM_MAX_PLAYERS=20000 QUIZROOM_MAX_ROOMS=1000 \
     QUIZROOM_JOINS_PER_SECOND=100000 QUIZROOM_JOIN_BURST=100000 QUIZROOM_GAMES_PER_MINUTE=100000 \
-    QUIZROOM_CONNECTIONS_PER_ADDRESS=1000000 \
+    QUIZROOM_CONNECTIONS_PER_ADDRESS=1000000 $NODE_ENV \
     java $NODE_JVM -jar "$JAR" > "$OUT/node-$name.log" 2>&1 &
   PIDS+=($!)
   NODE_PIDS+=($!)
@@ -97,6 +99,7 @@ done
 
 NODES="127.0.0.1:${HTTP[0]},127.0.0.1:${HTTP[1]},127.0.0.1:${HTTP[2]}"
 { echo "# $(date -u +%FT%TZ) uptime before: $(uptime)"; echo "# nodes $NODES (pids ${NODE_PIDS[*]}), PostgreSQL on $PG_PORT"
+  echo "# NODE_JVM $NODE_JVM; NODE_ENV $NODE_ENV"
   echo "# options: $*"; } > "$OUT/run.txt"
 status=0
 java $TOOL_JVM -jar "$TOOL" --nodes "$NODES" --server-pid "${NODE_PIDS[0]}" --json "$OUT/run.json" "$@" 2>&1 \

@@ -81,6 +81,10 @@ final class SimPlayer {
         socket.closeHandler(v -> {
             if (!closingByUs) {
                 dropped = true;
+                if (!seated && joinError == null) {
+                    // closed before a seat: say how, among the join refusals
+                    joinError = "closed " + socket.closeStatusCode() + " before joined";
+                }
                 joined.tryComplete(false);
             }
         });
