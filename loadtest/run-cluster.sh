@@ -38,6 +38,7 @@ cleanup() {
   done
 }
 trap cleanup EXIT
+trap "exit 143" TERM INT
 
 # Embedded PostgreSQL from the server module's test class path (io.zonky.test:embedded-postgres).
 CP_FILE="$OUT/pg.classpath"
