@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -35,6 +36,8 @@ public final class EdgeNode implements Edges {
     private final Clock clock;
     private final String self;
     private final String selfId;
+    /** Whether a node of this name is a member of the cluster now. */
+    private final Predicate<String> isMember;
     private final Map<String, EdgeRoom> rooms = new ConcurrentHashMap<>();
     /** Each connection served here gets its own number, by which owners address it. */
     private final AtomicLong connections = new AtomicLong();
@@ -43,9 +46,11 @@ public final class EdgeNode implements Edges {
      * @param store   the database shared with the owners, where this node writes the answers it takes
      * @param loops   the room loops, each edge room pinned to the next
      * @param metrics where the answers taken here are counted
+     * @param isMember whether a node of this name is a member of the cluster now
      */
     public EdgeNode(Vertx vertx, PinDirectory directory, ResultStore store, Supplier<Executor> loops,
-                    RoomMetrics metrics, Clock clock, String self, String selfId) {
+                    RoomMetrics metrics, Clock clock, String self, String selfId, Predicate<String> isMember) {
+        this.isMember = isMember;
         this.vertx = vertx;
         this.directory = directory;
         this.store = store;
@@ -77,7 +82,7 @@ public final class EdgeNode implements Edges {
         if (current != null) {
             current.closed();
         }
-        Served session = new Served(pin, socket, connections.incrementAndGet());
+        Served session = new Served(pin, socket, connections.incrementAndGet(), isMember);
         Context context = vertx.getOrCreateContext();
         roomOf(pin).onComplete(found -> context.runOnContext(ignored -> {
             if (found.succeeded() && found.result() != null) {
@@ -115,7 +120,7 @@ public final class EdgeNode implements Edges {
 
     /** A cluster member left (from any thread). */
     public void memberLeft(String nodeId) {
-        rooms.values().forEach(room -> room.execute(() -> room.memberLeft(nodeId)));
+        rooms.values().forEach(room -> room.execute(() -> room.memberLeft(nodeId, isMember.test(room.owner()))));
     }
 
     Vertx vertx() {
@@ -150,8 +155,10 @@ public final class EdgeNode implements Edges {
         /** Null until the PIN's owner is known. */
         private volatile EdgeRoom room;
         private volatile boolean closed;
+        private final Predicate<String> isMember;
 
-        Served(String pin, Link socket, long conn) {
+        Served(String pin, Link socket, long conn, Predicate<String> isMember) {
+            this.isMember = isMember;
             this.pin = pin;
             this.socket = socket;
             this.conn = conn;
@@ -166,7 +173,14 @@ public final class EdgeNode implements Edges {
 
         void hello(String text) {
             EdgeRoom r = room;
-            r.execute(() -> r.hello(conn, socket, text));
+            r.execute(() -> {
+                r.hello(conn, socket, text);
+                // The owner may have left before this room was made (the directory still names it, and its
+                // leaving was announced before this room could hear of it): nothing would answer.
+                if (!isMember.test(r.owner())) {
+                    r.ownerGone();
+                }
+            });
         }
 
         @Override

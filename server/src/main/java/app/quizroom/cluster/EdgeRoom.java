@@ -350,13 +350,30 @@ final class EdgeRoom {
     }
 
     /**
-     * A cluster member left. If it was the room's owner, this node's connections to the room are closed with
-     * {@link CloseCode#ROOM_MOVED}: they reconnect, and the first host or rejoin to reach a node makes it take the
-     * room over from the state the owner saved (docs/cluster.md §7); the others are served by the new owner.
+     * A cluster member left ({@code ownerIsMember}: whether the room's owner still is one, as this node sees the
+     * cluster now). If the owner left, see {@link #ownerGone}.
      */
-    void memberLeft(String nodeId) {
-        if (nodeId.equals(ownerId)) {
-            closeAll(CloseCode.ROOM_MOVED, "the game's server left; reconnect");
+    void memberLeft(String nodeId, boolean ownerIsMember) {
+        if (nodeId.equals(ownerId) || !ownerIsMember) {
+            ownerGone();
         }
+    }
+
+    /**
+     * The room's owner is no longer a member of the cluster: this node's connections to the room, seated or still
+     * waiting for the owner's answer, are closed with {@link CloseCode#ROOM_MOVED}. They reconnect, and the first
+     * host or rejoin to reach a node makes it take the room over from the state the owner saved (docs/cluster.md
+     * §7); the others are then served by the new owner.
+     */
+    void ownerGone() {
+        finished = true;
+        for (Conn c : conns.values()) {
+            c.socket.close(CloseCode.ROOM_MOVED, "the game's server left; reconnect");
+        }
+        node.forget(this);
+    }
+
+    String owner() {
+        return owner;
     }
 }

@@ -256,7 +256,7 @@ public final class QuizServer {
         }
         ownerRelay = new OwnerRelay(vertx, rooms, clock, cluster.nodeName(), clusterNode.nodeId(), postgres);
         EdgeNode edgeNode = new EdgeNode(vertx, pinDirectory, store, loops, metrics, clock, cluster.nodeName(),
-                clusterNode.nodeId());
+                clusterNode.nodeId(), clusterNode::isMember);
         ClusterMetrics.edgeRooms(registry, edgeNode::rooms);
         clusterNode.onMemberLeft(id -> {
             ownerRelay.memberLeft(id);

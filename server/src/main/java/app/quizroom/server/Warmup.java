@@ -91,8 +91,13 @@ public final class Warmup {
     }
 
     static long run(int players) throws Exception {
+        return run(players, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /** Plays the games with their throwaway database in a new folder under {@code parent}, removed at the end. */
+    static long run(int players, Path parent) throws Exception {
         long started = System.nanoTime();
-        Path dir = Files.createTempDirectory("quizroom-warmup-");
+        Path dir = Files.createTempDirectory(parent, "quizroom-warmup-");
         ResultStore store = new SqliteStore(dir.resolve("warmup.db"), 100_000);
         ExecutorService roomThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "quizroom-warmup"));
         try {

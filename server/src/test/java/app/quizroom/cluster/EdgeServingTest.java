@@ -51,7 +51,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EdgeServingTest {
 
-    private static final String BANK = """
+    static final String BANK = """
             id: edge-bank
             title: Edges
             questions:
@@ -266,7 +266,7 @@ class EdgeServingTest {
     }
 
     /** A result that comes at a question's deadline, later than a client's usual wait. */
-    private static JsonObject awaitResult(WsClient phone) {
+    static JsonObject awaitResult(WsClient phone) {
         long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
         while (true) {
             try {
@@ -377,7 +377,7 @@ class EdgeServingTest {
     }
 
     /** The answer to the question a phone was shown: right, or wrong; chosen by the options' texts. */
-    private static JsonObject answer(JsonObject question, boolean right) {
+    static JsonObject answer(JsonObject question, boolean right) {
         JsonObject answer = new JsonObject().put("type", "answer").put("question", question.getInteger("index"))
                 .put("nonce", "n" + question.getInteger("index"));
         JsonArray options = question.getJsonArray("options");
@@ -400,7 +400,7 @@ class EdgeServingTest {
         throw new AssertionError("no option '" + text + "' in " + options);
     }
 
-    private static JsonObject command(String type) {
+    static JsonObject command(String type) {
         return new JsonObject().put("type", type);
     }
 
@@ -460,8 +460,9 @@ class EdgeServingTest {
     }
 
     /** A game created on a node, its host attached there. */
-    private static final class Game {
+    static final class Game {
         final String pin;
+        final String hostToken;
         final long gameId;
         final WsClient host;
         final Vertx vertx;
@@ -470,6 +471,7 @@ class EdgeServingTest {
 
         private Game(JsonObject created, WsClient host, Vertx vertx, List<WsClient> clients) {
             this.pin = created.getString("pin");
+            this.hostToken = created.getString("hostToken");
             this.gameId = created.getLong("gameId");
             this.host = host;
             this.vertx = vertx;

@@ -1,6 +1,7 @@
 package app.quizroom.deploy;
 
 import app.quizroom.config.ClusterConfig;
+import app.quizroom.config.DatabaseSettings;
 import app.quizroom.support.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
@@ -50,6 +51,13 @@ class DeployFilesTest {
                     node + " is not killed before its drain ends");
             assertNotNull(environment(service.get("environment")).get("QUIZROOM_TEACHER_PASSWORD"),
                     "every node shares one teacher password");
+            DatabaseSettings database = DatabaseSettings.fromEnv(environment(service.get("environment")));
+            assertNotNull(database, node + " keeps its results in the shared PostgreSQL database");
+            assertEquals("postgres", database.host(), "the compose file's postgres service");
+            assertEquals(environment(services.get("postgres").get("environment")).get("POSTGRES_DB"),
+                    database.database());
+            assertEquals(environment(services.get("postgres").get("environment")).get("POSTGRES_PASSWORD"),
+                    database.password());
         }
         JsonNode haproxy = services.get("haproxy");
         assertTrue(haproxy.get("volumes").get(0).asText().startsWith("./haproxy.cfg:"));
@@ -99,6 +107,9 @@ class DeployFilesTest {
         // Kubernetes expands $(POD_NAME) per pod; as pod 0 sees it:
         env.replaceAll((k, v) -> v.replace("$(POD_NAME)", set.get("metadata").get("name").asText() + "-0"));
         ClusterConfig cluster = ClusterConfig.fromEnv(env);
+        assertTrue(env.get("QUIZROOM_DATABASE_URL").startsWith("postgresql://"),
+                "the nodes share one PostgreSQL database (edges and takeover need it)");
+        assertEquals("(from elsewhere)", env.get("QUIZROOM_DATABASE_PASSWORD"), "the password comes from the Secret");
         int replicas = spec.get("replicas").asInt();
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < replicas; i++) {

@@ -96,9 +96,18 @@ public final class WsClient implements AutoCloseable {
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
         while (true) {
-            JsonObject next = Waits.pollUntil(inbox, deadline);
+            // In slices, so that a socket closed with nothing left to read fails the wait at once.
+            JsonObject next = Waits.pollUntil(inbox, Math.min(deadline, System.nanoTime()
+                    + TimeUnit.MILLISECONDS.toNanos(200)));
             if (next == null && Thread.currentThread().isInterrupted()) {
                 throw new AssertionError("interrupted waiting for " + description);
+            }
+            if (next == null && closed.isDone() && inbox.isEmpty()) {
+                throw new AssertionError("no " + description + ": the socket was closed (" + closed.join()
+                        + "); passed over: " + passedOver.stream().map(m -> m.getString("type")).toList());
+            }
+            if (next == null && System.nanoTime() < deadline) {
+                continue;
             }
             if (next == null) {
                 throw new AssertionError("no " + description + " within " + WAIT_SECONDS + " s; passed over: "
