@@ -32,11 +32,37 @@ import java.util.regex.Pattern;
  * @param jsonOut         also write the JSON report here, or null
  * @param warmupPlayers   players in an unmeasured warm-up game played first on the same server (0: none), so
  *                        that the server's JIT is warm as on a server that has been running
+ * @param nodes           cluster mode: the nodes' loopback addresses (empty: one server, {@code host}:{@code port});
+ *                        room r is created and hosted on node r mod n, its player i connects to node (r + i) mod n
  */
 public record LoadOptions(String host, int port, long serverPid, Path serverJar, List<String> serverJvmArgs,
                           Map<String, String> serverEnv, Path banksDir, int rooms, int players, int questions, long windowMs, int readingSeconds,
                           int joinConcurrency, String bank, boolean bare, int bareRepeats, long phaseTimeoutMs,
-                          Path jsonOut, int warmupPlayers) {
+                          Path jsonOut, int warmupPlayers, List<Node> nodes) {
+
+    /** One node of a cluster run: a loopback address and a port. */
+    public record Node(String host, int port) {
+        public Node {
+            host = loopbackOnly(host);
+            require(port > 0 && port <= 65_535, "a node's port must be 1–65535");
+        }
+
+        /** Parses {@code 127.0.0.1:8081} or {@code [::1]:8081}; refuses anything not loopback. */
+        static Node parse(String hostPort) {
+            String s = hostPort.trim();
+            int colon = s.lastIndexOf(':');
+            if (colon <= 0 || colon == s.length() - 1) {
+                throw new IllegalArgumentException("--nodes needs HOST:PORT entries, not '" + hostPort + "'");
+            }
+            int port;
+            try {
+                port = Integer.parseInt(s.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--nodes needs HOST:PORT entries, not '" + hostPort + "'");
+            }
+            return new Node(s.substring(0, colon), port);
+        }
+    }
 
     static final int MAX_CONNECTIONS = 19_000;
 
@@ -55,6 +81,15 @@ public record LoadOptions(String host, int port, long serverPid, Path serverJar,
         host = loopbackOnly(host);
         serverJvmArgs = List.copyOf(serverJvmArgs);
         serverEnv = Map.copyOf(serverEnv);
+        nodes = List.copyOf(nodes);
+        require(nodes.size() <= 16, "--nodes takes at most 16 addresses");
+        require(nodes.isEmpty() || serverJar == null, "--spawn-server starts one node; give --nodes or --spawn-server, not both");
+        require(nodes.isEmpty() || warmupPlayers == 0, "--warmup is for one server; not with --nodes");
+        if (!nodes.isEmpty()) {
+            // the first node stands for "the server" wherever one address is meant (metrics, /proc)
+            host = nodes.get(0).host();
+            port = nodes.get(0).port();
+        }
         require(rooms >= 1 && rooms <= 1000, "--rooms must be 1–1000");
         require(players >= 1 && players <= 20_000, "--players must be 1–20000");
         require((long) rooms * (players + 1) <= MAX_CONNECTIONS, "rooms × (players + 1) must be at most " + MAX_CONNECTIONS);
@@ -65,34 +100,44 @@ public record LoadOptions(String host, int port, long serverPid, Path serverJar,
         require(bareRepeats >= 1 && bareRepeats <= 50, "--bare-repeats must be 1–50");
         require(phaseTimeoutMs >= 1_000 && phaseTimeoutMs <= 600_000, "--phase-timeout must be 1–600 s");
         require(warmupPlayers >= 0 && warmupPlayers <= 5_000, "--warmup must be 0–5000");
-        require(port > 0 || serverJar != null, "give --port (and --server-pid) or --spawn-server JAR");
+        require(port > 0 || serverJar != null, "give --port (and --server-pid), --nodes or --spawn-server JAR");
+    }
+
+    /** The node room {@code room} is created and hosted on: round-robin over the nodes, or the one server. */
+    Node roomNode(int room) {
+        return nodes.isEmpty() ? new Node(host, port) : nodes.get(Math.floorMod(room, nodes.size()));
+    }
+
+    /** The node player {@code player} of room {@code room} connects to: round-robin, starting at the room's node. */
+    Node playerNode(int room, int player) {
+        return nodes.isEmpty() ? new Node(host, port) : nodes.get(Math.floorMod(room + player, nodes.size()));
     }
 
     /** Small defaults, for the test and for trying the tool. */
     public static LoadOptions defaults(int port) {
         return new LoadOptions("127.0.0.1", port, -1, null, List.of(), Map.of(), Path.of("questions"), 1, 100, 3, 10_000, 2,
-                200, "lenins-testament", true, 5, 60_000, null, 0);
+                200, "lenins-testament", true, 5, 60_000, null, 0, List.of());
     }
 
     public LoadOptions withShape(int rooms, int players, int questions, long windowMs, int readingSeconds) {
         return new LoadOptions(host, port, serverPid, serverJar, serverJvmArgs, serverEnv, banksDir, rooms, players, questions,
-                windowMs, readingSeconds, joinConcurrency, bank, bare, bareRepeats, phaseTimeoutMs, jsonOut, warmupPlayers);
+                windowMs, readingSeconds, joinConcurrency, bank, bare, bareRepeats, phaseTimeoutMs, jsonOut, warmupPlayers, nodes);
     }
 
     /** The warm-up game: a smaller room, answers at once, no baseline, no warm-up of its own. */
     LoadOptions warmupGame() {
         return new LoadOptions(host, port, serverPid, serverJar, serverJvmArgs, serverEnv, banksDir, 1, warmupPlayers,
-                3, 500, 0, joinConcurrency, bank, false, bareRepeats, phaseTimeoutMs, null, 0);
+                3, 500, 0, joinConcurrency, bank, false, bareRepeats, phaseTimeoutMs, null, 0, nodes);
     }
 
     public LoadOptions withBare(boolean on) {
         return new LoadOptions(host, port, serverPid, serverJar, serverJvmArgs, serverEnv, banksDir, rooms, players, questions,
-                windowMs, readingSeconds, joinConcurrency, bank, on, bareRepeats, phaseTimeoutMs, jsonOut, warmupPlayers);
+                windowMs, readingSeconds, joinConcurrency, bank, on, bareRepeats, phaseTimeoutMs, jsonOut, warmupPlayers, nodes);
     }
 
     LoadOptions withServer(int newPort, long pid) {
         return new LoadOptions(host, newPort, pid, serverJar, serverJvmArgs, serverEnv, banksDir, rooms, players, questions,
-                windowMs, readingSeconds, joinConcurrency, bank, bare, bareRepeats, phaseTimeoutMs, jsonOut, warmupPlayers);
+                windowMs, readingSeconds, joinConcurrency, bank, bare, bareRepeats, phaseTimeoutMs, jsonOut, warmupPlayers, nodes);
     }
 
     /** The answering time asked of the room: the window plus room for stragglers, within the server's 5–240 s. */
@@ -110,6 +155,10 @@ public record LoadOptions(String host, int port, long serverPid, Path serverJar,
               --host ADDR            loopback address of a running server (127.0.0.1); anything else is refused
               --port P               port of a running server
               --server-pid PID       its process id, for CPU and RSS from /proc
+              --nodes A:P,B:P,...    cluster mode: running nodes on loopback (e.g. 127.0.0.1:8081,127.0.0.1:8082);
+                                     room r is created and hosted on node r mod n, its players go round-robin
+                                     over all nodes (starting at the room's); metrics are read from the first
+                                     node, /proc from --server-pid; not with --spawn-server or --warmup
               --rooms M              rooms at once (1)
               --players N            players per room (100)
               --questions Q          questions per room, then the podium (3)
@@ -144,6 +193,7 @@ public record LoadOptions(String host, int port, long serverPid, Path serverJar,
         double timeout = 60;
         Path json = null;
         int warmup = 0;
+        List<Node> nodes = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--no-bare")) {
@@ -179,11 +229,22 @@ public record LoadOptions(String host, int port, long serverPid, Path serverJar,
                 case "--phase-timeout" -> timeout = Double.parseDouble(v);
                 case "--json" -> json = Path.of(v);
                 case "--warmup" -> warmup = Integer.parseInt(v);
+                case "--nodes" -> {
+                    nodes.clear();
+                    for (String part : v.split(",")) {
+                        if (!part.isBlank()) {
+                            nodes.add(Node.parse(part));
+                        }
+                    }
+                    if (nodes.isEmpty()) {
+                        throw new IllegalArgumentException("--nodes needs at least one HOST:PORT");
+                    }
+                }
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
         return new LoadOptions(host, port, pid, jar, jvm, env, banks, rooms, players, questions, Math.round(window * 1000),
-                reading, concurrency, bank, bare, repeats, Math.round(timeout * 1000), json, warmup);
+                reading, concurrency, bank, bare, repeats, Math.round(timeout * 1000), json, warmup, nodes);
     }
 
     /** Returns the address as a loopback IP literal, or refuses it: this tool never sends traffic elsewhere. */

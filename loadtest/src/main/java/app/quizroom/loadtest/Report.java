@@ -44,7 +44,8 @@ final class Report {
                         .put("timeLimitSeconds", o.timeLimitSeconds())
                         .put("joinConcurrency", o.joinConcurrency())
                         .put("bank", o.bank())
-                        .put("warmupPlayers", o.warmupPlayers()));
+                        .put("warmupPlayers", o.warmupPlayers())
+                        .put("nodes", new JsonArray(o.nodes().stream().map(n -> n.host() + ":" + n.port()).toList())));
 
         long[] joins = rooms.stream().mapToLong(RoomResult::joinMs).toArray();
         json.put("join", new JsonObject()
@@ -184,6 +185,10 @@ final class Report {
         s.append(String.format("rooms %d × players %d, %d questions, answers over %d ms, reading %d s%n",
                 set.getInteger("rooms"), set.getInteger("playersPerRoom"), set.getInteger("questions"),
                 set.getLong("windowMs"), set.getInteger("readingSeconds")));
+        if (!set.getJsonArray("nodes", new JsonArray()).isEmpty()) {
+            s.append("nodes ").append(String.join(",", set.getJsonArray("nodes").stream().map(String::valueOf).toList()))
+                    .append(" (rooms round-robin, players round-robin from their room's node)").append(String.format("%n"));
+        }
         JsonObject players = j.getJsonObject("players");
         JsonObject answers = j.getJsonObject("answers");
         row(s, "players seated / expected", players.getInteger("seated") + " / " + players.getInteger("expected"));

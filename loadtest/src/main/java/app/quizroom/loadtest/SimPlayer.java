@@ -81,12 +81,16 @@ final class SimPlayer {
         socket.closeHandler(v -> {
             if (!closingByUs) {
                 dropped = true;
+                if (!seated && joinError == null) {
+                    // closed before a seat: say how, among the join refusals
+                    joinError = "closed " + socket.closeStatusCode() + " before joined";
+                }
                 joined.tryComplete(false);
             }
         });
         socket.exceptionHandler(e -> otherErrors++);
         joinFrame = new JsonObject().put("type", "join").put("pin", pin).put("name", name).encode();
-        socket.connect(new WebSocketConnectOptions().setHost(host).setPort(port).setURI("/ws"))
+        socket.connect(new WebSocketConnectOptions().setHost(host).setPort(port).setURI("/ws?pin=" + pin))
                 .compose(ws -> socket.writeTextMessage(joinFrame))
                 .onFailure(e -> {
                     joinError = "connect: " + e.getMessage();

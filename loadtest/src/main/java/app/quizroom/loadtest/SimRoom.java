@@ -160,7 +160,8 @@ final class SimRoom {
         JsonObject body = new JsonObject().put("bankId", options.bank()).put("readingSeconds", options.readingSeconds())
                 .put("timeLimit", options.timeLimitSeconds()).put("shuffleOptions", false)
                 .put("classSize", options.players());
-        JsonObject game = clients.http().request(HttpMethod.POST, options.port(), options.host(), "/api/games")
+        LoadOptions.Node node = options.roomNode(roomNumber);
+        JsonObject game = clients.http().request(HttpMethod.POST, node.port(), node.host(), "/api/games")
                 .compose(req -> req.putHeader("Content-Type", "application/json").send(Buffer.buffer(body.encode())))
                 .compose(res -> res.body().map(b -> {
                     if (res.statusCode() != 201) {
@@ -180,7 +181,8 @@ final class SimRoom {
                 hostLost = true;
             }
         });
-        host.connect(new WebSocketConnectOptions().setHost(options.host()).setPort(options.port()).setURI("/ws"))
+        // the PIN in the URL, as the web client sends it, for a balancer that routes by PIN
+        host.connect(new WebSocketConnectOptions().setHost(node.host()).setPort(node.port()).setURI("/ws?pin=" + pin))
                 .await(options.phaseTimeoutMs(), TimeUnit.MILLISECONDS);
         host.writeTextMessage(new JsonObject().put("type", "host").put("pin", pin)
                 .put("hostToken", game.getString("hostToken")).encode());
@@ -255,7 +257,8 @@ final class SimRoom {
             // refused word can be made of "kid" and the letters digits stand for.
             SimPlayer p = new SimPlayer(this, clients.vertx(), "Kid" + i, questions, options.windowMs());
             players.add(p);
-            p.connectAndJoin(clients.players(), options.host(), options.port(), pin).onComplete(ar -> {
+            LoadOptions.Node at = options.playerNode(roomNumber, i);
+            p.connectAndJoin(clients.players(), at.host(), at.port(), pin).onComplete(ar -> {
                 if (Boolean.TRUE.equals(ar.result())) {
                     lastJoined.accumulateAndGet(System.nanoTime(), Math::max);
                 }
