@@ -29,9 +29,11 @@ import static app.quizroom.config.Limits.DEFAULT_JOINS_PER_SECOND;
  * {@link PlayerCommands}, the host's to {@link HostCommands}. Those decide and say what to send; the room carries
  * it out, and the {@link Audience} delivers every frame.
  *
- * <p>A little over 300 lines on purpose: what is left is the wiring of the collaborators and the carrying out of
- * admission's outcomes (seat, reseat, attach the host), which change the roster, the teams, the audience and the
- * recorder together and so belong to the one class that owns them all.
+ * <p>Over 300 lines: the wiring of the collaborators and the carrying out of admission's outcomes (seat, reseat,
+ * attach the host), which change the roster, the teams, the audience and the recorder together and so belong to the
+ * one class that owns them all; and, since cluster mode (about 150 lines), the room's cluster seams: its snapshot
+ * and restore, the watch told when its state moved, and the answers other nodes took. Those seams are the part to
+ * move to a collaborator of their own when the room next grows.
  */
 public final class Room {
 
@@ -170,6 +172,9 @@ public final class Room {
 
     /** After each message and timer: tells the watch if the state moved. */
     private void checkpoint(boolean hostCommand) {
+        if (watch == RoomWatch.NONE) {
+            return; // nobody saves this room (alone, or SQLite): no marks to build after every answer
+        }
         List<Object> phaseNow = phaseMark();
         int seatsNow = seatsMark();
         if (!phaseNow.equals(phaseMark)) {
