@@ -11,7 +11,7 @@ import java.util.List;
  */
 final class RoomCluster {
 
-    /** The room's parts a snapshot reads and a restore writes, with its options as settled, seed and host key's hash. */
+    /** The parts a snapshot reads and a restore writes, with the options as settled, the seed, the host key's hash. */
     private final SavedRoom.Parts parts;
     private final PhaseMachine phases;
     private final Roster roster;

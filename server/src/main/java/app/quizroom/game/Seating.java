@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * Carries out what {@link Admission} decided about a hello: seats a new player, reseats a returning one, attaches the
- * host, or answers a refusal; and lets connections go when they close. A seat changes the roster, the teams, the standings, the recorder and the audience
- * together, so this is the one place that changes them for a hello. Owned by the room, on its context.
+ * host, or answers a refusal; and lets connections go when they close. A seat changes the roster, the teams, the
+ * standings, the recorder and the audience together, so this is the one place that changes them for a hello. Owned
+ * by the room, on its context.
  */
 final class Seating {
 
