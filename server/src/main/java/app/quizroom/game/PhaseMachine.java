@@ -17,33 +17,24 @@ import java.util.List;
  */
 final class PhaseMachine {
 
-    private final List<Question> questions;
-    /** Null in an individual game. */
-    private final Teams teams;
-    private final Clock clock;
-    private final PhaseTimer timer;
-    private final GameRecorder recorder;
-    private final Roster roster;
-    private final Scoreboard board;
-    private final AnswerDesk answers;
-    private final Frames frames;
-    /** The questions as played, their option order and the game's id: one source for this room and its edges. */
-    private final RoomPlan plan;
     private final PhaseState state;
     private final QuestionCycle cycle;
+    private final PhaseTimer timer;
+    private final Clock clock;
+    /** The questions as played, their option order and the game's id: one source for this room and its edges. */
+    private final RoomPlan plan;
+    private final List<Question> questions;
+    private final Roster roster;
+    private final AnswerDesk answers;
 
     /** @param afterTimer run after each timer's frames have gone out (the room checks whether its state moved) */
     PhaseMachine(List<Question> questions, GameOptions options, long seed, Teams teams, Room.Environment env,
                  GameRecorder recorder, Roster roster, Scoreboard board, AnswerDesk answers, Frames frames,
                  Audience audience, Gate gate, Runnable afterTimer) {
         this.questions = questions;
-        this.teams = teams;
         this.clock = env.clock();
-        this.recorder = recorder;
         this.roster = roster;
-        this.board = board;
         this.answers = answers;
-        this.frames = frames;
         this.plan = new RoomPlan(questions, options.shuffleOptions(), options.timeLimitSeconds(), seed,
                 recorder.gameId());
         this.timer = new PhaseTimer(env.scheduler(), env.executor(), fired -> {
@@ -87,13 +78,8 @@ final class PhaseMachine {
         if (roster.size() == 0) {
             return new Refusal(ErrorCode.NO_PLAYERS, "Wait for at least one player to join.");
         }
-        recorder.gameStarted();
         Outbox out = new Outbox();
-        if (teams != null) {
-            teams.dropEmpty();
-            out.toHost(frames.lobby());
-        }
-        cycle.beginQuestion(0, out);
+        cycle.start(out);
         return out;
     }
 
@@ -219,18 +205,7 @@ final class PhaseMachine {
      * still being revealed sends each player's final standing into {@code out} first.
      */
     void closeRoom(Outbox out) {
-        timer.cancel();
-        if (state.phase == Phase.PODIUM && !state.finalsOut) {
-            cycle.sendFinals(out);
-        }
-        if (state.phase == Phase.LOBBY) {
-            recorder.gameEnded(GameRecorder.Ending.FINISHED, List.of()); // never started: nothing was cut short
-        } else if (state.phase != Phase.PODIUM && state.phase != Phase.FINISHED) {
-            board.rankIfStale(roster.all());
-            recorder.gameEnded(GameRecorder.Ending.INTERRUPTED, board.finalScores()); // cut short
-        }
-        state.phase = Phase.FINISHED;
-        state.moved();
+        cycle.closeRoom(out);
     }
 
     /** Question {@code index} as this game plays it (its option order derives from the seed and the index). */

@@ -49,6 +49,16 @@ final class QuestionCycle {
         this.state = state;
     }
 
+    /** The game starts: teams nobody joined go, and the first question is shown. */
+    void start(Outbox out) {
+        recorder.gameStarted();
+        if (teams != null) {
+            teams.dropEmpty();
+            out.toHost(frames.lobby());
+        }
+        beginQuestion(0, out);
+    }
+
     void beginQuestion(int index, Outbox out) {
         Question q = questions.get(index);
         state.run = plan.run(index);
@@ -144,6 +154,22 @@ final class QuestionCycle {
         state.moved();
         gate.finish();
         out.toEveryone(new ServerMessage.Finished());
+    }
+
+    /** The room is going away (see {@link PhaseMachine#closeRoom}). */
+    void closeRoom(Outbox out) {
+        timer.cancel();
+        if (state.phase == Phase.PODIUM && !state.finalsOut) {
+            sendFinals(out);
+        }
+        if (state.phase == Phase.LOBBY) {
+            recorder.gameEnded(GameRecorder.Ending.FINISHED, List.of()); // never started: nothing was cut short
+        } else if (state.phase != Phase.PODIUM && state.phase != Phase.FINISHED) {
+            board.rankIfStale(roster.all());
+            recorder.gameEnded(GameRecorder.Ending.INTERRUPTED, board.finalScores()); // cut short
+        }
+        state.phase = Phase.FINISHED;
+        state.moved();
     }
 
     /**

@@ -119,7 +119,7 @@ public final class Room {
                 phases, roster, teams, board, gate);
         cluster = new RoomCluster(parts, frames, audience,
                 new AnswerDesk(roster, recorder::answerAccepted, RoomMetrics.NONE));
-        seating = new Seating(env.clock(), recorder, teams, roster, board, frames, audience, phases, pattern, guesses);
+        seating = new Seating(parts, recorder, frames, audience, pattern, guesses);
         lastActivity = env.clock().millis();
     }
 

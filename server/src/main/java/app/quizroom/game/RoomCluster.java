@@ -14,8 +14,6 @@ final class RoomCluster {
     /** The parts a snapshot reads and a restore writes, with the options as settled, the seed, the host key's hash. */
     private final SavedRoom.Parts parts;
     private final PhaseMachine phases;
-    private final Roster roster;
-    private final Gate gate;
     private final Frames frames;
     private final Audience audience;
     /** Takes the answers other nodes took (cluster mode); counted where they were taken, not here. */
@@ -28,8 +26,6 @@ final class RoomCluster {
     RoomCluster(SavedRoom.Parts parts, Frames frames, Audience audience, AnswerDesk remoteDesk) {
         this.parts = parts;
         this.phases = parts.phases();
-        this.roster = parts.roster();
-        this.gate = parts.gate();
         this.frames = frames;
         this.audience = audience;
         this.remoteDesk = remoteDesk;
@@ -78,11 +74,11 @@ final class RoomCluster {
     private List<Object> phaseMark() {
         Moment at = phases.now();
         return List.of(at.phase(), at.run() == null ? -1 : at.run().index, at.paused(), at.finalsOut(),
-                gate.locked());
+                parts.gate().locked());
     }
 
     private int seatsMark() {
-        return roster.size() * 31 + roster.kicked().size();
+        return parts.roster().size() * 31 + parts.roster().kicked().size();
     }
 
     RoomPlan plan() {
@@ -98,7 +94,7 @@ final class RoomCluster {
         Outbox out = new Outbox();
         boolean any = false;
         for (Room.RemoteAnswer remote : given) {
-            Player player = roster.byId(remote.playerId());
+            Player player = parts.roster().byId(remote.playerId());
             if (player != null && remoteDesk.takeRemote(player, remote.answer(), remote.responseMs(), phases.now())
                     instanceof AnswerDesk.Accepted) {
                 any = true;

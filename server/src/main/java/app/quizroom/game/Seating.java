@@ -29,16 +29,17 @@ final class Seating {
     private final GuessWatch guesses;
     private boolean storageFailing;
 
-    Seating(Clock clock, GameRecorder recorder, Teams teams, Roster roster, Scoreboard board, Frames frames,
-            Audience audience, PhaseMachine phases, JoinPattern pattern, GuessWatch guesses) {
-        this.clock = clock;
+    /** @param room the room's parts: its clock, phases, roster, teams and standings */
+    Seating(SavedRoom.Parts room, GameRecorder recorder, Frames frames, Audience audience, JoinPattern pattern,
+            GuessWatch guesses) {
+        this.clock = room.clock();
+        this.phases = room.phases();
+        this.roster = room.roster();
+        this.teams = room.teams();
+        this.board = room.board();
         this.recorder = recorder;
-        this.teams = teams;
-        this.roster = roster;
-        this.board = board;
         this.frames = frames;
         this.audience = audience;
-        this.phases = phases;
         this.pattern = pattern;
         this.guesses = guesses;
     }
