@@ -1,18 +1,18 @@
 package app.quizroom.loadtest;
 
 import app.quizroom.config.Limits;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ClientWebSocket;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -38,7 +38,7 @@ final class SimRoom {
     private final AtomicLong lastFinal = new AtomicLong(Long.MIN_VALUE);
     private final AtomicLong lastJoined = new AtomicLong(Long.MIN_VALUE);
     /** Answers sent and not yet acknowledged or refused. */
-    private final java.util.concurrent.atomic.AtomicInteger unsettled = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger unsettled = new AtomicInteger();
     private volatile int bankQuestions;
     private volatile boolean hostClosingByUs;
     /** The server closed the host's socket: the game cannot go on, so every wait ends at once. */
@@ -56,8 +56,7 @@ final class SimRoom {
         this.clients = clients;
     }
 
-    // ------------------------------------------------------------------ from the players' event loops
-
+    /** A player got question {@code q} (this and the other {@code onX} run on the players' event loops). */
     void onPlayerQuestion(int q, long now, String frame) {
         QuestionTrack t = tracks[q];
         if (t.questionBytes == 0) {
@@ -131,8 +130,6 @@ final class SimRoom {
         }
     }
 
-    // ------------------------------------------------------------------ the driver
-
     /**
      * Plays the room. {@code allJoined} is counted down once the players are in; the questions start when
      * {@code startGate} opens, so that every room is measured idle at once and then plays at once.
@@ -146,8 +143,8 @@ final class SimRoom {
             if (!countedJoined) {
                 allJoined.countDown(); // a room that failed early must not hold the others at the gate
             }
-            result = RoomResult.of(roomNumber, options.players(), options.questions(), players, tracks, joinMs, podiumFanoutMs,
-                    finishedFanoutMs, problems);
+            result = RoomResult.of(roomNumber, options.players(), options.questions(), players, tracks, joinMs,
+                    podiumFanoutMs, finishedFanoutMs, problems);
             players.forEach(SimPlayer::close);
             if (host != null && !host.isClosed()) {
                 hostClosingByUs = true;
@@ -161,15 +158,7 @@ final class SimRoom {
                 .put("timeLimit", options.timeLimitSeconds()).put("shuffleOptions", false)
                 .put("classSize", options.players());
         LoadOptions.Node node = options.roomNode(roomNumber);
-        JsonObject game = clients.http().request(HttpMethod.POST, node.port(), node.host(), "/api/games")
-                .compose(req -> req.putHeader("Content-Type", "application/json").send(Buffer.buffer(body.encode())))
-                .compose(res -> res.body().map(b -> {
-                    if (res.statusCode() != 201) {
-                        throw new IllegalStateException("POST /api/games: " + res.statusCode() + " " + b);
-                    }
-                    return new JsonObject(b);
-                }))
-                .await(options.phaseTimeoutMs(), TimeUnit.MILLISECONDS);
+        JsonObject game = clients.createGame(node, body, options.phaseTimeoutMs());
         String pin = game.getString("pin");
 
         host = clients.hosts().webSocket();
@@ -197,9 +186,7 @@ final class SimRoom {
         int seated = (int) players.stream().filter(p -> p.seated).count();
 
         QuestionTrack[] ts = new QuestionTrack[questions];
-        for (int q = 0; q < questions; q++) {
-            ts[q] = new QuestionTrack(seated);
-        }
+        Arrays.setAll(ts, q -> new QuestionTrack(seated));
         tracks = ts;
         finals = new CountDownLatch(seated);
         finished = new CountDownLatch(seated);
@@ -210,7 +197,7 @@ final class SimRoom {
             throw new IllegalStateException("the other rooms never finished joining");
         }
 
-        long answerWait = options.readingSeconds() * 1000L + options.timeLimitSeconds() * 1000L + options.phaseTimeoutMs();
+        long answerWait = (options.readingSeconds() + options.timeLimitSeconds()) * 1000L + options.phaseTimeoutMs();
         for (int q = 0; q < questions; q++) {
             QuestionTrack t = ts[q];
             t.commandAt = System.nanoTime();

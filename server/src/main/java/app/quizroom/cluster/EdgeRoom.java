@@ -1,11 +1,8 @@
 package app.quizroom.cluster;
 
 import app.quizroom.game.EdgeDesk;
-import app.quizroom.game.GameRecorder;
 import app.quizroom.game.Link;
 import app.quizroom.game.Phase;
-import app.quizroom.game.Refusal;
-import app.quizroom.game.RoomPlan;
 import app.quizroom.game.SharedFrame;
 import app.quizroom.protocol.ClientMessage;
 import app.quizroom.protocol.CloseCode;
@@ -13,7 +10,6 @@ import app.quizroom.protocol.ErrorCode;
 import app.quizroom.protocol.ServerMessage;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.core.json.jackson.DatabindCodec;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -22,14 +18,13 @@ import java.util.concurrent.Executor;
 /**
  * One room another node owns, as this node serves some of its connections (docs/cluster.md §5). Frames from the
  * owner are written to the connections they name, a frame for many encoded once; hellos, commands and closed
- * connections go up to the owner in batches; answers are checked, timed and stored here ({@link EdgeDesk}),
- * acknowledged once committed, and sent to the owner once per question: when every player served here has answered,
- * or at this node's deadline. Used on its own context (one of the room loops) only.
+ * connections go up to the owner in batches; answers are taken here by {@link EdgeAnswers} (through an
+ * {@link EdgeDesk}) and sent to the owner once per question. Used on its own context (one of the room loops) only.
  */
 final class EdgeRoom {
 
     /** A connection served here. */
-    private static final class Conn {
+    static final class Conn {
         final Link socket;
         /** The player whose seat it holds, or -1. */
         int playerId = -1;
@@ -45,27 +40,19 @@ final class EdgeRoom {
     private final EdgeNode node;
     private final Executor executor;
     private final Map<Long, Conn> conns = new HashMap<>();
+    private final EdgeAnswers answers;
     /** The owner's member id, learnt from its first message (to notice it leaving). */
     private String ownerId;
-    private EdgeDesk desk;
     private boolean finished;
     private JsonArray up = new JsonArray();
     private boolean upQueued;
-    /** Answers taken here and not yet sent, all to {@link #answersFor}. */
-    private JsonArray answers = new JsonArray();
-    private int answersFor = -1;
-    /** The question whose answers went to the owner (later ones to it go at once). */
-    private int sentFor = -1;
-    private long deadlineTimer = -1;
-    /** When the running count last went to the owner, and whether a later one is on its way. */
-    private long countSentAt = Long.MIN_VALUE / 2;
-    private boolean countQueued;
 
     EdgeRoom(String pin, String owner, EdgeNode node, Executor executor) {
         this.pin = pin;
         this.owner = owner;
         this.node = node;
         this.executor = executor;
+        this.answers = new EdgeAnswers(this, node, conns.values());
     }
 
     void execute(Runnable task) {
@@ -85,7 +72,7 @@ final class EdgeRoom {
     void closed(long conn) {
         if (conns.remove(conn) != null) {
             toOwner(EdgeBus.op(EdgeBus.CLOSED).put(EdgeBus.CONN, conn));
-            answersIfAllIn();
+            answers.answersIfAllIn();
         }
         if (conns.isEmpty() && finished) {
             node.forget(this);
@@ -109,116 +96,14 @@ final class EdgeRoom {
         }
     }
 
-    private void send(JsonObject message) {
+    /** To the room's owner, on its node's address. */
+    void send(JsonObject message) {
         node.vertx().eventBus().send(EdgeBus.ownerAddress(owner), message);
     }
 
+    /** An answer from a connection served here: taken here (see {@link EdgeAnswers#answer}). */
     void answer(long conn, ClientMessage.Answer answer, String text, long arrivedAt) {
-        Conn c = conns.get(conn);
-        if (c == null || c.playerId < 0 || desk == null) {
-            boolean host = c != null && c.host;
-            refuse(c == null ? null : c.socket, host ? new Refusal(ErrorCode.NOT_ALLOWED,
-                    "The host does not answer questions.") : new Refusal(ErrorCode.NOT_JOINED, "Join the game first."));
-            return;
-        }
-        EdgeDesk.Outcome outcome = desk.take(c.playerId, answer, arrivedAt);
-        if (outcome instanceof Refusal refusal) {
-            refuse(c.socket, refusal);
-        } else if (outcome instanceof EdgeDesk.Again again) {
-            acknowledge(c.socket, answer, again.saving());
-        } else if (outcome instanceof EdgeDesk.Taken taken) {
-            if (answersFor != answer.question()) {
-                answers = new JsonArray();
-                answersFor = answer.question();
-            }
-            answers.add(new JsonObject().put(EdgeBus.PLAYER, c.playerId).put(EdgeBus.TEXT, text)
-                    .put(EdgeBus.MS, taken.responseMs()));
-            acknowledge(c.socket, answer, taken.saving());
-            if (sentFor == answersFor) {
-                sendAnswers(); // a player seated after this node sent its answers to the question
-            } else {
-                answersIfAllIn();
-                countSoon(answersFor);
-            }
-        }
-    }
-
-    /**
-     * The owner's host sees a live count of answers: this node's goes to it now if the last went long enough ago,
-     * else once, when it has; not once this node's answers to the question are sent, since they count then.
-     */
-    private void countSoon(int question) {
-        if (sentFor == question || countQueued) {
-            return;
-        }
-        long wait = countSentAt + EdgeBus.COUNT_INTERVAL_MS - node.clock().millis();
-        if (wait <= 0) {
-            sendCount(question);
-            return;
-        }
-        countQueued = true;
-        node.vertx().setTimer(wait, id -> execute(() -> {
-            countQueued = false;
-            sendCount(question);
-        }));
-    }
-
-    private void sendCount(int question) {
-        if (desk == null || sentFor == question || !desk.answering(question)) {
-            return; // stale: the answers went, or the question moved on
-        }
-        countSentAt = node.clock().millis();
-        send(new JsonObject().put(EdgeBus.PIN, pin).put(EdgeBus.FROM, node.self())
-                .put(EdgeBus.FROM_ID, node.selfId()).put(EdgeBus.QUESTION, question)
-                .put(EdgeBus.COUNT, desk.answeredHere()));
-    }
-
-    private static void refuse(Link socket, Refusal refusal) {
-        if (socket != null) {
-            socket.send(new ServerMessage.Error(refusal.code(), refusal.message(), "answer"));
-        }
-    }
-
-    /** As the room does: {@code saved: true} only once the answer is committed, here. */
-    private static void acknowledge(Link socket, ClientMessage.Answer answer, GameRecorder.Saving saving) {
-        if (saving.isOnDisk()) {
-            socket.send(new ServerMessage.AnswerAck(answer.question(), answer.nonce(), true));
-            return;
-        }
-        saving.acknowledged().thenAccept(saved ->
-                socket.send(new ServerMessage.AnswerAck(answer.question(), answer.nonce(), saved)));
-    }
-
-    /** Sends this node's answers to the open question once every player served here has given one. */
-    private void answersIfAllIn() {
-        if (desk == null) {
-            return;
-        }
-        int question = desk.question();
-        if (!desk.answering(question) || sentFor == question) {
-            return;
-        }
-        for (Conn c : conns.values()) {
-            if (c.playerId >= 0 && !desk.answered(c.playerId)) {
-                return;
-            }
-        }
-        sendAnswersTo(question);
-    }
-
-    private void sendAnswersTo(int question) {
-        if (answersFor != question) {
-            answers = new JsonArray();
-            answersFor = question;
-        }
-        sendAnswers();
-    }
-
-    private void sendAnswers() {
-        sentFor = answersFor;
-        send(new JsonObject().put(EdgeBus.PIN, pin).put(EdgeBus.FROM, node.self())
-                .put(EdgeBus.FROM_ID, node.selfId()).put(EdgeBus.QUESTION, answersFor).put(EdgeBus.ANSWERS, answers));
-        answers = new JsonArray();
+        answers.answer(conns.get(conn), answer, text, arrivedAt);
     }
 
     /** A message from the owner: its operations, in order. */
@@ -229,7 +114,7 @@ final class EdgeRoom {
             JsonObject op = ops.getJsonObject(i);
             switch (op.getString(EdgeBus.KIND)) {
                 case EdgeBus.FRAME -> frame(op.getString(EdgeBus.JSON), op.getJsonArray(EdgeBus.CONNS));
-                case EdgeBus.MOVED -> moved(op);
+                case EdgeBus.MOVED -> moved(answers.moved(op));
                 case EdgeBus.SEATED -> seated(op.getLong(EdgeBus.CONN), op.getInteger(EdgeBus.PLAYER));
                 case EdgeBus.CLOSE -> {
                     Conn c = conns.get(op.getLong(EdgeBus.CONN));
@@ -240,7 +125,7 @@ final class EdgeRoom {
                 }
                 case EdgeBus.REFUSED -> withConn(op, c -> c.socket.joinRefused());
                 case EdgeBus.GUESS -> withConn(op, c -> c.socket.wrongGuess());
-                case EdgeBus.PLAN -> plan(op.getString(EdgeBus.JSON));
+                case EdgeBus.PLAN -> answers.plan(op.getString(EdgeBus.JSON));
                 case EdgeBus.GONE -> gone();
                 default -> {
                 }
@@ -287,46 +172,13 @@ final class EdgeRoom {
         }
     }
 
-    private void plan(String json) {
-        try {
-            RoomPlan plan = DatabindCodec.mapper().readValue(json, RoomPlan.class);
-            desk = new EdgeDesk(plan, node.store().gameOf(plan.gameId()), node.metrics());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("a room plan that cannot be read", e);
-        }
-    }
-
-    private void moved(JsonObject op) {
-        if (desk == null) {
-            return;
-        }
-        int question = op.getInteger(EdgeBus.QUESTION);
-        Phase phase = Phase.valueOf(op.getString(EdgeBus.PHASE));
-        boolean paused = op.getBoolean(EdgeBus.PAUSED);
-        int before = desk.question();
-        boolean wasAnswering = desk.answering(before);
-        desk.moved(question, phase, paused, op.getLong(EdgeBus.REMAINING), node.clock().millis());
-        if (deadlineTimer != -1) {
-            node.vertx().cancelTimer(deadlineTimer);
-            deadlineTimer = -1;
-        }
-        if (desk.answering(question)) {
-            long delay = Math.max(1, desk.deadline() - node.clock().millis());
-            deadlineTimer = node.vertx().setTimer(delay, id -> execute(() -> deadlinePassed(question)));
-            answersIfAllIn();
-        } else if (wasAnswering && before == question && sentFor != question && !paused && !answers.isEmpty()) {
-            sendAnswersTo(question); // closed before this node's deadline: what it took still goes, once
+    private void moved(Phase phase) {
+        if (phase == null) {
+            return; // before the plan: nothing is served yet
         }
         finished = phase == Phase.FINISHED;
         if (finished && conns.isEmpty()) {
             node.forget(this);
-        }
-    }
-
-    private void deadlinePassed(int question) {
-        deadlineTimer = -1;
-        if (desk != null && desk.question() == question && sentFor != question) {
-            sendAnswersTo(question);
         }
     }
 

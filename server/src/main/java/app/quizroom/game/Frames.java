@@ -127,7 +127,7 @@ final class Frames {
             case REVEAL, LEADERBOARD -> frames.add(result(at.run(), p, at.run().solution()));
             case PODIUM -> {
                 if (at.finalsOut()) { // else it comes with everyone's when the podium's reveal is over
-                    frames.add(board.finalFor(p, board.standings(PhaseMachine.PODIUM_TOP)));
+                    frames.add(board.finalFor(p, board.standings(QuestionCycle.PODIUM_TOP)));
                 }
             }
             default -> {
@@ -159,7 +159,7 @@ final class Frames {
                 frames.add(questionForHost(at)); // the reveal is shown over its question
                 frames.add(reveal(run, run.solution()));
             }
-            case LEADERBOARD -> frames.add(board.leaderboard(run.index, questionCount, PhaseMachine.LEADERBOARD_SIZE));
+            case LEADERBOARD -> frames.add(board.leaderboard(run.index, questionCount, QuestionCycle.LEADERBOARD_SIZE));
             case PODIUM -> frames.add(board.podium());
             case FINISHED -> frames.add(new ServerMessage.Finished());
             default -> {

@@ -14,19 +14,24 @@ import app.quizroom.protocol.ClientMessage.Skip;
 import app.quizroom.protocol.ClientMessage.Start;
 import app.quizroom.protocol.ClientMessage.Unban;
 import app.quizroom.protocol.ClientMessage.Unlock;
+import app.quizroom.protocol.ErrorCode;
 import app.quizroom.protocol.Handlers;
 import app.quizroom.protocol.ServerMessage;
 
 /**
- * The host's commands, each given the command's wire name for its refusals: the phase machine moves the game, the
- * team desk the teams, the kick desk who stays; the lock is handled here. Each returns what to send, or a
- * {@link Refusal}. Owned by the room.
+ * The host's commands (refused for anyone else, and once the game is over), each given the command's wire name for
+ * its refusals: the phase machine moves the game, the team desk the teams, the kick desk who stays; the lock is
+ * handled here. Each returns what to send, or a {@link Refusal}. Owned by the room.
  */
 final class HostCommands {
 
     private final Handlers<HostCommand, String, Reply> handlers;
+    private final PhaseMachine phases;
+    private final Audience audience;
 
-    HostCommands(PhaseMachine phases, TeamDesk teamDesk, Gate gate, KickDesk kickDesk) {
+    HostCommands(PhaseMachine phases, TeamDesk teamDesk, Gate gate, KickDesk kickDesk, Audience audience) {
+        this.phases = phases;
+        this.audience = audience;
         handlers = new Handlers<HostCommand, String, Reply>(HostCommand.class)
                 .on(Start.class, (start, ref) -> phases.start(ref))
                 .on(Next.class, (next, ref) -> phases.next(ref))
@@ -44,7 +49,14 @@ final class HostCommands {
                 .complete();
     }
 
-    Reply handle(HostCommand command, String ref) {
+    /** A command from {@code link}, which must be the host's, while the game is not over. */
+    Reply handle(Link link, HostCommand command, String ref) {
+        if (!audience.isHost(link)) {
+            return new Refusal(ErrorCode.NOT_ALLOWED, "Only the host can do that.");
+        }
+        if (phases.phase() == Phase.FINISHED) {
+            return new Refusal(ErrorCode.WRONG_PHASE, "The game is over.");
+        }
         return handlers.handle(command, ref);
     }
 

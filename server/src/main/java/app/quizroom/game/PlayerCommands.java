@@ -2,12 +2,13 @@ package app.quizroom.game;
 
 import app.quizroom.protocol.ClientMessage;
 import app.quizroom.protocol.ClientMessage.PlayerCommand;
+import app.quizroom.protocol.ErrorCode;
 import app.quizroom.protocol.Handlers;
 import app.quizroom.protocol.ServerMessage;
 
 /**
- * Carries out a seated player's commands: answers go to the answer desk, team switches to the team desk. Each
- * returns what to send, or a {@link Refusal}. Owned by the room.
+ * Carries out a seated player's commands (refused for anyone unseated): answers go to the answer desk, team switches
+ * to the team desk. Each returns what to send, or a {@link Refusal}. Owned by the room.
  */
 final class PlayerCommands {
 
@@ -15,6 +16,7 @@ final class PlayerCommands {
     record From(Player player, long arrivedAt) {
     }
 
+    private final Roster roster;
     private final AnswerDesk answers;
     private final TeamDesk teamDesk;
     private final PhaseMachine phases;
@@ -23,15 +25,24 @@ final class PlayerCommands {
             PlayerCommand.class).on(ClientMessage.Answer.class, this::answer)
             .on(ClientMessage.SwitchTeam.class, this::switchTeam).complete();
 
-    PlayerCommands(AnswerDesk answers, TeamDesk teamDesk, PhaseMachine phases, Audience audience) {
+    PlayerCommands(Roster roster, AnswerDesk answers, TeamDesk teamDesk, PhaseMachine phases, Audience audience) {
+        this.roster = roster;
         this.answers = answers;
         this.teamDesk = teamDesk;
         this.phases = phases;
         this.audience = audience;
     }
 
-    Reply handle(PlayerCommand command, From from) {
-        return handlers.handle(command, from);
+    /** A command from {@code link}, which must be a seated player's; {@code arrivedAt} by the server's clock. */
+    Reply handle(Link link, PlayerCommand command, long arrivedAt) {
+        Player player = roster.byLink(link);
+        if (player != null) {
+            return handlers.handle(command, new From(player, arrivedAt));
+        }
+        if (command instanceof ClientMessage.Answer && audience.isHost(link)) {
+            return new Refusal(ErrorCode.NOT_ALLOWED, "The host does not answer questions.");
+        }
+        return new Refusal(ErrorCode.NOT_JOINED, "Join the game first.");
     }
 
     /** An accepted answer is acknowledged, and closes the question if it was the last one awaited. */

@@ -5,7 +5,6 @@ import app.quizroom.bank.Question;
 import app.quizroom.protocol.ClientMessage;
 import app.quizroom.protocol.CloseCode;
 import app.quizroom.protocol.Codec;
-import app.quizroom.protocol.ErrorCode;
 import app.quizroom.protocol.ServerMessage;
 import app.quizroom.support.Clock;
 import app.quizroom.support.RateLimiter;
@@ -29,11 +28,9 @@ import static app.quizroom.config.Limits.DEFAULT_JOINS_PER_SECOND;
  * {@link PlayerCommands}, the host's to {@link HostCommands}. Those decide and say what to send; the room carries
  * it out, and the {@link Audience} delivers every frame.
  *
- * <p>Over 300 lines: the wiring of the collaborators and the carrying out of admission's outcomes (seat, reseat,
- * attach the host), which change the roster, the teams, the audience and the recorder together and so belong to the
- * one class that owns them all; and, since cluster mode (about 150 lines), the room's cluster seams: its snapshot
- * and restore, the watch told when its state moved, and the answers other nodes took. Those seams are the part to
- * move to a collaborator of their own when the room next grows.
+ * <p>What a hello decides is carried out by {@link Seating}; the room's seams to cluster mode (snapshot and restore,
+ * the watch told when its state moved, its players on other nodes) are in {@link RoomCluster}, behind the public
+ * methods here that the server and the cluster call.
  */
 public final class Room {
 
@@ -59,31 +56,17 @@ public final class Room {
     private final String pin;
     private final Bank bank;
     private final Environment env;
-    private final GameRecorder recorder;
-    /** Null in an individual game. */
-    private final Teams teams;
     private final Roster roster;
-    private final Scoreboard board;
     private final Gate gate;
-    private final Frames frames;
     private final Audience audience;
     private final PhaseMachine phases;
     private final Admission admission;
     private final PlayerCommands playerCommands;
     private final HostCommands hostCommands;
-    /** Null unless the game has two-step join. */
-    private final JoinPattern pattern;
     private final GuessWatch guesses;
-    /** What a saved state needs besides the parts above: options as settled, seed, host key's hash. */
-    private final SavedRoom.Parts parts;
-    /** Takes the answers other nodes took (cluster mode); counted where they were taken, not here. */
-    private final AnswerDesk remoteDesk;
-    private boolean storageFailing;
+    private final Seating seating;
+    private final RoomCluster cluster;
     private long lastActivity;
-    private RoomWatch watch = RoomWatch.NONE;
-    /** The phase, question, pause, lock and finals when the watch was last told; and the seats and teams. */
-    private List<Object> phaseMark = List.of();
-    private int seatsMark;
 
     public Room(String pin, String hostToken, Bank bank, GameOptions options, Environment env, String joinUrl,
                 String qrUrl, GameRecorder recorder) {
@@ -109,33 +92,34 @@ public final class Room {
         this.pin = pin;
         this.bank = bank;
         this.env = env;
-        this.recorder = recorder;
         Random random = new Random(seed);
         List<Question> questions = new ArrayList<>(bank.questions());
         if (options.shuffleQuestions()) {
             Collections.shuffle(questions, random);
         }
-        teams = options.teams() == null ? null : new Teams(options.teams());
+        Teams teams = options.teams() == null ? null : new Teams(options.teams());
         roster = new Roster(env.metrics());
-        board = new Scoreboard(options, teams);
+        Scoreboard board = new Scoreboard(options, teams);
         gate = new Gate();
-        frames = new Frames(pin, bank, questions.size(), options, joinUrl, qrUrl, roster, board, teams, gate);
+        Frames frames = new Frames(pin, bank, questions.size(), options, joinUrl, qrUrl, roster, board, teams, gate);
         audience = new Audience(roster, env, this::liveCount);
         AnswerDesk answers = new AnswerDesk(roster, recorder::answerAccepted, env.metrics());
-        remoteDesk = new AnswerDesk(roster, recorder::answerAccepted, RoomMetrics.NONE);
         phases = new PhaseMachine(List.copyOf(questions), options, seed, teams, env, recorder, roster, board, answers,
                 frames, audience, gate, () -> checkpoint(false));
-        pattern = options.twoStepJoin() ? new JoinPattern(env, () -> phases.phase() != Phase.FINISHED,
+        JoinPattern pattern = options.twoStepJoin() ? new JoinPattern(env, () -> phases.phase() != Phase.FINISHED,
                 frame -> audience.deliver(new Outbox().toHost(frame))) : null;
         guesses = new GuessWatch(env.clock(), audience);
         admission = new Admission(hostKey.value(), options, env.limits(), roster, teams, gate, audience, phases::phase,
                 new RateLimiter(env.clock(), env.limits().joinsPerSecond(), env.limits().joinBurst()), random, pattern);
         TeamDesk teamDesk = new TeamDesk(teams, roster, recorder, frames, random);
-        playerCommands = new PlayerCommands(answers, teamDesk, phases, audience);
+        playerCommands = new PlayerCommands(roster, answers, teamDesk, phases, audience);
         KickDesk kickDesk = new KickDesk(roster, teams, answers, board, recorder, phases, env.clock());
-        hostCommands = new HostCommands(phases, teamDesk, gate, kickDesk);
-        parts = new SavedRoom.Parts(pin, bank.id(), options, seed, hostKey.value(), env.clock(), phases, roster, teams,
-                board, gate);
+        hostCommands = new HostCommands(phases, teamDesk, gate, kickDesk, audience);
+        SavedRoom.Parts parts = new SavedRoom.Parts(pin, bank.id(), options, seed, hostKey.value(), env.clock(),
+                phases, roster, teams, board, gate);
+        cluster = new RoomCluster(parts, frames, audience,
+                new AnswerDesk(roster, recorder::answerAccepted, RoomMetrics.NONE));
+        seating = new Seating(parts, recorder, frames, audience, pattern, guesses);
         lastActivity = env.clock().millis();
     }
 
@@ -151,50 +135,18 @@ public final class Room {
                                Bank bank, Environment env, String joinUrl, String qrUrl, GameRecorder recorder) {
         Room room = new Room(saved.pin(), new HostKeyHash(saved.hostTokenHash()), bank, saved.options(), env,
                 joinUrl, qrUrl, recorder, saved.seed());
-        SavedRoom.restore(room.parts, saved, answers, elapsedMs, new Outbox());
-        room.phaseMark = room.phaseMark();
-        room.seatsMark = room.seatsMark();
+        room.cluster.restore(saved, answers, elapsedMs);
         return room;
     }
 
     /** The room's state as a new owner would need it (on the room's context). */
     public RoomSnapshot snapshot() {
-        return SavedRoom.take(parts);
+        return cluster.snapshot();
     }
 
     /** Who is told when the room's state moves (on the room's context); told once at once. */
     public void watch(RoomWatch watcher) {
-        watch = watcher;
-        phaseMark = phaseMark();
-        seatsMark = seatsMark();
-        watcher.changed(true);
-    }
-
-    /** After each message and timer: tells the watch if the state moved. */
-    private void checkpoint(boolean hostCommand) {
-        if (watch == RoomWatch.NONE) {
-            return; // nobody saves this room (alone, or SQLite): no marks to build after every answer
-        }
-        List<Object> phaseNow = phaseMark();
-        int seatsNow = seatsMark();
-        if (!phaseNow.equals(phaseMark)) {
-            phaseMark = phaseNow;
-            seatsMark = seatsNow;
-            watch.changed(true);
-        } else if (seatsNow != seatsMark || hostCommand) {
-            seatsMark = seatsNow;
-            watch.changed(false);
-        }
-    }
-
-    private List<Object> phaseMark() {
-        Moment at = phases.now();
-        return List.of(at.phase(), at.run() == null ? -1 : at.run().index, at.paused(), at.finalsOut(),
-                gate.locked());
-    }
-
-    private int seatsMark() {
-        return roster.size() * 31 + roster.kicked().size();
+        cluster.watch(watcher);
     }
 
     public String pin() {
@@ -216,7 +168,7 @@ public final class Room {
 
     /** What another node needs to serve this room's players (cluster mode). */
     public RoomPlan plan() {
-        return phases.plan();
+        return cluster.plan();
     }
 
     /**
@@ -224,7 +176,7 @@ public final class Room {
      * context.
      */
     public void relayTo(Remotes remotes) {
-        phases.relayTo(remotes);
+        cluster.relayTo(remotes);
     }
 
     /**
@@ -240,19 +192,7 @@ public final class Room {
      */
     public void remoteAnswers(List<RemoteAnswer> given) {
         lastActivity = env.clock().millis();
-        Outbox out = new Outbox();
-        boolean any = false;
-        for (RemoteAnswer remote : given) {
-            Player player = roster.byId(remote.playerId());
-            if (player != null && remoteDesk.takeRemote(player, remote.answer(), remote.responseMs(), phases.now())
-                    instanceof AnswerDesk.Accepted) {
-                any = true;
-            }
-        }
-        if (!phases.closeIfAllAnswered(out) && any) {
-            out.countChanged();
-        }
-        audience.deliver(out);
+        cluster.remoteAnswers(given);
     }
 
     /** Runs a task on the room's own context. */
@@ -265,115 +205,14 @@ public final class Room {
         lastActivity = env.clock().millis();
         String ref = Codec.typeOf(message);
         if (message instanceof ClientMessage.Hello hello) {
-            Admission.Outcome outcome = admission.decide(hello, link);
-            if (outcome instanceof Admission.Returning returning && hello instanceof ClientMessage.Rejoin rejoin) {
-                roster.learnToken(returning.player(), rejoin.seatToken());
-            }
-            admit(link, outcome, ref);
+            seating.admit(link, hello, admission.decide(hello, link), ref);
         } else if (message instanceof ClientMessage.PlayerCommand command) {
-            audience.deliver(fromPlayer(link, command, arrivedAt), link, ref);
+            audience.deliver(playerCommands.handle(link, command, arrivedAt), link, ref);
         } else if (message instanceof ClientMessage.HostCommand command) {
-            audience.deliver(fromHost(link, command, ref), link, ref);
+            audience.deliver(hostCommands.handle(link, command, ref), link, ref);
         }
         // A ping never gets here: the edge answers it.
         checkpoint(message instanceof ClientMessage.HostCommand);
-    }
-
-    private Reply fromPlayer(Link link, ClientMessage.PlayerCommand command, long arrivedAt) {
-        Player player = roster.byLink(link);
-        if (player != null) {
-            return playerCommands.handle(command, new PlayerCommands.From(player, arrivedAt));
-        }
-        if (command instanceof ClientMessage.Answer && audience.isHost(link)) {
-            return new Refusal(ErrorCode.NOT_ALLOWED, "The host does not answer questions.");
-        }
-        return new Refusal(ErrorCode.NOT_JOINED, "Join the game first.");
-    }
-
-    private Reply fromHost(Link link, ClientMessage.HostCommand command, String ref) {
-        if (!audience.isHost(link)) {
-            return new Refusal(ErrorCode.NOT_ALLOWED, "Only the host can do that.");
-        }
-        if (phases.phase() == Phase.FINISHED) {
-            return new Refusal(ErrorCode.WRONG_PHASE, "The game is over.");
-        }
-        return hostCommands.handle(command, ref);
-    }
-
-    /** Carries out what admission decided about a hello. */
-    private void admit(Link link, Admission.Outcome outcome, String ref) {
-        if (outcome instanceof Refusal refusal) {
-            audience.deliver(refusal, link, ref);
-            return;
-        }
-        if (outcome instanceof Admission.Declined declined) {
-            audience.deliver(declined.reply(), link, ref);
-            link.joinRefused();
-            return;
-        }
-        if (outcome instanceof Admission.WrongGuess guess) {
-            audience.deliver(guess.reply(), link, ref);
-            link.wrongGuess();
-            guesses.guessed();
-            return;
-        }
-        Outbox out = new Outbox();
-        if (outcome instanceof Admission.NewPlayer newPlayer) {
-            seat(link, newPlayer, out);
-        } else if (outcome instanceof Admission.Returning returning) {
-            reseat(link, returning.player(), out);
-        } else if (outcome instanceof Admission.NewHost) {
-            attachHost(link, out);
-        } else if (outcome instanceof Admission.MustChooseTeam choose) {
-            // No seat yet, so the join timeout still runs; and the sender, not the room, pays for the offer.
-            link.joinRefused();
-            out.toLink(link, new ServerMessage.ChooseTeam(choose.teams()));
-        } else if (outcome instanceof Admission.GameOver) {
-            out.toLink(link, new ServerMessage.Finished());
-        }
-        audience.deliver(out);
-    }
-
-    private void seat(Link link, Admission.NewPlayer newPlayer, Outbox out) {
-        Player player = roster.seat(newPlayer.name(), newPlayer.device(), env.clock().millis());
-        Team team = newPlayer.team();
-        if (team != null) {
-            teams.add(player, team);
-        }
-        if (phases.phase().compareTo(Phase.REVEAL) >= 0) {
-            board.rank(roster.all()); // a late joiner gets a place in the standings shown from now on
-        }
-        roster.bind(player, link);
-        recorder.playerJoined(player.id, player.name, team == null ? null : team.name);
-        out.toHost(new ServerMessage.PlayerJoined(Frames.info(player), roster.size()))
-                .toLink(link, frames.playerSnapshot(player, phases.now()));
-    }
-
-    private void reseat(Link link, Player player, Outbox out) {
-        boolean wasConnected = player.link != null;
-        if (wasConnected && player.link != link) {
-            Link old = roster.unbind(player);
-            out.close(old, CloseCode.REPLACED, "seat taken over by a newer connection");
-        }
-        roster.bind(player, link);
-        if (!wasConnected) {
-            out.toHost(new ServerMessage.PlayerConnection(player.id, true));
-        }
-        out.toLink(link, frames.playerSnapshot(player, phases.now()));
-    }
-
-    private void attachHost(Link link, Outbox out) {
-        Link previous = audience.host();
-        if (previous != null && previous != link) {
-            out.close(previous, CloseCode.REPLACED, "host taken over by a newer connection");
-        }
-        audience.attachHost(link);
-        link.seated();
-        storageFailing |= !recorder.healthy();
-        out.toHost(frames.hostSnapshot(phases.now(), storageFailing, recorder.gameId()));
-        if (pattern != null && phases.phase() != Phase.FINISHED) {
-            out.toHost(pattern.frame());
-        }
     }
 
     /** The server is being scanned for PINs: the host is warned (not more often than every few seconds). */
@@ -381,38 +220,23 @@ public final class Room {
         guesses.serverScanned();
     }
 
-    /** The running count of answers while they are open, else null (for the audience's coalesced sends). */
     private ServerMessage.AnswerCount liveCount() {
-        Moment at = phases.now();
-        if (at.phase() != Phase.ANSWERING) {
-            return null;
-        }
-        ServerMessage.AnswerCount count = frames.count(at.run());
-        int elsewhere = phases.counted(at.run().index);
-        return elsewhere == 0 ? count
-                : new ServerMessage.AnswerCount(count.index(), count.answered() + elsewhere, count.total());
+        return cluster.liveCount();
+    }
+
+    private void checkpoint(boolean hostCommand) {
+        cluster.checkpoint(hostCommand);
     }
 
     /** Another node's running count of answers changed (cluster mode): the host's live count is due. */
     public void remoteCountChanged() {
-        if (phases.phase() == Phase.ANSWERING) {
-            audience.deliver(new Outbox().countChanged());
-        }
+        cluster.remoteCountChanged();
     }
 
     /** A client's connection closed. */
     public void onClose(Link link) {
         lastActivity = env.clock().millis();
-        if (audience.isHost(link)) {
-            audience.detachHost();
-            return;
-        }
-        Player player = roster.byLink(link);
-        if (player != null && player.link == link) {
-            roster.unbind(player);
-            Outbox out = new Outbox().toHost(new ServerMessage.PlayerConnection(player.id, false));
-            phases.closeIfAllAnswered(out);
-            audience.deliver(out);
+        if (seating.left(link)) {
             checkpoint(false);
         }
     }
@@ -427,15 +251,9 @@ public final class Room {
         Outbox out = new Outbox();
         phases.closeRoom(out); // the join pattern, if any, stops changing with it
         gate.finish();
-        List<Link> links = roster.links();
-        roster.unbindAll();
-        if (audience.host() != null) {
-            links.add(audience.host());
-        }
-        for (Link link : links) {
+        for (Link link : seating.letGoOfAll()) {
             out.toLink(link, new ServerMessage.Finished()).close(link, CloseCode.ROOM_GONE, "room closed");
         }
-        audience.detachHost();
         audience.deliver(out);
     }
 
@@ -445,19 +263,13 @@ public final class Room {
      * (and reach the new owner) without losing their seats.
      */
     public void movedAway() {
-        watch = RoomWatch.NONE;
+        cluster.stopWatching();
         phases.abandon();
         gate.finish();
         Outbox out = new Outbox();
-        List<Link> links = roster.links();
-        roster.unbindAll();
-        if (audience.host() != null) {
-            links.add(audience.host());
-        }
-        for (Link link : links) {
+        for (Link link : seating.letGoOfAll()) {
             out.close(link, CloseCode.ROOM_MOVED, "the game moved to another server; reconnect");
         }
-        audience.detachHost();
         audience.deliver(out);
     }
 
@@ -471,8 +283,7 @@ public final class Room {
 
     /** The results store started or stopped failing: the host is told, since results may not be kept. */
     public void storageChanged(boolean saving) {
-        storageFailing = !saving;
-        audience.deliver(new Outbox().toHost(Frames.storage(saving)));
+        seating.storageChanged(saving);
     }
 
     /** The server is going down: no new joins; everyone is told. */

@@ -27,7 +27,7 @@ final class SavedRoom {
 
     static RoomSnapshot take(Parts room) {
         long now = room.clock().millis();
-        PhaseMachine.Clocks clocks = room.phases().clocks();
+        PhaseState.Clocks clocks = room.phases().clocks();
         List<RoomSnapshot.Seat> seats = room.roster().all().stream().map(p -> seat(p, now)).toList();
         List<RoomSnapshot.Seat> kicked = room.roster().kicked().stream().map(p -> seat(p, now)).toList();
         List<RoomSnapshot.TeamState> teams = room.teams() == null ? null : room.teams().all().stream()
@@ -82,7 +82,7 @@ final class SavedRoom {
         if (saved.locked()) {
             room.gate().lock(true);
         }
-        room.phases().restore(new PhaseMachine.Clocks(saved.phase(), saved.question(), saved.paused(),
+        room.phases().restore(new PhaseState.Clocks(saved.phase(), saved.question(), saved.paused(),
                 saved.remainingMs(), saved.answeringMs(), saved.finalsOut()), elapsedMs, out);
     }
 

@@ -52,10 +52,10 @@ class ClassSizeFloodTest {
         assertEquals(CLASS, game.hosting().getJsonObject("settings").getInteger("classSize"));
         List<WsClient> early = game.joinAll("Ana", "Ben", "Cy", "Dee", "Eve");
 
-        // A minute later 200 bots join at once, each with its own device token.
+        // A minute later twice the class in bots joins at once, each with its own device token.
         time.advance(60_000);
         List<WsClient> bots = new ArrayList<>();
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < 2 * CLASS; i++) {
             WsClient bot = server.client();
             bot.send(join(game.pin, "bot" + i, "bot-device-" + i));
             bots.add(bot);

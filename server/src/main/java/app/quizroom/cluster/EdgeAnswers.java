@@ -1,0 +1,202 @@
+package app.quizroom.cluster;
+
+import app.quizroom.game.EdgeDesk;
+import app.quizroom.game.GameRecorder;
+import app.quizroom.game.Link;
+import app.quizroom.game.Phase;
+import app.quizroom.game.Refusal;
+import app.quizroom.game.RoomPlan;
+import app.quizroom.protocol.ClientMessage;
+import app.quizroom.protocol.ErrorCode;
+import app.quizroom.protocol.ServerMessage;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.json.jackson.DatabindCodec;
+
+import java.util.Collection;
+import java.util.function.Consumer;
+
+/**
+ * An edge's answers to one room's questions (docs/cluster.md §6): checked, timed and stored here through the
+ * {@link EdgeDesk} the owner's plan sets up, acknowledged once committed, and sent to the owner once per question:
+ * when every player served here has answered, or at this node's deadline; meanwhile a running count for the host.
+ * Owned by an {@link EdgeRoom}, on its context.
+ */
+final class EdgeAnswers {
+
+    private final String pin;
+    private final EdgeNode node;
+    private final EdgeRoom room;
+    /** The connections the room serves here (a live view). */
+    private final Collection<EdgeRoom.Conn> conns;
+    private EdgeDesk desk;
+    /** Answers taken here and not yet sent, all to {@link #answersFor}. */
+    private JsonArray answers = new JsonArray();
+    private int answersFor = -1;
+    /** The question whose answers went to the owner (later ones to it go at once). */
+    private int sentFor = -1;
+    private long deadlineTimer = -1;
+    /** When the running count last went to the owner, and whether a later one is on its way. */
+    private long countSentAt = Long.MIN_VALUE / 2;
+    private boolean countQueued;
+
+    EdgeAnswers(EdgeRoom room, EdgeNode node, Collection<EdgeRoom.Conn> conns) {
+        this.room = room;
+        this.pin = room.pin;
+        this.node = node;
+        this.conns = conns;
+    }
+
+    /** An answer from connection {@code c} (null if it closed meanwhile), as the room's answer desk would take it. */
+    void answer(EdgeRoom.Conn c, ClientMessage.Answer answer, String text, long arrivedAt) {
+        if (c == null || c.playerId < 0 || desk == null) {
+            boolean host = c != null && c.host;
+            refuse(c == null ? null : c.socket, host ? new Refusal(ErrorCode.NOT_ALLOWED,
+                    "The host does not answer questions.") : new Refusal(ErrorCode.NOT_JOINED, "Join the game first."));
+            return;
+        }
+        EdgeDesk.Outcome outcome = desk.take(c.playerId, answer, arrivedAt);
+        if (outcome instanceof Refusal refusal) {
+            refuse(c.socket, refusal);
+        } else if (outcome instanceof EdgeDesk.Again again) {
+            acknowledge(c.socket, answer, again.saving());
+        } else if (outcome instanceof EdgeDesk.Taken taken) {
+            if (answersFor != answer.question()) {
+                answers = new JsonArray();
+                answersFor = answer.question();
+            }
+            answers.add(new JsonObject().put(EdgeBus.PLAYER, c.playerId).put(EdgeBus.TEXT, text)
+                    .put(EdgeBus.MS, taken.responseMs()));
+            acknowledge(c.socket, answer, taken.saving());
+            if (sentFor == answersFor) {
+                sendAnswers(); // a player seated after this node sent its answers to the question
+            } else {
+                answersIfAllIn();
+                countSoon(answersFor);
+            }
+        }
+    }
+
+    /**
+     * The owner's host sees a live count of answers: this node's goes to it now if the last went long enough ago,
+     * else once, when it has; not once this node's answers to the question are sent, since they count then.
+     */
+    private void countSoon(int question) {
+        if (sentFor == question || countQueued) {
+            return;
+        }
+        long wait = countSentAt + EdgeBus.COUNT_INTERVAL_MS - node.clock().millis();
+        if (wait <= 0) {
+            sendCount(question);
+            return;
+        }
+        countQueued = true;
+        node.vertx().setTimer(wait, id -> room.execute(() -> {
+            countQueued = false;
+            sendCount(question);
+        }));
+    }
+
+    private void sendCount(int question) {
+        if (desk == null || sentFor == question || !desk.answering(question)) {
+            return; // stale: the answers went, or the question moved on
+        }
+        countSentAt = node.clock().millis();
+        room.send(new JsonObject().put(EdgeBus.PIN, pin).put(EdgeBus.FROM, node.self())
+                .put(EdgeBus.FROM_ID, node.selfId()).put(EdgeBus.QUESTION, question)
+                .put(EdgeBus.COUNT, desk.answeredHere()));
+    }
+
+    private static void refuse(Link socket, Refusal refusal) {
+        if (socket != null) {
+            socket.send(new ServerMessage.Error(refusal.code(), refusal.message(), "answer"));
+        }
+    }
+
+    /** As the room does: {@code saved: true} only once the answer is committed, here. */
+    private static void acknowledge(Link socket, ClientMessage.Answer answer, GameRecorder.Saving saving) {
+        if (saving.isOnDisk()) {
+            socket.send(new ServerMessage.AnswerAck(answer.question(), answer.nonce(), true));
+            return;
+        }
+        saving.acknowledged().thenAccept(saved ->
+                socket.send(new ServerMessage.AnswerAck(answer.question(), answer.nonce(), saved)));
+    }
+
+    /** Sends this node's answers to the open question once every player served here has given one. */
+    void answersIfAllIn() {
+        if (desk == null) {
+            return;
+        }
+        int question = desk.question();
+        if (!desk.answering(question) || sentFor == question) {
+            return;
+        }
+        for (EdgeRoom.Conn c : conns) {
+            if (c.playerId >= 0 && !desk.answered(c.playerId)) {
+                return;
+            }
+        }
+        sendAnswersTo(question);
+    }
+
+    private void sendAnswersTo(int question) {
+        if (answersFor != question) {
+            answers = new JsonArray();
+            answersFor = question;
+        }
+        sendAnswers();
+    }
+
+    private void sendAnswers() {
+        sentFor = answersFor;
+        room.send(new JsonObject().put(EdgeBus.PIN, pin).put(EdgeBus.FROM, node.self())
+                .put(EdgeBus.FROM_ID, node.selfId()).put(EdgeBus.QUESTION, answersFor).put(EdgeBus.ANSWERS, answers));
+        answers = new JsonArray();
+    }
+
+    /** The owner's plan of the game: from now on answers are taken here. */
+    void plan(String json) {
+        try {
+            RoomPlan plan = DatabindCodec.mapper().readValue(json, RoomPlan.class);
+            desk = new EdgeDesk(plan, node.store().gameOf(plan.gameId()), node.metrics());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a room plan that cannot be read", e);
+        }
+    }
+
+    /**
+     * The game moved (the owner's {@code moved}): the desk follows it, this node's deadline is set for an open
+     * question, and what was taken for a question closed early still goes. Returns the phase; null before the plan.
+     */
+    Phase moved(JsonObject op) {
+        if (desk == null) {
+            return null;
+        }
+        int question = op.getInteger(EdgeBus.QUESTION);
+        Phase phase = Phase.valueOf(op.getString(EdgeBus.PHASE));
+        boolean paused = op.getBoolean(EdgeBus.PAUSED);
+        int before = desk.question();
+        boolean wasAnswering = desk.answering(before);
+        desk.moved(question, phase, paused, op.getLong(EdgeBus.REMAINING), node.clock().millis());
+        if (deadlineTimer != -1) {
+            node.vertx().cancelTimer(deadlineTimer);
+            deadlineTimer = -1;
+        }
+        if (desk.answering(question)) {
+            long delay = Math.max(1, desk.deadline() - node.clock().millis());
+            deadlineTimer = node.vertx().setTimer(delay, id -> room.execute(() -> deadlinePassed(question)));
+            answersIfAllIn();
+        } else if (wasAnswering && before == question && sentFor != question && !paused && !answers.isEmpty()) {
+            sendAnswersTo(question); // closed before this node's deadline: what it took still goes, once
+        }
+        return phase;
+    }
+
+    private void deadlinePassed(int question) {
+        deadlineTimer = -1;
+        if (desk != null && desk.question() == question && sentFor != question) {
+            sendAnswersTo(question);
+        }
+    }
+}
