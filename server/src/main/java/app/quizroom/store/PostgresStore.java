@@ -42,8 +42,6 @@ public final class PostgresStore extends QueuedStore {
     private final Vertx vertx;
     private final Pool pool;
     private final PgBatchWriter batches;
-    private final WriteQueue queue;
-    private final SqlRecorder recorder;
     /** Game ids are milliseconds times this plus the store's slot. */
     static final int ID_SLOTS = 1024;
 
@@ -70,8 +68,7 @@ public final class PostgresStore extends QueuedStore {
                 .setInternalBlockingPoolSize(1));
         this.pool = Pg.pool(vertx, settings);
         this.batches = new PgBatchWriter(pool, this::prepare, timeoutMs(), SqlRecorder.ADD_UNSAVED);
-        this.queue = new WriteQueue(capacity, batches);
-        this.recorder = new SqlRecorder(queue, node);
+        writeThrough(new WriteQueue(capacity, batches), node);
         this.liveRooms = new PgLiveRooms(pool);
     }
 
@@ -99,7 +96,7 @@ public final class PostgresStore extends QueuedStore {
             LOG.log(System.Logger.Level.WARNING, "cannot take a game id slot from PostgreSQL (" + e.getMessage()
                     + "); drew slot " + slot + " at random");
         }
-        queue.start();
+        queue().start();
     }
 
     /** The PINs and epochs of the live rooms, in this database (cluster mode). */
@@ -128,16 +125,6 @@ public final class PostgresStore extends QueuedStore {
     }
 
     @Override
-    WriteQueue queue() {
-        return queue;
-    }
-
-    @Override
-    SqlRecorder recorder() {
-        return recorder;
-    }
-
-    @Override
     long nextGameId() {
         if (slot < 0) {
             throw new IllegalStateException("the store is not started");
@@ -158,7 +145,7 @@ public final class PostgresStore extends QueuedStore {
 
     @Override
     public boolean close(long graceMs) {
-        boolean empty = queue.close(graceMs);
+        boolean empty = super.close(graceMs);
         try {
             pool.close().toCompletionStage().toCompletableFuture().get(graceMs + 1_000, TimeUnit.MILLISECONDS);
         } catch (Exception ignored) {

@@ -14,14 +14,33 @@ import java.util.function.Consumer;
  */
 abstract class QueuedStore implements ResultStore {
 
+    // Set once by the store's constructor, not passed to this one: SQLite's writer opens the file through the store.
+    private WriteQueue queue;
+    private SqlRecorder recorder;
+
+    /** Called once, by the store's constructor: its writes go through {@code queue}, its games recorded as {@code node}'s. */
+    final void writeThrough(WriteQueue queue, String node) {
+        this.queue = queue;
+        this.recorder = new SqlRecorder(queue, node);
+    }
+
     /** The queue the store's writes go through. */
-    abstract WriteQueue queue();
+    final WriteQueue queue() {
+        return queue;
+    }
 
     /** The statements of the schema, written through {@link #queue()}. */
-    abstract SqlRecorder recorder();
+    final SqlRecorder recorder() {
+        return recorder;
+    }
 
     /** A new game's id, unique in this database. */
     abstract long nextGameId();
+
+    @Override
+    public boolean close(long graceMs) {
+        return queue.close(graceMs);
+    }
 
     @Override
     public boolean healthy() {

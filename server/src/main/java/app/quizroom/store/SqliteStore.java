@@ -19,8 +19,6 @@ public final class SqliteStore extends QueuedStore {
     private static final System.Logger LOG = System.getLogger("quizroom.store");
 
     private final Path file;
-    private final WriteQueue queue;
-    private final SqlRecorder recorder;
     private final AtomicLong lastGameId = new AtomicLong();
     // Touched only where the file is opened: by start()'s caller, then by the writer thread it starts.
     private boolean recovered;
@@ -35,14 +33,13 @@ public final class SqliteStore extends QueuedStore {
     /** @param node this node's name, recorded on its games (the file is its own: every game in it is this node's) */
     public SqliteStore(Path file, int capacity, String node) {
         this.file = file;
-        this.queue = new WriteQueue(capacity,
-                new SqliteBatchWriter(file, this::open, SqlRecorder::addUnsaved, SqlRecorder::eraseGame));
-        this.recorder = new SqlRecorder(queue, node);
+        writeThrough(new WriteQueue(capacity,
+                new SqliteBatchWriter(file, this::open, SqlRecorder::addUnsaved, SqlRecorder::eraseGame)), node);
     }
 
     @Override
     public void start() {
-        queue.start();
+        queue().start();
     }
 
     public Path file() {
@@ -60,23 +57,8 @@ public final class SqliteStore extends QueuedStore {
     }
 
     @Override
-    WriteQueue queue() {
-        return queue;
-    }
-
-    @Override
-    SqlRecorder recorder() {
-        return recorder;
-    }
-
-    @Override
     long nextGameId() {
         return lastGameId.updateAndGet(last -> Math.max(last + 1, System.currentTimeMillis()));
-    }
-
-    @Override
-    public boolean close(long graceMs) {
-        return queue.close(graceMs);
     }
 
     /** Opens and migrates the file; the first time it opens, recovers from the last run. */
