@@ -15,7 +15,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Game results in PostgreSQL (when {@code QUIZROOM_DATABASE_URL} is set), with the promises of the SQLite store:
@@ -46,7 +45,6 @@ public final class PostgresStore extends QueuedStore {
     static final int ID_SLOTS = 1024;
 
     private final String node;
-    private final AtomicLong lastMillis = new AtomicLong();
     private final PgLiveRooms liveRooms;
     private volatile int slot = -1;
     // Touched only where a connection is prepared: by start()'s caller, then by the writer thread it starts.
@@ -129,8 +127,7 @@ public final class PostgresStore extends QueuedStore {
         if (slot < 0) {
             throw new IllegalStateException("the store is not started");
         }
-        long millis = lastMillis.updateAndGet(last -> Math.max(last + 1, System.currentTimeMillis()));
-        return millis * ID_SLOTS + slot;
+        return nextMillis() * ID_SLOTS + slot;
     }
 
     @Override

@@ -3,7 +3,6 @@ package app.quizroom.store;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Game results in an SQLite file (the default store): the rooms' recorders write through a {@link WriteQueue} (one thread of its own, batched
@@ -19,7 +18,6 @@ public final class SqliteStore extends QueuedStore {
     private static final System.Logger LOG = System.getLogger("quizroom.store");
 
     private final Path file;
-    private final AtomicLong lastGameId = new AtomicLong();
     // Touched only where the file is opened: by start()'s caller, then by the writer thread it starts.
     private boolean recovered;
 
@@ -58,7 +56,7 @@ public final class SqliteStore extends QueuedStore {
 
     @Override
     long nextGameId() {
-        return lastGameId.updateAndGet(last -> Math.max(last + 1, System.currentTimeMillis()));
+        return nextMillis(); // a game's id is when it was created
     }
 
     /** Opens and migrates the file; the first time it opens, recovers from the last run. */
@@ -72,7 +70,7 @@ public final class SqliteStore extends QueuedStore {
                     LOG.log(System.Logger.Level.INFO,
                             interrupted + " game(s) left unfinished by the last run are marked interrupted");
                 }
-                lastGameId.accumulateAndGet(SqlRecorder.lastGameId(connection), Math::max);
+                drawAbove(SqlRecorder.lastGameId(connection));
                 recovered = true;
             }
             return connection;
