@@ -15,7 +15,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Game results in PostgreSQL (when {@code QUIZROOM_DATABASE_URL} is set), with the promises of the SQLite store:
@@ -42,13 +41,10 @@ public final class PostgresStore extends QueuedStore {
     private final Vertx vertx;
     private final Pool pool;
     private final PgBatchWriter batches;
-    private final WriteQueue queue;
-    private final SqlRecorder recorder;
     /** Game ids are milliseconds times this plus the store's slot. */
     static final int ID_SLOTS = 1024;
 
     private final String node;
-    private final AtomicLong lastMillis = new AtomicLong();
     private final PgLiveRooms liveRooms;
     private volatile int slot = -1;
     // Touched only where a connection is prepared: by start()'s caller, then by the writer thread it starts.
@@ -70,8 +66,7 @@ public final class PostgresStore extends QueuedStore {
                 .setInternalBlockingPoolSize(1));
         this.pool = Pg.pool(vertx, settings);
         this.batches = new PgBatchWriter(pool, this::prepare, timeoutMs(), SqlRecorder.ADD_UNSAVED);
-        this.queue = new WriteQueue(capacity, batches);
-        this.recorder = new SqlRecorder(queue, node);
+        writeThrough(new WriteQueue(capacity, batches), node);
         this.liveRooms = new PgLiveRooms(pool);
     }
 
@@ -99,7 +94,7 @@ public final class PostgresStore extends QueuedStore {
             LOG.log(System.Logger.Level.WARNING, "cannot take a game id slot from PostgreSQL (" + e.getMessage()
                     + "); drew slot " + slot + " at random");
         }
-        queue.start();
+        queue().start();
     }
 
     /** The PINs and epochs of the live rooms, in this database (cluster mode). */
@@ -128,22 +123,11 @@ public final class PostgresStore extends QueuedStore {
     }
 
     @Override
-    WriteQueue queue() {
-        return queue;
-    }
-
-    @Override
-    SqlRecorder recorder() {
-        return recorder;
-    }
-
-    @Override
     long nextGameId() {
         if (slot < 0) {
             throw new IllegalStateException("the store is not started");
         }
-        long millis = lastMillis.updateAndGet(last -> Math.max(last + 1, System.currentTimeMillis()));
-        return millis * ID_SLOTS + slot;
+        return nextMillis() * ID_SLOTS + slot;
     }
 
     @Override
@@ -158,7 +142,7 @@ public final class PostgresStore extends QueuedStore {
 
     @Override
     public boolean close(long graceMs) {
-        boolean empty = queue.close(graceMs);
+        boolean empty = super.close(graceMs);
         try {
             pool.close().toCompletionStage().toCompletableFuture().get(graceMs + 1_000, TimeUnit.MILLISECONDS);
         } catch (Exception ignored) {

@@ -4,6 +4,7 @@ import app.quizroom.game.GameRecorder;
 import app.quizroom.protocol.ServerMessage;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -14,14 +15,44 @@ import java.util.function.Consumer;
  */
 abstract class QueuedStore implements ResultStore {
 
+    // Set once by the store's constructor, not passed to this one: SQLite's writer opens the file through the store.
+    private WriteQueue queue;
+    private SqlRecorder recorder;
+    private final AtomicLong lastMillis = new AtomicLong();
+
+    /** Called once, by the store's constructor: its writes go through {@code queue}, its games recorded as {@code node}'s. */
+    final void writeThrough(WriteQueue queue, String node) {
+        this.queue = queue;
+        this.recorder = new SqlRecorder(queue, node);
+    }
+
     /** The queue the store's writes go through. */
-    abstract WriteQueue queue();
+    final WriteQueue queue() {
+        return queue;
+    }
 
     /** The statements of the schema, written through {@link #queue()}. */
-    abstract SqlRecorder recorder();
+    final SqlRecorder recorder() {
+        return recorder;
+    }
 
     /** A new game's id, unique in this database. */
     abstract long nextGameId();
+
+    /** The clock's milliseconds, or one more than the last drawn while the clock has not passed it: ever higher. */
+    final long nextMillis() {
+        return lastMillis.updateAndGet(last -> Math.max(last + 1, System.currentTimeMillis()));
+    }
+
+    /** From now on, draws above {@code millis} (the highest the database already holds). */
+    final void drawAbove(long millis) {
+        lastMillis.accumulateAndGet(millis, Math::max);
+    }
+
+    @Override
+    public boolean close(long graceMs) {
+        return queue.close(graceMs);
+    }
 
     @Override
     public boolean healthy() {

@@ -3,7 +3,6 @@ package app.quizroom.store;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Game results in an SQLite file (the default store): the rooms' recorders write through a {@link WriteQueue} (one thread of its own, batched
@@ -19,9 +18,6 @@ public final class SqliteStore extends QueuedStore {
     private static final System.Logger LOG = System.getLogger("quizroom.store");
 
     private final Path file;
-    private final WriteQueue queue;
-    private final SqlRecorder recorder;
-    private final AtomicLong lastGameId = new AtomicLong();
     // Touched only where the file is opened: by start()'s caller, then by the writer thread it starts.
     private boolean recovered;
 
@@ -35,14 +31,13 @@ public final class SqliteStore extends QueuedStore {
     /** @param node this node's name, recorded on its games (the file is its own: every game in it is this node's) */
     public SqliteStore(Path file, int capacity, String node) {
         this.file = file;
-        this.queue = new WriteQueue(capacity,
-                new SqliteBatchWriter(file, this::open, SqlRecorder::addUnsaved, SqlRecorder::eraseGame));
-        this.recorder = new SqlRecorder(queue, node);
+        writeThrough(new WriteQueue(capacity,
+                new SqliteBatchWriter(file, this::open, SqlRecorder::addUnsaved, SqlRecorder::eraseGame)), node);
     }
 
     @Override
     public void start() {
-        queue.start();
+        queue().start();
     }
 
     public Path file() {
@@ -60,23 +55,8 @@ public final class SqliteStore extends QueuedStore {
     }
 
     @Override
-    WriteQueue queue() {
-        return queue;
-    }
-
-    @Override
-    SqlRecorder recorder() {
-        return recorder;
-    }
-
-    @Override
     long nextGameId() {
-        return lastGameId.updateAndGet(last -> Math.max(last + 1, System.currentTimeMillis()));
-    }
-
-    @Override
-    public boolean close(long graceMs) {
-        return queue.close(graceMs);
+        return nextMillis(); // a game's id is when it was created
     }
 
     /** Opens and migrates the file; the first time it opens, recovers from the last run. */
@@ -90,7 +70,7 @@ public final class SqliteStore extends QueuedStore {
                     LOG.log(System.Logger.Level.INFO,
                             interrupted + " game(s) left unfinished by the last run are marked interrupted");
                 }
-                lastGameId.accumulateAndGet(SqlRecorder.lastGameId(connection), Math::max);
+                drawAbove(SqlRecorder.lastGameId(connection));
                 recovered = true;
             }
             return connection;

@@ -3,6 +3,7 @@ package app.quizroom.transport;
 import app.quizroom.config.Config;
 import app.quizroom.config.Limits;
 import app.quizroom.support.Clock;
+import app.quizroom.support.Scheduler;
 import app.quizroom.game.Room;
 import app.quizroom.game.RoomRegistry;
 import app.quizroom.metrics.ServerMetrics;
@@ -35,6 +36,8 @@ final class Gateway {
     private final RoomTakeover takeover;
     /** Rooms held by other nodes of the cluster; null when the server runs alone. */
     private final Edges edges;
+    /** The heartbeat's timers: the calling loop's own, in real time whatever clock the games run on. */
+    private final Scheduler loopTimers;
 
     Gateway(RoomRegistry rooms, Clock clock, ServerMetrics metrics, Config config, Vertx vertx,
             BooleanSupplier stopping, RoomTakeover takeover, Edges edges) {
@@ -48,6 +51,10 @@ final class Gateway {
         this.vertx = vertx;
         this.guard = new GuessGuard(clock, config.pinFailuresPerSecond(),
                 () -> rooms.all().forEach(room -> room.execute(room::serverScanned)));
+        this.loopTimers = (delayMs, task) -> {
+            long id = vertx.setTimer(delayMs, ignored -> task.run());
+            return () -> vertx.cancelTimer(id);
+        };
     }
 
     /**
@@ -127,8 +134,8 @@ final class Gateway {
                 : socket.remoteAddress().hostAddress());
         connection.link = new SocketLink(socket, vertx, config.slowClientSeconds() * 1000L, config.writeQueueBytes(),
                 config.maxMessageBytes(), metrics, connection.address, connection);
-        Heartbeat heartbeat = Heartbeat.of(vertx.getOrCreateContext(), this, vertx, config.pingSeconds() * 1000L,
-                config.joinTimeoutSeconds() * 1000L);
+        Heartbeat heartbeat = Heartbeat.of(vertx.getOrCreateContext(), this, Clock.SYSTEM, loopTimers,
+                config.pingSeconds() * 1000L, config.joinTimeoutSeconds() * 1000L);
         heartbeat.add(connection);
         TextMessages.install(socket, config.maxMessageBytes(), connection);
         socket.closeHandler(ignored -> {

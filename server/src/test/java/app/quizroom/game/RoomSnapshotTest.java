@@ -31,25 +31,9 @@ class RoomSnapshotTest {
     private final Recorder recorder = new Recorder();
 
     /** Keeps the accepted answers as the store would, and the scores written. */
-    private static final class Recorder implements GameRecorder {
+    private static final class Recorder extends GameRecorder.Nothing {
         final List<RoomSnapshot.StoredAnswer> answers = new ArrayList<>();
         final List<List<Score>> scored = new ArrayList<>();
-
-        @Override
-        public void playerJoined(int playerId, String nickname, String team) {
-        }
-
-        @Override
-        public void playerKicked(int playerId) {
-        }
-
-        @Override
-        public void gameStarted() {
-        }
-
-        @Override
-        public void questionShown(PlayedQuestion question) {
-        }
 
         @Override
         public Saving answerAccepted(int questionIndex, int playerId, GivenAnswer answer, long responseMs,
@@ -61,15 +45,6 @@ class RoomSnapshotTest {
         @Override
         public void questionScored(int questionIndex, List<Score> scores) {
             scored.add(scores);
-        }
-
-        @Override
-        public void gameEnded(Ending ending, List<Score> finalStandings) {
-        }
-
-        @Override
-        public boolean healthy() {
-            return true;
         }
     }
 
