@@ -1,21 +1,13 @@
 package app.quizroom.server;
 
-import app.quizroom.bank.Bank;
 import app.quizroom.bank.BankFolder;
 import app.quizroom.bank.BankLibrary;
-import app.quizroom.cluster.ClusterNode;
-import app.quizroom.cluster.DurablePins;
-import app.quizroom.cluster.EdgeNode;
-import app.quizroom.cluster.OwnerRelay;
-import app.quizroom.cluster.PinDirectory;
 import app.quizroom.config.ClusterConfig;
 import app.quizroom.config.Config;
 import app.quizroom.config.LanAddresses;
 import app.quizroom.game.Blocklist;
 import app.quizroom.game.Room;
 import app.quizroom.game.RoomRegistry;
-import app.quizroom.metrics.ClusterMetrics;
-import app.quizroom.metrics.MetricNames;
 import app.quizroom.metrics.ServerMetrics;
 import app.quizroom.store.PostgresStore;
 import app.quizroom.store.ResultStore;
@@ -24,10 +16,8 @@ import app.quizroom.support.Clock;
 import app.quizroom.support.Scheduler;
 import app.quizroom.support.Tokens;
 import app.quizroom.transport.Addresses;
-import app.quizroom.transport.Edges;
 import app.quizroom.transport.EventLoops;
 import app.quizroom.transport.HttpRoutes;
-import app.quizroom.transport.Readiness;
 import app.quizroom.transport.RoomTakeover;
 import app.quizroom.transport.WebServer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -45,7 +35,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
@@ -55,9 +44,9 @@ import java.util.function.Supplier;
  * Assembles the server and runs it: Vert.x with metrics, the results store, the rooms and their loops, the HTTP
  * and WebSocket edge, and the sweeper of idle rooms; then shuts it all down in order.
  *
- * <p>Why it stays over 300 lines: it is the composition root, the one place that creates every part and knows the
- * order they start and stop in (store before rooms, the cluster's PIN map before the first game, PINs given back
- * before the store closes). Its length is constructors and that order; the work itself is in the parts it wires.
+ * <p>The composition root: the one place that creates every part and knows the order they start and stop in (store
+ * before rooms, the cluster's PIN map before the first game, PINs given back before the store closes). Cluster
+ * mode's parts are wired by {@link ClusterWiring}, called here in that order.
  */
 public final class QuizServer {
 
@@ -83,15 +72,7 @@ public final class QuizServer {
     private final AtomicBoolean draining = new AtomicBoolean();
     private final ClusterConfig cluster;
     private final Supplier<String> pins;
-    /** Null when the server runs alone (no QUIZROOM_CLUSTER_MEMBERS). */
-    private final ClusterNode clusterNode;
-    private volatile PinDirectory pinDirectory;
-    /** Cluster mode on PostgreSQL: this node's rooms as other nodes serve their players; else null. */
-    private volatile OwnerRelay ownerRelay;
-    private final DurablePins durablePins;
-    private ClusterMetrics clusterMetrics;
-    /** Cluster mode on PostgreSQL: the rooms' saved states and epoch fence; null otherwise. */
-    private volatile RoomKeepers keepers;
+    private final ClusterWiring clusterWiring;
     private Vertx vertx;
     private RoomSweeper sweeper;
     /** The teacher password generated at the first start; null when QUIZROOM_TEACHER_PASSWORD is set. */
@@ -139,11 +120,7 @@ public final class QuizServer {
         this.config = config;
         this.cluster = cluster;
         this.pins = pins;
-        this.clusterNode = cluster.enabled() ? new ClusterNode(cluster) : null;
-        if (cluster.enabled()) {
-            // Before any meter exists: common tags apply to meters registered after them.
-            registry.config().commonTags(MetricNames.TAG_NODE, cluster.nodeName());
-        }
+        ClusterWiring.tagMeters(cluster, registry);
         this.seeds = seeds;
         this.library = new BankLibrary(config.banksDir(), new BankLog());
         this.folder = new BankFolder(config.banksDir());
@@ -153,8 +130,7 @@ public final class QuizServer {
         this.metrics = new ServerMetrics(registry, rooms::size);
         this.store = config.database() == null ? new SqliteStore(config.dbFile(), config.dbQueue(), cluster.nodeName())
                 : new PostgresStore(config.database(), config.dbQueue(), cluster.nodeName());
-        // A shared database guards the cluster's PINs; one node's SQLite file cannot.
-        this.durablePins = store instanceof PostgresStore postgres ? postgres.liveRooms() : DurablePins.NONE;
+        this.clusterWiring = new ClusterWiring(cluster, registry, rooms, opened, store, clock);
         this.addresses = new Addresses(config, network);
     }
 
@@ -186,12 +162,9 @@ public final class QuizServer {
         store.onHealthChange(saving -> rooms.all().forEach(room -> room.execute(() -> room.storageChanged(saving))));
         VertxOptions options = new VertxOptions().setEventLoopPoolSize(loopCount)
                 .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true));
-        if (clusterNode != null) {
-            options.setEventBusOptions(clusterNode.eventBusOptions());
-        }
-        var builder = Vertx.builder().with(options).withMetrics(new MicrometerMetricsFactory(registry));
-        Future<Vertx> built = clusterNode == null ? Future.succeededFuture(builder.build())
-                : clusterNode.build(builder).compose(this::joinedCluster);
+        clusterWiring.configure(options);
+        Future<Vertx> built = clusterWiring.build(
+                Vertx.builder().with(options).withMetrics(new MicrometerMetricsFactory(registry)));
         Scheduler scheduler = injectedScheduler != null ? injectedScheduler : (delayMs, task) -> {
             long id = vertx.setTimer(Math.max(1, delayMs), ignored -> task.run());
             return () -> vertx.cancelTimer(id);
@@ -203,26 +176,16 @@ public final class QuizServer {
                     vertx = v;
                     return EventLoops.forRooms(vertx, loopCount);
                 })
-                .compose(loops -> edges(loops).map(edges -> {
+                .compose(loops -> clusterWiring.edges(vertx, loops, metrics).map(edges -> {
                     Supplier<Room.Environment> environments =
                             () -> new Room.Environment(loops.get(), clock, scheduler, metrics, limits);
-                    RoomTakeover takeover = RoomTakeover.NONE;
-                    if (clusterNode != null && store instanceof PostgresStore postgres) {
-                        keepers = new RoomKeepers(vertx, postgres.liveRooms(), rooms, opened, clusterMetrics);
-                        takeover = new Takeover(clusterNode, () -> pinDirectory, postgres.liveRooms(), store, library,
-                                rooms, opened, keepers, environments, addresses, clusterMetrics);
-                    }
-                    RoomKeepers kept = keepers;
+                    RoomTakeover takeover = clusterWiring.takeover(vertx, library, environments, addresses);
                     GameLauncher games = new GameLauncher(rooms, opened, config.roomsPerAddress(), store, addresses,
-                            seeds, environments, pins, pinDirectory, durablePins, draining::get,
-                            room -> {
-                                if (kept != null) {
-                                    kept.keep(room, 1);
-                                }
-                            });
+                            seeds, environments, pins, clusterWiring.pinDirectory(), clusterWiring.durablePins(),
+                            draining::get, clusterWiring::claimed);
                     HttpRoutes http = new HttpRoutes(config, generatedPassword, library, folder, games, addresses,
-                            registry, rooms::size, metrics::connectedPlayers, store.reports(),
-                            store::flushed, this::readiness);
+                            registry, rooms::size, metrics::connectedPlayers, store.reports(), store::flushed,
+                            () -> clusterWiring.readiness(draining.get() || stopping.get()));
                     return new WebServer(vertx, config, addresses, http, rooms, clock, metrics, stopping::get,
                             takeover, edges);
                 }))
@@ -234,59 +197,9 @@ public final class QuizServer {
                 });
     }
 
-    /** Cluster mode: this node's metrics, bus counting and PIN directory, once Vert.x has joined the cluster. */
-    private Future<Vertx> joinedCluster(Vertx clustered) {
-        clusterMetrics = new ClusterMetrics(registry, clusterNode::members, rooms::size);
-        clusterNode.countBusMessages(clustered, clusterMetrics);
-        return PinDirectory.open(clustered, cluster.nodeName(), clusterMetrics::pinConflict)
-                .map(directory -> {
-                    pinDirectory = directory;
-                    return clustered;
-                });
-    }
-
-    /**
-     * Cluster mode on the shared PostgreSQL database: this node serves, as an edge, the players of rooms other nodes
-     * own, and relays its own rooms to the nodes that serve theirs. Null (nothing served for others) alone, and on
-     * SQLite, where an edge could not store the answers it acknowledges where the owner's report reads them.
-     */
-    private Future<Edges> edges(Supplier<Executor> loops) {
-        if (clusterNode == null || !(store instanceof PostgresStore postgres)) {
-            return Future.succeededFuture(null);
-        }
-        ownerRelay = new OwnerRelay(vertx, rooms, clock, cluster.nodeName(), clusterNode.nodeId(), postgres);
-        EdgeNode edgeNode = new EdgeNode(vertx, pinDirectory, store, loops, metrics, clock, cluster.nodeName(),
-                clusterNode.nodeId(), clusterNode::isMember);
-        ClusterMetrics.edgeRooms(registry, edgeNode::rooms);
-        clusterNode.onMemberLeft(id -> {
-            ownerRelay.memberLeft(id);
-            edgeNode.memberLeft(id);
-        });
-        return Future.all(ownerRelay.start(), edgeNode.start()).map(ignored -> edgeNode);
-    }
-
-    /** What {@code GET /ready} says: cluster joined, database reachable, not draining. */
-    private Readiness readiness() {
-        boolean inCluster = clusterNode != null;
-        return Readiness.of(cluster.nodeName(), inCluster, inCluster ? clusterNode.members() : 1,
-                inCluster ? clusterNode.joined() : true, store.healthy(), draining.get() || stopping.get());
-    }
-
     /** A room was removed: a cluster node gives its PIN back. */
     private void released(String pin) {
-        RoomKeepers kept = keepers;
-        if (kept != null) {
-            kept.forget(pin);
-        }
-        OwnerRelay relay = ownerRelay;
-        if (relay != null) {
-            relay.forget(pin);
-        }
-        PinDirectory directory = pinDirectory;
-        if (directory != null) {
-            directory.release(pin);
-            durablePins.release(pin, directory.node());
-        }
+        clusterWiring.released(pin);
     }
 
     /** The banks on offer to new games, kept in step with the banks folder. */
@@ -355,7 +268,7 @@ public final class QuizServer {
         return Future.join(closed).timeout(graceMs, TimeUnit.MILLISECONDS)
                 .otherwiseEmpty()
                 // PINs first: their rows in PostgreSQL go with the store's connections.
-                .compose(ignored -> releasePins())
+                .compose(ignored -> clusterWiring.releasePins())
                 .compose(ignored -> vertx.executeBlocking(() -> store.close(graceMs)))
                 .eventually(() -> vertx.close())
                 .onComplete(ignored -> library.close())
@@ -373,19 +286,6 @@ public final class QuizServer {
             return stop();
         }
         return new Drain(vertx, rooms, clock).await(cluster.drainSeconds()).compose(ignored -> stop());
-    }
-
-    /** A cluster node gives back the PINs of the rooms it still holds, before it leaves the cluster. */
-    private Future<Void> releasePins() {
-        PinDirectory directory = pinDirectory;
-        if (directory == null) {
-            return Future.succeededFuture();
-        }
-        List<Future<Void>> released = rooms.all().stream()
-                .flatMap(room -> java.util.stream.Stream.of(directory.release(room.pin()),
-                        durablePins.release(room.pin(), directory.node())))
-                .toList();
-        return Future.join(released).timeout(5, TimeUnit.SECONDS).otherwiseEmpty().mapEmpty();
     }
 
     /** The Prometheus text of every metric (as /metrics serves it). */
