@@ -208,9 +208,13 @@ public final class QuizServer {
                             () -> new Room.Environment(loops.get(), clock, scheduler, metrics, limits);
                     RoomTakeover takeover = RoomTakeover.NONE;
                     if (clusterNode != null && store instanceof PostgresStore postgres) {
-                        keepers = new RoomKeepers(vertx, postgres.liveRooms(), rooms, opened, clusterMetrics);
-                        takeover = new Takeover(clusterNode, () -> pinDirectory, postgres.liveRooms(), store, library,
-                                rooms, opened, keepers, environments, addresses, clusterMetrics);
+                        keepers = new RoomKeepers(vertx, postgres.liveRooms(), rooms, opened, clusterMetrics,
+                                cluster.nodeName());
+                        Takeover taking = new Takeover(clusterNode, () -> pinDirectory, postgres.liveRooms(), store,
+                                library, rooms, opened, keepers, environments, addresses, clusterMetrics);
+                        takeover = taking;
+                        clusterNode.onNodeLeft(new Successors(vertx, clusterNode, postgres.liveRooms(), taking,
+                                () -> pinDirectory)::memberLeft);
                     }
                     RoomKeepers kept = keepers;
                     GameLauncher games = new GameLauncher(rooms, opened, config.roomsPerAddress(), store, addresses,

@@ -17,8 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * fence kept (docs/cluster.md §7). A room's state is written at every change of phase (at once) and of seats or
  * teams (within {@value #BATCH_MS} ms, batched), one write in flight a room, the newest state next; every write
  * names the room's epoch. A write refused because the epoch moved on, or the check of all this node's epochs every
- * {@value #FENCE_CHECK_MS} ms (one query), tells the node that another took the room over: the room closes its
- * connections so that they reconnect, and is dropped here without being recorded as ended.
+ * {@value #FENCE_CHECK_MS} ms (one statement, which also marks the rows as touched by their live holder, so that a
+ * successor can tell a silent owner from a live one: {@link Successors}), tells the node that another took the room
+ * over: the room closes its connections so that they reconnect, and is dropped here without being recorded as ended.
  */
 final class RoomKeepers {
 
@@ -27,14 +28,18 @@ final class RoomKeepers {
     static final long FENCE_CHECK_MS = 2_000;
 
     private final Vertx vertx;
+    private final String node;
     private final PgLiveRooms live;
     private final RoomRegistry rooms;
     private final OpenRooms opened;
     private final ClusterMetrics metrics;
     private final Map<String, Keeper> keepers = new ConcurrentHashMap<>();
 
-    RoomKeepers(Vertx vertx, PgLiveRooms live, RoomRegistry rooms, OpenRooms opened, ClusterMetrics metrics) {
+    /** @param node this node's name: the check of its epochs also shows its rooms' rows that it is alive */
+    RoomKeepers(Vertx vertx, PgLiveRooms live, RoomRegistry rooms, OpenRooms opened, ClusterMetrics metrics,
+                String node) {
         this.vertx = vertx;
+        this.node = node;
         this.live = live;
         this.rooms = rooms;
         this.opened = opened;
@@ -58,7 +63,7 @@ final class RoomKeepers {
         if (keepers.isEmpty()) {
             return;
         }
-        live.epochs(List.copyOf(keepers.keySet())).onSuccess(epochs -> keepers.values().forEach(keeper -> {
+        live.beat(List.copyOf(keepers.keySet()), node).onSuccess(epochs -> keepers.values().forEach(keeper -> {
             Long current = epochs.get(keeper.room.pin());
             if (current != null && current != keeper.epoch) {
                 keeper.movedAway();
