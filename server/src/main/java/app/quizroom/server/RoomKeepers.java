@@ -6,6 +6,8 @@ import app.quizroom.game.RoomWatch;
 import app.quizroom.metrics.ClusterMetrics;
 import app.quizroom.store.PgLiveRooms;
 import app.quizroom.store.RoomStates;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 
 import java.util.List;
@@ -59,6 +61,19 @@ final class RoomKeepers {
         keepers.remove(pin);
     }
 
+    /**
+     * On the room's context, as a draining node hands the room over (docs/cluster.md §8): writes {@code state}
+     * after any write in flight, and keeps the room no more. Completes with the epoch it was saved at; fails when
+     * the room is not kept here or the write was refused or failed.
+     */
+    Future<Long> lastSave(Room room, String state) {
+        Keeper keeper = keepers.remove(room.pin());
+        if (keeper == null || keeper.gone) {
+            return Future.failedFuture("room " + room.pin() + " is not kept here");
+        }
+        return keeper.last(state);
+    }
+
     private void checkFences() {
         if (keepers.isEmpty()) {
             return;
@@ -79,6 +94,9 @@ final class RoomKeepers {
         String next;
         boolean batching;
         boolean gone;
+        /** The hand-over's last state, once asked for, and its outcome. */
+        String lastState;
+        Promise<Long> lastSaved;
 
         Keeper(Room room, long epoch) {
             this.room = room;
@@ -118,6 +136,9 @@ final class RoomKeepers {
                     LOG.log(System.Logger.Level.WARNING, "room " + room.pin() + ": state not saved ("
                             + saved.cause().getMessage() + ")");
                 } else if (!saved.result()) {
+                    if (lastSaved != null) {
+                        lastSaved.tryFail("epoch " + epoch + " is stale");
+                    }
                     refused();
                     return;
                 }
@@ -125,8 +146,30 @@ final class RoomKeepers {
                 next = null;
                 if (pending != null && !gone) {
                     write(pending);
+                } else if (lastSaved != null) {
+                    writeLast();
                 }
             }));
+        }
+
+        Future<Long> last(String state) {
+            gone = true;
+            lastState = state;
+            lastSaved = Promise.promise();
+            if (!writing) {
+                writeLast();
+            }
+            return lastSaved.future();
+        }
+
+        private void writeLast() {
+            live.saveState(room.pin(), epoch, lastState).onComplete(saved -> {
+                if (saved.succeeded() && saved.result()) {
+                    lastSaved.tryComplete(epoch);
+                } else {
+                    lastSaved.tryFail(saved.failed() ? saved.cause().getMessage() : "epoch " + epoch + " is stale");
+                }
+            });
         }
 
         /** The write changed nothing: another node holds a newer epoch, or the room has no row (kept anyway). */
