@@ -93,19 +93,7 @@ public final class ClusterNode {
 
     /** Calls {@code left} with the node name of each member that leaves the cluster (on Hazelcast's event thread). */
     public void onNodeLeft(Consumer<String> left) {
-        manager.getHazelcastInstance().getCluster().addMembershipListener(new MembershipListener() {
-            @Override
-            public void memberAdded(MembershipEvent event) {
-            }
-
-            @Override
-            public void memberRemoved(MembershipEvent event) {
-                String name = event.getMember().getAttribute(HazelcastSetup.NODE_ATTRIBUTE);
-                if (name != null) {
-                    left.accept(name);
-                }
-            }
-        });
+        onRemoved(HazelcastSetup.NODE_ATTRIBUTE, left);
     }
 
     /**
@@ -113,6 +101,11 @@ public final class ClusterNode {
      * Hazelcast itself: Vert.x keeps the cluster manager's one node listener for its own use.
      */
     public void onMemberLeft(Consumer<String> left) {
+        onRemoved(VERTX_NODE_ID, left);
+    }
+
+    /** Calls {@code left} with the given attribute of each member that leaves, when it has one. */
+    private void onRemoved(String attribute, Consumer<String> left) {
         manager.getHazelcastInstance().getCluster().addMembershipListener(new MembershipListener() {
             @Override
             public void memberAdded(MembershipEvent event) {
@@ -120,9 +113,9 @@ public final class ClusterNode {
 
             @Override
             public void memberRemoved(MembershipEvent event) {
-                String id = event.getMember().getAttribute(VERTX_NODE_ID);
-                if (id != null) {
-                    left.accept(id);
+                String value = event.getMember().getAttribute(attribute);
+                if (value != null) {
+                    left.accept(value);
                 }
             }
         });

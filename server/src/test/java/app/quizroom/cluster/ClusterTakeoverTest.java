@@ -3,11 +3,12 @@ package app.quizroom.cluster;
 import app.quizroom.support.FailoverCluster;
 import app.quizroom.support.HostedGame;
 import app.quizroom.support.ServerProcess;
+import app.quizroom.support.Started;
 import app.quizroom.support.WsClient;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -34,28 +35,28 @@ class ClusterTakeoverTest {
     private static final String GAME = "{\"bankId\":\"lenin-enrolment\",\"readingSeconds\":0,\"timeLimit\":60,"
             + "\"shuffleQuestions\":false}";
 
+    @RegisterExtension
+    final Started started = new Started();
     private FailoverCluster cluster;
+    /** The players of {@link #gameInPlay}, in the order named. */
+    private List<WsClient> players;
 
-    @AfterEach
-    void stop() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
-
-    private void startCluster() throws IOException {
-        cluster = FailoverCluster.start(2, Map.of(), null, "app.quizroom.Main");
+    /** Two nodes; a game created and hosted on node-0, these players joined there, and the game started. */
+    private HostedGame gameInPlay(String... names) throws IOException {
+        cluster = started.keep(FailoverCluster.start(2, Map.of(), null, "app.quizroom.Main"));
+        ServerProcess owner = cluster.node(0);
+        HostedGame game = HostedGame.attach(new JsonObject(owner.post("/api/games", GAME, Duration.ofSeconds(30))
+                .body()), () -> client(owner));
+        players = game.joinAll(names);
+        game.command("start");
+        return game;
     }
 
     @Test
     void whenTheOwnerIsKilledAnotherNodeTakesTheRoomOverAndTheGameGoesOnToThePodium() throws Exception {
-        startCluster();
+        HostedGame game = gameInPlay("Ana", "Ben", "Cai");
         ServerProcess owner = cluster.node(0);
         ServerProcess survivor = cluster.node(1);
-        HostedGame game = HostedGame.attach(new JsonObject(owner.post("/api/games", GAME, Duration.ofSeconds(30))
-                .body()), () -> client(owner));
-        List<WsClient> players = game.joinAll("Ana", "Ben", "Cai");
-        game.command("start");
         players.forEach(p -> p.await("answering"));
         Set<String> acknowledged = new HashSet<>();
         for (int i = 0; i < 2; i++) {
@@ -107,20 +108,16 @@ class ClusterTakeoverTest {
         assertEquals("node-1", summary.getString("takenOverBy"), summary.encode());
         assertNotNull(summary.getLong("takenOverAt"));
         assertEquals("finished", summary.getString("status"));
-        assertEquals(acknowledged, storedAnswers(report), "every acknowledged answer is in the report");
+        assertEquals(acknowledged, FailoverCluster.reportedAnswers(report), "every acknowledged answer is in the report");
         // Its successor's at once, or the host's reconnection's if that came first: one takeover either way.
         assertEquals(1.0, FailoverCluster.metric(survivor, "quizroom_cluster_takeovers_total"));
     }
 
     @Test
     void aSuspendedOwnerThatResumesFindsItsEpochStaleGivesTheRoomUpAndClosesItsSockets() throws Exception {
-        startCluster();
+        HostedGame game = gameInPlay("Ana", "Ben");
         ServerProcess owner = cluster.node(0);
         ServerProcess other = cluster.node(1);
-        HostedGame game = HostedGame.attach(new JsonObject(owner.post("/api/games", GAME, Duration.ofSeconds(30))
-                .body()), () -> client(owner));
-        List<WsClient> players = game.joinAll("Ana", "Ben");
-        game.command("start");
         players.forEach(p -> p.await("answering"));
         answer(players.get(0), 0, 1);
         assertTrue(players.get(0).await("answerAck").getBoolean("saved"));
@@ -158,21 +155,6 @@ class ClusterTakeoverTest {
 
     private static void answer(WsClient player, int question, int option) {
         player.send(new JsonObject().put("type", "answer").put("question", question).put("option", option));
-    }
-
-    /** "question/player" of every answer the report holds. */
-    private static Set<String> storedAnswers(JsonObject report) {
-        Set<String> stored = new HashSet<>();
-        for (Object p : report.getJsonArray("players")) {
-            JsonObject player = (JsonObject) p;
-            for (Object a : player.getJsonArray("answers")) {
-                JsonObject answer = (JsonObject) a;
-                if (answer.getValue("answer") != null) {
-                    stored.add(answer.getInteger("question") + "/" + player.getInteger("playerId"));
-                }
-            }
-        }
-        return stored;
     }
 
     private WsClient client(ServerProcess node) {

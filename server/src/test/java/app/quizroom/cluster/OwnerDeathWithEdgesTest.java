@@ -3,12 +3,12 @@ package app.quizroom.cluster;
 import app.quizroom.support.FailoverCluster;
 import app.quizroom.support.FixedPinServer;
 import app.quizroom.support.ServerProcess;
+import app.quizroom.support.Started;
 import app.quizroom.support.WsClient;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,7 +22,6 @@ import static app.quizroom.cluster.EdgeServingTest.awaitResult;
 import static app.quizroom.cluster.EdgeServingTest.command;
 import static app.quizroom.support.FailoverCluster.TAKEN_OVER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -37,33 +36,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Tag("slow")
 class OwnerDeathWithEdgesTest {
 
+    @RegisterExtension
+    final Started started = new Started();
     private FailoverCluster cluster;
-
-    @AfterEach
-    void stop() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
 
     @Test
     void whenTheOwnerDiesWithPlayersOnEdgesOneOfTheEdgesTakesTheRoomAndTheGameGoesOnToThePodium() throws Exception {
         // B is the room's successor among B and C: it takes the room over at once, or the host's reconnection does.
         String pin = UnattendedTakeoverTest.pinWhoseSuccessorIs("node-1", List.of("node-1", "node-2"));
-        cluster = FailoverCluster.start(3, Map.of("QUIZROOM_TEST_PINS", pin), EdgeServingTest.BANK,
-                FixedPinServer.class.getName());
+        cluster = started.keep(FailoverCluster.start(3, Map.of("QUIZROOM_TEST_PINS", pin), EdgeServingTest.BANK,
+                FixedPinServer.class.getName()));
         ServerProcess a = cluster.node(0);
         ServerProcess b = cluster.node(1);
         ServerProcess c = cluster.node(2);
 
         EdgeServingTest.Game game = EdgeServingTest.Game.create(a, cluster.vertx(), cluster.clients(), 60);
+        // Two players on each node: "A1" and "A2" on A (node-0), and so on.
         Map<String, ServerProcess> homes = new LinkedHashMap<>();
-        homes.put("A1", a);
-        homes.put("A2", a);
-        homes.put("B1", b);
-        homes.put("B2", b);
-        homes.put("C1", c);
-        homes.put("C2", c);
+        for (String name : List.of("A1", "A2", "B1", "B2", "C1", "C2")) {
+            homes.put(name, cluster.node(name.charAt(0) - 'A'));
+        }
         Map<String, WsClient> players = new LinkedHashMap<>();
         homes.forEach((name, node) -> players.put(name, game.join(node, name)));
         Set<String> acknowledged = new TreeSet<>();
@@ -136,38 +128,14 @@ class OwnerDeathWithEdgesTest {
             assertEquals(expected.get(p.getKey()), result.getInteger("score"), p.getKey() + ": " + result.encode());
         }
         host.await("reveal");
-        host.send(command("next"));
-        host.await("leaderboard");
-        host.send(command("next"));
+        FailoverPlay.nextQuestion(host);
 
         // Question 2: everyone right, at the new owner and its edge.
-        for (Map.Entry<String, WsClient> p : back.entrySet()) {
-            JsonObject question = EdgeServingTest.Game.opened(p.getValue());
-            assertEquals(2, question.getInteger("index"));
-            p.getValue().send(answer(question, true));
-            assertTrue(p.getValue().await("answerAck").getBoolean("saved"), p.getKey());
-            acknowledged.add(p.getKey() + "/2");
-        }
-        for (WsClient p : back.values()) {
-            awaitResult(p);
-        }
-        host.await("reveal");
-        host.send(command("end"));
-        JsonArray ranking = host.await("podium").getJsonArray("ranking");
-        Map<String, Integer> podium = new HashMap<>();
-        for (int i = 0; i < ranking.size(); i++) {
-            podium.put(ranking.getJsonObject(i).getString("name"), ranking.getJsonObject(i).getInteger("score"));
-        }
+        FailoverPlay.playQuestion(host, back, 2, Set.of(), acknowledged);
         Map<String, Integer> finalScores = new HashMap<>();
         expected.forEach((name, score) -> finalScores.put(name, score + 1000));
-        assertEquals(finalScores, podium, "scores kept across the takeover");
-        host.send(command("next"));
-        host.await("finished");
+        assertEquals(finalScores, FailoverPlay.endOnPodium(host), "scores kept across the takeover");
 
-        JsonObject summary = FailoverCluster.report(b, game.gameId, game.hostToken).getJsonObject("game");
-        assertEquals(newOwner, summary.getString("takenOverBy"), summary.encode());
-        assertNotNull(summary.getLong("takenOverAt"));
-        assertEquals("finished", summary.getString("status"));
-        assertEquals(acknowledged, cluster.storedAnswers(game.gameId), "every acknowledged answer is stored");
+        FailoverPlay.assertFinishedAt(cluster, b, newOwner, game, acknowledged);
     }
 }

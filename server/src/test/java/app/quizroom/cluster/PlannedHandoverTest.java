@@ -3,11 +3,12 @@ package app.quizroom.cluster;
 import app.quizroom.support.FailoverCluster;
 import app.quizroom.support.FixedPinServer;
 import app.quizroom.support.ServerProcess;
+import app.quizroom.support.Started;
 import app.quizroom.support.WsClient;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,6 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import static app.quizroom.cluster.EdgeServingTest.answer;
-import static app.quizroom.cluster.EdgeServingTest.awaitResult;
 import static app.quizroom.cluster.EdgeServingTest.command;
 import static app.quizroom.support.FailoverCluster.TAKEN_OVER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,27 +32,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Tag("slow")
 class PlannedHandoverTest {
 
+    @RegisterExtension
+    final Started started = new Started();
     private FailoverCluster cluster;
-
-    @AfterEach
-    void stop() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
 
     @Test
     void aDrainingOwnerHandsItsRoomToAnotherNodeAndEveryConnectionFollows() throws Exception {
-        cluster = FailoverCluster.start(2, Map.of("QUIZROOM_DRAIN_SECONDS", "60"), EdgeServingTest.BANK,
-                FixedPinServer.class.getName());
+        cluster = started.keep(FailoverCluster.start(2, Map.of("QUIZROOM_DRAIN_SECONDS", "60"), EdgeServingTest.BANK,
+                FixedPinServer.class.getName()));
         ServerProcess a = cluster.node(0);
         ServerProcess b = cluster.node(1);
         EdgeServingTest.Game game = EdgeServingTest.Game.create(a, cluster.vertx(), cluster.clients(), 60);
         Map<String, ServerProcess> homes = new LinkedHashMap<>();
-        homes.put("A1", a);
-        homes.put("A2", a);
-        homes.put("B1", b);
-        homes.put("B2", b);
+        for (String name : List.of("A1", "A2", "B1", "B2")) {
+            homes.put(name, cluster.node(name.charAt(0) - 'A'));
+        }
         Map<String, WsClient> players = new LinkedHashMap<>();
         homes.forEach((name, node) -> players.put(name, game.join(node, name)));
         game.host.send(command("start"));
@@ -97,36 +91,15 @@ class PlannedHandoverTest {
             acknowledged.add(name + "/0");
         }
         for (WsClient p : back.values()) {
-            assertEquals(0, awaitResult(p).getInteger("index"));
+            FailoverPlay.resultOf(p, 0);
         }
         host.await("reveal");
-        host.send(command("next"));
-        host.await("leaderboard");
-        host.send(command("next"));
-        for (Map.Entry<String, WsClient> p : back.entrySet()) {
-            JsonObject question = EdgeServingTest.Game.opened(p.getValue());
-            assertEquals(1, question.getInteger("index"));
-            p.getValue().send(answer(question, true));
-            assertTrue(p.getValue().await("answerAck").getBoolean("saved"), p.getKey());
-            acknowledged.add(p.getKey() + "/1");
-        }
-        for (WsClient p : back.values()) {
-            awaitResult(p);
-        }
-        host.await("reveal");
-        host.send(command("end"));
-        Map<String, Integer> scores = new LinkedHashMap<>();
-        host.await("podium").getJsonArray("ranking").forEach(r -> scores.put(((JsonObject) r).getString("name"),
-                ((JsonObject) r).getInteger("score")));
-        assertEquals(Map.of("A1", 2000, "B1", 2000, "A2", 2000, "B2", 1000), scores,
+        FailoverPlay.nextQuestion(host);
+        FailoverPlay.playQuestion(host, back, 1, Set.of(), acknowledged);
+        assertEquals(Map.of("A1", 2000, "B1", 2000, "A2", 2000, "B2", 1000), FailoverPlay.endOnPodium(host),
                 "every acknowledged answer counts");
-        host.send(command("next"));
-        host.await("finished");
 
-        JsonObject summary = FailoverCluster.report(b, game.gameId, game.hostToken).getJsonObject("game");
-        assertEquals("node-1", summary.getString("takenOverBy"), summary.encode());
-        assertEquals("finished", summary.getString("status"));
-        assertEquals(acknowledged, cluster.storedAnswers(game.gameId), "every acknowledged answer is stored");
+        FailoverPlay.assertFinishedAt(cluster, b, "node-1", game, acknowledged);
         assertTrue(b.get("/metrics").body().contains(
                 "quizroom_cluster_takeovers_total{cause=\"planned\",node=\"node-1\"} 1.0"));
     }

@@ -3,11 +3,12 @@ package app.quizroom.cluster;
 import app.quizroom.support.FailoverCluster;
 import app.quizroom.support.FixedPinServer;
 import app.quizroom.support.ServerProcess;
+import app.quizroom.support.Started;
 import app.quizroom.support.WsClient;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +19,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 
-import static app.quizroom.cluster.EdgeServingTest.answer;
 import static app.quizroom.cluster.EdgeServingTest.command;
 import static app.quizroom.support.FailoverCluster.TAKEN_OVER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,18 +34,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Tag("slow")
 class SimultaneousTakeoverTest {
 
+    @RegisterExtension
+    final Started started = new Started();
     private FailoverCluster cluster;
-
-    @AfterEach
-    void stop() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
 
     @Test
     void reconnectionsReachingTwoNodesAtOnceLeaveTheRoomWithOneOwner() throws Exception {
-        cluster = FailoverCluster.start(3, Map.of(), EdgeServingTest.BANK, FixedPinServer.class.getName());
+        cluster = started.keep(FailoverCluster.start(3, Map.of(), EdgeServingTest.BANK, FixedPinServer.class.getName()));
         ServerProcess a = cluster.node(0);
         ServerProcess b = cluster.node(1);
         ServerProcess c = cluster.node(2);
@@ -55,10 +50,7 @@ class SimultaneousTakeoverTest {
         players.put("C1", game.join(c, "C1"));
         game.host.send(command("start"));
         Set<String> acknowledged = new TreeSet<>();
-        WsClient a1 = players.get("A1");
-        a1.send(answer(EdgeServingTest.Game.opened(a1), true));
-        assertTrue(a1.await("answerAck").getBoolean("saved"));
-        acknowledged.add("A1/0");
+        FailoverPlay.answerRight("A1", players.get("A1"), acknowledged);
 
         a.kill9();
         CyclicBarrier together = new CyclicBarrier(2);
@@ -92,18 +84,10 @@ class SimultaneousTakeoverTest {
         // The game goes on at its one owner. Every connected player has answered (C1 came back last) or the
         // deadline passes: the question closes with A1's answer kept, and the game ends on its podium.
         projector.await("reveal");
-        projector.send(command("end"));
-        Map<String, Integer> scores = new LinkedHashMap<>();
-        projector.await("podium").getJsonArray("ranking").forEach(r -> scores.put(((JsonObject) r).getString("name"),
-                ((JsonObject) r).getInteger("score")));
-        assertEquals(Map.of("A1", 1000, "C1", 0), scores, "A1's answer before the death counts");
-        projector.send(command("next"));
-        projector.await("finished");
+        assertEquals(Map.of("A1", 1000, "C1", 0), FailoverPlay.endOnPodium(projector),
+                "A1's answer before the death counts");
 
-        JsonObject summary = FailoverCluster.report(running, game.gameId, game.hostToken).getJsonObject("game");
-        assertEquals(owner, summary.getString("takenOverBy"), summary.encode());
-        assertEquals("finished", summary.getString("status"));
-        assertEquals(acknowledged, cluster.storedAnswers(game.gameId), "every acknowledged answer is stored");
+        FailoverPlay.assertFinishedAt(cluster, running, owner, game, acknowledged);
     }
 
     private WsClient reconnect(ServerProcess node, JsonObject hello, String wanted) {

@@ -142,6 +142,21 @@ public final class FailoverCluster implements AutoCloseable {
         return new JsonObject(response.body());
     }
 
+    /** "question/playerId" of every answer a report holds. */
+    public static Set<String> reportedAnswers(JsonObject report) {
+        Set<String> stored = new TreeSet<>();
+        for (Object p : report.getJsonArray("players")) {
+            JsonObject player = (JsonObject) p;
+            for (Object a : player.getJsonArray("answers")) {
+                JsonObject answer = (JsonObject) a;
+                if (answer.getValue("answer") != null) {
+                    stored.add(answer.getInteger("question") + "/" + player.getInteger("playerId"));
+                }
+            }
+        }
+        return stored;
+    }
+
     /** "name/question" of every answer stored for the game. */
     public Set<String> storedAnswers(long gameId) throws SQLException {
         Set<String> found = new TreeSet<>();
