@@ -10,6 +10,8 @@ import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 
+import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -75,9 +77,23 @@ public final class ClusterNode {
                 .anyMatch(m -> nodeName.equals(m.getAttribute(HazelcastSetup.NODE_ATTRIBUTE)));
     }
 
+    /** The node names (QUIZROOM_NODE_NAME) of the members this node sees, itself included; empty when out. */
+    public List<String> memberNames() {
+        if (!joined()) {
+            return List.of();
+        }
+        return manager.getHazelcastInstance().getCluster().getMembers().stream()
+                .map(m -> m.getAttribute(HazelcastSetup.NODE_ATTRIBUTE)).filter(Objects::nonNull).sorted().toList();
+    }
+
     /** This member's id in the cluster (the one {@link #onMemberLeft} reports). */
     public String nodeId() {
         return manager.getNodeId();
+    }
+
+    /** Calls {@code left} with the node name of each member that leaves the cluster (on Hazelcast's event thread). */
+    public void onNodeLeft(Consumer<String> left) {
+        onRemoved(HazelcastSetup.NODE_ATTRIBUTE, left);
     }
 
     /**
@@ -85,6 +101,11 @@ public final class ClusterNode {
      * Hazelcast itself: Vert.x keeps the cluster manager's one node listener for its own use.
      */
     public void onMemberLeft(Consumer<String> left) {
+        onRemoved(VERTX_NODE_ID, left);
+    }
+
+    /** Calls {@code left} with the given attribute of each member that leaves, when it has one. */
+    private void onRemoved(String attribute, Consumer<String> left) {
         manager.getHazelcastInstance().getCluster().addMembershipListener(new MembershipListener() {
             @Override
             public void memberAdded(MembershipEvent event) {
@@ -92,9 +113,9 @@ public final class ClusterNode {
 
             @Override
             public void memberRemoved(MembershipEvent event) {
-                String id = event.getMember().getAttribute(VERTX_NODE_ID);
-                if (id != null) {
-                    left.accept(id);
+                String value = event.getMember().getAttribute(attribute);
+                if (value != null) {
+                    left.accept(value);
                 }
             }
         });

@@ -58,6 +58,11 @@ public final class PinDirectory {
         return map.removeIfPresent(pin, node).mapEmpty();
     }
 
+    /** Frees the PIN of a node that left the cluster, if the map still names it (its room could not go on). */
+    public Future<Void> releaseOf(String pin, String owner) {
+        return map.removeIfPresent(pin, owner).mapEmpty();
+    }
+
     public String node() {
         return node;
     }

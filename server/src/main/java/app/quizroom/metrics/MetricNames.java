@@ -15,6 +15,8 @@ public final class MetricNames {
     public static final String CONNECTIONS_OPEN = "quizroom.connections.open";
     public static final String CONNECTIONS_REFUSED = "quizroom.connections.refused";
     public static final String TAG_REASON = "reason";
+    /** Cluster takeovers: what started each one ({@code reconnect}, {@code successor}, {@code planned}). */
+    public static final String TAG_CAUSE = "cause";
     /** Cluster mode: every series carries the node's name (QUIZROOM_NODE_NAME) under this tag. */
     public static final String TAG_NODE = "node";
     public static final String CLUSTER_MEMBERS = "quizroom.cluster.members";

@@ -32,7 +32,8 @@ import java.util.function.Supplier;
 
 /**
  * The server's part in cluster mode (docs/cluster.md), wired: the cluster node and its metrics, the PIN directory
- * and the database's guard of PINs, and on PostgreSQL the owner relay and edge node, the room keepers and takeover.
+ * and the database's guard of PINs, and on PostgreSQL the owner relay and edge node, the room keepers, the takeover,
+ * the successors of a node that left and the hand-overs of a draining one.
  * Alone ({@link ClusterConfig#NONE}) each part is absent and each method does what a single server needs: nothing.
  * Created by {@link QuizServer}, which calls it in the order things start and stop.
  */
@@ -53,6 +54,8 @@ final class ClusterWiring {
     private ClusterMetrics clusterMetrics;
     /** Cluster mode on PostgreSQL: the rooms' saved states and epoch fence; null otherwise. */
     private volatile RoomKeepers keepers;
+    /** Cluster mode on PostgreSQL: hands this node's rooms to others when it drains; null otherwise. */
+    private volatile Handovers handovers;
 
     ClusterWiring(ClusterConfig cluster, PrometheusMeterRegistry registry, RoomRegistry rooms, OpenRooms opened,
                   ResultStore store, Clock clock) {
@@ -127,9 +130,24 @@ final class ClusterWiring {
         if (clusterNode == null || !(store instanceof PostgresStore postgres)) {
             return RoomTakeover.NONE;
         }
-        keepers = new RoomKeepers(vertx, postgres.liveRooms(), rooms, opened, clusterMetrics);
-        return new Takeover(clusterNode, () -> pinDirectory, postgres.liveRooms(), store, library, rooms, opened,
-                keepers, environments, addresses, clusterMetrics);
+        keepers = new RoomKeepers(vertx, postgres.liveRooms(), rooms, opened, clusterMetrics, cluster.nodeName());
+        Takeover taking = new Takeover(clusterNode, () -> pinDirectory, postgres.liveRooms(), store, library, rooms,
+                opened, keepers, environments, addresses, clusterMetrics);
+        clusterNode.onNodeLeft(new Successors(vertx, clusterNode, postgres.liveRooms(), taking,
+                () -> pinDirectory)::memberLeft);
+        handovers = new Handovers(vertx, clusterNode, rooms, keepers, taking, opened, clusterMetrics);
+        return taking;
+    }
+
+    /** Cluster mode on PostgreSQL: listens for rooms handed here by draining nodes; done at once otherwise. */
+    Future<Void> startHandovers() {
+        Handovers handing = handovers;
+        return handing == null ? Future.succeededFuture() : handing.start();
+    }
+
+    /** Cluster mode on PostgreSQL: what hands this node's rooms to others when it drains; null otherwise. */
+    Handovers handovers() {
+        return handovers;
     }
 
     /** A room this node opened, claimed: its state is kept from now on (cluster mode on PostgreSQL). */

@@ -189,7 +189,7 @@ public final class QuizServer {
                     return new WebServer(vertx, config, addresses, http, rooms, clock, metrics, stopping::get,
                             takeover, edges);
                 }))
-                .compose(web -> web.deploy(instances))
+                .compose(web -> clusterWiring.startHandovers().compose(ignored -> web.deploy(instances)))
                 .onSuccess(ignored -> {
                     sweeper = new RoomSweeper(rooms, opened, clock, config.roomIdleMinutes(),
                             config.emptyRoomMinutes());
@@ -279,13 +279,21 @@ public final class QuizServer {
      * SIGTERM. With QUIZROOM_DRAIN_SECONDS above 0 (a cluster node's default) the node drains first: it opens no
      * new rooms, {@code /ready} turns false so the balancer sends newcomers elsewhere, and its games play on until
      * none is in play (each at its podium, finished, or with nobody connected) or the drain time is over. Then it
-     * stops as {@link #stop()} does, leaving the cluster last.
+     * stops as {@link #stop()} does, leaving the cluster last. A cluster node on PostgreSQL with other members
+     * hands its rooms to them instead of waiting ({@link Handovers}).
      */
     public Future<Void> drainAndStop() {
         if (vertx == null || cluster.drainSeconds() == 0 || !draining.compareAndSet(false, true)) {
             return stop();
         }
-        return new Drain(vertx, rooms, clock).await(cluster.drainSeconds()).compose(ignored -> stop());
+        Drain drain = new Drain(vertx, rooms, clock);
+        Handovers handing = clusterWiring.handovers();
+        if (handing != null && handing.possible()) {
+            // Rooms go to other nodes (docs/cluster.md §8); any left here (finished ones) are waited for as alone.
+            return handing.handOverAll().compose(ignored -> drain.await(cluster.drainSeconds()))
+                    .compose(ignored -> stop());
+        }
+        return drain.await(cluster.drainSeconds()).compose(ignored -> stop());
     }
 
     /** The Prometheus text of every metric (as /metrics serves it). */

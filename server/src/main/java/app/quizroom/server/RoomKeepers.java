@@ -6,6 +6,8 @@ import app.quizroom.game.RoomWatch;
 import app.quizroom.metrics.ClusterMetrics;
 import app.quizroom.store.PgLiveRooms;
 import app.quizroom.store.RoomStates;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 
 import java.util.List;
@@ -17,8 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * fence kept (docs/cluster.md §7). A room's state is written at every change of phase (at once) and of seats or
  * teams (within {@value #BATCH_MS} ms, batched), one write in flight a room, the newest state next; every write
  * names the room's epoch. A write refused because the epoch moved on, or the check of all this node's epochs every
- * {@value #FENCE_CHECK_MS} ms (one query), tells the node that another took the room over: the room closes its
- * connections so that they reconnect, and is dropped here without being recorded as ended.
+ * {@value #FENCE_CHECK_MS} ms (one statement, which also marks the rows as touched by their live holder, so that a
+ * successor can tell a silent owner from a live one: {@link Successors}), tells the node that another took the room
+ * over: the room closes its connections so that they reconnect, and is dropped here without being recorded as ended.
  */
 final class RoomKeepers {
 
@@ -27,14 +30,18 @@ final class RoomKeepers {
     static final long FENCE_CHECK_MS = 2_000;
 
     private final Vertx vertx;
+    private final String node;
     private final PgLiveRooms live;
     private final RoomRegistry rooms;
     private final OpenRooms opened;
     private final ClusterMetrics metrics;
     private final Map<String, Keeper> keepers = new ConcurrentHashMap<>();
 
-    RoomKeepers(Vertx vertx, PgLiveRooms live, RoomRegistry rooms, OpenRooms opened, ClusterMetrics metrics) {
+    /** @param node this node's name: the check of its epochs also shows its rooms' rows that it is alive */
+    RoomKeepers(Vertx vertx, PgLiveRooms live, RoomRegistry rooms, OpenRooms opened, ClusterMetrics metrics,
+                String node) {
         this.vertx = vertx;
+        this.node = node;
         this.live = live;
         this.rooms = rooms;
         this.opened = opened;
@@ -54,11 +61,24 @@ final class RoomKeepers {
         keepers.remove(pin);
     }
 
+    /**
+     * On the room's context, as a draining node hands the room over (docs/cluster.md §8): writes {@code state}
+     * after any write in flight, and keeps the room no more. Completes with the epoch it was saved at; fails when
+     * the room is not kept here or the write was refused or failed.
+     */
+    Future<Long> lastSave(Room room, String state) {
+        Keeper keeper = keepers.remove(room.pin());
+        if (keeper == null || keeper.gone) {
+            return Future.failedFuture("room " + room.pin() + " is not kept here");
+        }
+        return keeper.last(state);
+    }
+
     private void checkFences() {
         if (keepers.isEmpty()) {
             return;
         }
-        live.epochs(List.copyOf(keepers.keySet())).onSuccess(epochs -> keepers.values().forEach(keeper -> {
+        live.beat(List.copyOf(keepers.keySet()), node).onSuccess(epochs -> keepers.values().forEach(keeper -> {
             Long current = epochs.get(keeper.room.pin());
             if (current != null && current != keeper.epoch) {
                 keeper.movedAway();
@@ -74,6 +94,9 @@ final class RoomKeepers {
         String next;
         boolean batching;
         boolean gone;
+        /** The hand-over's last state, once asked for, and its outcome. */
+        String lastState;
+        Promise<Long> lastSaved;
 
         Keeper(Room room, long epoch) {
             this.room = room;
@@ -113,6 +136,9 @@ final class RoomKeepers {
                     LOG.log(System.Logger.Level.WARNING, "room " + room.pin() + ": state not saved ("
                             + saved.cause().getMessage() + ")");
                 } else if (!saved.result()) {
+                    if (lastSaved != null) {
+                        lastSaved.tryFail("epoch " + epoch + " is stale");
+                    }
                     refused();
                     return;
                 }
@@ -120,8 +146,30 @@ final class RoomKeepers {
                 next = null;
                 if (pending != null && !gone) {
                     write(pending);
+                } else if (lastSaved != null) {
+                    writeLast();
                 }
             }));
+        }
+
+        Future<Long> last(String state) {
+            gone = true;
+            lastState = state;
+            lastSaved = Promise.promise();
+            if (!writing) {
+                writeLast();
+            }
+            return lastSaved.future();
+        }
+
+        private void writeLast() {
+            live.saveState(room.pin(), epoch, lastState).onComplete(saved -> {
+                if (saved.succeeded() && saved.result()) {
+                    lastSaved.tryComplete(epoch);
+                } else {
+                    lastSaved.tryFail(saved.failed() ? saved.cause().getMessage() : "epoch " + epoch + " is stale");
+                }
+            });
         }
 
         /** The write changed nothing: another node holds a newer epoch, or the room has no row (kept anyway). */

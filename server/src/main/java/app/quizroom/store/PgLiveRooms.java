@@ -16,7 +16,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The live rooms of a cluster in PostgreSQL, one row each in {@code live_rooms} (PIN, node, game, epoch, state):
+ * The live rooms of a cluster in PostgreSQL, one row each in {@code live_rooms} (PIN, node, game, epoch, state, and
+ * {@code taken_at}: when its holder reserved or took the room, or last showed it is alive, by the database's clock):
  * the durable guard behind the cluster's PIN map and the epoch that fences a room's owner (docs/cluster.md §3, §7).
  * Every decision is one statement, so PostgreSQL's row locks and the PIN's primary key settle races: of two nodes
  * reserving one PIN exactly one inserts the row, whatever the map told them; of two nodes taking a room over from
@@ -24,6 +25,9 @@ import java.util.Map;
  * the epoch has moved on.
  */
 public final class PgLiveRooms implements DurablePins, EpochFence {
+
+    /** The database's clock in milliseconds: every node's times on a row are read from the one clock. */
+    private static final String NOW_MS = "(extract(epoch from clock_timestamp()) * 1000)::bigint";
 
     /** A node starting again forgets the rooms it held: they died with its last run. */
     static final String FORGET_NODE = "DELETE FROM live_rooms WHERE node = $1";
@@ -37,10 +41,10 @@ public final class PgLiveRooms implements DurablePins, EpochFence {
     /** Inserts the PIN's row for this node; a row this node already holds counts as reserved again. */
     @Override
     public Future<Boolean> reserve(String pin, String node) {
-        return pool.preparedQuery("INSERT INTO live_rooms (pin, node, taken_at) VALUES ($1, $2, $3)"
+        return pool.preparedQuery("INSERT INTO live_rooms (pin, node, taken_at) VALUES ($1, $2, " + NOW_MS + ")"
                         + " ON CONFLICT (pin) DO UPDATE SET taken_at = excluded.taken_at"
                         + " WHERE live_rooms.node = excluded.node")
-                .execute(Pg.tuple(pin, node, System.currentTimeMillis()))
+                .execute(Pg.tuple(pin, node))
                 .map(rows -> rows.rowCount() == 1);
     }
 
@@ -65,9 +69,9 @@ public final class PgLiveRooms implements DurablePins, EpochFence {
 
     @Override
     public Future<Long> takeOver(String pin, long seenEpoch, String node) {
-        return pool.preparedQuery("UPDATE live_rooms SET epoch = epoch + 1, node = $3, taken_at = $4"
+        return pool.preparedQuery("UPDATE live_rooms SET epoch = epoch + 1, node = $3, taken_at = " + NOW_MS
                         + " WHERE pin = $1 AND epoch = $2 RETURNING epoch")
-                .execute(Pg.tuple(pin, seenEpoch, node, System.currentTimeMillis()))
+                .execute(Pg.tuple(pin, seenEpoch, node))
                 .map(PgLiveRooms::firstLong);
     }
 
@@ -103,6 +107,47 @@ public final class PgLiveRooms implements DurablePins, EpochFence {
                     Row row = rows.iterator().next();
                     return new LiveRoom(pin, row.getString(0), row.getLong(1), row.getLong(2), row.getString(3));
                 });
+    }
+
+    /** A room whose row names a node that is not a member, and how long ago its holder last touched the row. */
+    public record Orphan(LiveRoom room, long silentMs) {
+    }
+
+    /**
+     * The live rooms whose row names a node not among {@code members}: rooms of nodes that left the cluster (or are
+     * cut off from it, or that this node wrongly believes gone), for a successor to take over or free.
+     */
+    public Future<List<Orphan>> orphans(Collection<String> members) {
+        return pool.preparedQuery("SELECT pin, node, game_id, epoch, state_json, " + NOW_MS + " - taken_at"
+                        + " FROM live_rooms WHERE NOT (node = ANY($1))")
+                .execute(Tuple.of(members.toArray(String[]::new))).map(rows -> {
+                    List<Orphan> found = new ArrayList<>();
+                    rows.forEach(row -> found.add(new Orphan(new LiveRoom(row.getString(0), row.getString(1),
+                            row.getLong(2), row.getLong(3), row.getString(4)), row.getLong(5))));
+                    return found;
+                });
+    }
+
+    /**
+     * The holder's sign of life on its rooms' rows ({@code taken_at} set to now where the row still names it), and
+     * the current epochs of those of these PINs that have a live room: one statement every few seconds a node.
+     */
+    public Future<Map<String, Long>> beat(Collection<String> pins, String node) {
+        // The epochs read are the statement's snapshot: touching a row does not change its epoch.
+        return pool.preparedQuery("WITH touched AS (UPDATE live_rooms SET taken_at = " + NOW_MS
+                        + " WHERE pin = ANY($1) AND node = $2 RETURNING pin)"
+                        + " SELECT pin, epoch FROM live_rooms WHERE pin = ANY($1)")
+                .execute(Tuple.of(pins.toArray(String[]::new), node)).map(rows -> {
+                    Map<String, Long> epochs = new HashMap<>();
+                    rows.forEach(row -> epochs.put(row.getString(0), row.getLong(1)));
+                    return epochs;
+                });
+    }
+
+    /** Frees a PIN whose room cannot go on, unless its row moved on (another node claimed it) meanwhile. */
+    public Future<Boolean> free(String pin, String node, long epoch) {
+        return pool.preparedQuery("DELETE FROM live_rooms WHERE pin = $1 AND node = $2 AND epoch = $3")
+                .execute(Pg.tuple(pin, node, epoch)).map(rows -> rows.rowCount() == 1);
     }
 
     /** The current epochs of those of these PINs that have a live room (one query for a node's rooms). */

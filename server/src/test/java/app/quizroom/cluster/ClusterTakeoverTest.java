@@ -1,20 +1,16 @@
 package app.quizroom.cluster;
 
-import app.quizroom.support.ClusterNodes;
+import app.quizroom.support.FailoverCluster;
 import app.quizroom.support.HostedGame;
-import app.quizroom.support.Postgres;
 import app.quizroom.support.ServerProcess;
+import app.quizroom.support.Started;
 import app.quizroom.support.WsClient;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static app.quizroom.support.FailoverCluster.TAKEN_OVER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,39 +32,31 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Tag("slow")
 class ClusterTakeoverTest {
 
-    /** The brief's bound: another node runs the room within this long of its owner's death. */
-    private static final Duration TAKEN_OVER = Duration.ofSeconds(15);
     private static final String GAME = "{\"bankId\":\"lenin-enrolment\",\"readingSeconds\":0,\"timeLimit\":60,"
             + "\"shuffleQuestions\":false}";
 
-    private final Vertx vertx = Vertx.vertx();
-    private final List<WsClient> clients = new ArrayList<>();
-    private ClusterNodes cluster;
-    private Postgres.Database database;
+    @RegisterExtension
+    final Started started = new Started();
+    private FailoverCluster cluster;
+    /** The players of {@link #gameInPlay}, in the order named. */
+    private List<WsClient> players;
 
-    @AfterEach
-    void stop() {
-        clients.forEach(WsClient::close);
-        if (cluster != null) {
-            cluster.close();
-        }
-        vertx.close();
-    }
-
-    private void startCluster() {
-        database = Postgres.shared().newDatabase();
-        cluster = ClusterNodes.start(2, database.env(), "app.quizroom.Main");
+    /** Two nodes; a game created and hosted on node-0, these players joined there, and the game started. */
+    private HostedGame gameInPlay(String... names) throws IOException {
+        cluster = started.keep(FailoverCluster.start(2, Map.of(), null, "app.quizroom.Main"));
+        ServerProcess owner = cluster.node(0);
+        HostedGame game = HostedGame.attach(new JsonObject(owner.post("/api/games", GAME, Duration.ofSeconds(30))
+                .body()), () -> client(owner));
+        players = game.joinAll(names);
+        game.command("start");
+        return game;
     }
 
     @Test
     void whenTheOwnerIsKilledAnotherNodeTakesTheRoomOverAndTheGameGoesOnToThePodium() throws Exception {
-        startCluster();
+        HostedGame game = gameInPlay("Ana", "Ben", "Cai");
         ServerProcess owner = cluster.node(0);
         ServerProcess survivor = cluster.node(1);
-        HostedGame game = HostedGame.attach(new JsonObject(owner.post("/api/games", GAME, Duration.ofSeconds(30))
-                .body()), () -> client(owner));
-        List<WsClient> players = game.joinAll("Ana", "Ben", "Cai");
-        game.command("start");
         players.forEach(p -> p.await("answering"));
         Set<String> acknowledged = new HashSet<>();
         for (int i = 0; i < 2; i++) {
@@ -78,15 +67,15 @@ class ClusterTakeoverTest {
 
         owner.kill9();
         long killedAt = System.nanoTime();
-        WsClient host = reconnect(survivor, new JsonObject().put("type", "host").put("pin", game.pin)
-                .put("hostToken", game.hostToken), "hosting").socket();
+        WsClient host = cluster.reconnect(survivor, FailoverCluster.host(game.pin, game.hostToken), "hosting")
+                .socket();
         assertTrue(System.nanoTime() - killedAt < TAKEN_OVER.toNanos(), "taken over within " + TAKEN_OVER);
         JsonObject question = host.await("question");
         assertEquals(0, question.getInteger("index"), "the question in play when the owner died");
         List<WsClient> back = new ArrayList<>();
         for (WsClient p : players) {
-            Reached again = reconnect(survivor, new JsonObject().put("type", "rejoin").put("pin", game.pin)
-                    .put("seatToken", game.seatToken(p)), "joined");
+            FailoverCluster.Reached again = cluster.reconnect(survivor, FailoverCluster.rejoin(game.pin,
+                    game.seatToken(p)), "joined");
             assertEquals(game.playerId(p), again.answer().getInteger("playerId"), "the same seat");
             back.add(again.socket());
         }
@@ -114,45 +103,41 @@ class ClusterTakeoverTest {
         JsonObject podium = host.await("podium");
         assertEquals(3, podium.getJsonArray("ranking").size());
 
-        JsonObject report = report(survivor, game);
+        JsonObject report = FailoverCluster.report(survivor, game.gameId(), game.hostToken);
         JsonObject summary = report.getJsonObject("game");
         assertEquals("node-1", summary.getString("takenOverBy"), summary.encode());
         assertNotNull(summary.getLong("takenOverAt"));
         assertEquals("finished", summary.getString("status"));
-        assertEquals(acknowledged, storedAnswers(report), "every acknowledged answer is in the report");
-        assertTrue(survivor.get("/metrics").body().contains("quizroom_cluster_takeovers_total{node=\"node-1\"} 1.0"));
+        assertEquals(acknowledged, FailoverCluster.reportedAnswers(report), "every acknowledged answer is in the report");
+        // Its successor's at once, or the host's reconnection's if that came first: one takeover either way.
+        assertEquals(1.0, FailoverCluster.metric(survivor, "quizroom_cluster_takeovers_total"));
     }
 
     @Test
     void aSuspendedOwnerThatResumesFindsItsEpochStaleGivesTheRoomUpAndClosesItsSockets() throws Exception {
-        startCluster();
+        HostedGame game = gameInPlay("Ana", "Ben");
         ServerProcess owner = cluster.node(0);
         ServerProcess other = cluster.node(1);
-        HostedGame game = HostedGame.attach(new JsonObject(owner.post("/api/games", GAME, Duration.ofSeconds(30))
-                .body()), () -> client(owner));
-        List<WsClient> players = game.joinAll("Ana", "Ben");
-        game.command("start");
         players.forEach(p -> p.await("answering"));
         answer(players.get(0), 0, 1);
         assertTrue(players.get(0).await("answerAck").getBoolean("saved"));
 
-        signal("STOP", owner);
+        FailoverCluster.signal("STOP", owner);
         WsClient host;
         WsClient ben;
         try {
-            assertTrue(cluster.awaitMembers(other, 1, TAKEN_OVER), "node-1 saw node-0 go silent");
-            host = reconnect(other, new JsonObject().put("type", "host").put("pin", game.pin)
-                    .put("hostToken", game.hostToken), "hosting").socket();
-            ben = reconnect(other, new JsonObject().put("type", "rejoin").put("pin", game.pin)
-                    .put("seatToken", game.seatToken(players.get(1))), "joined").socket();
+            assertTrue(cluster.nodes().awaitMembers(other, 1, TAKEN_OVER), "node-1 saw node-0 go silent");
+            host = cluster.reconnect(other, FailoverCluster.host(game.pin, game.hostToken), "hosting").socket();
+            ben = cluster.reconnect(other, FailoverCluster.rejoin(game.pin, game.seatToken(players.get(1))),
+                    "joined").socket();
         } finally {
-            signal("CONT", owner);
+            FailoverCluster.signal("CONT", owner);
         }
         // The resumed owner's next fence check (every 2 s) or state write finds a newer epoch: it gives the room up.
         assertEquals(4004, game.host().awaitClose(), "the stale owner closes the projector's socket to reconnect");
         assertEquals(4004, players.get(1).awaitClose(), "and the phones'");
-        assertEquals("node-1", database.single("SELECT node FROM live_rooms WHERE pin = '" + game.pin + "'"));
-        assertEquals("2", database.single("SELECT epoch FROM live_rooms WHERE pin = '" + game.pin + "'"));
+        assertEquals("node-1", cluster.database().single("SELECT node FROM live_rooms WHERE pin = '" + game.pin + "'"));
+        assertEquals("2", cluster.database().single("SELECT epoch FROM live_rooms WHERE pin = '" + game.pin + "'"));
         String metrics = owner.get("/metrics").body();
         assertTrue(metrics.contains("quizroom_cluster_rooms_moved_total{node=\"node-0\"} 1.0"), metrics);
         assertTrue(metrics.contains("quizroom_cluster_rooms_owned{node=\"node-0\"} 0.0"), "node-0 holds no room");
@@ -163,79 +148,16 @@ class ClusterTakeoverTest {
                 "the answer's acknowledgement");
         assertTrue(ack.getBoolean("saved", false), ack.encode());
         host.await("reveal");
-        JsonObject summary = report(other, game).getJsonObject("game");
+        JsonObject summary = FailoverCluster.report(other, game.gameId(), game.hostToken).getJsonObject("game");
         assertEquals("running", summary.getString("status"), "not ended by the node that gave the room up");
         assertEquals("node-1", summary.getString("takenOverBy"));
-    }
-
-    /** A socket that reached the room, and the answer to its hello. */
-    private record Reached(WsClient socket, JsonObject answer) {
-    }
-
-    /**
-     * Opens sockets to {@code node} and sends {@code hello} until the answer is {@code wanted}: until the node has
-     * seen the owner leave and taken the room over, the PIN is not found there, or the socket is closed to reconnect.
-     */
-    private Reached reconnect(ServerProcess node, JsonObject hello, String wanted) throws InterruptedException {
-        long deadline = System.nanoTime() + TAKEN_OVER.toNanos();
-        String last = null;
-        while (System.nanoTime() < deadline) {
-            WsClient socket = client(node);
-            socket.send(hello);
-            try {
-                JsonObject answer = socket.await(m -> wanted.equals(m.getString("type"))
-                        || "error".equals(m.getString("type")), wanted + " or an error");
-                if (wanted.equals(answer.getString("type"))) {
-                    return new Reached(socket, answer);
-                }
-                last = answer.encode();
-            } catch (AssertionError closedOrSilent) {
-                // Served as an edge of the owner until this node heard it leave, then closed to reconnect (4004).
-                last = closedOrSilent.getMessage();
-            }
-            socket.close();
-            // Waiting for another process to notice a member leave: nothing to block on but trying again.
-            Thread.sleep(300);
-        }
-        throw new AssertionError("no " + wanted + " from port " + node.port() + " within " + TAKEN_OVER
-                + "; last answer " + last + "\n" + node.logTail());
     }
 
     private static void answer(WsClient player, int question, int option) {
         player.send(new JsonObject().put("type", "answer").put("question", question).put("option", option));
     }
 
-    private static JsonObject report(ServerProcess node, HostedGame game) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + node.port() + "/api/reports/" + game.gameId()))
-                .header("X-Host-Key", game.hostToken).GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), response.body());
-        return new JsonObject(response.body());
-    }
-
-    /** "question/player" of every answer the report holds. */
-    private static Set<String> storedAnswers(JsonObject report) {
-        Set<String> stored = new HashSet<>();
-        for (Object p : report.getJsonArray("players")) {
-            JsonObject player = (JsonObject) p;
-            for (Object a : player.getJsonArray("answers")) {
-                JsonObject answer = (JsonObject) a;
-                if (answer.getValue("answer") != null) {
-                    stored.add(answer.getInteger("question") + "/" + player.getInteger("playerId"));
-                }
-            }
-        }
-        return stored;
-    }
-
-    private static void signal(String name, ServerProcess node) throws Exception {
-        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(node.pid())).inheritIO().start();
-        assertEquals(0, kill.waitFor(), "kill -" + name);
-    }
-
     private WsClient client(ServerProcess node) {
-        WsClient c = WsClient.connect(vertx, node.port());
-        clients.add(c);
-        return c;
+        return cluster.client(node);
     }
 }

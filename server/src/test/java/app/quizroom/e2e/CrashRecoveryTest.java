@@ -1,5 +1,6 @@
 package app.quizroom.e2e;
 
+import app.quizroom.support.FailoverCluster;
 import app.quizroom.support.HostedGame;
 import app.quizroom.support.Postgres;
 import app.quizroom.support.ServerProcess;
@@ -12,9 +13,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.HashSet;
 import java.util.List;
@@ -91,22 +89,9 @@ class CrashRecoveryTest {
         assertEquals(1, games.size());
         assertEquals("interrupted", games.getJsonObject(0).getString("status"));
 
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + server.port() + "/api/reports/" + game.gameId()))
-                .header("X-Host-Key", game.hostToken).GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), response.body());
-        JsonObject report = new JsonObject(response.body());
+        JsonObject report = FailoverCluster.report(server, game.gameId(), game.hostToken);
         assertEquals("interrupted", report.getJsonObject("game").getString("status"));
-        Set<String> stored = new HashSet<>();
-        for (Object p : report.getJsonArray("players")) {
-            JsonObject player = (JsonObject) p;
-            for (Object a : player.getJsonArray("answers")) {
-                JsonObject answer = (JsonObject) a;
-                if (answer.getValue("answer") != null) {
-                    stored.add(answer.getInteger("question") + "/" + player.getInteger("playerId"));
-                }
-            }
-        }
+        Set<String> stored = FailoverCluster.reportedAnswers(report);
         assertTrue(stored.containsAll(acknowledged), "stored " + stored + ", acknowledged " + acknowledged);
         JsonObject first = report.getJsonArray("questions").getJsonObject(0);
         assertNotNull(first.getDouble("percentCorrect"), "the scored question has its results");
