@@ -8,6 +8,7 @@ import app.quizroom.config.ClusterConfig;
 import app.quizroom.config.Config;
 import app.quizroom.config.DatabaseSettings;
 import app.quizroom.server.QuizServer;
+import app.quizroom.server.SocketWarmup;
 import app.quizroom.server.Warmup;
 import app.quizroom.store.SqliteToPostgres;
 import app.quizroom.support.Clock;
@@ -75,6 +76,12 @@ public final class Main {
         } catch (Exception | LinkageError e) {
             // Only the first game's speed depends on it.
             LOG.log(Level.WARNING, "the warm-up failed, the first game may be slower: " + e);
+        }
+        try {
+            LOG.log(Level.INFO, "warmed up over sockets in " + SocketWarmup.run()
+                    + " ms (a game on a throwaway server on 127.0.0.1, nothing kept)");
+        } catch (Exception | LinkageError e) {
+            LOG.log(Level.WARNING, "the socket warm-up failed, the first game may be slower: " + e);
         }
         // The server reads the banks itself, and again whenever the folder changes (the editor saves there).
         QuizServer server = new QuizServer(config, cluster, Clock.SYSTEM);
