@@ -42,11 +42,12 @@ import java.util.stream.Stream;
  *
  * <p>The throwaway server has its own folder (the warm-up bank, its database, deleted afterwards), its own Vert.x,
  * metrics and rooms, and listens on 127.0.0.1 only; nothing of it reaches the real server. Its players all answer
- * at once, as a class does on an easy question.
+ * at once, as a class does on an easy question. {@code Main} then collects the garbage of both warm-ups before the
+ * real server listens.
  */
 public final class SocketWarmup {
 
-    static final int PLAYERS = 300;
+    static final int PLAYERS = 150;
     private static final long PHASE_TIMEOUT_MS = 20_000;
     private static final String PASSWORD = "warm-up-teacher";
 
