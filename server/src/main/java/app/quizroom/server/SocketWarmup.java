@@ -3,6 +3,7 @@ package app.quizroom.server;
 import app.quizroom.config.ClusterConfig;
 import app.quizroom.config.Config;
 import app.quizroom.support.Clock;
+import app.quizroom.support.Tokens;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -49,7 +50,6 @@ public final class SocketWarmup {
 
     static final int PLAYERS = 150;
     private static final long PHASE_TIMEOUT_MS = 20_000;
-    private static final String PASSWORD = "warm-up-teacher";
 
     private SocketWarmup() {
     }
@@ -69,10 +69,12 @@ public final class SocketWarmup {
         try {
             Path banks = Files.createDirectory(dir.resolve("banks"));
             Files.writeString(banks.resolve("warm-up.yaml"), Warmup.BANK);
-            server = new QuizServer(Config.fromEnv(environment(dir, banks, players)), ClusterConfig.NONE,
+            // A password of its own, so that nobody else on the machine creates games on it meanwhile.
+            String password = Tokens.newToken();
+            server = new QuizServer(Config.fromEnv(environment(dir, banks, players, password)), ClusterConfig.NONE,
                     Clock.SYSTEM);
             server.start().await(PHASE_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-            new Game(clients, server.port(), players).play();
+            new Game(clients, server.port(), players, password).play();
         } finally {
             clients.close().await(PHASE_TIMEOUT_MS, TimeUnit.MILLISECONDS);
             if (server != null) {
@@ -83,13 +85,14 @@ public final class SocketWarmup {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
     }
 
-    private static Map<String, String> environment(Path dir, Path banks, int players) throws IOException {
+    private static Map<String, String> environment(Path dir, Path banks, int players, String password)
+            throws IOException {
         Map<String, String> env = new HashMap<>();
         env.put("QUIZROOM_PORT", Integer.toString(freePort()));
         env.put("QUIZROOM_BIND", "127.0.0.1");
         env.put("QUIZROOM_BANKS", banks.toString());
         env.put("QUIZROOM_DB", dir.resolve("warm-up.db").toString());
-        env.put("QUIZROOM_TEACHER_PASSWORD", PASSWORD);
+        env.put("QUIZROOM_TEACHER_PASSWORD", password);
         env.put("QUIZROOM_JOINS_PER_SECOND", "100000");
         env.put("QUIZROOM_JOIN_BURST", "100000");
         env.put("QUIZROOM_CONNECTIONS_PER_ADDRESS", "1000000");
@@ -120,6 +123,7 @@ public final class SocketWarmup {
     private static final class Game {
         private final int port;
         private final int playerCount;
+        private final String password;
         private final HttpClient http;
         private final WebSocketClient sockets;
         private final List<ClientWebSocket> open = new ArrayList<>();
@@ -133,7 +137,8 @@ public final class SocketWarmup {
         private volatile CountDownLatch hostStep = new CountDownLatch(0);
         private volatile int questionCount;
 
-        Game(Vertx vertx, int port, int playerCount) {
+        Game(Vertx vertx, int port, int playerCount, String password) {
+            this.password = password;
             this.port = port;
             this.playerCount = playerCount;
             this.http = vertx.createHttpClient();
@@ -147,7 +152,7 @@ public final class SocketWarmup {
                     .put("shuffleOptions", false).put("classSize", playerCount);
             JsonObject game = http.request(HttpMethod.POST, port, "127.0.0.1", "/api/games")
                     .compose(req -> req.putHeader("Content-Type", "application/json")
-                            .putHeader("X-Teacher-Password", PASSWORD).send(Buffer.buffer(body.encode())))
+                            .putHeader("X-Teacher-Password", password).send(Buffer.buffer(body.encode())))
                     .compose(res -> res.body().map(b -> {
                         if (res.statusCode() != 201) {
                             throw new IllegalStateException("POST /api/games: " + res.statusCode() + " " + b);
