@@ -101,24 +101,25 @@ final class SimPlayer {
 
     private void onText(String text) {
         long now = System.nanoTime();
-        JsonObject m = new JsonObject(text);
-        String type = m.getString("type", "");
+        // Only the fields read below, found without parsing the whole frame (see FrameFields).
+        FrameFields m = FrameFields.of(text);
+        String type = m.string("type", "");
         switch (type) {
             case "joined" -> {
                 seated = true;
                 joined.tryComplete(true);
             }
             case "question" -> {
-                int q = m.getInteger("index", -1);
+                int q = m.integer("index", -1);
                 if (q >= 0 && q < questions && questionAt[q] == 0) {
                     questionAt[q] = now;
-                    questionType[q] = m.getString("questionType");
-                    optionCount[q] = m.getInteger("optionCount", 0);
+                    questionType[q] = m.string("questionType", null);
+                    optionCount[q] = m.integer("optionCount", 0);
                     room.onPlayerQuestion(q, now, text);
                 }
             }
             case "answering" -> {
-                int q = m.getInteger("index", -1);
+                int q = m.integer("index", -1);
                 if (q >= 0 && q < questions) {
                     room.onPlayerAnswering(q, now);
                     long delay = windowMs == 0 ? 0 : ThreadLocalRandom.current().nextLong(windowMs + 1);
@@ -130,7 +131,7 @@ final class SimPlayer {
                 }
             }
             case "answerAck" -> {
-                int q = m.getInteger("question", -1);
+                int q = m.integer("question", -1);
                 if (q >= 0 && q < questions) {
                     if (acks[q]++ == 0) {
                         ackAt[q] = now;
@@ -141,10 +142,10 @@ final class SimPlayer {
                 }
             }
             case "result" -> {
-                int q = m.getInteger("index", -1);
+                int q = m.integer("index", -1);
                 if (q >= 0 && q < questions && resultAt[q] == 0) {
                     resultAt[q] = now;
-                    resultSaysAnswered[q] = m.getBoolean("answered");
+                    resultSaysAnswered[q] = m.bool("answered");
                     room.onPlayerResult(q, now);
                 }
             }
@@ -161,10 +162,10 @@ final class SimPlayer {
                 }
             }
             case "error" -> {
-                if ("answer".equals(m.getString("ref"))) {
-                    refusedAnswer(m.getString("code", "?"));
-                } else if ("join".equals(m.getString("ref"))) {
-                    retryOrFailJoin(m.getString("code"));
+                if ("answer".equals(m.string("ref", null))) {
+                    refusedAnswer(m.string("code", "?"));
+                } else if ("join".equals(m.string("ref", null))) {
+                    retryOrFailJoin(m.string("code", null));
                 } else {
                     otherErrors++;
                 }

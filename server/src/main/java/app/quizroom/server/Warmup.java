@@ -48,7 +48,7 @@ public final class Warmup {
     static final int PLAYERS = 400;
     private static final String PIN = "000000";
     private static final String HOST_TOKEN = "warm-up-host-token";
-    private static final String BANK = """
+    static final String BANK = """
             id: warm-up
             title: Every question type
             timeLimit: 20
