@@ -161,7 +161,7 @@ final class Takeover implements RoomTakeover {
         long elapsedMs = Math.max(0, System.currentTimeMillis() - saved.savedAt());
         Room.Environment env = environments.get();
         Addresses.JoinAddress joinAt = addresses.joinAddresses().get(0);
-        SeatWatch recorder = new SeatWatch(store.resumeGame(row.gameId()));
+        SeatWatch recorder = new SeatWatch(store.resumeGame(row.gameId(), cause.tag()));
         Promise<Room> built = Promise.promise();
         // Built on the context it will run on: its timers and state belong there.
         env.executor().execute(() -> {
