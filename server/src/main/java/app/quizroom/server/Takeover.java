@@ -102,6 +102,11 @@ final class Takeover implements RoomTakeover {
         waiting.onComplete(ignored -> running.remove(pin, waiting));
     }
 
+    /** Whether a takeover of the PIN runs here, or this node is handing its room over (from any thread). */
+    boolean busyWith(String pin) {
+        return running.containsKey(pin);
+    }
+
     private Future<Room> once(String pin, Supplier<Future<Room>> attempt) {
         Promise<Room> mine = Promise.promise();
         Future<Room> already = running.putIfAbsent(pin, mine.future());
