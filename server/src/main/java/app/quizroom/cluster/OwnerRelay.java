@@ -18,8 +18,8 @@ import java.util.function.Predicate;
  * This node as the owner of rooms whose players other nodes serve (docs/cluster.md §5): it takes what those edge
  * nodes send on this node's owner address and hands it to the room's {@link RoomEdges}, on the room's context. A
  * message for a room this node does not hold is answered with {@code gone}, or with {@code away} when the room is on
- * the move here: this node is handing it, or has handed it, to another node (§8), or is taking it over and has not
- * yet built it again (§7). The edge then closes its connections to the room with 4004, so that they reconnect and
+ * the move here: this node is handing it, or has handed it, to another node (§8), is taking it over and has not
+ * yet built it again, or gave it up to a node that took it over (§7). The edge then closes its connections to the room with 4004, so that they reconnect and
  * reach the room's owner, instead of telling them the room is gone.
  */
 public final class OwnerRelay {
@@ -38,7 +38,7 @@ public final class OwnerRelay {
     /**
      * @param store      the database shared with the edges, where a dead edge's acknowledged answers are read back
      * @param handedAway whether the room of a PIN is on the move here: handed, or being handed, to another node, or
-     *                   being taken over by this one and not yet built
+     *                   being taken over by this one and not yet built, or given up to a node that took it over
      */
     public OwnerRelay(Vertx vertx, RoomRegistry rooms, Clock clock, String self, String selfId,
                       PostgresStore store, Predicate<String> handedAway) {
@@ -75,7 +75,7 @@ public final class OwnerRelay {
     /** The edge asks for a room this node does not hold (any more). */
     private void notHere(String pin, JsonObject body) {
         // A room on the move is not gone: the edge's phones reconnect and find its owner.
-        String answer = pin != null && handedAway.test(pin) ? EdgeBus.AWAY : EdgeBus.GONE;
+        String answer = pin != null && (handedAway.test(pin) || rooms.get(pin) != null) ? EdgeBus.AWAY : EdgeBus.GONE;
         vertx.eventBus().send(EdgeBus.edgeAddress(body.getString(EdgeBus.FROM)),
                 EdgeBus.message(pin, self, selfId, new JsonArray().add(EdgeBus.op(answer))));
     }

@@ -77,11 +77,12 @@ final class Handovers {
 
     /**
      * Whether the room of this PIN is on the move here (from any thread): this node is handing it over, or has
-     * handed it over, or is taking it over and has not yet built it again. An edge asking for it is then told the
-     * room moved, not that it is gone: the PIN map may name this node still, or already.
+     * handed it over, or is taking it over and has not yet built it again, or gave it up to a node that took it
+     * over (§7). An edge asking for it is then told the room moved, not that it is gone: the PIN map may name this
+     * node still, or already.
      */
     boolean moving(String pin) {
-        return handedAway.contains(pin) || takeover.busyWith(pin);
+        return handedAway.contains(pin) || takeover.busyWith(pin) || keepers.gaveUp(pin);
     }
 
     /** Whether another member can take this node's rooms. */
