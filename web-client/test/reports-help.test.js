@@ -88,6 +88,14 @@ test('a game another server took over says by which server and when; one server 
   assert.equal(takenOverText(game({ takenOverBy: 'node-1', takenOverAt: Date.UTC(2026, 10, 29, 14, 3) }), 'UTC'),
     'Taken over by server node-1 at 14:03: the server running the game stopped and another carried it on; '
     + 'answers already saved were kept.');
-  assert.equal(takenOverText(game({ takenOverBy: null, takenOverAt: null })), null);
+  assert.equal(takenOverText(game({ takenOverBy: 'node-1', takenOverAt: Date.UTC(2026, 10, 29, 14, 3),
+    takenOverCause: 'successor' }), 'UTC'),
+  'Taken over by server node-1 at 14:03: the server running the game stopped and another carried it on; '
+    + 'answers already saved were kept.');
+  assert.equal(takenOverText(game({ takenOverBy: 'node-1', takenOverAt: Date.UTC(2026, 10, 29, 14, 3),
+    takenOverCause: 'planned' }), 'UTC'),
+  'Handed over to server node-1 at 14:03: the server running the game was shut down and handed it over; '
+    + 'answers already saved were kept.', 'a planned hand-over says so');
+  assert.equal(takenOverText(game({ takenOverBy: null, takenOverAt: null, takenOverCause: null })), null);
   assert.equal(takenOverText(game()), null, 'a report from before the field existed');
 });

@@ -62,13 +62,19 @@ export function unsavedText(count) {
 }
 
 /**
- * "Taken over by server node-1 at 14:03: …" when the server running the game stopped and another server of the
- * cluster carried it on (the report's `takenOverBy`, `takenOverAt`); null for a game one server ran throughout.
+ * "Handed over to server node-1 at 14:03: …" when the server running the game was shut down and handed it over
+ * (the report's `takenOverCause` is `planned`), "Taken over by server node-1 at 14:03: …" when it stopped and
+ * another server of the cluster carried the game on (any other cause, or none: a report from before the cause was
+ * recorded), from `takenOverBy` and `takenOverAt`; null for a game one server ran throughout.
  */
 export function takenOverText(game, timeZone) {
   if (!game?.takenOverBy) return null;
   const at = game.takenOverAt == null ? '' : ` at ${new Date(game.takenOverAt).toLocaleTimeString('en-GB',
     { hour: '2-digit', minute: '2-digit', timeZone })}`;
+  if (game.takenOverCause === 'planned') {
+    return `Handed over to server ${game.takenOverBy}${at}: the server running the game was shut down and handed `
+      + 'it over; answers already saved were kept.';
+  }
   return `Taken over by server ${game.takenOverBy}${at}: the server running the game stopped and another carried it on; `
     + 'answers already saved were kept.';
 }

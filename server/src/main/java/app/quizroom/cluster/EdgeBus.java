@@ -56,6 +56,8 @@ final class EdgeBus {
     static final String REFUSED = "refused";
     static final String GUESS = "guess";
     static final String GONE = "gone";
+    /** The owner no longer holds the room because it hands it, or handed it, to another node (§8). */
+    static final String AWAY = "away";
     // Edge to owner.
     static final String UP = "up";
     static final String HELLO = "hello";

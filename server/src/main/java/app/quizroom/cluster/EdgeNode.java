@@ -66,7 +66,9 @@ public final class EdgeNode implements Edges {
         return vertx.eventBus().<JsonObject>consumer(EdgeBus.edgeAddress(self), message -> {
             JsonObject body = message.body();
             EdgeRoom room = rooms.get(body.getString(EdgeBus.PIN, ""));
-            if (room != null) {
+            // Only from the node this edge room serves: while a room moves, its old owner's last answer (away,
+            // gone) may arrive once this node serves it for the new owner, and is not about that room.
+            if (room != null && room.owner().equals(body.getString(EdgeBus.FROM))) {
                 room.execute(() -> room.down(body));
             }
         }).completion();
@@ -76,6 +78,7 @@ public final class EdgeNode implements Edges {
     public Session serve(Session current, Link socket, ClientMessage.Hello hello, String text, Runnable miss) {
         String pin = hello.pin().trim();
         if (current instanceof Served served && served.pin().equals(pin) && served.room != null) {
+            served.join = hello instanceof ClientMessage.Join;
             served.hello(text);
             return served;
         }
@@ -83,6 +86,7 @@ public final class EdgeNode implements Edges {
             current.closed();
         }
         Served session = new Served(pin, socket, connections.incrementAndGet(), isMember);
+        session.join = hello instanceof ClientMessage.Join;
         Context context = vertx.getOrCreateContext();
         roomOf(pin).onComplete(found -> context.runOnContext(ignored -> {
             if (found.succeeded() && found.result() != null) {
@@ -155,6 +159,8 @@ public final class EdgeNode implements Edges {
         /** Null until the PIN's owner is known. */
         private volatile EdgeRoom room;
         private volatile boolean closed;
+        /** Whether the last hello was a join (no seat yet). */
+        private volatile boolean join;
         private final Predicate<String> isMember;
 
         Served(String pin, Link socket, long conn, Predicate<String> isMember) {
@@ -174,7 +180,7 @@ public final class EdgeNode implements Edges {
         void hello(String text) {
             EdgeRoom r = room;
             r.execute(() -> {
-                r.hello(conn, socket, text);
+                r.hello(conn, socket, text, join);
                 // The owner may have left before this room was made (the directory still names it, and its
                 // leaving was announced before this room could hear of it): nothing would answer.
                 if (!isMember.test(r.owner())) {

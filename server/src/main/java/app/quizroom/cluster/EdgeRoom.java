@@ -29,6 +29,8 @@ final class EdgeRoom {
         /** The player whose seat it holds, or -1. */
         int playerId = -1;
         boolean host;
+        /** Its last hello was a join (not a host or rejoin): it holds no seat yet. */
+        boolean joining;
 
         Conn(Link socket) {
             this.socket = socket;
@@ -44,6 +46,8 @@ final class EdgeRoom {
     /** The owner's member id, learnt from its first message (to notice it leaving). */
     private String ownerId;
     private boolean finished;
+    /** This node forgot the room: a hello that found it just before is closed to reconnect, and looks it up again. */
+    private boolean forgotten;
     private JsonArray up = new JsonArray();
     private boolean upQueued;
 
@@ -59,8 +63,12 @@ final class EdgeRoom {
         executor.execute(task);
     }
 
-    void hello(long conn, Link socket, String text) {
-        conns.putIfAbsent(conn, new Conn(socket));
+    void hello(long conn, Link socket, String text, boolean join) {
+        if (forgotten) {
+            socket.close(CloseCode.ROOM_MOVED, "the game moved to another server; reconnect");
+            return;
+        }
+        conns.computeIfAbsent(conn, c -> new Conn(socket)).joining = join;
         toOwner(EdgeBus.op(EdgeBus.HELLO).put(EdgeBus.CONN, conn).put(EdgeBus.TEXT, text)
                 .put(EdgeBus.ADDRESS, socket.address()));
     }
@@ -75,7 +83,7 @@ final class EdgeRoom {
             answers.answersIfAllIn();
         }
         if (conns.isEmpty() && finished) {
-            node.forget(this);
+            forgetMe();
         }
     }
 
@@ -127,6 +135,7 @@ final class EdgeRoom {
                 case EdgeBus.GUESS -> withConn(op, c -> c.socket.wrongGuess());
                 case EdgeBus.PLAN -> answers.plan(op.getString(EdgeBus.JSON));
                 case EdgeBus.GONE -> gone();
+                case EdgeBus.AWAY -> away();
                 default -> {
                 }
             }
@@ -178,13 +187,32 @@ final class EdgeRoom {
         }
         finished = phase == Phase.FINISHED;
         if (finished && conns.isEmpty()) {
-            node.forget(this);
+            forgetMe();
         }
     }
 
     /** The owner holds no such room (any more): this node's connections to it are told the room is gone. */
     private void gone() {
         closeAll(CloseCode.ROOM_GONE, "room closed");
+    }
+
+    /**
+     * The owner handed the room to another node, or is handing it over (docs/cluster.md §8), and the PIN map may
+     * still name it: every connection to the room served here, seated or still waiting for its host or rejoin to be
+     * answered, is closed with {@link CloseCode#ROOM_MOVED} and keeps its seat; it reconnects, and this node looks the
+     * PIN up again. Only a join not yet answered is told the PIN is gone, as a locked room's would be.
+     */
+    private void away() {
+        finished = true;
+        for (Conn c : conns.values()) {
+            if (c.playerId < 0 && !c.host && c.joining) {
+                c.socket.send(new ServerMessage.Error(ErrorCode.ROOM_NOT_FOUND, app.quizroom.game.Room.NO_SUCH_ROOM,
+                        null));
+            } else {
+                c.socket.close(CloseCode.ROOM_MOVED, "the game moved to another server; reconnect");
+            }
+        }
+        forgetMe();
     }
 
     /** Closes this node's connections to the room: seated ones with {@code code}, the others told the PIN is gone. */
@@ -198,7 +226,7 @@ final class EdgeRoom {
                 c.socket.close(code, reason);
             }
         }
-        node.forget(this);
+        forgetMe();
     }
 
     /**
@@ -222,6 +250,11 @@ final class EdgeRoom {
         for (Conn c : conns.values()) {
             c.socket.close(CloseCode.ROOM_MOVED, "the game's server left; reconnect");
         }
+        forgetMe();
+    }
+
+    private void forgetMe() {
+        forgotten = true;
         node.forget(this);
     }
 

@@ -12,11 +12,15 @@ import io.vertx.core.json.JsonObject;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * This node as the owner of rooms whose players other nodes serve (docs/cluster.md §5): it takes what those edge
  * nodes send on this node's owner address and hands it to the room's {@link RoomEdges}, on the room's context. A
- * message for a room this node does not hold is answered with {@code gone}.
+ * message for a room this node does not hold is answered with {@code gone}, or with {@code away} when the room is on
+ * the move here: this node is handing it, or has handed it, to another node (§8), is taking it over and has not
+ * yet built it again, or gave it up to a node that took it over (§7). The edge then closes its connections to the room with 4004, so that they reconnect and
+ * reach the room's owner, instead of telling them the room is gone.
  */
 public final class OwnerRelay {
 
@@ -26,13 +30,20 @@ public final class OwnerRelay {
     private final String self;
     private final String selfId;
     private final RoomEdges.StoredAnswers stored;
+    /** Whether the room of a PIN is on the move here (docs/cluster.md §7, §8): see the constructor. */
+    private final Predicate<String> handedAway;
     /** Each room's edges, by PIN, created at the first message from an edge. */
     private final Map<String, RoomEdges> edges = new ConcurrentHashMap<>();
 
-    /** @param store the database shared with the edges, where a dead edge's acknowledged answers are read back */
+    /**
+     * @param store      the database shared with the edges, where a dead edge's acknowledged answers are read back
+     * @param handedAway whether the room of a PIN is on the move here: handed, or being handed, to another node, or
+     *                   being taken over by this one and not yet built, or given up to a node that took it over
+     */
     public OwnerRelay(Vertx vertx, RoomRegistry rooms, Clock clock, String self, String selfId,
-                      PostgresStore store) {
+                      PostgresStore store, Predicate<String> handedAway) {
         this.stored = store::answersTo;
+        this.handedAway = handedAway;
         this.vertx = vertx;
         this.rooms = rooms;
         this.clock = clock;
@@ -48,12 +59,25 @@ public final class OwnerRelay {
             String pin = body.getString(EdgeBus.PIN);
             Room room = pin == null ? null : rooms.get(pin);
             if (room == null) {
-                bus.send(EdgeBus.edgeAddress(body.getString(EdgeBus.FROM)),
-                        EdgeBus.message(pin, self, selfId, new JsonArray().add(EdgeBus.op(EdgeBus.GONE))));
+                notHere(pin, body);
                 return;
             }
-            room.execute(() -> edgesOf(room).receive(body));
+            room.execute(() -> {
+                if (rooms.get(pin) != room) {
+                    notHere(pin, body); // the room stopped meanwhile (handed over, moved away or removed)
+                    return;
+                }
+                edgesOf(room).receive(body);
+            });
         }).completion();
+    }
+
+    /** The edge asks for a room this node does not hold (any more). */
+    private void notHere(String pin, JsonObject body) {
+        // A room on the move is not gone: the edge's phones reconnect and find its owner.
+        String answer = pin != null && (handedAway.test(pin) || rooms.get(pin) != null) ? EdgeBus.AWAY : EdgeBus.GONE;
+        vertx.eventBus().send(EdgeBus.edgeAddress(body.getString(EdgeBus.FROM)),
+                EdgeBus.message(pin, self, selfId, new JsonArray().add(EdgeBus.op(answer))));
     }
 
     /** On the room's context: the room's edges, relayed to from now on. */

@@ -110,7 +110,10 @@ final class ClusterWiring {
         if (clusterNode == null || !(store instanceof PostgresStore postgres)) {
             return Future.succeededFuture(null);
         }
-        ownerRelay = new OwnerRelay(vertx, rooms, clock, cluster.nodeName(), clusterNode.nodeId(), postgres);
+        ownerRelay = new OwnerRelay(vertx, rooms, clock, cluster.nodeName(), clusterNode.nodeId(), postgres, pin -> {
+            Handovers handing = handovers;
+            return handing != null && handing.moving(pin);
+        });
         EdgeNode edgeNode = new EdgeNode(vertx, pinDirectory, store, loops, metrics, clock, cluster.nodeName(),
                 clusterNode.nodeId(), clusterNode::isMember);
         ClusterMetrics.edgeRooms(registry, edgeNode::rooms);

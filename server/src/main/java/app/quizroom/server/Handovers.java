@@ -15,6 +15,8 @@ import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The planned hand-over of a draining node's rooms (docs/cluster.md §8), through the takeover path of §7. For each
@@ -41,6 +43,8 @@ final class Handovers {
     private final Takeover takeover;
     private final OpenRooms opened;
     private final ClusterMetrics metrics;
+    /** The PINs of the rooms this node hands over, or handed over, as it drains. */
+    private final Set<String> handedAway = ConcurrentHashMap.newKeySet();
 
     Handovers(Vertx vertx, ClusterNode cluster, RoomRegistry rooms, RoomKeepers keepers, Takeover takeover,
               OpenRooms opened, ClusterMetrics metrics) {
@@ -71,6 +75,16 @@ final class Handovers {
         }).completion();
     }
 
+    /**
+     * Whether the room of this PIN is on the move here (from any thread): this node is handing it over, or has
+     * handed it over, or is taking it over and has not yet built it again, or gave it up to a node that took it
+     * over (§7). An edge asking for it is then told the room moved, not that it is gone: the PIN map may name this
+     * node still, or already.
+     */
+    boolean moving(String pin) {
+        return handedAway.contains(pin) || takeover.busyWith(pin) || keepers.gaveUp(pin);
+    }
+
     /** Whether another member can take this node's rooms. */
     boolean possible() {
         return !others().isEmpty();
@@ -92,6 +106,7 @@ final class Handovers {
             return Future.failedFuture("no other member");
         }
         Promise<Void> handed = Promise.promise();
+        handedAway.add(pin);
         takeover.handingOver(pin, handed.future());
         Promise<Long> saved = Promise.promise();
         room.execute(() -> {
@@ -115,7 +130,9 @@ final class Handovers {
                     handed.complete();
                 })
                 .onFailure(e -> {
-                    if (!"finished".equals(e.getMessage())) {
+                    if ("finished".equals(e.getMessage())) {
+                        handedAway.remove(pin); // not handed over: the room stays here to the end
+                    } else {
                         LOG.log(System.Logger.Level.WARNING, "room " + pin + " was not handed over to node "
                                 + successor + " (" + e.getMessage() + "); its successor takes it over once this"
                                 + " node has left");

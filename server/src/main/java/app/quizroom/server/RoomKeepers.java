@@ -12,6 +12,7 @@ import io.vertx.core.Vertx;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -36,6 +37,8 @@ final class RoomKeepers {
     private final OpenRooms opened;
     private final ClusterMetrics metrics;
     private final Map<String, Keeper> keepers = new ConcurrentHashMap<>();
+    /** The PINs of the rooms this node gave up because another node took them over (their epoch moved on). */
+    private final Set<String> givenUp = ConcurrentHashMap.newKeySet();
 
     /** @param node this node's name: the check of its epochs also shows its rooms' rows that it is alive */
     RoomKeepers(Vertx vertx, PgLiveRooms live, RoomRegistry rooms, OpenRooms opened, ClusterMetrics metrics,
@@ -50,6 +53,11 @@ final class RoomKeepers {
     }
 
     /** Starts keeping a room this node holds at {@code epoch} (1 for a room it created). */
+    /** Whether this node gave the room of this PIN up to a node that took it over (from any thread). */
+    boolean gaveUp(String pin) {
+        return givenUp.contains(pin);
+    }
+
     void keep(Room room, long epoch) {
         Keeper keeper = new Keeper(room, epoch);
         keepers.put(room.pin(), keeper);
@@ -188,6 +196,7 @@ final class RoomKeepers {
                     return;
                 }
                 gone = true;
+                givenUp.add(room.pin());
                 LOG.log(System.Logger.Level.WARNING, "room " + room.pin() + " was taken over by another node (epoch "
                         + epoch + " is stale); its connections are closed so that they reconnect");
                 room.movedAway();

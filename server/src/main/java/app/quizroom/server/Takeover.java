@@ -102,6 +102,11 @@ final class Takeover implements RoomTakeover {
         waiting.onComplete(ignored -> running.remove(pin, waiting));
     }
 
+    /** Whether a takeover of the PIN runs here, or this node is handing its room over (from any thread). */
+    boolean busyWith(String pin) {
+        return running.containsKey(pin);
+    }
+
     private Future<Room> once(String pin, Supplier<Future<Room>> attempt) {
         Promise<Room> mine = Promise.promise();
         Future<Room> already = running.putIfAbsent(pin, mine.future());
@@ -161,7 +166,7 @@ final class Takeover implements RoomTakeover {
         long elapsedMs = Math.max(0, System.currentTimeMillis() - saved.savedAt());
         Room.Environment env = environments.get();
         Addresses.JoinAddress joinAt = addresses.joinAddresses().get(0);
-        SeatWatch recorder = new SeatWatch(store.resumeGame(row.gameId()));
+        SeatWatch recorder = new SeatWatch(store.resumeGame(row.gameId(), cause.tag()));
         Promise<Room> built = Promise.promise();
         // Built on the context it will run on: its timers and state belong there.
         env.executor().execute(() -> {

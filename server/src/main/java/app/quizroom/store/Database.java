@@ -24,7 +24,8 @@ import java.util.List;
 public final class Database {
 
     static final List<String> MIGRATIONS = List.of("V1__results.sql", "V2__teams.sql", "V3__shuffle_and_skills.sql",
-            "V4__ended_early.sql", "V5__cluster.sql", "V6__takeover.sql");
+            "V4__ended_early.sql", "V5__cluster.sql", "V6__takeover.sql",
+            "V7__takeover_cause.sql");
 
     private Database() {
     }

@@ -85,8 +85,8 @@ abstract class QueuedStore implements ResultStore {
     }
 
     @Override
-    public GameRecorder resumeGame(long gameId) {
-        return recorder().resumeGame(gameId, System.currentTimeMillis());
+    public GameRecorder resumeGame(long gameId, String cause) {
+        return recorder().resumeGame(gameId, System.currentTimeMillis(), cause);
     }
 
     @Override

@@ -58,6 +58,7 @@ final class ReportJson {
         g.put("playerCount", s.playerCount());
         g.put("takenOverAt", s.takenOverAt());
         g.put("takenOverBy", s.takenOverBy());
+        g.put("takenOverCause", s.takenOverCause());
         return g;
     }
 

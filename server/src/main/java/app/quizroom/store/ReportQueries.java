@@ -18,7 +18,7 @@ final class ReportQueries {
     private static final String SUMMARY = "SELECT g.id, g.pin, g.bank_id, g.bank_title, g.created_at, g.started_at,"
             + " g.ended_at, g.status, g.question_count, g.unsaved_count,"
             + " (SELECT count(*) FROM players p WHERE p.game_id = g.id AND p.kicked = 0), g.ended_early,"
-            + " g.taken_over_at, g.taken_over_by";
+            + " g.taken_over_at, g.taken_over_by, g.taken_over_cause";
 
     private ReportQueries() {
     }
@@ -36,7 +36,7 @@ final class ReportQueries {
     static GameSummary game(Reader c, long id) throws SQLException {
         List<GameSummary> game = new ArrayList<>();
         c.forEachRow(SUMMARY + ", g.settings_json FROM games g WHERE g.id = ?", List.of(id),
-                rs -> game.add(summary(rs, rs.text(15))));
+                rs -> game.add(summary(rs, rs.text(16))));
         return game.isEmpty() ? null : game.get(0);
     }
 
@@ -81,6 +81,7 @@ final class ReportQueries {
     private static GameSummary summary(Columns rs, String settingsJson) throws SQLException {
         return new GameSummary(rs.longValue(1), rs.text(2), rs.text(3), rs.text(4), rs.longValue(5),
                 rs.longOrNull(6), rs.longOrNull(7), rs.text(8), rs.intValue(12) != 0, rs.intValue(9),
-                rs.intValue(10), rs.intValue(11), rs.longOrNull(13), rs.text(14), settingsJson);
+                rs.intValue(10), rs.intValue(11), rs.longOrNull(13), rs.text(14), rs.text(15),
+                settingsJson);
     }
 }

@@ -37,9 +37,10 @@ public interface ResultStore extends AutoCloseable {
 
     /**
      * The recorder of a game this node takes over from a node that stopped (cluster mode): the takeover is recorded
-     * on the game, which is this node's from now on.
+     * on the game with its cause ({@code reconnect}, {@code successor} or {@code planned}, docs/cluster.md §7), and the
+     * game is this node's from now on.
      */
-    GameRecorder resumeGame(long gameId);
+    GameRecorder resumeGame(long gameId, String cause);
 
     /**
      * A recorder for a game another node runs, in a database this node shares with it (cluster mode): this node

@@ -75,11 +75,12 @@ final class SqlRecorder {
 
     /**
      * The recorder of a game another node ran until it stopped, now this node's (cluster takeover): records when and
-     * by which node it was taken over, and that the game is this node's from now on.
+     * by which node it was taken over and why ({@code cause}: {@code reconnect}, {@code successor} or
+     * {@code planned}), and that the game is this node's from now on.
      */
-    GameRecorder resumeGame(long id, long takenAt) {
-        queue.submit(id, sql -> sql.run("UPDATE games SET taken_over_at = ?, taken_over_by = ?, owner_node = ?"
-                + " WHERE id = ?", takenAt, node, node, id));
+    GameRecorder resumeGame(long id, long takenAt, String cause) {
+        queue.submit(id, sql -> sql.run("UPDATE games SET taken_over_at = ?, taken_over_by = ?, taken_over_cause = ?,"
+                + " owner_node = ? WHERE id = ?", takenAt, node, cause, node, id));
         return new Game(id);
     }
 

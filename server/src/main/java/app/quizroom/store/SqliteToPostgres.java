@@ -34,7 +34,8 @@ public final class SqliteToPostgres {
     private static final List<Table> TABLES = List.of(
             new Table("games", "id", List.of("id", "pin", "bank_id", "bank_title", "settings_json", "host_key_hash",
                     "question_count", "created_at", "started_at", "ended_at", "status", "unsaved_count", "team_mode",
-                    "shuffle_seed", "ended_early", "owner_node", "taken_over_at", "taken_over_by")),
+                    "shuffle_seed", "ended_early", "owner_node", "taken_over_at", "taken_over_by",
+                    "taken_over_cause")),
             new Table("game_questions", "game_id", List.of("game_id", "idx", "question_id", "type", "prompt",
                     "options_json", "solution_json", "points", "time_limit_ms", "explanation",
                     "option_explanations_json", "skill")),

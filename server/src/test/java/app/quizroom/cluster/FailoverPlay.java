@@ -71,8 +71,20 @@ final class FailoverPlay {
      */
     static void assertFinishedAt(FailoverCluster cluster, ServerProcess node, String newOwner,
                                  EdgeServingTest.Game game, Set<String> acknowledged) throws Exception {
+        assertFinishedAt(cluster, node, newOwner, null, game, acknowledged);
+    }
+
+    /** As above, and the report gives {@code cause} as the takeover's cause ({@code takenOverCause}; any if null). */
+    static void assertFinishedAt(FailoverCluster cluster, ServerProcess node, String newOwner, String cause,
+                                 EdgeServingTest.Game game, Set<String> acknowledged) throws Exception {
         JsonObject summary = FailoverCluster.report(node, game.gameId, game.hostToken).getJsonObject("game");
         assertEquals(newOwner, summary.getString("takenOverBy"), summary.encode());
+        if (cause != null) {
+            assertEquals(cause, summary.getString("takenOverCause"), summary.encode());
+        } else {
+            assertTrue(java.util.List.of("reconnect", "successor", "planned")
+                    .contains(summary.getString("takenOverCause")), summary.encode());
+        }
         assertNotNull(summary.getLong("takenOverAt"));
         assertEquals("finished", summary.getString("status"));
         assertEquals(acknowledged, cluster.storedAnswers(game.gameId), "every acknowledged answer is stored");

@@ -99,7 +99,7 @@ class PlannedHandoverTest {
         assertEquals(Map.of("A1", 2000, "B1", 2000, "A2", 2000, "B2", 1000), FailoverPlay.endOnPodium(host),
                 "every acknowledged answer counts");
 
-        FailoverPlay.assertFinishedAt(cluster, b, "node-1", game, acknowledged);
+        FailoverPlay.assertFinishedAt(cluster, b, "node-1", "planned", game, acknowledged);
         assertTrue(b.get("/metrics").body().contains(
                 "quizroom_cluster_takeovers_total{cause=\"planned\",node=\"node-1\"} 1.0"));
     }

@@ -93,7 +93,7 @@ class UnattendedTakeoverTest {
         assertEquals(Map.of("B1", 2000, "A1", 1000, "C1", 1000), FailoverPlay.endOnPodium(host),
                 "B1's answer before the death counts");
 
-        FailoverPlay.assertFinishedAt(cluster, c, "node-2", game, acknowledged);
+        FailoverPlay.assertFinishedAt(cluster, c, "node-2", "successor", game, acknowledged);
         assertTrue(c.get("/metrics").body().contains(
                 "quizroom_cluster_takeovers_total{cause=\"successor\",node=\"node-2\"} 1.0"));
         assertEquals(0.0, FailoverCluster.metric(b, "quizroom_cluster_takeovers_total"), "B took nothing over");

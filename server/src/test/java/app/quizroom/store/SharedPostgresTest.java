@@ -278,7 +278,7 @@ class SharedPostgresTest {
                 new app.quizroom.game.RoomSnapshot.StoredAnswer(1, 1,
                         new GameRecorder.GivenAnswer(null, List.of(0, 2), null, null), 900, 0.5)), answers);
 
-        GameRecorder resumed = second.resumeGame(game.gameId());
+        GameRecorder resumed = second.resumeGame(game.gameId(), "reconnect");
         assertEquals(game.gameId(), resumed.gameId());
         assertTrue(second.flushed().get(TIMEOUT_S, TimeUnit.SECONDS));
         assertEquals("node-b", pg.single("SELECT taken_over_by FROM games WHERE id = " + game.gameId()));
@@ -297,6 +297,7 @@ class SharedPostgresTest {
         var report = second.reports().report(game.gameId()).get("game");
         assertEquals("node-b", report.get("takenOverBy").asText());
         assertTrue(report.get("takenOverAt").isNumber());
+        assertEquals("reconnect", report.get("takenOverCause").asText());
     }
 
     private String status(GameRecorder game) throws Exception {
