@@ -118,7 +118,7 @@ class PinScanTest {
                 break;
             }
             attempts++;
-            JsonObject reply = scanner.poll(5_000);
+            JsonObject reply = scanner.pollUntilClosed(5_000);
             if (reply != null) {
                 replies.add(reply);
             } else {

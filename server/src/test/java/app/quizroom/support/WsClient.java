@@ -168,6 +168,21 @@ public final class WsClient implements AutoCloseable {
         return Waits.poll(inbox, millis);
     }
 
+    /**
+     * The next message not yet consumed, waiting at most {@code millis}; null if none came, or at once when the socket
+     * is closed and nothing more is left (a frame arrives before the close that follows it).
+     */
+    public JsonObject pollUntilClosed(long millis) {
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        while (true) {
+            boolean wasClosed = closed.isDone();
+            JsonObject next = Waits.poll(inbox, wasClosed ? 0 : 10);
+            if (next != null || wasClosed || System.nanoTime() >= until) {
+                return next;
+            }
+        }
+    }
+
     /** Waits at most {@code millis} for the server to close the socket; the close code, or null if still open. */
     public Short awaitClose(long millis) {
         try {
