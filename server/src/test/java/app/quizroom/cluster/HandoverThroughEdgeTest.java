@@ -83,11 +83,14 @@ class HandoverThroughEdgeTest {
             loop.start();
             loops.add(loop);
         }
-        Thread.sleep(300); // a few rejoins served by A through C first
+        assertTrue(within(TAKEN_OVER, () -> seatedEach(outcomes, 0, 3)),
+                "rejoins served by A through C before the hand-over: " + outcomes);
         a.terminate();
         assertEquals(4004, game.host.awaitClose(), "the projector is told to reconnect");
         assertTrue(a.awaitExit(30), "the drained node exits once it owns no room\n" + a.logTail());
-        Thread.sleep(1_000); // and rejoins through C once B is the only owner left
+        int afterExit = outcomes.size();
+        assertTrue(within(TAKEN_OVER, () -> seatedEach(outcomes, afterExit, 3)),
+                "rejoins through C seated once B is the only owner left: " + outcomes);
         go.set(false);
         for (Thread loop : loops) {
             loop.join(30_000);
@@ -124,6 +127,18 @@ class HandoverThroughEdgeTest {
         assertTrue(within(TAKEN_OVER, () -> FailoverCluster.report(b, game.gameId, game.hostToken)
                 .getJsonObject("game").getString("status").equals("finished")));
         FailoverPlay.assertFinishedAt(cluster, b, "node-1", "planned", game, acknowledged);
+    }
+
+    /** Whether C1 and C2 have each been seated at least {@code times} times by the rejoins from the {@code from}th on. */
+    private static boolean seatedEach(List<String> outcomes, int from, int times) {
+        List<String> since = new ArrayList<>(outcomes);
+        since = since.subList(Math.min(from, since.size()), since.size());
+        for (String name : List.of("C1", "C2")) {
+            if (since.stream().filter((name + " joined")::equals).count() < times) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
