@@ -48,7 +48,7 @@ class ClusterPinRaceTest {
     void nodesWhoseMapsDisagreeStillNeverHandOutOnePinTwiceThroughTheDatabase() throws Exception {
         List<String> sequence = IntStream.range(0, 200).mapToObj(i -> Integer.toString(525_200 + i)).toList();
         Map<String, String> env = new java.util.HashMap<>(Postgres.shared().newDatabase().env());
-        env.put("QUIZROOM_TEST_PINS", String.join(",", sequence));
+        env.put(FixedPinServer.PINS, String.join(",", sequence));
         env.put("QUIZROOM_NODE_NAME", "left");
         ClusterNodes left = started.keep(ClusterNodes.start(1, env, FixedPinServer.class.getName()));
         env.put("QUIZROOM_NODE_NAME", "right");
@@ -76,7 +76,7 @@ class ClusterPinRaceTest {
     void twoNodesRacingForTheSamePinsNeverHandOutOneTwice() throws Exception {
         List<String> sequence = IntStream.range(0, 200).mapToObj(i -> Integer.toString(424_200 + i)).toList();
         ClusterNodes cluster = started.keep(ClusterNodes.start(2,
-                Map.of("QUIZROOM_TEST_PINS", String.join(",", sequence)), FixedPinServer.class.getName()));
+                Map.of(FixedPinServer.PINS, String.join(",", sequence)), FixedPinServer.class.getName()));
 
         CountDownLatch go = new CountDownLatch(1);
         List<CompletableFuture<List<JsonObject>>> creating = cluster.nodes().stream()

@@ -1,11 +1,14 @@
 package app.quizroom.cluster;
 
 import app.quizroom.support.FailoverCluster;
+import app.quizroom.support.FixedPinServer;
 import app.quizroom.support.ServerProcess;
 import app.quizroom.support.WsClient;
 import io.vertx.core.json.JsonObject;
 
+import java.io.IOException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -16,10 +19,37 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The moves of a game of {@link EdgeServingTest#BANK} that the failover tests play after a takeover. */
+/**
+ * The failover tests' cluster, with players named for their home node ("A1" on node 0, "C2" on node 2), and the
+ * moves of a game of {@link EdgeServingTest#BANK} that they play after a takeover.
+ */
 final class FailoverPlay {
 
     private FailoverPlay() {
+    }
+
+    /**
+     * {@code nodes} servers on {@link EdgeServingTest#BANK} that draw the PINs {@code pins} first, in order
+     * ({@link FixedPinServer}), with {@code env} besides.
+     */
+    static FailoverCluster start(int nodes, Map<String, String> env, String... pins) throws IOException {
+        Map<String, String> settings = new HashMap<>(env);
+        settings.put(FixedPinServer.PINS, String.join(",", pins));
+        return FailoverCluster.start(nodes, settings, EdgeServingTest.BANK, FixedPinServer.class.getName());
+    }
+
+    /** The node a player joins first, named by the first letter of its name: "A1" joins node 0, "C2" node 2. */
+    static ServerProcess home(FailoverCluster cluster, String name) {
+        return cluster.node(name.charAt(0) - 'A');
+    }
+
+    /** Each named player joined at its home node, in the order given. */
+    static Map<String, WsClient> joinAtHomes(FailoverCluster cluster, EdgeServingTest.Game game, String... names) {
+        Map<String, WsClient> players = new LinkedHashMap<>();
+        for (String name : names) {
+            players.put(name, game.join(home(cluster, name), name));
+        }
+        return players;
     }
 
     /**

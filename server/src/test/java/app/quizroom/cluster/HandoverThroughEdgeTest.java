@@ -1,7 +1,6 @@
 package app.quizroom.cluster;
 
 import app.quizroom.support.FailoverCluster;
-import app.quizroom.support.FixedPinServer;
 import app.quizroom.support.ServerProcess;
 import app.quizroom.support.Started;
 import app.quizroom.support.WsClient;
@@ -47,17 +46,13 @@ class HandoverThroughEdgeTest {
     @Test
     void phonesRejoiningThroughAnEdgeWhileTheirRoomIsHandedOverKeepTheirSeats() throws Exception {
         String pin = UnattendedTakeoverTest.pinWhoseSuccessorIs("node-1", List.of("node-1", "node-2"));
-        cluster = started.keep(FailoverCluster.start(3, Map.of("QUIZROOM_DRAIN_SECONDS", "60",
-                "QUIZROOM_TEST_PINS", pin), EdgeServingTest.BANK, FixedPinServer.class.getName()));
+        cluster = started.keep(FailoverPlay.start(3, Map.of("QUIZROOM_DRAIN_SECONDS", "60"), pin));
         ServerProcess a = cluster.node(0);
         ServerProcess b = cluster.node(1);
         ServerProcess c = cluster.node(2);
         EdgeServingTest.Game game = EdgeServingTest.Game.create(a, cluster.vertx(), cluster.clients(), 60);
         assertEquals(pin, game.pin);
-        Map<String, WsClient> players = new LinkedHashMap<>();
-        players.put("A1", game.join(a, "A1"));
-        players.put("C1", game.join(c, "C1"));
-        players.put("C2", game.join(c, "C2"));
+        Map<String, WsClient> players = FailoverPlay.joinAtHomes(cluster, game, "A1", "C1", "C2");
         game.host.send(command("start"));
         Map<String, JsonObject> opened = new LinkedHashMap<>();
         players.forEach((name, p) -> opened.put(name, EdgeServingTest.Game.opened(p)));

@@ -1,7 +1,6 @@
 package app.quizroom.cluster;
 
 import app.quizroom.support.FailoverCluster;
-import app.quizroom.support.FixedPinServer;
 import app.quizroom.support.ServerProcess;
 import app.quizroom.support.Started;
 import app.quizroom.support.WsClient;
@@ -44,20 +43,14 @@ class OwnerDeathWithEdgesTest {
     void whenTheOwnerDiesWithPlayersOnEdgesOneOfTheEdgesTakesTheRoomAndTheGameGoesOnToThePodium() throws Exception {
         // B is the room's successor among B and C: it takes the room over at once, or the host's reconnection does.
         String pin = UnattendedTakeoverTest.pinWhoseSuccessorIs("node-1", List.of("node-1", "node-2"));
-        cluster = started.keep(FailoverCluster.start(3, Map.of("QUIZROOM_TEST_PINS", pin), EdgeServingTest.BANK,
-                FixedPinServer.class.getName()));
+        cluster = started.keep(FailoverPlay.start(3, Map.of(), pin));
         ServerProcess a = cluster.node(0);
         ServerProcess b = cluster.node(1);
         ServerProcess c = cluster.node(2);
 
         EdgeServingTest.Game game = EdgeServingTest.Game.create(a, cluster.vertx(), cluster.clients(), 60);
         // Two players on each node: "A1" and "A2" on A (node-0), and so on.
-        Map<String, ServerProcess> homes = new LinkedHashMap<>();
-        for (String name : List.of("A1", "A2", "B1", "B2", "C1", "C2")) {
-            homes.put(name, cluster.node(name.charAt(0) - 'A'));
-        }
-        Map<String, WsClient> players = new LinkedHashMap<>();
-        homes.forEach((name, node) -> players.put(name, game.join(node, name)));
+        Map<String, WsClient> players = FailoverPlay.joinAtHomes(cluster, game, "A1", "A2", "B1", "B2", "C1", "C2");
         Set<String> acknowledged = new TreeSet<>();
 
         // Question 0: everyone right, acknowledged; 1000 points each.
@@ -93,7 +86,9 @@ class OwnerDeathWithEdgesTest {
             assertEquals(4004, players.get(name).awaitClose(), name + " closed by its edge to reconnect");
         }
         WsClient host = cluster.reconnect(b, FailoverCluster.host(game.pin, game.hostToken), "hosting").socket();
-        Map<String, ServerProcess> rejoinAt = new LinkedHashMap<>(homes);
+        // A's players rejoin B and C; the others their own node.
+        Map<String, ServerProcess> rejoinAt = new LinkedHashMap<>();
+        players.keySet().forEach(name -> rejoinAt.put(name, FailoverPlay.home(cluster, name)));
         rejoinAt.put("A1", b);
         rejoinAt.put("A2", c);
         Map<String, WsClient> back = new LinkedHashMap<>();

@@ -1,7 +1,6 @@
 package app.quizroom.cluster;
 
 import app.quizroom.support.FailoverCluster;
-import app.quizroom.support.FixedPinServer;
 import app.quizroom.support.ServerProcess;
 import app.quizroom.support.Started;
 import app.quizroom.support.WsClient;
@@ -38,17 +37,11 @@ class PlannedHandoverTest {
 
     @Test
     void aDrainingOwnerHandsItsRoomToAnotherNodeAndEveryConnectionFollows() throws Exception {
-        cluster = started.keep(FailoverCluster.start(2, Map.of("QUIZROOM_DRAIN_SECONDS", "60"), EdgeServingTest.BANK,
-                FixedPinServer.class.getName()));
+        cluster = started.keep(FailoverPlay.start(2, Map.of("QUIZROOM_DRAIN_SECONDS", "60")));
         ServerProcess a = cluster.node(0);
         ServerProcess b = cluster.node(1);
         EdgeServingTest.Game game = EdgeServingTest.Game.create(a, cluster.vertx(), cluster.clients(), 60);
-        Map<String, ServerProcess> homes = new LinkedHashMap<>();
-        for (String name : List.of("A1", "A2", "B1", "B2")) {
-            homes.put(name, cluster.node(name.charAt(0) - 'A'));
-        }
-        Map<String, WsClient> players = new LinkedHashMap<>();
-        homes.forEach((name, node) -> players.put(name, game.join(node, name)));
+        Map<String, WsClient> players = FailoverPlay.joinAtHomes(cluster, game, "A1", "A2", "B1", "B2");
         game.host.send(command("start"));
         Set<String> acknowledged = new TreeSet<>();
         Map<String, JsonObject> opened = new LinkedHashMap<>();

@@ -1,7 +1,6 @@
 package app.quizroom.cluster;
 
 import app.quizroom.support.FailoverCluster;
-import app.quizroom.support.FixedPinServer;
 import app.quizroom.support.ServerProcess;
 import app.quizroom.support.Started;
 import app.quizroom.support.WsClient;
@@ -40,14 +39,12 @@ class SimultaneousTakeoverTest {
 
     @Test
     void reconnectionsReachingTwoNodesAtOnceLeaveTheRoomWithOneOwner() throws Exception {
-        cluster = started.keep(FailoverCluster.start(3, Map.of(), EdgeServingTest.BANK, FixedPinServer.class.getName()));
+        cluster = started.keep(FailoverPlay.start(3, Map.of()));
         ServerProcess a = cluster.node(0);
         ServerProcess b = cluster.node(1);
         ServerProcess c = cluster.node(2);
         EdgeServingTest.Game game = EdgeServingTest.Game.create(a, cluster.vertx(), cluster.clients(), 60);
-        Map<String, WsClient> players = new LinkedHashMap<>();
-        players.put("A1", game.join(a, "A1"));
-        players.put("C1", game.join(c, "C1"));
+        Map<String, WsClient> players = FailoverPlay.joinAtHomes(cluster, game, "A1", "C1");
         game.host.send(command("start"));
         Set<String> acknowledged = new TreeSet<>();
         FailoverPlay.answerRight("A1", players.get("A1"), acknowledged);

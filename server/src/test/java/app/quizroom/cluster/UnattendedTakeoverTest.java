@@ -1,7 +1,6 @@
 package app.quizroom.cluster;
 
 import app.quizroom.support.FailoverCluster;
-import app.quizroom.support.FixedPinServer;
 import app.quizroom.support.ServerProcess;
 import app.quizroom.support.Started;
 import app.quizroom.support.WsClient;
@@ -41,17 +40,13 @@ class UnattendedTakeoverTest {
     void whenTheOwnerDiesAndNobodyReconnectsItsSuccessorRunsTheRoomAndClosesItsQuestion() throws Exception {
         String pin = pinWhoseSuccessorIs("node-2", List.of("node-1", "node-2"));
         String overPin = "271828";
-        cluster = started.keep(FailoverCluster.start(3, Map.of("QUIZROOM_TEST_PINS", pin + "," + overPin),
-                EdgeServingTest.BANK, FixedPinServer.class.getName()));
+        cluster = started.keep(FailoverPlay.start(3, Map.of(), pin, overPin));
         ServerProcess a = cluster.node(0);
         ServerProcess b = cluster.node(1);
         ServerProcess c = cluster.node(2);
         EdgeServingTest.Game game = EdgeServingTest.Game.create(a, cluster.vertx(), cluster.clients(), 12);
         assertEquals(pin, game.pin);
-        Map<String, WsClient> players = new LinkedHashMap<>();
-        players.put("A1", game.join(a, "A1"));
-        players.put("B1", game.join(b, "B1"));
-        players.put("C1", game.join(c, "C1"));
+        Map<String, WsClient> players = FailoverPlay.joinAtHomes(cluster, game, "A1", "B1", "C1");
         game.host.send(command("start"));
         Set<String> acknowledged = new TreeSet<>();
         FailoverPlay.answerRight("B1", players.get("B1"), acknowledged);

@@ -17,13 +17,16 @@ import java.util.concurrent.TimeUnit;
  */
 public final class FixedPinServer {
 
+    /** The environment variable naming the PINs to draw first. */
+    public static final String PINS = "QUIZROOM_TEST_PINS";
+
     private FixedPinServer() {
     }
 
     public static void main(String[] args) throws Exception {
         Config config = Config.fromEnv(System.getenv());
         ClusterConfig cluster = ClusterConfig.fromEnv(System.getenv());
-        Deque<String> fixed = new ArrayDeque<>(Arrays.asList(System.getenv().getOrDefault("QUIZROOM_TEST_PINS", "")
+        Deque<String> fixed = new ArrayDeque<>(Arrays.asList(System.getenv().getOrDefault(PINS, "")
                 .split(",")));
         fixed.removeIf(String::isBlank);
         SecureRandom seeds = new SecureRandom();
