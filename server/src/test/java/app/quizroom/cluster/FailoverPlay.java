@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -36,6 +37,15 @@ final class FailoverPlay {
         Map<String, String> settings = new HashMap<>(env);
         settings.put(FixedPinServer.PINS, String.join(",", pins));
         return FailoverCluster.start(nodes, settings, EdgeServingTest.BANK, FixedPinServer.class.getName());
+    }
+
+    /** A PIN whose successor among {@code members} is {@code wanted}, found by trying PINs in order. */
+    static String pinWhoseSuccessorIs(String wanted, List<String> members) {
+        for (int pin = 314_159; ; pin++) {
+            if (wanted.equals(Successor.of(Integer.toString(pin), members))) {
+                return Integer.toString(pin);
+            }
+        }
     }
 
     /** The node a player joins first, named by the first letter of its name: "A1" joins node 0, "C2" node 2. */

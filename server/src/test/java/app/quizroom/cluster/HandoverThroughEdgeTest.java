@@ -45,7 +45,7 @@ class HandoverThroughEdgeTest {
 
     @Test
     void phonesRejoiningThroughAnEdgeWhileTheirRoomIsHandedOverKeepTheirSeats() throws Exception {
-        String pin = UnattendedTakeoverTest.pinWhoseSuccessorIs("node-1", List.of("node-1", "node-2"));
+        String pin = FailoverPlay.pinWhoseSuccessorIs("node-1", List.of("node-1", "node-2"));
         cluster = started.keep(FailoverPlay.start(3, Map.of("QUIZROOM_DRAIN_SECONDS", "60"), pin));
         ServerProcess a = cluster.node(0);
         ServerProcess b = cluster.node(1);

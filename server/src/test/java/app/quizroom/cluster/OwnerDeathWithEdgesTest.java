@@ -42,7 +42,7 @@ class OwnerDeathWithEdgesTest {
     @Test
     void whenTheOwnerDiesWithPlayersOnEdgesOneOfTheEdgesTakesTheRoomAndTheGameGoesOnToThePodium() throws Exception {
         // B is the room's successor among B and C: it takes the room over at once, or the host's reconnection does.
-        String pin = UnattendedTakeoverTest.pinWhoseSuccessorIs("node-1", List.of("node-1", "node-2"));
+        String pin = FailoverPlay.pinWhoseSuccessorIs("node-1", List.of("node-1", "node-2"));
         cluster = started.keep(FailoverPlay.start(3, Map.of(), pin));
         ServerProcess a = cluster.node(0);
         ServerProcess b = cluster.node(1);

@@ -38,7 +38,7 @@ class UnattendedTakeoverTest {
 
     @Test
     void whenTheOwnerDiesAndNobodyReconnectsItsSuccessorRunsTheRoomAndClosesItsQuestion() throws Exception {
-        String pin = pinWhoseSuccessorIs("node-2", List.of("node-1", "node-2"));
+        String pin = FailoverPlay.pinWhoseSuccessorIs("node-2", List.of("node-1", "node-2"));
         String overPin = "271828";
         cluster = started.keep(FailoverPlay.start(3, Map.of(), pin, overPin));
         ServerProcess a = cluster.node(0);
@@ -92,14 +92,5 @@ class UnattendedTakeoverTest {
         assertTrue(c.get("/metrics").body().contains(
                 "quizroom_cluster_takeovers_total{cause=\"successor\",node=\"node-2\"} 1.0"));
         assertEquals(0.0, FailoverCluster.metric(b, "quizroom_cluster_takeovers_total"), "B took nothing over");
-    }
-
-    /** A PIN whose successor among {@code members} is {@code wanted}, found by trying PINs in order. */
-    static String pinWhoseSuccessorIs(String wanted, List<String> members) {
-        for (int pin = 314_159; ; pin++) {
-            if (wanted.equals(Successor.of(Integer.toString(pin), members))) {
-                return Integer.toString(pin);
-            }
-        }
     }
 }
