@@ -32,6 +32,7 @@ public final class Summary {
             new Column("ack p50 ms", j -> j.getJsonObject("ackLatencyMs").getValue("p50")),
             new Column("ack p99 ms", j -> j.getJsonObject("ackLatencyMs").getValue("p99")),
             new Column("ack max ms", j -> j.getJsonObject("ackLatencyMs").getValue("max")),
+            new Column("bare ack floor p99 ms", j -> j.containsKey("bare") ? j.getJsonObject("bare").getValue("burstAckP99MedianMs") : null),
             new Column("q 0 ack p99 ms", j -> question(j, 0).getJsonObject("ackLatencyMs").getValue("p99")),
             new Column("later q ack p99 ms (worst)", Summary::laterAckP99),
             new Column("server start ms", j -> j.getJsonObject("server").getValue("startMs")),
