@@ -72,8 +72,18 @@ final class PlayerCommands {
             out.toLink(player.link, new ServerMessage.AnswerAck(question, record.nonce(), true));
             return;
         }
-        record.stored().acknowledged().thenAccept(saved -> audience.deliverOnContext(() ->
-                new Outbox().toLink(player.link, new ServerMessage.AnswerAck(question, record.nonce(), saved))));
+        record.stored().acknowledged().thenAccept(saved -> {
+            // On the store's thread, as its batch commits: to the player's link now (a reconnected phone gets it
+            // on its new socket), straight to the socket's loop where the link allows, so that 1,000 answers
+            // committed at once do not wait behind the room's work for their acknowledgements.
+            ServerMessage.AnswerAck ack = new ServerMessage.AnswerAck(question, record.nonce(), saved);
+            Link link = player.link;
+            if (link != null && link.sendsFromAnyThread()) {
+                link.send(ack);
+            } else {
+                audience.deliverOnContext(() -> new Outbox().toLink(player.link, ack));
+            }
+        });
     }
 
     private Reply switchTeam(ClientMessage.SwitchTeam switchTeam, From from) {
