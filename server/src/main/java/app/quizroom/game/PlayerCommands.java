@@ -53,10 +53,10 @@ final class PlayerCommands {
         }
         Outbox out = new Outbox();
         if (outcome instanceof AnswerDesk.Repeated repeated) {
-            acknowledge(from.player(), message.question(), repeated.record(), out);
+            acknowledge(from, message.question(), repeated.record(), out);
             return out;
         }
-        acknowledge(from.player(), message.question(), ((AnswerDesk.Accepted) outcome).record(), out);
+        acknowledge(from, message.question(), ((AnswerDesk.Accepted) outcome).record(), out);
         if (!phases.closeIfAllAnswered(out)) {
             out.countChanged();
         }
@@ -67,23 +67,14 @@ final class PlayerCommands {
      * The acknowledgement goes out once the store has the answer (or has said it cannot save it yet), so that
      * {@code saved: true} is a promise that the answer survives a crash.
      */
-    private void acknowledge(Player player, int question, AnswerRecord record, Outbox out) {
+    private void acknowledge(From from, int question, AnswerRecord record, Outbox out) {
         if (record.stored().isOnDisk()) {
-            out.toLink(player.link, new ServerMessage.AnswerAck(question, record.nonce(), true));
+            out.toLink(from.player().link, new ServerMessage.AnswerAck(question, record.nonce(), true));
+            audience.acknowledged(from.arrivedAt());
             return;
         }
-        record.stored().acknowledged().thenAccept(saved -> {
-            // On the store's thread, as its batch commits: to the player's link now (a reconnected phone gets it
-            // on its new socket), straight to the socket's loop where the link allows, so that 1,000 answers
-            // committed at once do not wait behind the room's work for their acknowledgements.
-            ServerMessage.AnswerAck ack = new ServerMessage.AnswerAck(question, record.nonce(), saved);
-            Link link = player.link;
-            if (link != null && link.sendsFromAnyThread()) {
-                link.send(ack);
-            } else {
-                audience.deliverOnContext(() -> new Outbox().toLink(player.link, ack));
-            }
-        });
+        record.stored().acknowledged().thenAccept(saved -> audience.acknowledge(from.player(),
+                new ServerMessage.AnswerAck(question, record.nonce(), saved), from.arrivedAt()));
     }
 
     private Reply switchTeam(ClientMessage.SwitchTeam switchTeam, From from) {
