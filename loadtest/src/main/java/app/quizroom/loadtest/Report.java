@@ -125,6 +125,8 @@ final class Report {
                 .put("cpuSeconds", Stats.round(run.toolAfter().cpuSeconds() - run.toolBefore().cpuSeconds()))
                 .put("rssKiB", run.toolAfter().rssKiB())
                 .put("wallSeconds", Stats.round(run.wallSeconds())));
+        json.put("playEpochMs", new JsonObject().put("started", run.playStartedEpochMs())
+                .put("ended", run.playEndedEpochMs()));
 
         if (bare != null) {
             double bareMedian = Stats.median(bare.fanoutMs());
