@@ -6,9 +6,9 @@
 #   bash loadtest/run-first-game.sh [OUT_DIR] [RUNS]
 # SERVERS="name=path/to/quizroom.jar other=path/to/other.jar" measures several builds, their runs interleaved so
 # that each sees the same load on the machine (default: "server=server/target/quizroom.jar").
-# SIZES="1000 5000 10000" picks the sizes.
+# SIZES="1000 5000 10000" picks the sizes; JFR_SIZES="1000" those of the profiled runs ("" for none).
 # Writes OUT_DIR/<server>-n<N>-<run>.json and .txt (table, and `uptime` before the run), OUT_DIR/summary-<server>.md,
-# OUT_DIR/jfr-<server>.jfr and OUT_DIR/jfr-<server>-top.txt.
+# OUT_DIR/jfr-<server>-n<N>.jfr and OUT_DIR/jfr-<server>-n<N>-top.txt (JfrTop: the play only).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,6 +17,7 @@ RUNS=${2:-3}
 TOOL=loadtest/target/quizroom-loadtest.jar
 SERVERS=${SERVERS:-server=server/target/quizroom.jar}
 SIZES=${SIZES:-1000 5000 10000}
+JFR_SIZES=${JFR_SIZES-1000}
 SERVER_JVM="-Xms256m -Xmx1g"
 # The tool is a fresh JVM on the same cores as the server: with C2 its JIT compiler threads took 4.5 s of CPU in a
 # run of 1,000 (its event loops 0.3 s). C1 alone compiles its light work at a tenth of that; it checks the same.
@@ -48,24 +49,21 @@ for server in $SERVERS; do
   echo "## $label"; cat "$OUT/summary-$label.md"
 done
 
-# One profiled run per server at 1,000: where the time goes during the start and the burst of answers.
-for server in $SERVERS; do
-  label=${server%%=*} jar=${server#*=}
-  jfr="$OUT/jfr-$label.jfr"
-  # shellcheck disable=SC2086
-  java $TOOL_JVM -jar "$TOOL" --spawn-server "$jar" --no-bare --players 1000 $SHAPE \
-    --server-jvm "$SERVER_JVM -XX:StartFlightRecording=filename=$jfr,settings=profile" \
-    --json "$OUT/jfr-$label.json" 2>&1 | tail -n 1
-  {
-    echo "# top frames (the sampled method itself), all threads"
-    jfr print --events jdk.ExecutionSample "$jfr" \
-      | awk '/stackTrace = \[/ {getline; sub(/^ +/, ""); sub(/ +line:.*/, ""); print}' \
-      | sort | uniq -c | sort -rn | head -n 25
-    echo "# the innermost Quizroom frame of each sample that has one"
-    jfr print --events jdk.ExecutionSample "$jfr" \
-      | awk '/stackTrace = \[/ {s=1; next} s && /app\.quizroom/ {sub(/^ +/, ""); sub(/ +line:.*/, ""); print; s=0} /^\]|^ *\]/ {s=0}' \
-      | sort | uniq -c | sort -rn | head -n 25
-  } > "$OUT/jfr-$label-top.txt"
-  echo "## JFR $label"; head -n 30 "$OUT/jfr-$label-top.txt"
+# One profiled run per server at 1,000: where the server's time goes during the play (the warm-ups and the joins
+# left out, cut by the run's playEpochMs): Java samples every 1 ms, native ones every 2 ms, every compilation.
+JFC="$OUT/profile-1ms.jfc"
+jfr configure --input profile 'jdk.ExecutionSample#period=1 ms' 'jdk.NativeMethodSample#period=2 ms' \
+  'jdk.Compilation#threshold=0 ms' --output "$JFC" > /dev/null
+for n in $JFR_SIZES; do
+  for server in $SERVERS; do
+    label=${server%%=*}-n$n jar=${server#*=}
+    jfr="$OUT/jfr-$label.jfr"
+    # shellcheck disable=SC2086
+    java $TOOL_JVM -jar "$TOOL" --spawn-server "$jar" --no-bare --players "$n" $SHAPE \
+      --server-jvm "$SERVER_JVM -XX:StartFlightRecording=filename=$jfr,settings=$JFC" \
+      --json "$OUT/jfr-$label.json" 2>&1 | tail -n 1
+    java -cp "$TOOL" app.quizroom.loadtest.JfrTop "$jfr" "$OUT/jfr-$label.json" 25 > "$OUT/jfr-$label-top.txt"
+    echo "## JFR $label"; head -n 40 "$OUT/jfr-$label-top.txt"
+  done
 done
 echo "# $(date -u +%FT%TZ) uptime: $(uptime)" > "$OUT/end.txt"

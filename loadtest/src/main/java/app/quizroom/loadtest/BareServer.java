@@ -32,6 +32,11 @@ import java.util.concurrent.TimeUnit;
  *       as one text frame to every socket, each socket on its own event loop: one hand-over per loop, not one per
  *       socket.</li>
  * </ul>
+ * And the floor of an answer's acknowledgement: {@code {"type":"burst","seq":K}} makes it write an
+ * {@code answering} frame for question K, encoded once, to every other socket, as the real server opens answers;
+ * each {@code answer} it reads is parsed into a tree and answered at once, on the socket's own loop, with the
+ * {@code answerAck} the real server sends (question and nonce echoed, encoded for that answer). No game, no
+ * scoring, no disk: what any server must do to acknowledge a class answering at once, with this client.
  * Run: {@code java -cp quizroom-loadtest.jar app.quizroom.loadtest.BareServer PORT}.
  */
 public final class BareServer {
@@ -85,7 +90,16 @@ public final class BareServer {
         });
         socket.textMessageHandler(text -> {
             JsonObject command = new JsonObject(text);
-            if ("broadcast".equals(command.getString("type"))) {
+            String type = command.getString("type");
+            if ("answer".equals(type)) {
+                socket.writeTextMessage(new JsonObject().put("type", "answerAck")
+                        .put("question", command.getInteger("question")).put("nonce", command.getString("nonce"))
+                        .put("saved", true).encode());
+            } else if ("burst".equals(type)) {
+                long seq = command.getLong("seq", 0L);
+                broadcastShared(socket, "{\"type\":\"answering\",\"index\":" + seq
+                        + ",\"timeLimitMs\":20000,\"remainingMs\":20000}");
+            } else if ("broadcast".equals(type)) {
                 String frame = frame(command.getLong("seq", 0L), command.getInteger("size", 300));
                 if ("shared".equals(command.getString("mode"))) {
                     broadcastShared(socket, frame);

@@ -22,10 +22,13 @@ public final class GameRun {
     /** How long the server is left alone before an idle memory reading. */
     private static final long SETTLE_MS = 2_000;
 
-    /** What the run measured: each room, and the server process at three moments. */
+    /**
+     * What the run measured: each room, the server process at three moments, and when (wall clock, epoch ms) the
+     * rooms were let start and the last one finished, to line a profile of the server up with the play.
+     */
     public record Outcome(List<RoomResult> rooms, ProcStats.Sample serverBefore, ProcStats.Sample serverJoined,
                           ProcStats.Sample serverAfter, ProcStats.Sample toolBefore, ProcStats.Sample toolAfter,
-                          double wallSeconds, List<String> problems) {
+                          double wallSeconds, long playStartedEpochMs, long playEndedEpochMs, List<String> problems) {
 
         /** Players seated, over all rooms. */
         public int seated() {
@@ -94,6 +97,7 @@ public final class GameRun {
         }
         Thread.sleep(SETTLE_MS);
         ProcStats.Sample joined = ProcStats.read(options.serverPid());
+        long playStarted = System.currentTimeMillis();
         startGate.countDown();
 
         long playBound = options.phaseTimeoutMs() * (6L + 4L * options.questions())
@@ -105,6 +109,7 @@ public final class GameRun {
                 problems.add(t.getName() + " still running after " + playBound + " ms; abandoned");
             }
         }
+        long playEnded = System.currentTimeMillis();
         ProcStats.Sample after = ProcStats.read(options.serverPid());
         ProcStats.Sample toolAfter = ProcStats.read("self");
         List<RoomResult> results = new ArrayList<>();
@@ -117,6 +122,6 @@ public final class GameRun {
             }
         }
         return new Outcome(results, before, joined, after, toolBefore, toolAfter,
-                (System.nanoTime() - started) / 1e9, problems);
+                (System.nanoTime() - started) / 1e9, playStarted, playEnded, problems);
     }
 }

@@ -167,7 +167,7 @@ public record LoadOptions(String host, int port, long serverPid, Path serverJar,
               --join-concurrency C   players joining at once per room (200)
               --bank ID              bank to play (lenins-testament)
               --no-bare              skip the bare broadcast baseline
-              --bare-repeats K       bare broadcasts measured, after one warm-up (5)
+              --bare-repeats K       bare rounds measured (broadcasts and an answer burst), after 6 unmeasured (5)
               --phase-timeout S      longest wait for any one phase (60)
               --json FILE            also write the JSON report to FILE
               --warmup N             first play an unmeasured game of N players, 3 questions (0)

@@ -125,6 +125,8 @@ final class Report {
                 .put("cpuSeconds", Stats.round(run.toolAfter().cpuSeconds() - run.toolBefore().cpuSeconds()))
                 .put("rssKiB", run.toolAfter().rssKiB())
                 .put("wallSeconds", Stats.round(run.wallSeconds())));
+        json.put("playEpochMs", new JsonObject().put("started", run.playStartedEpochMs())
+                .put("ended", run.playEndedEpochMs()));
 
         if (bare != null) {
             double bareMedian = Stats.median(bare.fanoutMs());
@@ -137,6 +139,9 @@ final class Report {
                     .put("fanoutMedianMs", Stats.round(bareMedian))
                     .put("floorMs", new JsonArray(DoubleStream.of(bare.floorMs()).mapToObj(Stats::round).toList()))
                     .put("floorMedianMs", Stats.round(floorMedian))
+                    .put("burstAckP50Ms", new JsonArray(DoubleStream.of(bare.burstAckP50Ms()).mapToObj(Stats::round).toList()))
+                    .put("burstAckP99Ms", new JsonArray(DoubleStream.of(bare.burstAckP99Ms()).mapToObj(Stats::round).toList()))
+                    .put("burstAckP99MedianMs", Stats.round(Stats.median(bare.burstAckP99Ms())))
                     .put("problems", new JsonArray(List.copyOf(bare.problems()))));
             json.put("R", Stats.round(questionFanout / floorMedian));
             json.put("RText", Stats.round(questionFanout / bareMedian));
@@ -215,6 +220,9 @@ final class Report {
             row(s, "bare encode-once floor to " + bare.getInteger("clients") + " (ms)",
                     bare.getValue("floorMedianMs") + "  " + bare.getJsonArray("floorMs").encode());
             row(s, "R = question fan-out / floor", j.getValue("R"));
+            row(s, "bare ack floor, all answer at once: p99 (ms)",
+                    bare.getValue("burstAckP99MedianMs") + "  " + bare.getJsonArray("burstAckP99Ms").encode()
+                            + "  p50 " + bare.getJsonArray("burstAckP50Ms").encode());
             row(s, "question fan-out / writeTextMessage", j.getValue("RText"));
         }
         row(s, "podium (final) fan-out (ms)", j.getValue("podiumFanoutMs"));

@@ -10,14 +10,17 @@ import java.time.Duration;
 
 /**
  * A few lines of the server's {@code GET /metrics} (Prometheus text) that explain a run: sockets closed or
- * messages dropped for slow clients, and the server's own time to hand a broadcast to every socket.
+ * messages dropped for slow clients, the server's own time to hand a broadcast to every socket, and its own time
+ * from an answer's arrival to its acknowledgement (answer on disk, ack handed to the socket's loop).
  */
 final class ServerMetricsScrape {
 
     private static final String[] WANTED = {
             "quizroom_slow_closed_total", "quizroom_slow_dropped_total",
             "quizroom_broadcast_fanout_seconds_max", "quizroom_broadcast_fanout_seconds{quantile=\"0.99\"",
-            "quizroom_answer_handling_seconds_max", "quizroom_answers_accepted_total"};
+            "quizroom_answer_handling_seconds_max", "quizroom_answers_accepted_total",
+            "quizroom_answer_acknowledged_seconds{quantile=\"0.5\"", "quizroom_answer_acknowledged_seconds{quantile=\"0.99\"",
+            "quizroom_answer_acknowledged_seconds_max"};
 
     private ServerMetricsScrape() {
     }

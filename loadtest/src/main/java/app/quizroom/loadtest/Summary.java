@@ -32,6 +32,8 @@ public final class Summary {
             new Column("ack p50 ms", j -> j.getJsonObject("ackLatencyMs").getValue("p50")),
             new Column("ack p99 ms", j -> j.getJsonObject("ackLatencyMs").getValue("p99")),
             new Column("ack max ms", j -> j.getJsonObject("ackLatencyMs").getValue("max")),
+            new Column("server's own ack p99 ms", j -> serverSeries(j, "quizroom_answer_acknowledged_seconds{quantile=\"0.99\"", 1000)),
+            new Column("bare ack floor p99 ms", j -> j.containsKey("bare") ? j.getJsonObject("bare").getValue("burstAckP99MedianMs") : null),
             new Column("q 0 ack p99 ms", j -> question(j, 0).getJsonObject("ackLatencyMs").getValue("p99")),
             new Column("later q ack p99 ms (worst)", Summary::laterAckP99),
             new Column("server start ms", j -> j.getJsonObject("server").getValue("startMs")),
@@ -41,6 +43,13 @@ public final class Summary {
             new Column("load avg before", j -> j.getJsonObject("machine").getValue("loadAverage1mBefore")));
 
     private Summary() {
+    }
+
+    /** A series the tool read from the server's metrics at the end of the run, scaled; null if absent. */
+    private static Object serverSeries(JsonObject run, String prefix, double scale) {
+        JsonObject metrics = run.getJsonObject("serverMetrics", new JsonObject());
+        return metrics.fieldNames().stream().filter(name -> name.startsWith(prefix)).findFirst()
+                .map(name -> (Object) Stats.round(metrics.getDouble(name) * scale)).orElse(null);
     }
 
     private static JsonObject question(JsonObject run, int index) {

@@ -11,7 +11,7 @@ import java.util.function.Supplier;
  * Who is listening and how frames reach them: the host's connection, every connected player (through the roster),
  * a broadcast encoded once for all, and the host's running answer count, sent at most every
  * {@value #COUNT_INTERVAL_MS} ms. Every {@link Reply} of the room is delivered here, in one place. Owned by the
- * room and used on its context only.
+ * room and used on its context only, but for {@link #acknowledge} and {@link #acknowledged}.
  */
 final class Audience {
 
@@ -76,6 +76,27 @@ final class Audience {
      */
     void deliverOnContext(Supplier<Outbox> outbox) {
         handOver.execute(() -> deliver(outbox.get()));
+    }
+
+    /**
+     * From any thread (the store's, as the answer's batch commits): sends a player an answer's acknowledgement on
+     * the link that holds the seat now (a reconnected phone gets it on its new socket). A link that may be sent to
+     * from any thread gets it at once, so that the acknowledgements of 1,000 answers committed together do not wait
+     * behind the room's work; any other goes through the room's context.
+     */
+    void acknowledge(Player player, ServerMessage.AnswerAck ack, long arrivedAt) {
+        Link link = player.link;
+        if (link != null && link.sendsFromAnyThread()) {
+            link.send(ack);
+        } else {
+            deliverOnContext(() -> new Outbox().toLink(player.link, ack));
+        }
+        acknowledged(arrivedAt);
+    }
+
+    /** An answer that came in at {@code arrivedAt} (room clock) was acknowledged; from any thread. */
+    void acknowledged(long arrivedAt) {
+        env.metrics().answerAcknowledged(env.clock().millis() - arrivedAt);
     }
 
     /** To the host, if one is attached. An answer count always goes as a count: droppable, restarting the interval. */

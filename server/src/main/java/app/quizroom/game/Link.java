@@ -27,6 +27,14 @@ public interface Link {
         send(message);
     }
 
+    /**
+     * True if {@link #send} may be called from any thread, not only the room's: an answer's acknowledgement is then
+     * sent from the store's thread as soon as the answer is committed.
+     */
+    default boolean sendsFromAnyThread() {
+        return false;
+    }
+
     /** Closes the connection after the messages sent before; {@code reason} goes in the close frame. */
     void close(CloseCode code, String reason);
 

@@ -183,12 +183,24 @@ final class PhaseMachine {
      * a resume); returns whether it did. Not while paused: the countdown is frozen.
      */
     boolean closeIfAllAnswered(Outbox out) {
-        if (state.phase == Phase.ANSWERING && !state.paused
-                && (answers.allAnswered(state.run) || pastDeadlineAndNoneAwaited())) {
+        if (allAnswered()) {
             cycle.closeQuestion(out);
             return true;
         }
         return false;
+    }
+
+    /** Whether {@link #closeIfAllAnswered} would close the open question now. */
+    boolean allAnswered() {
+        return state.phase == Phase.ANSWERING && !state.paused
+                && (answers.allAnswered(state.run) || pastDeadlineAndNoneAwaited());
+    }
+
+    /** As {@link #closeIfAllAnswered}, only if question {@code index} is still the open one. */
+    void closeIfAllAnswered(int index, Outbox out) {
+        if (state.run != null && state.run.index == index) {
+            closeIfAllAnswered(out);
+        }
     }
 
     /**

@@ -26,8 +26,9 @@ final class Player implements Ranked {
     String seatToken;
 
     // Written by Roster: the connection holding the seat, whether the seat was taken away, when it was taken (server
-    // clock) and the device token of the phone that took it (null if it sent none).
-    Link link;
+    // clock) and the device token of the phone that took it (null if it sent none). The link is volatile: the
+    // store's thread reads it to send an answer's acknowledgement once the answer is on disk.
+    volatile Link link;
     boolean kicked;
     long joinedAt;
     String device;

@@ -53,10 +53,23 @@ final class PlayerCommands {
         }
         Outbox out = new Outbox();
         if (outcome instanceof AnswerDesk.Repeated repeated) {
-            acknowledge(from.player(), message.question(), repeated.record(), out);
+            acknowledge(from, message.question(), repeated.record(), out, null);
             return out;
         }
-        acknowledge(from.player(), message.question(), ((AnswerDesk.Accepted) outcome).record(), out);
+        AnswerRecord record = ((AnswerDesk.Accepted) outcome).record();
+        if (!record.stored().isOnDisk() && phases.allAnswered()) {
+            // The last answer awaited: the question closes once it is on disk, right after its acknowledgement,
+            // so that everyone's acknowledgement (their answers committed in the same batch or before it) leaves
+            // ahead of the results instead of queueing behind a result for every player on every socket.
+            int question = message.question();
+            acknowledge(from, question, record, out, () -> audience.deliverOnContext(() -> {
+                Outbox closing = new Outbox();
+                phases.closeIfAllAnswered(question, closing);
+                return closing;
+            }));
+            return out; // no count: the reveal that follows carries it
+        }
+        acknowledge(from, message.question(), record, out, null);
         if (!phases.closeIfAllAnswered(out)) {
             out.countChanged();
         }
@@ -65,15 +78,22 @@ final class PlayerCommands {
 
     /**
      * The acknowledgement goes out once the store has the answer (or has said it cannot save it yet), so that
-     * {@code saved: true} is a promise that the answer survives a crash.
+     * {@code saved: true} is a promise that the answer survives a crash; {@code then}, if any, runs right after
+     * it is sent (on the store's thread).
      */
-    private void acknowledge(Player player, int question, AnswerRecord record, Outbox out) {
+    private void acknowledge(From from, int question, AnswerRecord record, Outbox out, Runnable then) {
         if (record.stored().isOnDisk()) {
-            out.toLink(player.link, new ServerMessage.AnswerAck(question, record.nonce(), true));
+            out.toLink(from.player().link, new ServerMessage.AnswerAck(question, record.nonce(), true));
+            audience.acknowledged(from.arrivedAt());
             return;
         }
-        record.stored().acknowledged().thenAccept(saved -> audience.deliverOnContext(() ->
-                new Outbox().toLink(player.link, new ServerMessage.AnswerAck(question, record.nonce(), saved))));
+        record.stored().acknowledged().thenAccept(saved -> {
+            audience.acknowledge(from.player(), new ServerMessage.AnswerAck(question, record.nonce(), saved),
+                    from.arrivedAt());
+            if (then != null) {
+                then.run();
+            }
+        });
     }
 
     private Reply switchTeam(ClientMessage.SwitchTeam switchTeam, From from) {

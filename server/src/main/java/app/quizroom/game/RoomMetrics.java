@@ -7,6 +7,9 @@ public interface RoomMetrics {
 
     void answerRefused(String reason);
 
+    /** An answer's acknowledgement was sent, {@code sinceArrivalMs} after the answer came in; from any thread. */
+    void answerAcknowledged(long sinceArrivalMs);
+
     void broadcast(int recipients, long nanos);
 
     void playerConnected();
@@ -20,6 +23,10 @@ public interface RoomMetrics {
 
         @Override
         public void answerRefused(String reason) {
+        }
+
+        @Override
+        public void answerAcknowledged(long sinceArrivalMs) {
         }
 
         @Override

@@ -7,6 +7,8 @@ public final class MetricNames {
     public static final String ANSWERS_ACCEPTED = "quizroom.answers.accepted";
     public static final String ANSWERS_REFUSED = "quizroom.answers.refused";
     public static final String ANSWER_HANDLING = "quizroom.answer.handling";
+    /** From an answer's arrival to its acknowledgement going to the phone's socket, once it is on disk. */
+    public static final String ANSWER_ACKNOWLEDGED = "quizroom.answer.acknowledged";
     public static final String BROADCAST_FANOUT = "quizroom.broadcast.fanout";
     public static final String PROTOCOL_ERRORS = "quizroom.protocol.errors";
     public static final String PIN_FAILURES = "quizroom.pin.failures";

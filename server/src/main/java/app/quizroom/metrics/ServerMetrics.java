@@ -19,6 +19,7 @@ public final class ServerMetrics implements RoomMetrics {
     private final AtomicInteger connected = new AtomicInteger();
     private final Counter accepted;
     private final Timer handling;
+    private final Timer acknowledged;
     private final Timer fanout;
     private final Counter pinFailures;
     private final Counter slowDrops;
@@ -35,6 +36,9 @@ public final class ServerMetrics implements RoomMetrics {
         registry.gauge(MetricNames.PLAYERS_CONNECTED, connected);
         accepted = Meters.counter(registry, MetricNames.ANSWERS_ACCEPTED, "Answers accepted");
         handling = Timer.builder(MetricNames.ANSWER_HANDLING).description("Time to check and record an answer")
+                .publishPercentiles(0.5, 0.99).register(registry);
+        acknowledged = Timer.builder(MetricNames.ANSWER_ACKNOWLEDGED)
+                .description("Time from an answer's arrival to its acknowledgement, sent once the answer is on disk")
                 .publishPercentiles(0.5, 0.99).register(registry);
         fanout = Timer.builder(MetricNames.BROADCAST_FANOUT)
                 .description("Time to hand one broadcast to every recipient's socket")
@@ -63,6 +67,11 @@ public final class ServerMetrics implements RoomMetrics {
     public void answerAccepted(long handlingNanos) {
         accepted.increment();
         handling.record(handlingNanos, TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void answerAcknowledged(long sinceArrivalMs) {
+        acknowledged.record(sinceArrivalMs, TimeUnit.MILLISECONDS);
     }
 
     @Override

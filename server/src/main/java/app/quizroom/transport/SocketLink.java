@@ -135,6 +135,11 @@ final class SocketLink implements Link {
     }
 
     @Override
+    public boolean sendsFromAnyThread() {
+        return true;
+    }
+
+    @Override
     public void sendEncoded(String json) {
         onLoop(() -> write(json));
     }

@@ -354,6 +354,7 @@ class RoomTest {
         RoomMetrics counting = new RoomMetrics() {
             public void answerAccepted(long n) { }
             public void answerRefused(String r) { }
+            public void answerAcknowledged(long ms) { }
             public void broadcast(int r, long n) { }
             public void playerConnected() { connected[0]++; }
             public void playerDisconnected() { connected[0]--; }

@@ -137,6 +137,8 @@ class AnswerIntegrityTest {
         }
         int acks = acks(ana, anaSecond);
         assertTrue(acks >= 1 && acks <= 50, acks + " acknowledgements");
+        assertTrue(server.metric("quizroom_answer_acknowledged_seconds_count") >= acks,
+                "each acknowledgement sent is timed from its answer's arrival");
     }
 
     private static int acks(WsClient... sockets) {
