@@ -222,8 +222,7 @@ class EdgeServingTest {
             acknowledged.add(name + "/1");
         }
         // The host's live count includes the answers the edges hold (B1's on B, C1's on C) before they send them.
-        game.host.await(m -> "answerCount".equals(m.getString("type")) && m.getInteger("index") == 1
-                && m.getInteger("answered") == 3, "a count of 3 answers to question 1");
+        awaitCount(game.host, 1, 3);
 
         c.kill9();
         long killed = System.nanoTime();
@@ -263,6 +262,23 @@ class EdgeServingTest {
         Set<String> stored = answers(game.gameId).keySet();
         assertTrue(stored.containsAll(acknowledged), "acknowledged " + acknowledged + ", stored " + stored);
         assertEquals("finished", gameStatus(game.gameId));
+    }
+
+    /**
+     * Waits for the host's live count of {@code answered} answers to question {@code index}; a failure lists every
+     * count of that question the host got, so that a missing part can be told from a missing send.
+     */
+    static void awaitCount(WsClient host, int index, int answered) {
+        try {
+            host.await(m -> "answerCount".equals(m.getString("type")) && m.getInteger("index") == index
+                    && m.getInteger("answered") == answered, "a count of " + answered + " answers to question " + index);
+        } catch (AssertionError missing) {
+            List<String> counts = host.frames.stream().map(JsonObject::new)
+                    .filter(m -> "answerCount".equals(m.getString("type")) && m.getInteger("index") == index)
+                    .map(m -> m.getInteger("answered") + "/" + m.getInteger("total")).toList();
+            throw new AssertionError(missing.getMessage() + "; the host's counts of question " + index + ": " + counts,
+                    missing);
+        }
     }
 
     /** A result that comes at a question's deadline, later than a client's usual wait. */
