@@ -97,9 +97,17 @@ final class EdgeAnswers {
         if (desk == null || sentFor == question || !desk.answering(question)) {
             return false;
         }
+        // Who answered, not only how many: the owner may have some of them already (a phone that answered through a
+        // node that died, read back from the database), and counts each player once.
+        JsonArray players = new JsonArray();
+        if (answersFor == question) {
+            for (int i = 0; i < answers.size(); i++) {
+                players.add(answers.getJsonObject(i).getInteger(EdgeBus.PLAYER));
+            }
+        }
         room.send(new JsonObject().put(EdgeBus.PIN, pin).put(EdgeBus.FROM, node.self())
                 .put(EdgeBus.FROM_ID, node.selfId()).put(EdgeBus.QUESTION, question)
-                .put(EdgeBus.COUNT, desk.answeredHere()));
+                .put(EdgeBus.COUNT, desk.answeredHere()).put(EdgeBus.PLAYERS, players));
         return true;
     }
 

@@ -253,6 +253,11 @@ class EdgeServingTest {
         assertEquals(2000, c1.getInteger("score"), "C1's score, with the answer the killed node acknowledged");
         assertTrue(c1.getBoolean("correct"));
         assertEquals(2000, c2.getInteger("score"));
+        // C2 answered again through B before A noticed C's death and read C's stored answers back (which now hold C2's,
+        // stored by B): counted once on the projector, not once from B's running count and again from the database.
+        assertEquals(5, game.host.await("reveal").getInteger("answered"));
+        List<Integer> counts = hostCounts(game.host, 1);
+        assertTrue(counts.stream().allMatch(n -> n <= 5), "no count above the 5 players: " + counts);
         game.host.send(command("next"));
         game.host.send(command("end"));
         game.host.await("podium");
@@ -273,12 +278,16 @@ class EdgeServingTest {
             host.await(m -> "answerCount".equals(m.getString("type")) && m.getInteger("index") == index
                     && m.getInteger("answered") == answered, "a count of " + answered + " answers to question " + index);
         } catch (AssertionError missing) {
-            List<String> counts = host.frames.stream().map(JsonObject::new)
-                    .filter(m -> "answerCount".equals(m.getString("type")) && m.getInteger("index") == index)
-                    .map(m -> m.getInteger("answered") + "/" + m.getInteger("total")).toList();
-            throw new AssertionError(missing.getMessage() + "; the host's counts of question " + index + ": " + counts,
-                    missing);
+            throw new AssertionError(missing.getMessage() + "; the host's counts of question " + index + ": "
+                    + hostCounts(host, index), missing);
         }
+    }
+
+    /** Every live count of answers to question {@code index} the host got, in order. */
+    static List<Integer> hostCounts(WsClient host, int index) {
+        return host.frames.stream().map(JsonObject::new)
+                .filter(m -> "answerCount".equals(m.getString("type")) && m.getInteger("index") == index)
+                .map(m -> m.getInteger("answered")).toList();
     }
 
     /** A result that comes at a question's deadline, later than a client's usual wait. */
