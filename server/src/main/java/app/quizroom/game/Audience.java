@@ -5,6 +5,7 @@ import app.quizroom.protocol.ServerMessage;
 import app.quizroom.support.HandOver;
 
 import java.util.function.Function;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -20,7 +21,9 @@ final class Audience {
 
     private final Roster roster;
     private final Room.Environment env;
-    /** The count of the question whose answers are open, or null when none are. */
+    /** The question whose answers are open, or -1 when none are. */
+    private final IntSupplier answering;
+    /** The count of the question whose answers are open, or null when none are (built only to be sent). */
     private final Supplier<ServerMessage.AnswerCount> liveCount;
     private Link host;
     /** The host's count, sent at most every {@value #COUNT_INTERVAL_MS} ms. */
@@ -28,10 +31,12 @@ final class Audience {
     /** Outboxes handed over from other threads to the room's context; see {@link #deliverOnContext}. */
     private final HandOver handOver;
 
-    Audience(Roster roster, Room.Environment env, Supplier<ServerMessage.AnswerCount> liveCount) {
+    Audience(Roster roster, Room.Environment env, IntSupplier answering,
+             Supplier<ServerMessage.AnswerCount> liveCount) {
         this.roster = roster;
         this.env = env;
         this.handOver = new HandOver(env.executor());
+        this.answering = answering;
         this.liveCount = liveCount;
         this.countPacer = new CountPacer(env.clock(),
                 (delayMs, task) -> env.scheduler().schedule(delayMs, () -> env.executor().execute(task)),
@@ -119,9 +124,9 @@ final class Audience {
      * ({@link CountPacer}); a delayed one is dropped if answers to its question have closed meanwhile.
      */
     void countChanged() {
-        ServerMessage.AnswerCount count = liveCount.get();
-        if (count != null) {
-            countPacer.changed(count.index());
+        int question = answering.getAsInt();
+        if (question >= 0) {
+            countPacer.changed(question);
         }
     }
 
