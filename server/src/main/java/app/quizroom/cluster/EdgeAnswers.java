@@ -1,5 +1,6 @@
 package app.quizroom.cluster;
 
+import app.quizroom.game.CountPacer;
 import app.quizroom.game.EdgeDesk;
 import app.quizroom.game.GameRecorder;
 import app.quizroom.game.Link;
@@ -36,15 +37,18 @@ final class EdgeAnswers {
     /** The question whose answers went to the owner (later ones to it go at once). */
     private int sentFor = -1;
     private long deadlineTimer = -1;
-    /** When the running count last went to the owner, and whether a later one is on its way. */
-    private long countSentAt = Long.MIN_VALUE / 2;
-    private boolean countQueued;
+    /** The running count to the owner, sent at most every {@value EdgeBus#COUNT_INTERVAL_MS} ms. */
+    private final CountPacer counts;
 
     EdgeAnswers(EdgeRoom room, EdgeNode node, Collection<EdgeRoom.Conn> conns) {
         this.room = room;
         this.pin = room.pin;
         this.node = node;
         this.conns = conns;
+        this.counts = new CountPacer(node.clock(), (delayMs, task) -> {
+            long timer = node.vertx().setTimer(Math.max(1, delayMs), id -> room.execute(task));
+            return () -> node.vertx().cancelTimer(timer);
+        }, EdgeBus.COUNT_INTERVAL_MS, this::sendCount);
     }
 
     /** An answer from connection {@code c} (null if it closed meanwhile), as the room's answer desk would take it. */
@@ -79,32 +83,32 @@ final class EdgeAnswers {
 
     /**
      * The owner's host sees a live count of answers: this node's goes to it now if the last went long enough ago,
-     * else once, when it has; not once this node's answers to the question are sent, since they count then.
+     * else once, when it has ({@link CountPacer}: one still on its way for an earlier question does not hold this
+     * one up); not once this node's answers to the question are sent, since they count then.
      */
     private void countSoon(int question) {
-        if (sentFor == question || countQueued) {
-            return;
+        if (sentFor != question) {
+            counts.changed(question);
         }
-        long wait = countSentAt + EdgeBus.COUNT_INTERVAL_MS - node.clock().millis();
-        if (wait <= 0) {
-            sendCount(question);
-            return;
-        }
-        countQueued = true;
-        node.vertx().setTimer(wait, id -> room.execute(() -> {
-            countQueued = false;
-            sendCount(question);
-        }));
     }
 
-    private void sendCount(int question) {
+    /** This node's count of answers to {@code question} to the owner; false if stale (sent, or moved on). */
+    private boolean sendCount(int question) {
         if (desk == null || sentFor == question || !desk.answering(question)) {
-            return; // stale: the answers went, or the question moved on
+            return false;
         }
-        countSentAt = node.clock().millis();
+        // Who answered, not only how many: the owner may have some of them already (a phone that answered through a
+        // node that died, read back from the database), and counts each player once.
+        JsonArray players = new JsonArray();
+        if (answersFor == question) {
+            for (int i = 0; i < answers.size(); i++) {
+                players.add(answers.getJsonObject(i).getInteger(EdgeBus.PLAYER));
+            }
+        }
         room.send(new JsonObject().put(EdgeBus.PIN, pin).put(EdgeBus.FROM, node.self())
                 .put(EdgeBus.FROM_ID, node.selfId()).put(EdgeBus.QUESTION, question)
-                .put(EdgeBus.COUNT, desk.answeredHere()));
+                .put(EdgeBus.COUNT, desk.answeredHere()).put(EdgeBus.PLAYERS, players));
+        return true;
     }
 
     private static void refuse(Link socket, Refusal refusal) {

@@ -17,7 +17,8 @@ import io.vertx.core.json.JsonObject;
  *
  * <p>Edge to owner, on the owner node's address: {@code up} batches (hellos, relayed commands, closed connections,
  * gathered for {@value #UP_WINDOW_MS} ms), per question one {@code answers} message, and while
- * answers come in, the edge's running count of them ({@value #COUNT}), at most every {@value #COUNT_INTERVAL_MS} ms.
+ * answers come in, the edge's running count of them ({@value #COUNT}) with the players who gave them
+ * ({@value #PLAYERS}), at most every {@value #COUNT_INTERVAL_MS} ms.
  */
 final class EdgeBus {
 
@@ -44,6 +45,7 @@ final class EdgeBus {
     static final String ANSWERS = "ans";
     static final String MS = "ms";
     static final String COUNT = "n";
+    static final String PLAYERS = "ps";
     /** An edge sends its running count of answers to the open question at most this often. */
     static final long COUNT_INTERVAL_MS = 200;
 

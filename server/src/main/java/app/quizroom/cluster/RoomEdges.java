@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntPredicate;
 
 /**
  * A room's edge nodes, as its owner sees them: one {@link EdgeGroup} per node, told each move of the game, and the
@@ -41,8 +42,8 @@ final class RoomEdges implements Remotes {
     private long movedAt;
     /** The edge nodes that served players when answers to {@link #question} opened and have not sent them yet. */
     private final Set<String> owing = new HashSet<>();
-    /** Each owing node's running count of the answers it took to {@link #question}. */
-    private final Map<String, Integer> counts = new HashMap<>();
+    /** Each owing node's running count of the answers it took to {@link #question}: the players who gave them. */
+    private final Map<String, Set<Integer>> counts = new HashMap<>();
 
     /** Where the answers a dead edge stored are read back (the shared database). */
     private final StoredAnswers stored;
@@ -91,15 +92,16 @@ final class RoomEdges implements Remotes {
     }
 
     @Override
-    public int counted(int question) {
+    public int counted(int question, IntPredicate counted) {
         if (question != this.question) {
             return 0;
         }
-        int sum = 0;
-        for (int n : counts.values()) {
-            sum += n;
+        Set<Integer> players = new HashSet<>();
+        for (Set<Integer> taken : counts.values()) {
+            players.addAll(taken);
         }
-        return sum;
+        players.removeIf(counted::test);
+        return players.size();
     }
 
     /** Where the game is now, as an edge is told it; a running countdown's time left counts from now. */
@@ -115,8 +117,13 @@ final class RoomEdges implements Remotes {
         EdgeGroup group = group(message.getString(EdgeBus.FROM), message.getString(EdgeBus.FROM_ID));
         Integer count = message.getInteger(EdgeBus.COUNT);
         if (count != null) {
+            JsonArray players = message.getJsonArray(EdgeBus.PLAYERS, new JsonArray());
             if (message.getInteger(EdgeBus.QUESTION) == question && owing.contains(group.node)) {
-                counts.put(group.node, count);
+                Set<Integer> taken = new HashSet<>();
+                for (int i = 0; i < players.size(); i++) {
+                    taken.add(players.getInteger(i));
+                }
+                counts.put(group.node, taken);
                 room.remoteCountChanged();
             }
             return;

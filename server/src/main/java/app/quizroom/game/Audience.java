@@ -5,6 +5,7 @@ import app.quizroom.protocol.ServerMessage;
 import app.quizroom.support.HandOver;
 
 import java.util.function.Function;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -17,25 +18,29 @@ final class Audience {
 
     /** The host's answer count is sent at most this often. */
     static final long COUNT_INTERVAL_MS = 200;
-    private static final int NO_QUESTION = -1;
 
     private final Roster roster;
     private final Room.Environment env;
-    /** The count of the question whose answers are open, or null when none are. */
+    /** The question whose answers are open, or -1 when none are. */
+    private final IntSupplier answering;
+    /** The count of the question whose answers are open, or null when none are (built only to be sent). */
     private final Supplier<ServerMessage.AnswerCount> liveCount;
     private Link host;
-    /** Long ago at first, yet far enough from the minimum that {@code now - lastCountSentAt} cannot overflow. */
-    private long lastCountSentAt = Long.MIN_VALUE / 2;
-    /** The question a delayed count is on its way for, so that one for an old question cannot hold up the next. */
-    private int countPendingFor = NO_QUESTION;
+    /** The host's count, sent at most every {@value #COUNT_INTERVAL_MS} ms. */
+    private final CountPacer countPacer;
     /** Outboxes handed over from other threads to the room's context; see {@link #deliverOnContext}. */
     private final HandOver handOver;
 
-    Audience(Roster roster, Room.Environment env, Supplier<ServerMessage.AnswerCount> liveCount) {
+    Audience(Roster roster, Room.Environment env, IntSupplier answering,
+             Supplier<ServerMessage.AnswerCount> liveCount) {
         this.roster = roster;
         this.env = env;
         this.handOver = new HandOver(env.executor());
+        this.answering = answering;
         this.liveCount = liveCount;
+        this.countPacer = new CountPacer(env.clock(),
+                (delayMs, task) -> env.scheduler().schedule(delayMs, () -> env.executor().execute(task)),
+                COUNT_INTERVAL_MS, this::sendCurrentCount);
     }
 
     Link host() {
@@ -136,31 +141,28 @@ final class Audience {
     }
 
     /**
-     * An answer came in: the host's count is sent now if the last one is old enough, else once, when it is. The
-     * delayed send carries its question and is dropped if answers to that question have closed meanwhile.
+     * An answer came in: the host's count is sent now if the last one is old enough, else once, when it is
+     * ({@link CountPacer}); a delayed one is dropped if answers to its question have closed meanwhile.
      */
     void countChanged() {
-        ServerMessage.AnswerCount count = liveCount.get();
-        long now = env.clock().millis();
-        if (now - lastCountSentAt >= COUNT_INTERVAL_MS) {
-            sendCount(count);
-        } else if (countPendingFor != count.index()) {
-            int question = count.index();
-            countPendingFor = question;
-            env.scheduler().schedule(lastCountSentAt + COUNT_INTERVAL_MS - now, () -> env.executor().execute(() -> {
-                if (countPendingFor == question) {
-                    countPendingFor = NO_QUESTION;
-                }
-                ServerMessage.AnswerCount current = liveCount.get();
-                if (current != null && current.index() == question) {
-                    sendCount(current);
-                }
-            }));
+        int question = answering.getAsInt();
+        if (question >= 0) {
+            countPacer.changed(question);
         }
     }
 
+    /** The live count of {@code question} to the host, if answers to it are still open. */
+    private boolean sendCurrentCount(int question) {
+        ServerMessage.AnswerCount current = liveCount.get();
+        if (current == null || current.index() != question) {
+            return false;
+        }
+        sendCount(current);
+        return true;
+    }
+
     private void sendCount(ServerMessage.AnswerCount count) {
-        lastCountSentAt = env.clock().millis();
+        countPacer.sent();
         if (host != null) {
             host.sendDroppable(count);
         }

@@ -7,6 +7,7 @@ import app.quizroom.protocol.ServerMessage;
 import app.quizroom.support.Clock;
 
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * The phases of a game, moved by the host and by the clock: the host's commands that move the game (start, next, skip,
@@ -61,8 +62,8 @@ final class PhaseMachine {
     }
 
     /** Answers to this question other nodes have taken and not yet sent (see {@link Remotes#counted}). */
-    int counted(int question) {
-        return state.remotes.counted(question);
+    int counted(int question, IntPredicate counted) {
+        return state.remotes.counted(question, counted);
     }
 
     /** Where the game is now. */

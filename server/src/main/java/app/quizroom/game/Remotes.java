@@ -1,5 +1,7 @@
 package app.quizroom.game;
 
+import java.util.function.IntPredicate;
+
 /**
  * The room's players on other nodes, as the game sees them (cluster mode, docs/cluster.md §5): told each time the
  * game moves, so that the nodes serving them open and close questions with it, and asked whether answers from them
@@ -18,9 +20,11 @@ public interface Remotes {
 
     /**
      * Answers to this question other nodes have taken but not yet sent (their running counts, for the host's live
-     * count); 0 once each has sent its answers.
+     * count), each player once, leaving out those for whom {@code counted} is true (the room has their answer
+     * already, from another node or read back from the database, or they are no longer in the game); 0 once each node
+     * has sent its answers.
      */
-    int counted(int question);
+    int counted(int question, IntPredicate counted);
 
     Remotes NONE = new Remotes() {
         @Override
@@ -33,7 +37,7 @@ public interface Remotes {
         }
 
         @Override
-        public int counted(int question) {
+        public int counted(int question, IntPredicate counted) {
             return 0;
         }
     };

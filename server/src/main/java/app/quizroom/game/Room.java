@@ -102,7 +102,7 @@ public final class Room {
         Scoreboard board = new Scoreboard(options, teams);
         gate = new Gate();
         Frames frames = new Frames(pin, bank, questions.size(), options, joinUrl, qrUrl, roster, board, teams, gate);
-        audience = new Audience(roster, env, this::liveCount);
+        audience = new Audience(roster, env, this::answeringQuestion, this::liveCount);
         AnswerDesk answers = new AnswerDesk(roster, recorder::answerAccepted, env.metrics());
         phases = new PhaseMachine(List.copyOf(questions), options, seed, teams, env, recorder, roster, board, answers,
                 frames, audience, gate, () -> checkpoint(false));
@@ -222,6 +222,11 @@ public final class Room {
 
     private ServerMessage.AnswerCount liveCount() {
         return cluster.liveCount();
+    }
+
+    /** The question whose answers are open, or -1: cheaper than its count, which adds up the other nodes' players. */
+    private int answeringQuestion() {
+        return phases.phase() == Phase.ANSWERING ? phases.now().run().index : -1;
     }
 
     private void checkpoint(boolean hostCommand) {

@@ -113,7 +113,11 @@ final class RoomCluster {
             return null;
         }
         ServerMessage.AnswerCount count = frames.count(at.run());
-        int elsewhere = phases.counted(at.run().index);
+        int index = at.run().index;
+        int elsewhere = phases.counted(index, id -> {
+            Player player = parts.roster().byId(id);
+            return player == null || player.answers.containsKey(index);
+        });
         return elsewhere == 0 ? count
                 : new ServerMessage.AnswerCount(count.index(), count.answered() + elsewhere, count.total());
     }

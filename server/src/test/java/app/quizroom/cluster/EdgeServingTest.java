@@ -222,8 +222,7 @@ class EdgeServingTest {
             acknowledged.add(name + "/1");
         }
         // The host's live count includes the answers the edges hold (B1's on B, C1's on C) before they send them.
-        game.host.await(m -> "answerCount".equals(m.getString("type")) && m.getInteger("index") == 1
-                && m.getInteger("answered") == 3, "a count of 3 answers to question 1");
+        awaitCount(game.host, 1, 3);
 
         c.kill9();
         long killed = System.nanoTime();
@@ -254,6 +253,11 @@ class EdgeServingTest {
         assertEquals(2000, c1.getInteger("score"), "C1's score, with the answer the killed node acknowledged");
         assertTrue(c1.getBoolean("correct"));
         assertEquals(2000, c2.getInteger("score"));
+        // C2 answered again through B before A noticed C's death and read C's stored answers back (which now hold C2's,
+        // stored by B): counted once on the projector, not once from B's running count and again from the database.
+        assertEquals(5, game.host.await("reveal").getInteger("answered"));
+        List<Integer> counts = hostCounts(game.host, 1);
+        assertTrue(counts.stream().allMatch(n -> n <= 5), "no count above the 5 players: " + counts);
         game.host.send(command("next"));
         game.host.send(command("end"));
         game.host.await("podium");
@@ -263,6 +267,27 @@ class EdgeServingTest {
         Set<String> stored = answers(game.gameId).keySet();
         assertTrue(stored.containsAll(acknowledged), "acknowledged " + acknowledged + ", stored " + stored);
         assertEquals("finished", gameStatus(game.gameId));
+    }
+
+    /**
+     * Waits for the host's live count of {@code answered} answers to question {@code index}; a failure lists every
+     * count of that question the host got, so that a missing part can be told from a missing send.
+     */
+    static void awaitCount(WsClient host, int index, int answered) {
+        try {
+            host.await(m -> "answerCount".equals(m.getString("type")) && m.getInteger("index") == index
+                    && m.getInteger("answered") == answered, "a count of " + answered + " answers to question " + index);
+        } catch (AssertionError missing) {
+            throw new AssertionError(missing.getMessage() + "; the host's counts of question " + index + ": "
+                    + hostCounts(host, index), missing);
+        }
+    }
+
+    /** Every live count of answers to question {@code index} the host got, in order. */
+    static List<Integer> hostCounts(WsClient host, int index) {
+        return host.frames.stream().map(JsonObject::new)
+                .filter(m -> "answerCount".equals(m.getString("type")) && m.getInteger("index") == index)
+                .map(m -> m.getInteger("answered")).toList();
     }
 
     /** A result that comes at a question's deadline, later than a client's usual wait. */

@@ -17,7 +17,8 @@ class AudienceTest {
     /** What the room would say the running count is: null while no answers are open. */
     private ServerMessage.AnswerCount live;
     private final Audience audience = new Audience(roster,
-            new Room.Environment(Runnable::run, time, time, RoomMetrics.NONE, 10), () -> live);
+            new Room.Environment(Runnable::run, time, time, RoomMetrics.NONE, 10),
+            () -> live == null ? -1 : live.index(), () -> live);
     private final FakeLink host = new FakeLink();
 
     @BeforeEach

@@ -42,7 +42,7 @@ class RemotePlayersTest {
         }
 
         @Override
-        public int counted(int question) {
+        public int counted(int question, java.util.function.IntPredicate alreadyCounted) {
             return counted;
         }
     }
