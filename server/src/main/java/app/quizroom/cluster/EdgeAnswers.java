@@ -159,8 +159,19 @@ final class EdgeAnswers {
         answers = new JsonArray();
     }
 
-    /** The owner's plan of the game: from now on answers are taken here. */
+    /** Whether the owner's plan has come: answers are taken here only once it has. */
+    boolean planned() {
+        return desk != null;
+    }
+
+    /**
+     * The owner's plan of the game: from now on answers are taken here. A plan sent again (this room asked for it
+     * while an earlier answer was on its way) changes nothing: the desk keeps the answers it took.
+     */
     void plan(String json) {
+        if (desk != null) {
+            return;
+        }
         try {
             RoomPlan plan = DatabindCodec.mapper().readValue(json, RoomPlan.class);
             desk = new EdgeDesk(plan, node.store().gameOf(plan.gameId()), node.metrics());

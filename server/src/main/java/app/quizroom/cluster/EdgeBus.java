@@ -28,6 +28,8 @@ final class EdgeBus {
     static final String PIN = "pin";
     static final String FROM = "from";
     static final String FROM_ID = "fromId";
+    /** On an {@code up} batch: the edge room has no plan yet (it was made again); the owner sends it. */
+    static final String NEED_PLAN = "needPlan";
     static final String OPS = "ops";
     static final String KIND = "k";
     static final String CONN = "c";

@@ -114,7 +114,13 @@ final class RoomEdges implements Remotes {
 
     /** A message from an edge node about this room. */
     void receive(JsonObject message) {
+        EdgeGroup known = groups.get(message.getString(EdgeBus.FROM));
         EdgeGroup group = group(message.getString(EdgeBus.FROM), message.getString(EdgeBus.FROM_ID));
+        if (group == known && message.getBoolean(EdgeBus.NEED_PLAN, false)) {
+            // The node's edge room for this room was made again, after this group first sent it the plan.
+            group.op(EdgeBus.op(EdgeBus.PLAN).put(EdgeBus.JSON, Codec.json(room.plan())));
+            group.op(moment());
+        }
         Integer count = message.getInteger(EdgeBus.COUNT);
         if (count != null) {
             JsonArray players = message.getJsonArray(EdgeBus.PLAYERS, new JsonArray());
