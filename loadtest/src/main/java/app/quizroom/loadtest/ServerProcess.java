@@ -20,13 +20,16 @@ final class ServerProcess implements AutoCloseable {
     final Process process;
     final int port;
     final Path log;
+    /** The scratch results file a spawned Quizroom server writes to, or null: removed with its companions on close. */
+    private final Path scratchDb;
     /** Process started → port accepting connections, in ms (polled every 20 ms). */
     long startMs;
 
-    private ServerProcess(Process process, int port, Path log) {
+    private ServerProcess(Process process, int port, Path log, Path scratchDb) {
         this.process = process;
         this.port = port;
         this.log = log;
+        this.scratchDb = scratchDb;
     }
 
     long pid() {
@@ -45,12 +48,13 @@ final class ServerProcess implements AutoCloseable {
         env.put("QUIZROOM_MAX_PLAYERS", Integer.toString(maxPlayers));
         env.put("QUIZROOM_MAX_ROOMS", Integer.toString(maxRooms));
         // results, if this server version keeps any, go to a scratch file, not the working folder
-        env.put("QUIZROOM_DB", Files.createTempFile("loadtest-", ".db").toString());
+        Path db = Files.createTempFile("loadtest-", ".db");
+        env.put("QUIZROOM_DB", db.toString());
         env.putAll(extraEnv);
         env.put("QUIZROOM_PORT", Integer.toString(port));
         env.put("QUIZROOM_BIND", "127.0.0.1");
         env.put("QUIZROOM_PUBLIC_URL", "http://127.0.0.1:" + port);
-        return start(command, env, port, "quizroom");
+        return start(command, env, port, "quizroom", db);
     }
 
     /** Starts the bare broadcast server from this tool's own class path. */
@@ -60,18 +64,18 @@ final class ServerProcess implements AutoCloseable {
         command.addAll(jvmArgs);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), BareServer.class.getName(),
                 Integer.toString(port)));
-        return start(command, Map.of(), port, "bare");
+        return start(command, Map.of(), port, "bare", null);
     }
 
-    private static ServerProcess start(List<String> command, Map<String, String> env, int port, String name)
-            throws IOException, InterruptedException {
+    private static ServerProcess start(List<String> command, Map<String, String> env, int port, String name,
+                                       Path scratchDb) throws IOException, InterruptedException {
         Path log = Files.createTempFile("loadtest-" + name + "-", ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(env);
         long startedAt = System.nanoTime();
         Process process = builder.start();
-        ServerProcess server = new ServerProcess(process, port, log);
+        ServerProcess server = new ServerProcess(process, port, log, scratchDb);
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(START_TIMEOUT_MS);
         while (!listening(port)) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
@@ -131,6 +135,15 @@ final class ServerProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
+        }
+        if (scratchDb != null && !process.isAlive()) {
+            for (String suffix : List.of("", "-wal", "-shm", "-journal", ".teacher-password")) {
+                try {
+                    Files.deleteIfExists(Path.of(scratchDb + suffix));
+                } catch (IOException e) {
+                    // a scratch file left in the temporary folder harms nothing
+                }
+            }
         }
     }
 }
