@@ -79,19 +79,28 @@ final class PlayerCommands {
     /**
      * The acknowledgement goes out once the store has the answer (or has said it cannot save it yet), so that
      * {@code saved: true} is a promise that the answer survives a crash; {@code then}, if any, runs right after
-     * it is sent (on the store's thread).
+     * it is sent (on the store's thread, or here if the answer is on disk already), and also if it cannot be.
      */
     private void acknowledge(From from, int question, AnswerRecord record, Outbox out, Runnable then) {
         if (record.stored().isOnDisk()) {
+            // Also when it reached the disk after the caller looked: then must run either way.
             out.toLink(from.player().link, new ServerMessage.AnswerAck(question, record.nonce(), true));
             audience.acknowledged(from.arrivedAt());
-            return;
-        }
-        record.stored().acknowledged().thenAccept(saved -> {
-            audience.acknowledge(from.player(), new ServerMessage.AnswerAck(question, record.nonce(), saved),
-                    from.arrivedAt());
             if (then != null) {
                 then.run();
+            }
+            return;
+        }
+        record.stored().acknowledged().whenComplete((saved, failed) -> {
+            try {
+                if (failed == null) {
+                    audience.acknowledge(from.player(), new ServerMessage.AnswerAck(question, record.nonce(), saved),
+                            from.arrivedAt());
+                }
+            } finally {
+                if (then != null) {
+                    then.run(); // whatever became of the acknowledgement, the question must close
+                }
             }
         });
     }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -85,6 +86,42 @@ class RoomTest {
 
     private void answer(FakeLink player, int question, int option) {
         room.onMessage(player, new ClientMessage.Answer(question, option, null, null, null, null), time.millis());
+    }
+
+    /**
+     * The last answer awaited closes the question once it is on disk; if it reaches the disk between the room's
+     * two looks at it (not yet when the room decides to wait, already when it acknowledges), the question still
+     * closes and the result still comes.
+     */
+    @Test
+    void theLastAnswerClosesTheQuestionEvenIfItReachesTheDiskWhileTheRoomLooks() {
+        GameRecorder onDiskOnSecondLook = new GameRecorder.Nothing() {
+            @Override
+            public Saving answerAccepted(int questionIndex, int playerId, GivenAnswer answer, long responseMs,
+                                         double credit) {
+                CompletableFuture<Void> onDisk = new CompletableFuture<>() {
+                    private int looks;
+
+                    @Override
+                    public boolean isDone() {
+                        return looks++ > 0;
+                    }
+                };
+                onDisk.complete(null);
+                return new Saving(CompletableFuture.completedFuture(true), onDisk);
+            }
+        };
+        room = new Room("123456", "host-secret", bank(), GameOptions.defaults(),
+                new Room.Environment(Runnable::run, time, time, RoomMetrics.NONE, 3), "http://x/join/123456", "/qr",
+                onDiskOnSecondLook);
+        room.onMessage(host, new ClientMessage.Host("123456", "host-secret"), time.millis());
+        FakeLink ana = join("Ana");
+        command(new ClientMessage.Start());
+        time.advance(GameOptions.defaults().readingSeconds() * 1000L);
+        answer(ana, 0, 0);
+        assertNotNull(ana.last("answerAck"), "acknowledged");
+        assertNotNull(ana.last("result"), "the question closed: " + ana.types());
+        assertNotNull(host.last("reveal"));
     }
 
     @Test
