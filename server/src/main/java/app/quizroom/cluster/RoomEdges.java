@@ -117,9 +117,7 @@ final class RoomEdges implements Remotes {
         EdgeGroup known = groups.get(message.getString(EdgeBus.FROM));
         EdgeGroup group = group(message.getString(EdgeBus.FROM), message.getString(EdgeBus.FROM_ID));
         if (group == known && message.getBoolean(EdgeBus.NEED_PLAN, false)) {
-            // The node's edge room for this room was made again, after this group first sent it the plan.
-            group.op(EdgeBus.op(EdgeBus.PLAN).put(EdgeBus.JSON, Codec.json(room.plan())));
-            group.op(moment());
+            sendPlan(group); // the node's edge room for this room was made again, after the group first sent it
         }
         Integer count = message.getInteger(EdgeBus.COUNT);
         if (count != null) {
@@ -153,10 +151,15 @@ final class RoomEdges implements Remotes {
             }
             group = new EdgeGroup(room.pin(), node, nodeId, room, bus, self, selfId);
             groups.put(node, group);
-            group.op(EdgeBus.op(EdgeBus.PLAN).put(EdgeBus.JSON, Codec.json(room.plan())));
-            group.op(moment());
+            sendPlan(group);
         }
         return group;
+    }
+
+    /** The room's plan and where the game is, which an edge room needs before it serves anyone. */
+    private void sendPlan(EdgeGroup group) {
+        group.op(EdgeBus.op(EdgeBus.PLAN).put(EdgeBus.JSON, Codec.json(room.plan())));
+        group.op(moment());
     }
 
     private void up(EdgeGroup group, JsonObject op) {

@@ -57,7 +57,8 @@ final class PlayerCommands {
             return out;
         }
         AnswerRecord record = ((AnswerDesk.Accepted) outcome).record();
-        if (!record.stored().isOnDisk() && phases.allAnswered()) {
+        boolean last = phases.allAnswered();
+        if (last && !record.stored().isOnDisk()) {
             // The last answer awaited: the question closes once it is on disk, right after its acknowledgement,
             // so that everyone's acknowledgement (their answers committed in the same batch or before it) leaves
             // ahead of the results instead of queueing behind a result for every player on every socket.
@@ -70,7 +71,9 @@ final class PlayerCommands {
             return out; // no count: the reveal that follows carries it
         }
         acknowledge(from, message.question(), record, out, null);
-        if (!phases.closeIfAllAnswered(out)) {
+        if (last) {
+            phases.closeIfAllAnswered(out);
+        } else {
             out.countChanged();
         }
         return out;
