@@ -7,8 +7,13 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
 
+import java.lang.reflect.Parameter;
+import java.lang.reflect.ParameterizedType;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +27,13 @@ import java.util.stream.IntStream;
  * pages served from the work tree, and takes the run's shared headless Chromium ({@link Chrome}); before each test
  * the windows forget what the pages stored (seat tokens, host keys), so every test starts clean; after the class
  * the server is closed. Where Chromium is missing the class is skipped, saying why.
+ * <p>
+ * A test method (or a {@code @BeforeEach} or {@code @AfterEach}) declares the windows it uses as parameters: a
+ * {@link Projector}, {@link Phone}s (the first {@code Phone} parameter is phone window 0, the next window 1, …), or
+ * a {@code List<Phone>} of every phone window: {@code void x(Projector projector, Phone ann, Phone bob)}. A class
+ * whose helpers drive the windows keeps them in fields instead ({@code browser.projector()}, {@code browser.phone(i)}).
  */
-final class BrowserFixture implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
+final class BrowserFixture implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback, ParameterResolver {
 
     private final ManualTime time = new ManualTime();
     private final Supplier<Path> banks;
@@ -91,6 +101,30 @@ final class BrowserFixture implements BeforeAllCallback, BeforeEachCallback, Aft
         if (server != null) {
             server.close();
         }
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        Parameter p = parameter.getParameter();
+        return p.getType() == Projector.class || p.getType() == Phone.class || isPhoneList(p);
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        Parameter p = parameter.getParameter();
+        if (p.getType() == Projector.class) {
+            return projector();
+        }
+        if (p.getType() == Phone.class) {
+            return phone((int) Arrays.stream(parameter.getDeclaringExecutable().getParameters())
+                    .limit(parameter.getIndex()).filter(before -> before.getType() == Phone.class).count());
+        }
+        return phones();
+    }
+
+    private static boolean isPhoneList(Parameter p) {
+        return p.getType() == List.class && p.getParameterizedType() instanceof ParameterizedType list
+                && list.getActualTypeArguments()[0] == Phone.class;
     }
 
     /** The server's clock: nothing on it moves unless the test advances it. */

@@ -22,13 +22,9 @@ class PhoneInteractionBrowserTest {
     @RegisterExtension
     static final BrowserFixture browser = LongestBank.fixture();
 
-    private final Projector projector = browser.projector();
-    private final List<Phone> phones = browser.phones();
-
     @Test
-    void orderItemsMoveOnePlaceAPressAndByDragAndTheArrangementShownIsTheAnswerSent() {
+    void orderItemsMoveOnePlaceAPressAndByDragAndTheArrangementShownIsTheAnswerSent(Projector projector, Phone ann) {
         LongestBank.start(browser, "Ann");
-        Phone ann = phones.get(0);
         for (int q = 2; q <= 4; q++) { // skipped to the order question
             projector.click(Page.onScreen("question", "skip"));
             projector.awaitScreen("reveal");
@@ -81,8 +77,7 @@ class PhoneInteractionBrowserTest {
     }
 
     @Test
-    void theNicknameIsRememberedOnThePhoneAndOfferedForTheNextGame() {
-        Phone phone = phones.get(0);
+    void theNicknameIsRememberedOnThePhoneAndOfferedForTheNextGame(Projector projector, Phone phone) {
         browser.gameWith(LongestBank.TITLE, 0, "Zofia");
         assertEquals("Zofia", phone.js("return localStorage.getItem('quizroom.nickname')"));
 
@@ -98,9 +93,7 @@ class PhoneInteractionBrowserTest {
     }
 
     @Test
-    void aRightToLeftNameNeverMovesTheScoreOrTheTextBesideIt() {
-        Phone sara = phones.get(0);
-        Phone bob = phones.get(1);
+    void aRightToLeftNameNeverMovesTheScoreOrTheTextBesideIt(Projector projector, Phone sara, Phone bob) {
         String arabic = "Sara سارة";
         String hebrew = "דנה";
         LongestBank.start(browser, arabic, hebrew);

@@ -24,12 +24,9 @@ class PhoneLayoutBrowserTest {
     @RegisterExtension
     static final BrowserFixture browser = LongestBank.fixture();
 
-    private final Projector projector = browser.projector();
-    private final List<Phone> phones = browser.phones();
-
     /** The windows are shared with the other test classes: each phone goes back to 360×640. */
     @AfterEach
-    void phonesBackToTheirSize() {
+    void phonesBackToTheirSize(List<Phone> phones) {
         phones.forEach(p -> p.resize(360, 640));
     }
 
@@ -61,10 +58,8 @@ class PhoneLayoutBrowserTest {
     }
 
     @Test
-    void everyQuestionTypeShowsAllItsOptionsAndTheSendButtonOnSmallPhonesAndSaysWhatWasSent() {
-        Phone wide = phones.get(0);
-        Phone narrow = phones.get(1);
-        Phone landscape = phones.get(2);
+    void everyQuestionTypeShowsAllItsOptionsAndTheSendButtonOnSmallPhonesAndSaysWhatWasSent(
+            Projector projector, Phone wide, Phone narrow, Phone landscape) {
         List<Phone> all = List.of(wide, narrow, landscape);
         LongestBank.start(browser, "Anastasia", "Chidinma Okonkwo-Lee", "Bo");
         wide.resize(360, 640);

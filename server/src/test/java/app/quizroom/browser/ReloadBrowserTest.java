@@ -17,17 +17,13 @@ class ReloadBrowserTest {
     @RegisterExtension
     static final BrowserFixture browser = BrowserFixture.withTestBank();
 
-    private final Projector projector = browser.projector();
-    private final Phone ann = browser.phone(0);
-    private final Phone bob = browser.phone(1);
-
     /** Creates a game with Ann and Bob in it and opens answers to the first question, after one second of reading. */
     private void gameAtFirstQuestion() {
         browser.startedGame(TestBank.TITLE, 1, "Ann", "Bob");
     }
 
     @Test
-    void aPhoneReloadedMidQuestionKeepsItsSeatAndScoreAndCanStillAnswer() {
+    void aPhoneReloadedMidQuestionKeepsItsSeatAndScoreAndCanStillAnswer(Projector projector, Phone ann, Phone bob) {
         gameAtFirstQuestion();
         ann.choose("Paris");
         bob.choose("Lyon");
@@ -57,7 +53,7 @@ class ReloadBrowserTest {
     }
 
     @Test
-    void aProjectorReloadedMidGameGetsTheRunningGameBack() {
+    void aProjectorReloadedMidGameGetsTheRunningGameBack(Projector projector, Phone ann, Phone bob) {
         gameAtFirstQuestion();
         ann.choose("Paris");
         browser.time().advance(1000); // runs the server's coalesced answer count

@@ -26,9 +26,6 @@ class SocketUrlBrowserTest {
     @RegisterExtension
     static final BrowserFixture browser = BrowserFixture.withTestBank();
 
-    private final Projector projector = browser.projector();
-    private final Phone phone = browser.phone(0);
-
     private static void recordSockets(ChromeDriver driver) {
         driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", RECORD_SOCKETS));
     }
@@ -39,7 +36,7 @@ class SocketUrlBrowserTest {
     }
 
     @Test
-    void theProjectorAndAPhoneConnectWithTheRoomsPinInTheUrl() {
+    void theProjectorAndAPhoneConnectWithTheRoomsPinInTheUrl(Projector projector, Phone phone) {
         recordSockets(projector.driver);
         recordSockets(phone.driver);
         projector.open().setUpGame(TestBank.TITLE, 0);

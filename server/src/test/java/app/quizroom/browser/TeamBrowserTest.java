@@ -26,16 +26,14 @@ class TeamBrowserTest {
     @RegisterExtension
     static final BrowserFixture browser = BrowserFixture.withTestBank();
 
-    private final Projector projector = browser.projector();
-    private final List<Phone> phones = browser.phones();
-
     private static String rgb(String hex) {
         int v = Integer.parseInt(hex.substring(1), 16);
         return "rgb(" + (v >> 16) + ", " + ((v >> 8) & 0xff) + ", " + (v & 0xff) + ")";
     }
 
     @Test
-    void theTeacherMovesAPlayerBetweenTeamColumnsAndTheTeamPodiumShowsTheServersTeamScores() {
+    void theTeacherMovesAPlayerBetweenTeamColumnsAndTheTeamPodiumShowsTheServersTeamScores(
+            Projector projector, List<Phone> phones) {
         projector.open().setUpGame(TestBank.TITLE, 1);
         projector.teams(2, false, null, 5);
         projector.assertAccessible("the team setup");
@@ -141,13 +139,12 @@ class TeamBrowserTest {
     }
 
     @Test
-    void playersPickATeamOnTheirPhoneAFullTeamCannotBeChosenAndTheyMaySwitchInTheLobby() {
+    void playersPickATeamOnTheirPhoneAFullTeamCannotBeChosenAndTheyMaySwitchInTheLobby(
+            Projector projector, Phone ann, Phone bob) {
         projector.open().setUpGame(TestBank.TITLE, 0);
         projector.teams(3, true, 1, 0);
         String pin = projector.submitGame();
         projector.awaitTeamColumns(List.of("Red team: ", "Blue team: ", "Green team: "));
-        Phone ann = phones.get(0);
-        Phone bob = phones.get(1);
 
         ann.open(pin).joinToTeamChoice(pin, "Ann");
         assertEquals(List.of("Red team|0 players|true", "Blue team|0 players|true", "Green team|0 players|true"),
