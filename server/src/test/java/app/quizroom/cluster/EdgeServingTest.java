@@ -21,9 +21,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -444,31 +441,17 @@ class EdgeServingTest {
     /** Each stored answer of a game by "name/question": its answer, credit and time. */
     private Map<String, JsonObject> answers(long gameId) throws SQLException {
         Map<String, JsonObject> found = new TreeMap<>();
-        try (Connection c = database.connect(); PreparedStatement s = c.prepareStatement(
-                "SELECT p.nickname, a.question_idx, a.answer_json, a.credit, a.response_ms FROM answers a"
-                        + " JOIN players p ON p.game_id = a.game_id AND p.player_id = a.player_id WHERE a.game_id = ?")) {
-            s.setLong(1, gameId);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    found.put(rs.getString(1) + "/" + rs.getInt(2), new JsonObject().put("answer", rs.getString(3))
-                            .put("credit", rs.getDouble(4)).put("ms", rs.getLong(5)));
-                }
-            }
-        }
+        database.eachRow("SELECT p.nickname, a.question_idx, a.answer_json, a.credit, a.response_ms FROM answers a"
+                + " JOIN players p ON p.game_id = a.game_id AND p.player_id = a.player_id WHERE a.game_id = ?", gameId,
+                rs -> found.put(rs.getString(1) + "/" + rs.getInt(2), new JsonObject().put("answer", rs.getString(3))
+                        .put("credit", rs.getDouble(4)).put("ms", rs.getLong(5))));
         return found;
     }
 
     private Map<String, String> finalScores(long gameId) throws SQLException {
         Map<String, String> found = new TreeMap<>();
-        try (Connection c = database.connect(); PreparedStatement s = c.prepareStatement(
-                "SELECT nickname, final_score, final_rank FROM players WHERE game_id = ?")) {
-            s.setLong(1, gameId);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    found.put(rs.getString(1), rs.getInt(2) + " #" + rs.getInt(3));
-                }
-            }
-        }
+        database.eachRow("SELECT nickname, final_score, final_rank FROM players WHERE game_id = ?", gameId,
+                rs -> found.put(rs.getString(1), rs.getInt(2) + " #" + rs.getInt(3)));
         return found;
     }
 

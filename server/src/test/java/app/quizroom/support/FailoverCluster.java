@@ -10,9 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -160,16 +157,9 @@ public final class FailoverCluster implements AutoCloseable {
     /** "name/question" of every answer stored for the game. */
     public Set<String> storedAnswers(long gameId) throws SQLException {
         Set<String> found = new TreeSet<>();
-        try (Connection conn = database.connect(); PreparedStatement s = conn.prepareStatement(
-                "SELECT p.nickname, a.question_idx FROM answers a JOIN players p ON p.game_id = a.game_id"
-                        + " AND p.player_id = a.player_id WHERE a.game_id = ?")) {
-            s.setLong(1, gameId);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    found.add(rs.getString(1) + "/" + rs.getInt(2));
-                }
-            }
-        }
+        database.eachRow("SELECT p.nickname, a.question_idx FROM answers a JOIN players p ON p.game_id = a.game_id"
+                + " AND p.player_id = a.player_id WHERE a.game_id = ?", gameId,
+                rs -> found.add(rs.getString(1) + "/" + rs.getInt(2)));
         return found;
     }
 

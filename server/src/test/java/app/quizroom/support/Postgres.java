@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -52,6 +53,24 @@ public final class Postgres implements AutoCloseable {
                 return rs.next() ? rs.getString(1) : null;
             }
         }
+
+        /** Runs {@code sql} with {@code id} for its one {@code ?} and hands each row of the result to {@code row}. */
+        public void eachRow(String sql, long id, Row row) throws SQLException {
+            try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
+                s.setLong(1, id);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        row.read(rs);
+                    }
+                }
+            }
+        }
+    }
+
+    /** What a test reads from one row of a result. */
+    @FunctionalInterface
+    public interface Row {
+        void read(ResultSet rs) throws SQLException;
     }
 
     private Postgres(Path dataDir, int port) {
