@@ -37,13 +37,12 @@ class OwnerDeathWithEdgesTest {
 
     @RegisterExtension
     final Started started = new Started();
-    private FailoverCluster cluster;
 
     @Test
     void whenTheOwnerDiesWithPlayersOnEdgesOneOfTheEdgesTakesTheRoomAndTheGameGoesOnToThePodium() throws Exception {
         // B is the room's successor among B and C: it takes the room over at once, or the host's reconnection does.
         String pin = FailoverPlay.pinWhoseSuccessorIs("node-1", List.of("node-1", "node-2"));
-        cluster = started.keep(FailoverPlay.start(3, Map.of(), pin));
+        FailoverCluster cluster = started.keep(FailoverPlay.start(3, Map.of(), pin));
         ServerProcess a = cluster.node(0);
         ServerProcess b = cluster.node(1);
         ServerProcess c = cluster.node(2);

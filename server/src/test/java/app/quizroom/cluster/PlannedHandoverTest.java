@@ -33,11 +33,10 @@ class PlannedHandoverTest {
 
     @RegisterExtension
     final Started started = new Started();
-    private FailoverCluster cluster;
 
     @Test
     void aDrainingOwnerHandsItsRoomToAnotherNodeAndEveryConnectionFollows() throws Exception {
-        cluster = started.keep(FailoverPlay.start(2, Map.of("QUIZROOM_DRAIN_SECONDS", "60")));
+        FailoverCluster cluster = started.keep(FailoverPlay.start(2, Map.of("QUIZROOM_DRAIN_SECONDS", "60")));
         ServerProcess a = cluster.node(0);
         ServerProcess b = cluster.node(1);
         EdgeServingTest.Game game = EdgeServingTest.Game.create(a, cluster.vertx(), cluster.clients(), 60);

@@ -34,13 +34,12 @@ class UnattendedTakeoverTest {
 
     @RegisterExtension
     final Started started = new Started();
-    private FailoverCluster cluster;
 
     @Test
     void whenTheOwnerDiesAndNobodyReconnectsItsSuccessorRunsTheRoomAndClosesItsQuestion() throws Exception {
         String pin = FailoverPlay.pinWhoseSuccessorIs("node-2", List.of("node-1", "node-2"));
         String overPin = "271828";
-        cluster = started.keep(FailoverPlay.start(3, Map.of(), pin, overPin));
+        FailoverCluster cluster = started.keep(FailoverPlay.start(3, Map.of(), pin, overPin));
         ServerProcess a = cluster.node(0);
         ServerProcess b = cluster.node(1);
         ServerProcess c = cluster.node(2);
