@@ -105,8 +105,7 @@ final class EdgeAnswers {
                 players.add(answers.getJsonObject(i).getInteger(EdgeBus.PLAYER));
             }
         }
-        room.send(new JsonObject().put(EdgeBus.PIN, pin).put(EdgeBus.FROM, node.self())
-                .put(EdgeBus.FROM_ID, node.selfId()).put(EdgeBus.QUESTION, question)
+        room.send(EdgeBus.from(pin, node.self()).put(EdgeBus.QUESTION, question)
                 .put(EdgeBus.COUNT, desk.answeredHere()).put(EdgeBus.PLAYERS, players));
         return true;
     }
@@ -154,8 +153,7 @@ final class EdgeAnswers {
 
     private void sendAnswers() {
         sentFor = answersFor;
-        room.send(new JsonObject().put(EdgeBus.PIN, pin).put(EdgeBus.FROM, node.self())
-                .put(EdgeBus.FROM_ID, node.selfId()).put(EdgeBus.QUESTION, answersFor).put(EdgeBus.ANSWERS, answers));
+        room.send(EdgeBus.from(pin, node.self()).put(EdgeBus.QUESTION, answersFor).put(EdgeBus.ANSWERS, answers));
         answers = new JsonArray();
     }
 

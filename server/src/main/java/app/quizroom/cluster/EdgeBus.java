@@ -85,7 +85,12 @@ final class EdgeBus {
         return new JsonObject().put(KIND, kind);
     }
 
-    static JsonObject message(String pin, String from, String fromId, JsonArray ops) {
-        return new JsonObject().put(PIN, pin).put(FROM, from).put(FROM_ID, fromId).put(OPS, ops);
+    /** A message about the room of {@code pin}, from {@code from}; the caller adds what it carries. */
+    static JsonObject from(String pin, Member from) {
+        return new JsonObject().put(PIN, pin).put(FROM, from.name()).put(FROM_ID, from.id());
+    }
+
+    static JsonObject message(String pin, Member from, JsonArray ops) {
+        return from(pin, from).put(OPS, ops);
     }
 }

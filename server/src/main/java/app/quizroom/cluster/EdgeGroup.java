@@ -25,8 +25,7 @@ final class EdgeGroup {
     final String nodeId;
     private final Room room;
     private final EventBus bus;
-    private final String self;
-    private final String selfId;
+    private final Member self;
     private final Map<Long, RemoteLink> links = new HashMap<>();
     private JsonArray ops = new JsonArray();
     /** The last shared frame added and the connections it goes to, so that a broadcast travels once. */
@@ -34,14 +33,13 @@ final class EdgeGroup {
     private JsonArray lastSharedConns;
     private boolean flushQueued;
 
-    EdgeGroup(String pin, String node, String nodeId, Room room, EventBus bus, String self, String selfId) {
+    EdgeGroup(String pin, String node, String nodeId, Room room, EventBus bus, Member self) {
         this.pin = pin;
         this.node = node;
         this.nodeId = nodeId;
         this.room = room;
         this.bus = bus;
         this.self = self;
-        this.selfId = selfId;
     }
 
     RemoteLink link(long conn, String address) {
@@ -96,6 +94,6 @@ final class EdgeGroup {
         }
         JsonArray sending = ops;
         ops = new JsonArray();
-        bus.send(EdgeBus.edgeAddress(node), EdgeBus.message(pin, self, selfId, sending));
+        bus.send(EdgeBus.edgeAddress(node), EdgeBus.message(pin, self, sending));
     }
 }

@@ -34,8 +34,7 @@ public final class EdgeNode implements Edges {
     private final Supplier<Executor> loops;
     private final RoomMetrics metrics;
     private final Clock clock;
-    private final String self;
-    private final String selfId;
+    private final Member self;
     /** Whether a node of this name is a member of the cluster now. */
     private final Predicate<String> isMember;
     private final Map<String, EdgeRoom> rooms = new ConcurrentHashMap<>();
@@ -49,7 +48,7 @@ public final class EdgeNode implements Edges {
      * @param isMember whether a node of this name is a member of the cluster now
      */
     public EdgeNode(Vertx vertx, PinDirectory directory, ResultStore store, Supplier<Executor> loops,
-                    RoomMetrics metrics, Clock clock, String self, String selfId, Predicate<String> isMember) {
+                    RoomMetrics metrics, Clock clock, Member self, Predicate<String> isMember) {
         this.isMember = isMember;
         this.vertx = vertx;
         this.directory = directory;
@@ -58,12 +57,11 @@ public final class EdgeNode implements Edges {
         this.metrics = metrics;
         this.clock = clock;
         this.self = self;
-        this.selfId = selfId;
     }
 
     /** Starts taking owners' messages; completes once the address is registered across the cluster. */
     public Future<Void> start() {
-        return vertx.eventBus().<JsonObject>consumer(EdgeBus.edgeAddress(self), message -> {
+        return vertx.eventBus().<JsonObject>consumer(EdgeBus.edgeAddress(self.name()), message -> {
             JsonObject body = message.body();
             EdgeRoom room = rooms.get(body.getString(EdgeBus.PIN, ""));
             // Only from the node this edge room serves: while a room moves, its old owner's last answer (away,
@@ -105,7 +103,7 @@ public final class EdgeNode implements Edges {
             return Future.succeededFuture(known);
         }
         return directory.owner(pin).map(owner -> {
-            if (owner == null || owner.equals(self)) {
+            if (owner == null || owner.equals(self.name())) {
                 return null; // no room, or one this node gave up: a miss either way
             }
             return rooms.computeIfAbsent(pin, p -> new EdgeRoom(p, owner, this, loops.get()));
@@ -143,12 +141,8 @@ public final class EdgeNode implements Edges {
         return clock;
     }
 
-    String self() {
+    Member self() {
         return self;
-    }
-
-    String selfId() {
-        return selfId;
     }
 
     /** One connection served here for a room another node holds; called on the connection's event loop. */

@@ -99,7 +99,7 @@ final class EdgeRoom {
     private void sendUp() {
         upQueued = false;
         if (!up.isEmpty()) {
-            JsonObject message = EdgeBus.message(pin, node.self(), node.selfId(), up);
+            JsonObject message = EdgeBus.message(pin, node.self(), up);
             if (!answers.planned()) {
                 // The owner sends its plan to a node once, when that node first writes to it; an edge room made
                 // again on this node (its predecessor closed, the owner's group for this node kept) asks again.

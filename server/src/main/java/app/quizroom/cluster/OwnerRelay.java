@@ -27,8 +27,7 @@ public final class OwnerRelay {
     private final Vertx vertx;
     private final RoomRegistry rooms;
     private final Clock clock;
-    private final String self;
-    private final String selfId;
+    private final Member self;
     private final RoomEdges.StoredAnswers stored;
     /** Whether the room of a PIN is on the move here (docs/cluster.md §7, §8): see the constructor. */
     private final Predicate<String> handedAway;
@@ -40,7 +39,7 @@ public final class OwnerRelay {
      * @param handedAway whether the room of a PIN is on the move here: handed, or being handed, to another node, or
      *                   being taken over by this one and not yet built, or given up to a node that took it over
      */
-    public OwnerRelay(Vertx vertx, RoomRegistry rooms, Clock clock, String self, String selfId,
+    public OwnerRelay(Vertx vertx, RoomRegistry rooms, Clock clock, Member self,
                       PostgresStore store, Predicate<String> handedAway) {
         this.stored = store::answersTo;
         this.handedAway = handedAway;
@@ -48,13 +47,12 @@ public final class OwnerRelay {
         this.rooms = rooms;
         this.clock = clock;
         this.self = self;
-        this.selfId = selfId;
     }
 
     /** Starts taking edges' messages; completes once the address is registered across the cluster. */
     public Future<Void> start() {
         EventBus bus = vertx.eventBus();
-        return bus.<JsonObject>consumer(EdgeBus.ownerAddress(self), message -> {
+        return bus.<JsonObject>consumer(EdgeBus.ownerAddress(self.name()), message -> {
             JsonObject body = message.body();
             String pin = body.getString(EdgeBus.PIN);
             Room room = pin == null ? null : rooms.get(pin);
@@ -77,7 +75,7 @@ public final class OwnerRelay {
         // A room on the move is not gone: the edge's phones reconnect and find its owner.
         String answer = pin != null && (handedAway.test(pin) || rooms.get(pin) != null) ? EdgeBus.AWAY : EdgeBus.GONE;
         vertx.eventBus().send(EdgeBus.edgeAddress(body.getString(EdgeBus.FROM)),
-                EdgeBus.message(pin, self, selfId, new JsonArray().add(EdgeBus.op(answer))));
+                EdgeBus.message(pin, self, new JsonArray().add(EdgeBus.op(answer))));
     }
 
     /** On the room's context: the room's edges, relayed to from now on. */
@@ -86,7 +84,7 @@ public final class OwnerRelay {
         if (current != null && current.room() == room) {
             return current;
         }
-        RoomEdges created = new RoomEdges(room, vertx.eventBus(), clock, self, selfId, stored);
+        RoomEdges created = new RoomEdges(room, vertx.eventBus(), clock, self, stored);
         edges.put(room.pin(), created);
         room.relayTo(created);
         return created;

@@ -31,8 +31,7 @@ final class RoomEdges implements Remotes {
     private final Room room;
     private final EventBus bus;
     private final Clock clock;
-    private final String self;
-    private final String selfId;
+    private final Member self;
     private final Map<String, EdgeGroup> groups = new HashMap<>();
     /** Where the game was at its last move, and when (this node's clock). */
     private int question = -1;
@@ -56,13 +55,12 @@ final class RoomEdges implements Remotes {
         Future<List<StoredAnswer>> of(long gameId, int question);
     }
 
-    RoomEdges(Room room, EventBus bus, Clock clock, String self, String selfId, StoredAnswers stored) {
+    RoomEdges(Room room, EventBus bus, Clock clock, Member self, StoredAnswers stored) {
         this.stored = stored;
         this.room = room;
         this.bus = bus;
         this.clock = clock;
         this.self = self;
-        this.selfId = selfId;
     }
 
     Room room() {
@@ -149,7 +147,7 @@ final class RoomEdges implements Remotes {
             if (group != null) {
                 nodeLeft(group); // the node started again: its old connections are gone
             }
-            group = new EdgeGroup(room.pin(), node, nodeId, room, bus, self, selfId);
+            group = new EdgeGroup(room.pin(), node, nodeId, room, bus, self);
             groups.put(node, group);
             sendPlan(group);
         }

@@ -4,6 +4,7 @@ import app.quizroom.bank.BankLibrary;
 import app.quizroom.cluster.ClusterNode;
 import app.quizroom.cluster.DurablePins;
 import app.quizroom.cluster.EdgeNode;
+import app.quizroom.cluster.Member;
 import app.quizroom.cluster.OwnerRelay;
 import app.quizroom.cluster.PinDirectory;
 import app.quizroom.config.ClusterConfig;
@@ -110,12 +111,13 @@ final class ClusterWiring {
         if (clusterNode == null || !(store instanceof PostgresStore postgres)) {
             return Future.succeededFuture(null);
         }
-        ownerRelay = new OwnerRelay(vertx, rooms, clock, cluster.nodeName(), clusterNode.nodeId(), postgres, pin -> {
+        Member self = new Member(cluster.nodeName(), clusterNode.nodeId());
+        ownerRelay = new OwnerRelay(vertx, rooms, clock, self, postgres, pin -> {
             Handovers handing = handovers;
             return handing != null && handing.moving(pin);
         });
-        EdgeNode edgeNode = new EdgeNode(vertx, pinDirectory, store, loops, metrics, clock, cluster.nodeName(),
-                clusterNode.nodeId(), clusterNode::isMember);
+        EdgeNode edgeNode = new EdgeNode(vertx, pinDirectory, store, loops, metrics, clock, self,
+                clusterNode::isMember);
         ClusterMetrics.edgeRooms(registry, edgeNode::rooms);
         clusterNode.onMemberLeft(id -> {
             ownerRelay.memberLeft(id);

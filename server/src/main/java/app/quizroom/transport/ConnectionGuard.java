@@ -1,5 +1,6 @@
 package app.quizroom.transport;
 
+import app.quizroom.config.Config;
 import app.quizroom.metrics.ServerMetrics;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
@@ -80,11 +81,11 @@ final class ConnectionGuard {
         }
     }
 
-    ConnectionGuard(Vertx vertx, int maxConnections, int perAddress, long deadlineMs, ServerMetrics metrics) {
+    ConnectionGuard(Vertx vertx, Config config, ServerMetrics metrics) {
         this.vertx = vertx;
-        this.maxConnections = maxConnections;
-        this.perAddress = perAddress;
-        this.deadlineMs = deadlineMs;
+        this.maxConnections = config.maxConnections();
+        this.perAddress = config.connectionsPerAddress();
+        this.deadlineMs = config.handshakeSeconds() * 1000L;
         this.metrics = metrics;
         metrics.connectionsOpen(open);
     }
