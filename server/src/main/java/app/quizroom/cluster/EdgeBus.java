@@ -93,4 +93,9 @@ final class EdgeBus {
     static JsonObject message(String pin, Member from, JsonArray ops) {
         return from(pin, from).put(OPS, ops);
     }
+
+    /** Who sent a message. */
+    static Member sender(JsonObject message) {
+        return new Member(message.getString(FROM), message.getString(FROM_ID));
+    }
 }

@@ -2,7 +2,6 @@ package app.quizroom.cluster;
 
 import app.quizroom.game.Room;
 import app.quizroom.game.SharedFrame;
-import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -20,12 +19,10 @@ import java.util.Map;
 final class EdgeGroup {
 
     private final String pin;
-    /** The edge node's name, and its member id (to notice it leaving). */
-    final String node;
-    final String nodeId;
+    /** The edge node (its id, to notice it leaving). */
+    final Member edge;
     private final Room room;
-    private final EventBus bus;
-    private final Member self;
+    private final LocalNode local;
     private final Map<Long, RemoteLink> links = new HashMap<>();
     private JsonArray ops = new JsonArray();
     /** The last shared frame added and the connections it goes to, so that a broadcast travels once. */
@@ -33,13 +30,11 @@ final class EdgeGroup {
     private JsonArray lastSharedConns;
     private boolean flushQueued;
 
-    EdgeGroup(String pin, String node, String nodeId, Room room, EventBus bus, Member self) {
-        this.pin = pin;
-        this.node = node;
-        this.nodeId = nodeId;
+    EdgeGroup(Member edge, Room room, LocalNode local) {
+        this.pin = room.pin();
+        this.edge = edge;
         this.room = room;
-        this.bus = bus;
-        this.self = self;
+        this.local = local;
     }
 
     RemoteLink link(long conn, String address) {
@@ -94,6 +89,6 @@ final class EdgeGroup {
         }
         JsonArray sending = ops;
         ops = new JsonArray();
-        bus.send(EdgeBus.edgeAddress(node), EdgeBus.message(pin, self, sending));
+        local.send(EdgeBus.edgeAddress(edge.name()), EdgeBus.message(pin, local.self(), sending));
     }
 }

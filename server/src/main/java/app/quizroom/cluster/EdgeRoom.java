@@ -92,14 +92,14 @@ final class EdgeRoom {
         up.add(op);
         if (!upQueued) {
             upQueued = true;
-            node.vertx().setTimer(EdgeBus.UP_WINDOW_MS, id -> execute(this::sendUp));
+            node.local().vertx().setTimer(EdgeBus.UP_WINDOW_MS, id -> execute(this::sendUp));
         }
     }
 
     private void sendUp() {
         upQueued = false;
         if (!up.isEmpty()) {
-            JsonObject message = EdgeBus.message(pin, node.self(), up);
+            JsonObject message = EdgeBus.message(pin, node.local().self(), up);
             if (!answers.planned()) {
                 // The owner sends its plan to a node once, when that node first writes to it; an edge room made
                 // again on this node (its predecessor closed, the owner's group for this node kept) asks again.
@@ -112,7 +112,7 @@ final class EdgeRoom {
 
     /** To the room's owner, on its node's address. */
     void send(JsonObject message) {
-        node.vertx().eventBus().send(EdgeBus.ownerAddress(owner), message);
+        node.local().send(EdgeBus.ownerAddress(owner), message);
     }
 
     /** An answer from a connection served here: taken here (see {@link EdgeAnswers#answer}). */
