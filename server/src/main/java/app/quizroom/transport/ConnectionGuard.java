@@ -48,9 +48,9 @@ final class ConnectionGuard {
         boolean upgraded;
         boolean closed;
 
-        Tracked(HttpConnection connection, String key, String host) {
+        Tracked(HttpConnection connection, String host) {
             this.connection = connection;
-            this.key = key;
+            this.key = key(connection.remoteAddress());
             this.host = host;
         }
 
@@ -105,7 +105,7 @@ final class ConnectionGuard {
             refuse(connection, TOO_MANY_FROM_ADDRESS);
             return;
         }
-        Tracked t = new Tracked(connection, key(connection.remoteAddress()), host);
+        Tracked t = new Tracked(connection, host);
         tracked.put(t.key, t);
         t.arm();
         connection.closeHandler(ignored -> t.closed());
