@@ -55,7 +55,7 @@ final class EdgeGroup {
 
     synchronized void frame(String json, long conn) {
         lastShared = null;
-        add(EdgeBus.op(EdgeBus.FRAME).put(EdgeBus.JSON, json).put(EdgeBus.CONNS, new JsonArray().add(conn)));
+        add(EdgeBus.op(EdgeBus.Down.FRAME).put(EdgeBus.JSON, json).put(EdgeBus.CONNS, new JsonArray().add(conn)));
     }
 
     synchronized void shared(SharedFrame frame, long conn) {
@@ -65,7 +65,7 @@ final class EdgeGroup {
         }
         lastShared = frame;
         lastSharedConns = new JsonArray().add(conn);
-        add(EdgeBus.op(EdgeBus.FRAME).put(EdgeBus.JSON, frame.json()).put(EdgeBus.CONNS, lastSharedConns));
+        add(EdgeBus.op(EdgeBus.Down.FRAME).put(EdgeBus.JSON, frame.json()).put(EdgeBus.CONNS, lastSharedConns));
     }
 
     synchronized void op(JsonObject op) {

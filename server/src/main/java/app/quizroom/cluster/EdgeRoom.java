@@ -69,17 +69,17 @@ final class EdgeRoom {
             return;
         }
         conns.computeIfAbsent(conn, c -> new Conn(socket)).joining = join;
-        toOwner(EdgeBus.op(EdgeBus.HELLO).put(EdgeBus.CONN, conn).put(EdgeBus.TEXT, text)
+        toOwner(EdgeBus.op(EdgeBus.Up.HELLO).put(EdgeBus.CONN, conn).put(EdgeBus.TEXT, text)
                 .put(EdgeBus.ADDRESS, socket.address()));
     }
 
     void command(long conn, String text) {
-        toOwner(EdgeBus.op(EdgeBus.COMMAND).put(EdgeBus.CONN, conn).put(EdgeBus.TEXT, text));
+        toOwner(EdgeBus.op(EdgeBus.Up.COMMAND).put(EdgeBus.CONN, conn).put(EdgeBus.TEXT, text));
     }
 
     void closed(long conn) {
         if (conns.remove(conn) != null) {
-            toOwner(EdgeBus.op(EdgeBus.CLOSED).put(EdgeBus.CONN, conn));
+            toOwner(EdgeBus.op(EdgeBus.Up.CLOSED).put(EdgeBus.CONN, conn));
             answers.answersIfAllIn();
         }
         if (conns.isEmpty() && finished) {
@@ -126,24 +126,26 @@ final class EdgeRoom {
         JsonArray ops = message.getJsonArray(EdgeBus.OPS);
         for (int i = 0; i < ops.size(); i++) {
             JsonObject op = ops.getJsonObject(i);
-            switch (op.getString(EdgeBus.KIND)) {
-                case EdgeBus.FRAME -> frame(op.getString(EdgeBus.JSON), op.getJsonArray(EdgeBus.CONNS));
-                case EdgeBus.MOVED -> moved(answers.moved(op));
-                case EdgeBus.SEATED -> seated(op.getLong(EdgeBus.CONN), op.getInteger(EdgeBus.PLAYER));
-                case EdgeBus.CLOSE -> {
+            EdgeBus.Down kind = EdgeBus.Down.of(op);
+            if (kind == null) {
+                continue; // from a newer version of the server: nothing this one can do with it
+            }
+            switch (kind) {
+                case FRAME -> frame(op.getString(EdgeBus.JSON), op.getJsonArray(EdgeBus.CONNS));
+                case MOVED -> moved(answers.moved(op));
+                case SEATED -> seated(op.getLong(EdgeBus.CONN), op.getInteger(EdgeBus.PLAYER));
+                case CLOSE -> {
                     Conn c = conns.get(op.getLong(EdgeBus.CONN));
                     CloseCode code = CloseCode.of(op.getInteger(EdgeBus.CODE));
                     if (c != null && code != null) {
                         c.socket.close(code, op.getString(EdgeBus.REASON));
                     }
                 }
-                case EdgeBus.REFUSED -> withConn(op, c -> c.socket.joinRefused());
-                case EdgeBus.GUESS -> withConn(op, c -> c.socket.wrongGuess());
-                case EdgeBus.PLAN -> answers.plan(op.getString(EdgeBus.JSON));
-                case EdgeBus.GONE -> gone();
-                case EdgeBus.AWAY -> away();
-                default -> {
-                }
+                case REFUSED -> withConn(op, c -> c.socket.joinRefused());
+                case GUESS -> withConn(op, c -> c.socket.wrongGuess());
+                case PLAN -> answers.plan(op.getString(EdgeBus.JSON));
+                case GONE -> gone();
+                case AWAY -> away();
             }
         }
     }

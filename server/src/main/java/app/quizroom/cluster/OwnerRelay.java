@@ -64,7 +64,8 @@ public final class OwnerRelay {
     /** The edge asks for a room this node does not hold (any more). */
     private void notHere(String pin, JsonObject body) {
         // A room on the move is not gone: the edge's phones reconnect and find its owner.
-        String answer = pin != null && (handedAway.test(pin) || rooms.get(pin) != null) ? EdgeBus.AWAY : EdgeBus.GONE;
+        EdgeBus.Down answer = pin != null && (handedAway.test(pin) || rooms.get(pin) != null) ? EdgeBus.Down.AWAY
+                : EdgeBus.Down.GONE;
         local.send(EdgeBus.edgeAddress(body.getString(EdgeBus.FROM)),
                 EdgeBus.message(pin, local.self(), new JsonArray().add(EdgeBus.op(answer))));
     }

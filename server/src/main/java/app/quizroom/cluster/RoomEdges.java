@@ -100,7 +100,7 @@ final class RoomEdges implements Remotes {
     private JsonObject moment() {
         long left = phase.questionOpen() && !paused ? Math.max(0, remainingMs - (local.clock().millis() - movedAt))
                 : remainingMs;
-        return EdgeBus.op(EdgeBus.MOVED).put(EdgeBus.QUESTION, question).put(EdgeBus.PHASE, phase.name())
+        return EdgeBus.op(EdgeBus.Down.MOVED).put(EdgeBus.QUESTION, question).put(EdgeBus.PHASE, phase.name())
                 .put(EdgeBus.PAUSED, paused).put(EdgeBus.REMAINING, left);
     }
 
@@ -151,26 +151,28 @@ final class RoomEdges implements Remotes {
 
     /** The room's plan and where the game is, which an edge room needs before it serves anyone. */
     private void sendPlan(EdgeGroup group) {
-        group.op(EdgeBus.op(EdgeBus.PLAN).put(EdgeBus.JSON, Codec.json(room.plan())));
+        group.op(EdgeBus.op(EdgeBus.Down.PLAN).put(EdgeBus.JSON, Codec.json(room.plan())));
         group.op(moment());
     }
 
     private void up(EdgeGroup group, JsonObject op) {
+        EdgeBus.Up kind = EdgeBus.Up.of(op);
+        if (kind == null) {
+            return; // from a newer version of the server: nothing this one can do with it
+        }
         long conn = op.getLong(EdgeBus.CONN);
-        switch (op.getString(EdgeBus.KIND)) {
-            case EdgeBus.HELLO, EdgeBus.COMMAND -> {
+        switch (kind) {
+            case HELLO, COMMAND -> {
                 if (Codec.decode(op.getString(EdgeBus.TEXT)) instanceof Codec.Ok ok) {
                     RemoteLink link = group.link(conn, op.getString(EdgeBus.ADDRESS, ""));
                     room.onMessage(link, ok.message(), local.clock().millis());
                 }
             }
-            case EdgeBus.CLOSED -> {
+            case CLOSED -> {
                 RemoteLink link = group.remove(conn);
                 if (link != null) {
                     room.onClose(link);
                 }
-            }
-            default -> {
             }
         }
     }
