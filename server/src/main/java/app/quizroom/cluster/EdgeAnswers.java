@@ -45,9 +45,9 @@ final class EdgeAnswers {
         this.pin = room.pin;
         this.node = node;
         this.conns = conns;
-        this.counts = new CountPacer(node.clock(), (delayMs, task) -> {
-            long timer = node.vertx().setTimer(Math.max(1, delayMs), id -> room.execute(task));
-            return () -> node.vertx().cancelTimer(timer);
+        this.counts = new CountPacer(node.local().clock(), (delayMs, task) -> {
+            long timer = node.local().vertx().setTimer(Math.max(1, delayMs), id -> room.execute(task));
+            return () -> node.local().vertx().cancelTimer(timer);
         }, EdgeBus.COUNT_INTERVAL_MS, this::sendCount);
     }
 
@@ -105,8 +105,7 @@ final class EdgeAnswers {
                 players.add(answers.getJsonObject(i).getInteger(EdgeBus.PLAYER));
             }
         }
-        room.send(new JsonObject().put(EdgeBus.PIN, pin).put(EdgeBus.FROM, node.self())
-                .put(EdgeBus.FROM_ID, node.selfId()).put(EdgeBus.QUESTION, question)
+        room.send(node.local().message(pin).put(EdgeBus.QUESTION, question)
                 .put(EdgeBus.COUNT, desk.answeredHere()).put(EdgeBus.PLAYERS, players));
         return true;
     }
@@ -154,8 +153,7 @@ final class EdgeAnswers {
 
     private void sendAnswers() {
         sentFor = answersFor;
-        room.send(new JsonObject().put(EdgeBus.PIN, pin).put(EdgeBus.FROM, node.self())
-                .put(EdgeBus.FROM_ID, node.selfId()).put(EdgeBus.QUESTION, answersFor).put(EdgeBus.ANSWERS, answers));
+        room.send(node.local().message(pin).put(EdgeBus.QUESTION, answersFor).put(EdgeBus.ANSWERS, answers));
         answers = new JsonArray();
     }
 
@@ -193,14 +191,14 @@ final class EdgeAnswers {
         boolean paused = op.getBoolean(EdgeBus.PAUSED);
         int before = desk.question();
         boolean wasAnswering = desk.answering(before);
-        desk.moved(question, phase, paused, op.getLong(EdgeBus.REMAINING), node.clock().millis());
+        desk.moved(question, phase, paused, op.getLong(EdgeBus.REMAINING), node.local().clock().millis());
         if (deadlineTimer != -1) {
-            node.vertx().cancelTimer(deadlineTimer);
+            node.local().vertx().cancelTimer(deadlineTimer);
             deadlineTimer = -1;
         }
         if (desk.answering(question)) {
-            long delay = Math.max(1, desk.deadline() - node.clock().millis());
-            deadlineTimer = node.vertx().setTimer(delay, id -> room.execute(() -> deadlinePassed(question)));
+            long delay = Math.max(1, desk.deadline() - node.local().clock().millis());
+            deadlineTimer = node.local().vertx().setTimer(delay, id -> room.execute(() -> deadlinePassed(question)));
             answersIfAllIn();
         } else if (wasAnswering && before == question && sentFor != question && !paused && !answers.isEmpty()) {
             sendAnswersTo(question); // closed before this node's deadline: what it took still goes, once

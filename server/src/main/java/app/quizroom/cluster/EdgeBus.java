@@ -3,6 +3,10 @@ package app.quizroom.cluster;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
 /**
  * The bus protocol between a room's owner and the nodes serving its players as edges (docs/cluster.md §5): the
  * addresses, and the fields of its messages. Every message is a JSON object naming its room ({@value #PIN}) and
@@ -51,22 +55,33 @@ final class EdgeBus {
     /** An edge sends its running count of answers to the open question at most this often. */
     static final long COUNT_INTERVAL_MS = 200;
 
-    // Owner to edge.
-    static final String PLAN = "plan";
-    static final String MOVED = "moved";
-    static final String FRAME = "frame";
-    static final String SEATED = "seated";
-    static final String CLOSE = "close";
-    static final String REFUSED = "refused";
-    static final String GUESS = "guess";
-    static final String GONE = "gone";
-    /** The owner no longer holds the room because it hands it, or handed it, to another node (§8). */
-    static final String AWAY = "away";
-    // Edge to owner.
-    static final String UP = "up";
-    static final String HELLO = "hello";
-    static final String COMMAND = "command";
-    static final String CLOSED = "closed";
+    /** What an operation from a room's owner to an edge does ({@value #KIND}: its name in lower case). */
+    enum Down {
+        PLAN, MOVED, FRAME, SEATED, CLOSE, REFUSED, GUESS, GONE,
+        /** The owner no longer holds the room because it hands it, or handed it, to another node (§8). */
+        AWAY;
+
+        private static final Map<String, Down> BY_WIRE = byWire(values());
+        private final String wire = name().toLowerCase(Locale.ROOT);
+
+        /** The kind of an operation; null for one this version does not know. */
+        static Down of(JsonObject op) {
+            return BY_WIRE.get(op.getString(KIND, ""));
+        }
+    }
+
+    /** What an operation from an edge to a room's owner does ({@value #KIND}: its name in lower case). */
+    enum Up {
+        HELLO, COMMAND, CLOSED;
+
+        private static final Map<String, Up> BY_WIRE = byWire(values());
+        private final String wire = name().toLowerCase(Locale.ROOT);
+
+        /** The kind of an operation; null for one this version does not know. */
+        static Up of(JsonObject op) {
+            return BY_WIRE.get(op.getString(KIND, ""));
+        }
+    }
 
     private EdgeBus() {
     }
@@ -81,11 +96,33 @@ final class EdgeBus {
         return ClusterNode.ADDRESS_PREFIX + "owner." + node;
     }
 
-    static JsonObject op(String kind) {
-        return new JsonObject().put(KIND, kind);
+    static JsonObject op(Down kind) {
+        return new JsonObject().put(KIND, kind.wire);
     }
 
-    static JsonObject message(String pin, String from, String fromId, JsonArray ops) {
-        return new JsonObject().put(PIN, pin).put(FROM, from).put(FROM_ID, fromId).put(OPS, ops);
+    static JsonObject op(Up kind) {
+        return new JsonObject().put(KIND, kind.wire);
+    }
+
+    private static <K extends Enum<K>> Map<String, K> byWire(K[] kinds) {
+        Map<String, K> map = new HashMap<>();
+        for (K kind : kinds) {
+            map.put(kind.name().toLowerCase(Locale.ROOT), kind);
+        }
+        return Map.copyOf(map);
+    }
+
+    /** A message about the room of {@code pin}, from {@code from}; the caller adds what it carries. */
+    static JsonObject from(String pin, Member from) {
+        return new JsonObject().put(PIN, pin).put(FROM, from.name()).put(FROM_ID, from.id());
+    }
+
+    static JsonObject message(String pin, Member from, JsonArray ops) {
+        return from(pin, from).put(OPS, ops);
+    }
+
+    /** Who sent a message. */
+    static Member sender(JsonObject message) {
+        return new Member(message.getString(FROM), message.getString(FROM_ID));
     }
 }

@@ -2,7 +2,6 @@ package app.quizroom.cluster;
 
 import app.quizroom.game.Room;
 import app.quizroom.game.SharedFrame;
-import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -20,13 +19,10 @@ import java.util.Map;
 final class EdgeGroup {
 
     private final String pin;
-    /** The edge node's name, and its member id (to notice it leaving). */
-    final String node;
-    final String nodeId;
+    /** The edge node (its id, to notice it leaving). */
+    final Member edge;
     private final Room room;
-    private final EventBus bus;
-    private final String self;
-    private final String selfId;
+    private final LocalNode local;
     private final Map<Long, RemoteLink> links = new HashMap<>();
     private JsonArray ops = new JsonArray();
     /** The last shared frame added and the connections it goes to, so that a broadcast travels once. */
@@ -34,14 +30,11 @@ final class EdgeGroup {
     private JsonArray lastSharedConns;
     private boolean flushQueued;
 
-    EdgeGroup(String pin, String node, String nodeId, Room room, EventBus bus, String self, String selfId) {
-        this.pin = pin;
-        this.node = node;
-        this.nodeId = nodeId;
+    EdgeGroup(Member edge, Room room, LocalNode local) {
+        this.pin = room.pin();
+        this.edge = edge;
         this.room = room;
-        this.bus = bus;
-        this.self = self;
-        this.selfId = selfId;
+        this.local = local;
     }
 
     RemoteLink link(long conn, String address) {
@@ -62,7 +55,7 @@ final class EdgeGroup {
 
     synchronized void frame(String json, long conn) {
         lastShared = null;
-        add(EdgeBus.op(EdgeBus.FRAME).put(EdgeBus.JSON, json).put(EdgeBus.CONNS, new JsonArray().add(conn)));
+        add(EdgeBus.op(EdgeBus.Down.FRAME).put(EdgeBus.JSON, json).put(EdgeBus.CONNS, new JsonArray().add(conn)));
     }
 
     synchronized void shared(SharedFrame frame, long conn) {
@@ -72,7 +65,7 @@ final class EdgeGroup {
         }
         lastShared = frame;
         lastSharedConns = new JsonArray().add(conn);
-        add(EdgeBus.op(EdgeBus.FRAME).put(EdgeBus.JSON, frame.json()).put(EdgeBus.CONNS, lastSharedConns));
+        add(EdgeBus.op(EdgeBus.Down.FRAME).put(EdgeBus.JSON, frame.json()).put(EdgeBus.CONNS, lastSharedConns));
     }
 
     synchronized void op(JsonObject op) {
@@ -96,6 +89,6 @@ final class EdgeGroup {
         }
         JsonArray sending = ops;
         ops = new JsonArray();
-        bus.send(EdgeBus.edgeAddress(node), EdgeBus.message(pin, self, selfId, sending));
+        local.send(EdgeBus.edgeAddress(edge.name()), EdgeBus.message(pin, local.self(), sending));
     }
 }

@@ -7,11 +7,9 @@ import app.quizroom.protocol.Codec;
 import app.quizroom.protocol.ErrorCode;
 import app.quizroom.protocol.ServerMessage;
 import app.quizroom.store.ResultStore;
-import app.quizroom.support.Clock;
 import app.quizroom.transport.Edges;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
 import java.util.Map;
@@ -28,14 +26,11 @@ import java.util.function.Supplier;
  */
 public final class EdgeNode implements Edges {
 
-    private final Vertx vertx;
+    private final LocalNode local;
     private final PinDirectory directory;
     private final ResultStore store;
     private final Supplier<Executor> loops;
     private final RoomMetrics metrics;
-    private final Clock clock;
-    private final String self;
-    private final String selfId;
     /** Whether a node of this name is a member of the cluster now. */
     private final Predicate<String> isMember;
     private final Map<String, EdgeRoom> rooms = new ConcurrentHashMap<>();
@@ -48,22 +43,19 @@ public final class EdgeNode implements Edges {
      * @param metrics where the answers taken here are counted
      * @param isMember whether a node of this name is a member of the cluster now
      */
-    public EdgeNode(Vertx vertx, PinDirectory directory, ResultStore store, Supplier<Executor> loops,
-                    RoomMetrics metrics, Clock clock, String self, String selfId, Predicate<String> isMember) {
-        this.isMember = isMember;
-        this.vertx = vertx;
+    public EdgeNode(LocalNode local, PinDirectory directory, ResultStore store, Supplier<Executor> loops,
+                    RoomMetrics metrics, Predicate<String> isMember) {
+        this.local = local;
         this.directory = directory;
         this.store = store;
         this.loops = loops;
         this.metrics = metrics;
-        this.clock = clock;
-        this.self = self;
-        this.selfId = selfId;
+        this.isMember = isMember;
     }
 
     /** Starts taking owners' messages; completes once the address is registered across the cluster. */
     public Future<Void> start() {
-        return vertx.eventBus().<JsonObject>consumer(EdgeBus.edgeAddress(self), message -> {
+        return local.vertx().eventBus().<JsonObject>consumer(EdgeBus.edgeAddress(local.self().name()), message -> {
             JsonObject body = message.body();
             EdgeRoom room = rooms.get(body.getString(EdgeBus.PIN, ""));
             // Only from the node this edge room serves: while a room moves, its old owner's last answer (away,
@@ -87,7 +79,7 @@ public final class EdgeNode implements Edges {
         }
         Served session = new Served(pin, socket, connections.incrementAndGet(), isMember);
         session.join = hello instanceof ClientMessage.Join;
-        Context context = vertx.getOrCreateContext();
+        Context context = local.vertx().getOrCreateContext();
         roomOf(pin).onComplete(found -> context.runOnContext(ignored -> {
             if (found.succeeded() && found.result() != null) {
                 session.attach(found.result(), text);
@@ -105,7 +97,7 @@ public final class EdgeNode implements Edges {
             return Future.succeededFuture(known);
         }
         return directory.owner(pin).map(owner -> {
-            if (owner == null || owner.equals(self)) {
+            if (owner == null || owner.equals(local.self().name())) {
                 return null; // no room, or one this node gave up: a miss either way
             }
             return rooms.computeIfAbsent(pin, p -> new EdgeRoom(p, owner, this, loops.get()));
@@ -127,8 +119,8 @@ public final class EdgeNode implements Edges {
         rooms.values().forEach(room -> room.execute(() -> room.memberLeft(nodeId, isMember.test(room.owner()))));
     }
 
-    Vertx vertx() {
-        return vertx;
+    LocalNode local() {
+        return local;
     }
 
     ResultStore store() {
@@ -137,18 +129,6 @@ public final class EdgeNode implements Edges {
 
     RoomMetrics metrics() {
         return metrics;
-    }
-
-    Clock clock() {
-        return clock;
-    }
-
-    String self() {
-        return self;
-    }
-
-    String selfId() {
-        return selfId;
     }
 
     /** One connection served here for a room another node holds; called on the connection's event loop. */

@@ -69,17 +69,17 @@ final class EdgeRoom {
             return;
         }
         conns.computeIfAbsent(conn, c -> new Conn(socket)).joining = join;
-        toOwner(EdgeBus.op(EdgeBus.HELLO).put(EdgeBus.CONN, conn).put(EdgeBus.TEXT, text)
+        toOwner(EdgeBus.op(EdgeBus.Up.HELLO).put(EdgeBus.CONN, conn).put(EdgeBus.TEXT, text)
                 .put(EdgeBus.ADDRESS, socket.address()));
     }
 
     void command(long conn, String text) {
-        toOwner(EdgeBus.op(EdgeBus.COMMAND).put(EdgeBus.CONN, conn).put(EdgeBus.TEXT, text));
+        toOwner(EdgeBus.op(EdgeBus.Up.COMMAND).put(EdgeBus.CONN, conn).put(EdgeBus.TEXT, text));
     }
 
     void closed(long conn) {
         if (conns.remove(conn) != null) {
-            toOwner(EdgeBus.op(EdgeBus.CLOSED).put(EdgeBus.CONN, conn));
+            toOwner(EdgeBus.op(EdgeBus.Up.CLOSED).put(EdgeBus.CONN, conn));
             answers.answersIfAllIn();
         }
         if (conns.isEmpty() && finished) {
@@ -92,14 +92,14 @@ final class EdgeRoom {
         up.add(op);
         if (!upQueued) {
             upQueued = true;
-            node.vertx().setTimer(EdgeBus.UP_WINDOW_MS, id -> execute(this::sendUp));
+            node.local().vertx().setTimer(EdgeBus.UP_WINDOW_MS, id -> execute(this::sendUp));
         }
     }
 
     private void sendUp() {
         upQueued = false;
         if (!up.isEmpty()) {
-            JsonObject message = EdgeBus.message(pin, node.self(), node.selfId(), up);
+            JsonObject message = EdgeBus.message(pin, node.local().self(), up);
             if (!answers.planned()) {
                 // The owner sends its plan to a node once, when that node first writes to it; an edge room made
                 // again on this node (its predecessor closed, the owner's group for this node kept) asks again.
@@ -112,7 +112,7 @@ final class EdgeRoom {
 
     /** To the room's owner, on its node's address. */
     void send(JsonObject message) {
-        node.vertx().eventBus().send(EdgeBus.ownerAddress(owner), message);
+        node.local().send(EdgeBus.ownerAddress(owner), message);
     }
 
     /** An answer from a connection served here: taken here (see {@link EdgeAnswers#answer}). */
@@ -126,24 +126,26 @@ final class EdgeRoom {
         JsonArray ops = message.getJsonArray(EdgeBus.OPS);
         for (int i = 0; i < ops.size(); i++) {
             JsonObject op = ops.getJsonObject(i);
-            switch (op.getString(EdgeBus.KIND)) {
-                case EdgeBus.FRAME -> frame(op.getString(EdgeBus.JSON), op.getJsonArray(EdgeBus.CONNS));
-                case EdgeBus.MOVED -> moved(answers.moved(op));
-                case EdgeBus.SEATED -> seated(op.getLong(EdgeBus.CONN), op.getInteger(EdgeBus.PLAYER));
-                case EdgeBus.CLOSE -> {
+            EdgeBus.Down kind = EdgeBus.Down.of(op);
+            if (kind == null) {
+                continue; // from a newer version of the server: nothing this one can do with it
+            }
+            switch (kind) {
+                case FRAME -> frame(op.getString(EdgeBus.JSON), op.getJsonArray(EdgeBus.CONNS));
+                case MOVED -> moved(answers.moved(op));
+                case SEATED -> seated(op.getLong(EdgeBus.CONN), op.getInteger(EdgeBus.PLAYER));
+                case CLOSE -> {
                     Conn c = conns.get(op.getLong(EdgeBus.CONN));
                     CloseCode code = CloseCode.of(op.getInteger(EdgeBus.CODE));
                     if (c != null && code != null) {
                         c.socket.close(code, op.getString(EdgeBus.REASON));
                     }
                 }
-                case EdgeBus.REFUSED -> withConn(op, c -> c.socket.joinRefused());
-                case EdgeBus.GUESS -> withConn(op, c -> c.socket.wrongGuess());
-                case EdgeBus.PLAN -> answers.plan(op.getString(EdgeBus.JSON));
-                case EdgeBus.GONE -> gone();
-                case EdgeBus.AWAY -> away();
-                default -> {
-                }
+                case REFUSED -> withConn(op, c -> c.socket.joinRefused());
+                case GUESS -> withConn(op, c -> c.socket.wrongGuess());
+                case PLAN -> answers.plan(op.getString(EdgeBus.JSON));
+                case GONE -> gone();
+                case AWAY -> away();
             }
         }
     }

@@ -3,10 +3,7 @@ package app.quizroom.cluster;
 import app.quizroom.game.Room;
 import app.quizroom.game.RoomRegistry;
 import app.quizroom.store.PostgresStore;
-import app.quizroom.support.Clock;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -19,16 +16,13 @@ import java.util.function.Predicate;
  * nodes send on this node's owner address and hands it to the room's {@link RoomEdges}, on the room's context. A
  * message for a room this node does not hold is answered with {@code gone}, or with {@code away} when the room is on
  * the move here: this node is handing it, or has handed it, to another node (§8), is taking it over and has not
- * yet built it again, or gave it up to a node that took it over (§7). The edge then closes its connections to the room with 4004, so that they reconnect and
- * reach the room's owner, instead of telling them the room is gone.
+ * yet built it again, or gave it up to a node that took it over (§7). The edge then closes its connections to the
+ * room with 4004, so that they reconnect and reach the room's owner, instead of telling them the room is gone.
  */
 public final class OwnerRelay {
 
-    private final Vertx vertx;
+    private final LocalNode local;
     private final RoomRegistry rooms;
-    private final Clock clock;
-    private final String self;
-    private final String selfId;
     private final RoomEdges.StoredAnswers stored;
     /** Whether the room of a PIN is on the move here (docs/cluster.md §7, §8): see the constructor. */
     private final Predicate<String> handedAway;
@@ -40,21 +34,16 @@ public final class OwnerRelay {
      * @param handedAway whether the room of a PIN is on the move here: handed, or being handed, to another node, or
      *                   being taken over by this one and not yet built, or given up to a node that took it over
      */
-    public OwnerRelay(Vertx vertx, RoomRegistry rooms, Clock clock, String self, String selfId,
-                      PostgresStore store, Predicate<String> handedAway) {
+    public OwnerRelay(LocalNode local, RoomRegistry rooms, PostgresStore store, Predicate<String> handedAway) {
+        this.local = local;
+        this.rooms = rooms;
         this.stored = store::answersTo;
         this.handedAway = handedAway;
-        this.vertx = vertx;
-        this.rooms = rooms;
-        this.clock = clock;
-        this.self = self;
-        this.selfId = selfId;
     }
 
     /** Starts taking edges' messages; completes once the address is registered across the cluster. */
     public Future<Void> start() {
-        EventBus bus = vertx.eventBus();
-        return bus.<JsonObject>consumer(EdgeBus.ownerAddress(self), message -> {
+        return local.vertx().eventBus().<JsonObject>consumer(EdgeBus.ownerAddress(local.self().name()), message -> {
             JsonObject body = message.body();
             String pin = body.getString(EdgeBus.PIN);
             Room room = pin == null ? null : rooms.get(pin);
@@ -75,9 +64,10 @@ public final class OwnerRelay {
     /** The edge asks for a room this node does not hold (any more). */
     private void notHere(String pin, JsonObject body) {
         // A room on the move is not gone: the edge's phones reconnect and find its owner.
-        String answer = pin != null && (handedAway.test(pin) || rooms.get(pin) != null) ? EdgeBus.AWAY : EdgeBus.GONE;
-        vertx.eventBus().send(EdgeBus.edgeAddress(body.getString(EdgeBus.FROM)),
-                EdgeBus.message(pin, self, selfId, new JsonArray().add(EdgeBus.op(answer))));
+        EdgeBus.Down answer = pin != null && (handedAway.test(pin) || rooms.get(pin) != null) ? EdgeBus.Down.AWAY
+                : EdgeBus.Down.GONE;
+        local.send(EdgeBus.edgeAddress(body.getString(EdgeBus.FROM)),
+                EdgeBus.message(pin, local.self(), new JsonArray().add(EdgeBus.op(answer))));
     }
 
     /** On the room's context: the room's edges, relayed to from now on. */
@@ -86,7 +76,7 @@ public final class OwnerRelay {
         if (current != null && current.room() == room) {
             return current;
         }
-        RoomEdges created = new RoomEdges(room, vertx.eventBus(), clock, self, selfId, stored);
+        RoomEdges created = new RoomEdges(room, local, stored);
         edges.put(room.pin(), created);
         room.relayTo(created);
         return created;

@@ -55,29 +55,29 @@ final class RemoteLink implements Link {
 
     @Override
     public void close(CloseCode code, String reason) {
-        group.op(EdgeBus.op(EdgeBus.CLOSE).put(EdgeBus.CONN, conn).put(EdgeBus.CODE, code.code())
+        group.op(EdgeBus.op(EdgeBus.Down.CLOSE).put(EdgeBus.CONN, conn).put(EdgeBus.CODE, code.code())
                 .put(EdgeBus.REASON, reason));
     }
 
     @Override
     public void seated() {
-        group.op(EdgeBus.op(EdgeBus.SEATED).put(EdgeBus.CONN, conn).put(EdgeBus.PLAYER, -1));
+        group.op(EdgeBus.op(EdgeBus.Down.SEATED).put(EdgeBus.CONN, conn).put(EdgeBus.PLAYER, -1));
     }
 
     @Override
     public void seatedAs(int playerId) {
         this.playerId = playerId;
-        group.op(EdgeBus.op(EdgeBus.SEATED).put(EdgeBus.CONN, conn).put(EdgeBus.PLAYER, playerId));
+        group.op(EdgeBus.op(EdgeBus.Down.SEATED).put(EdgeBus.CONN, conn).put(EdgeBus.PLAYER, playerId));
     }
 
     @Override
     public void joinRefused() {
-        group.op(EdgeBus.op(EdgeBus.REFUSED).put(EdgeBus.CONN, conn));
+        group.op(EdgeBus.op(EdgeBus.Down.REFUSED).put(EdgeBus.CONN, conn));
     }
 
     @Override
     public void wrongGuess() {
-        group.op(EdgeBus.op(EdgeBus.GUESS).put(EdgeBus.CONN, conn));
+        group.op(EdgeBus.op(EdgeBus.Down.GUESS).put(EdgeBus.CONN, conn));
     }
 
     @Override

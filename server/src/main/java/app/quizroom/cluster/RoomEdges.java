@@ -6,9 +6,7 @@ import app.quizroom.game.Room;
 import app.quizroom.protocol.ClientMessage;
 import app.quizroom.protocol.Codec;
 import app.quizroom.store.StoredAnswer;
-import app.quizroom.support.Clock;
 import io.vertx.core.Future;
-import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -29,10 +27,7 @@ import java.util.function.IntPredicate;
 final class RoomEdges implements Remotes {
 
     private final Room room;
-    private final EventBus bus;
-    private final Clock clock;
-    private final String self;
-    private final String selfId;
+    private final LocalNode local;
     private final Map<String, EdgeGroup> groups = new HashMap<>();
     /** Where the game was at its last move, and when (this node's clock). */
     private int question = -1;
@@ -56,13 +51,10 @@ final class RoomEdges implements Remotes {
         Future<List<StoredAnswer>> of(long gameId, int question);
     }
 
-    RoomEdges(Room room, EventBus bus, Clock clock, String self, String selfId, StoredAnswers stored) {
+    RoomEdges(Room room, LocalNode local, StoredAnswers stored) {
         this.stored = stored;
         this.room = room;
-        this.bus = bus;
-        this.clock = clock;
-        this.self = self;
-        this.selfId = selfId;
+        this.local = local;
     }
 
     Room room() {
@@ -76,12 +68,12 @@ final class RoomEdges implements Remotes {
         this.phase = phase;
         this.paused = paused;
         this.remainingMs = remainingMs;
-        this.movedAt = clock.millis();
+        this.movedAt = local.clock().millis();
         if (opened) {
             recovering = 0;
             owing.clear();
             counts.clear();
-            groups.values().stream().filter(EdgeGroup::servesPlayers).forEach(g -> owing.add(g.node));
+            groups.values().stream().filter(EdgeGroup::servesPlayers).forEach(g -> owing.add(g.edge.name()));
         }
         groups.values().forEach(g -> g.op(moment()));
     }
@@ -106,28 +98,29 @@ final class RoomEdges implements Remotes {
 
     /** Where the game is now, as an edge is told it; a running countdown's time left counts from now. */
     private JsonObject moment() {
-        long left = phase.questionOpen() && !paused ? Math.max(0, remainingMs - (clock.millis() - movedAt))
+        long left = phase.questionOpen() && !paused ? Math.max(0, remainingMs - (local.clock().millis() - movedAt))
                 : remainingMs;
-        return EdgeBus.op(EdgeBus.MOVED).put(EdgeBus.QUESTION, question).put(EdgeBus.PHASE, phase.name())
+        return EdgeBus.op(EdgeBus.Down.MOVED).put(EdgeBus.QUESTION, question).put(EdgeBus.PHASE, phase.name())
                 .put(EdgeBus.PAUSED, paused).put(EdgeBus.REMAINING, left);
     }
 
     /** A message from an edge node about this room. */
     void receive(JsonObject message) {
-        EdgeGroup known = groups.get(message.getString(EdgeBus.FROM));
-        EdgeGroup group = group(message.getString(EdgeBus.FROM), message.getString(EdgeBus.FROM_ID));
+        Member edge = EdgeBus.sender(message);
+        EdgeGroup known = groups.get(edge.name());
+        EdgeGroup group = group(edge);
         if (group == known && message.getBoolean(EdgeBus.NEED_PLAN, false)) {
             sendPlan(group); // the node's edge room for this room was made again, after the group first sent it
         }
         Integer count = message.getInteger(EdgeBus.COUNT);
         if (count != null) {
             JsonArray players = message.getJsonArray(EdgeBus.PLAYERS, new JsonArray());
-            if (message.getInteger(EdgeBus.QUESTION) == question && owing.contains(group.node)) {
+            if (message.getInteger(EdgeBus.QUESTION) == question && owing.contains(group.edge.name())) {
                 Set<Integer> taken = new HashSet<>();
                 for (int i = 0; i < players.size(); i++) {
                     taken.add(players.getInteger(i));
                 }
-                counts.put(group.node, taken);
+                counts.put(group.edge.name(), taken);
                 room.remoteCountChanged();
             }
             return;
@@ -143,14 +136,14 @@ final class RoomEdges implements Remotes {
         }
     }
 
-    private EdgeGroup group(String node, String nodeId) {
-        EdgeGroup group = groups.get(node);
-        if (group == null || !group.nodeId.equals(nodeId)) {
+    private EdgeGroup group(Member edge) {
+        EdgeGroup group = groups.get(edge.name());
+        if (group == null || !group.edge.id().equals(edge.id())) {
             if (group != null) {
                 nodeLeft(group); // the node started again: its old connections are gone
             }
-            group = new EdgeGroup(room.pin(), node, nodeId, room, bus, self, selfId);
-            groups.put(node, group);
+            group = new EdgeGroup(edge, room, local);
+            groups.put(edge.name(), group);
             sendPlan(group);
         }
         return group;
@@ -158,33 +151,36 @@ final class RoomEdges implements Remotes {
 
     /** The room's plan and where the game is, which an edge room needs before it serves anyone. */
     private void sendPlan(EdgeGroup group) {
-        group.op(EdgeBus.op(EdgeBus.PLAN).put(EdgeBus.JSON, Codec.json(room.plan())));
+        group.op(EdgeBus.op(EdgeBus.Down.PLAN).put(EdgeBus.JSON, Codec.json(room.plan())));
         group.op(moment());
     }
 
     private void up(EdgeGroup group, JsonObject op) {
+        EdgeBus.Up kind = EdgeBus.Up.of(op);
+        if (kind == null) {
+            return; // from a newer version of the server: nothing this one can do with it
+        }
         long conn = op.getLong(EdgeBus.CONN);
-        switch (op.getString(EdgeBus.KIND)) {
-            case EdgeBus.HELLO, EdgeBus.COMMAND -> {
+        switch (kind) {
+            case HELLO, COMMAND -> {
                 if (Codec.decode(op.getString(EdgeBus.TEXT)) instanceof Codec.Ok ok) {
-                    room.onMessage(group.link(conn, op.getString(EdgeBus.ADDRESS, "")), ok.message(), clock.millis());
+                    RemoteLink link = group.link(conn, op.getString(EdgeBus.ADDRESS, ""));
+                    room.onMessage(link, ok.message(), local.clock().millis());
                 }
             }
-            case EdgeBus.CLOSED -> {
+            case CLOSED -> {
                 RemoteLink link = group.remove(conn);
                 if (link != null) {
                     room.onClose(link);
                 }
-            }
-            default -> {
             }
         }
     }
 
     private void answers(EdgeGroup group, int question, JsonArray given) {
         if (question == this.question) {
-            owing.remove(group.node); // before the room looks: these may be the last answers it waits for
-            counts.remove(group.node); // from now on they are in the room's own count
+            owing.remove(group.edge.name()); // before the room looks: these may be the last answers it waits for
+            counts.remove(group.edge.name()); // from now on they are in the room's own count
         }
         List<Room.RemoteAnswer> answers = new ArrayList<>(given.size());
         for (int i = 0; i < given.size(); i++) {
@@ -200,16 +196,16 @@ final class RoomEdges implements Remotes {
     /** A cluster member left: if it served this room, its connections are closed as far as the room knows. */
     void memberLeft(String nodeId) {
         for (EdgeGroup group : new ArrayList<>(groups.values())) {
-            if (group.nodeId.equals(nodeId)) {
-                groups.remove(group.node);
+            if (group.edge.id().equals(nodeId)) {
+                groups.remove(group.edge.name());
                 nodeLeft(group);
             }
         }
     }
 
     private void nodeLeft(EdgeGroup group) {
-        boolean owed = owing.remove(group.node) && phase == Phase.ANSWERING;
-        counts.remove(group.node);
+        boolean owed = owing.remove(group.edge.name()) && phase == Phase.ANSWERING;
+        counts.remove(group.edge.name());
         Set<Integer> players = new HashSet<>();
         for (RemoteLink link : group.links()) {
             if (link.isPlayer()) {

@@ -10,35 +10,13 @@ import java.util.Objects;
 /**
  * Builds the room's frames, one builder per frame, from the state it is given and the parts it reads (roster,
  * scoreboard, teams, gate). It changes nothing and sends nothing. Players never get a solution before the reveal:
- * only {@link #reveal} and {@link #result} carry one.
+ * only {@link #reveal} and {@link #result} carry one. It holds no state of its own, so it is a record of what it
+ * reads.
+ *
+ * @param teams null in an individual game
  */
-final class Frames {
-
-    private final String pin;
-    private final Bank bank;
-    private final int questionCount;
-    private final GameOptions options;
-    private final String joinUrl;
-    private final String qrUrl;
-    private final Roster roster;
-    private final Scoreboard board;
-    /** Null in an individual game. */
-    private final Teams teams;
-    private final Gate gate;
-
-    Frames(String pin, Bank bank, int questionCount, GameOptions options, String joinUrl, String qrUrl,
-           Roster roster, Scoreboard board, Teams teams, Gate gate) {
-        this.pin = pin;
-        this.bank = bank;
-        this.questionCount = questionCount;
-        this.options = options;
-        this.joinUrl = joinUrl;
-        this.qrUrl = qrUrl;
-        this.roster = roster;
-        this.board = board;
-        this.teams = teams;
-        this.gate = gate;
-    }
+record Frames(String pin, Bank bank, int questionCount, GameOptions options, String joinUrl, String qrUrl,
+              Roster roster, Scoreboard board, Teams teams, Gate gate) {
 
     /**
      * The question as phones show it: without texts when the teacher keeps them on the screen, and without its

@@ -11,43 +11,17 @@ import java.util.List;
  * The question cycle's transitions (a question shown, its reading time over, answers open, the question closed and
  * scored, the leaderboard, the podium and its finals, the end): each moves the {@link PhaseState}, sets or cancels
  * the one timer, tells the recorder and puts what to send into an {@link Outbox}. The {@link PhaseMachine} decides
- * when; this says what happens, and where a saved state picks the cycle up again. Owned by the room.
+ * when; this says what happens, and where a saved state picks the cycle up again. Owned by the room. It holds no
+ * state of its own (the phase's is in {@code state}), so it is a record of its collaborators.
+ *
+ * @param teams null in an individual game
  */
-final class QuestionCycle {
+record QuestionCycle(List<Question> questions, GameOptions options, Teams teams, Clock clock, PhaseTimer timer,
+                     GameRecorder recorder, Roster roster, Scoreboard board, Frames frames, Gate gate, RoomPlan plan,
+                     PhaseState state) {
 
     static final int LEADERBOARD_SIZE = 5;
     static final int PODIUM_TOP = 3;
-
-    private final List<Question> questions;
-    private final GameOptions options;
-    /** Null in an individual game. */
-    private final Teams teams;
-    private final Clock clock;
-    private final PhaseTimer timer;
-    private final GameRecorder recorder;
-    private final Roster roster;
-    private final Scoreboard board;
-    private final Frames frames;
-    private final Gate gate;
-    private final RoomPlan plan;
-    private final PhaseState state;
-
-    QuestionCycle(List<Question> questions, GameOptions options, Teams teams, Clock clock, PhaseTimer timer,
-                  GameRecorder recorder, Roster roster, Scoreboard board, Frames frames, Gate gate, RoomPlan plan,
-                  PhaseState state) {
-        this.questions = questions;
-        this.options = options;
-        this.teams = teams;
-        this.clock = clock;
-        this.timer = timer;
-        this.recorder = recorder;
-        this.roster = roster;
-        this.board = board;
-        this.frames = frames;
-        this.gate = gate;
-        this.plan = plan;
-        this.state = state;
-    }
 
     /** The game starts: teams nobody joined go, and the first question is shown. */
     void start(Outbox out) {

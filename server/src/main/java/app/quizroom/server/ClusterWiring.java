@@ -4,6 +4,8 @@ import app.quizroom.bank.BankLibrary;
 import app.quizroom.cluster.ClusterNode;
 import app.quizroom.cluster.DurablePins;
 import app.quizroom.cluster.EdgeNode;
+import app.quizroom.cluster.LocalNode;
+import app.quizroom.cluster.Member;
 import app.quizroom.cluster.OwnerRelay;
 import app.quizroom.cluster.PinDirectory;
 import app.quizroom.config.ClusterConfig;
@@ -110,12 +112,12 @@ final class ClusterWiring {
         if (clusterNode == null || !(store instanceof PostgresStore postgres)) {
             return Future.succeededFuture(null);
         }
-        ownerRelay = new OwnerRelay(vertx, rooms, clock, cluster.nodeName(), clusterNode.nodeId(), postgres, pin -> {
+        LocalNode local = new LocalNode(new Member(cluster.nodeName(), clusterNode.nodeId()), vertx, clock);
+        ownerRelay = new OwnerRelay(local, rooms, postgres, pin -> {
             Handovers handing = handovers;
             return handing != null && handing.moving(pin);
         });
-        EdgeNode edgeNode = new EdgeNode(vertx, pinDirectory, store, loops, metrics, clock, cluster.nodeName(),
-                clusterNode.nodeId(), clusterNode::isMember);
+        EdgeNode edgeNode = new EdgeNode(local, pinDirectory, store, loops, metrics, clusterNode::isMember);
         ClusterMetrics.edgeRooms(registry, edgeNode::rooms);
         clusterNode.onMemberLeft(id -> {
             ownerRelay.memberLeft(id);

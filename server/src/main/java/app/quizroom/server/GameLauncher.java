@@ -22,54 +22,26 @@ import java.util.function.Supplier;
 /**
  * Opens a game: a room on one of the room loops, and its record in the results store; no more than
  * QUIZROOM_ROOMS_PER_ADDRESS live rooms for one creating address. A cluster node first claims the room's PIN
- * cluster-wide ({@link PinDirectory}); a draining node opens none.
+ * cluster-wide ({@link PinDirectory}); a draining node opens none. It holds no state of its own, so it is a record
+ * of what it uses.
+ *
+ * @param seeds        where each new game's seed comes from
+ * @param environments a room's surroundings, each on the next room loop
+ * @param pins         where a cluster node draws PINs to claim
+ * @param directory    the cluster's PIN directory; null when the server runs alone
+ * @param durablePins  the database's guard behind the directory ({@link DurablePins#NONE} until PostgreSQL)
+ * @param draining     true once the server drains: it opens no new rooms
+ * @param claimed      told each room opened under a PIN claimed cluster-wide (its state is then kept)
  */
-final class GameLauncher implements GameOpener {
+record GameLauncher(RoomRegistry rooms, OpenRooms opened, int roomsPerAddress, ResultStore store, Addresses addresses,
+                    LongSupplier seeds, Supplier<Room.Environment> environments, Supplier<String> pins,
+                    PinDirectory directory, DurablePins durablePins, BooleanSupplier draining,
+                    Consumer<Room> claimed) implements GameOpener {
 
     private static final System.Logger LOG = System.getLogger("quizroom.cluster");
 
     /** PINs a cluster node draws before it gives up (each lost draw is a PIN another node holds). */
     private static final int MAX_PIN_DRAWS = 100;
-
-    private final RoomRegistry rooms;
-    private final OpenRooms opened;
-    private final int roomsPerAddress;
-    private final ResultStore store;
-    private final Addresses addresses;
-    private final LongSupplier seeds;
-    private final Supplier<Room.Environment> environments;
-    private final Supplier<String> pins;
-    private final PinDirectory directory;
-    private final DurablePins durablePins;
-    private final BooleanSupplier draining;
-    private final Consumer<Room> claimed;
-
-    /**
-     * @param seeds        where each new game's seed comes from
-     * @param environments a room's surroundings, each on the next room loop
-     * @param pins         where a cluster node draws PINs to claim
-     * @param directory    the cluster's PIN directory; null when the server runs alone
-     * @param durablePins  the database's guard behind the directory ({@link DurablePins#NONE} until PostgreSQL)
-     * @param draining     true once the server drains: it opens no new rooms
-     * @param claimed      told each room opened under a PIN claimed cluster-wide (its state is then kept)
-     */
-    GameLauncher(RoomRegistry rooms, OpenRooms opened, int roomsPerAddress, ResultStore store, Addresses addresses,
-                 LongSupplier seeds, Supplier<Room.Environment> environments, Supplier<String> pins,
-                 PinDirectory directory, DurablePins durablePins, BooleanSupplier draining,
-                 Consumer<Room> claimed) {
-        this.rooms = rooms;
-        this.opened = opened;
-        this.roomsPerAddress = roomsPerAddress;
-        this.store = store;
-        this.addresses = addresses;
-        this.seeds = seeds;
-        this.environments = environments;
-        this.pins = pins;
-        this.directory = directory;
-        this.durablePins = durablePins;
-        this.draining = draining;
-        this.claimed = claimed;
-    }
 
     @Override
     public Outcome open(Bank bank, GameOptions options, String creator, Addresses.JoinAddress joinAt) {

@@ -23,9 +23,10 @@ import java.util.function.Supplier;
  * every {@value RoomKeepers#FENCE_CHECK_MS} ms), so that a node that only believes the others gone (it was suspended
  * or cut off) does not take their rooms; a fresh row is looked at again once it would be silent that long. A room
  * that cannot go on (no state saved yet, no game, its game over, or its restore failed) has its PIN freed: its row
- * and its map entry.
+ * and its map entry. It holds no state of its own, so it is a record of what it uses.
  */
-final class Successors {
+record Successors(Vertx vertx, ClusterNode cluster, PgLiveRooms live, Takeover takeover,
+                  Supplier<PinDirectory> directory) {
 
     private static final System.Logger LOG = System.getLogger("quizroom.cluster");
     /**
@@ -36,21 +37,6 @@ final class Successors {
     static final long SILENT_MS = 3 * RoomKeepers.FENCE_CHECK_MS;
     /** How many times the rooms of a node that left are looked at while their rows are still fresh. */
     private static final int CHECKS = 4;
-
-    private final Vertx vertx;
-    private final ClusterNode cluster;
-    private final PgLiveRooms live;
-    private final Takeover takeover;
-    private final Supplier<PinDirectory> directory;
-
-    Successors(Vertx vertx, ClusterNode cluster, PgLiveRooms live, Takeover takeover,
-               Supplier<PinDirectory> directory) {
-        this.vertx = vertx;
-        this.cluster = cluster;
-        this.live = live;
-        this.takeover = takeover;
-        this.directory = directory;
-    }
 
     /** A member left (from any thread): this node takes over the orphaned rooms it is the successor of. */
     void memberLeft(String node) {

@@ -1,5 +1,6 @@
 package app.quizroom.transport;
 
+import app.quizroom.config.Config;
 import app.quizroom.metrics.ServerMetrics;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
@@ -47,9 +48,9 @@ final class ConnectionGuard {
         boolean upgraded;
         boolean closed;
 
-        Tracked(HttpConnection connection, String key, String host) {
+        Tracked(HttpConnection connection, String host) {
             this.connection = connection;
-            this.key = key;
+            this.key = key(connection.remoteAddress());
             this.host = host;
         }
 
@@ -80,11 +81,11 @@ final class ConnectionGuard {
         }
     }
 
-    ConnectionGuard(Vertx vertx, int maxConnections, int perAddress, long deadlineMs, ServerMetrics metrics) {
+    ConnectionGuard(Vertx vertx, Config config, ServerMetrics metrics) {
         this.vertx = vertx;
-        this.maxConnections = maxConnections;
-        this.perAddress = perAddress;
-        this.deadlineMs = deadlineMs;
+        this.maxConnections = config.maxConnections();
+        this.perAddress = config.connectionsPerAddress();
+        this.deadlineMs = config.handshakeSeconds() * 1000L;
         this.metrics = metrics;
         metrics.connectionsOpen(open);
     }
@@ -104,7 +105,7 @@ final class ConnectionGuard {
             refuse(connection, TOO_MANY_FROM_ADDRESS);
             return;
         }
-        Tracked t = new Tracked(connection, key(connection.remoteAddress()), host);
+        Tracked t = new Tracked(connection, host);
         tracked.put(t.key, t);
         t.arm();
         connection.closeHandler(ignored -> t.closed());

@@ -46,8 +46,7 @@ public final class WebServer {
         this.metrics = metrics;
         this.gateway = new Gateway(rooms, clock, metrics, config, vertx, stopping, takeover, edges);
         this.origins = new OriginPolicy(config, addresses::publicUrl);
-        this.guard = new ConnectionGuard(vertx, config.maxConnections(), config.connectionsPerAddress(),
-                config.handshakeSeconds() * 1000L, metrics);
+        this.guard = new ConnectionGuard(vertx, config, metrics);
     }
 
     /** The HTTP and WebSocket options of the server (public so that protocol-compliance tools run with them). */
