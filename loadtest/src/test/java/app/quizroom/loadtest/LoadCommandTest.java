@@ -67,6 +67,13 @@ class LoadCommandTest {
     }
 
     @Test
+    void serverJvmTakesFlagsThatLookLikeOptions() {
+        LoadOptions o = LoadOptions.parse("--port", "9000", "--server-jvm",
+                "--add-opens java.base/java.lang=ALL-UNNAMED -Xmx1g");
+        assertEquals(List.of("--add-opens", "java.base/java.lang=ALL-UNNAMED", "-Xmx1g"), o.serverJvmArgs());
+    }
+
+    @Test
     void serverEnvRepeatsAndKeepsEqualsSignsInTheValue() {
         LoadOptions o = LoadOptions.parse("--port", "9000", "--server-env", "QUIZROOM_DB=/dev/shm/lt.db",
                 "--server-env", "QUIZROOM_DATABASE_URL=postgresql://127.0.0.1:5432/bench?a=b", "--server-env", "EMPTY=");
