@@ -1,10 +1,10 @@
 package app.quizroom.loadtest;
 
+import picocli.CommandLine;
+
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -113,10 +113,9 @@ public record LoadOptions(String host, int port, long serverPid, Path serverJar,
         return nodes.isEmpty() ? new Node(host, port) : nodes.get(Math.floorMod(room + player, nodes.size()));
     }
 
-    /** Small defaults, for the test and for trying the tool. */
+    /** The command line's defaults against the server on {@code port}: small, for the test and for trying the tool. */
     public static LoadOptions defaults(int port) {
-        return new LoadOptions("127.0.0.1", port, -1, null, List.of(), Map.of(), Path.of("questions"), 1, 100, 3, 10_000, 2,
-                200, "lenins-testament", true, 5, 60_000, null, 0, List.of());
+        return parse("--port", String.valueOf(port));
     }
 
     public LoadOptions withShape(int rooms, int players, int questions, long windowMs, int readingSeconds) {
@@ -145,106 +144,19 @@ public record LoadOptions(String host, int port, long serverPid, Path serverJar,
         return (int) Math.min(240, Math.max(20, Math.ceil(windowMs / 1000.0) + 20));
     }
 
-    static final String USAGE = """
-            usage: java -cp quizroom-loadtest.jar app.quizroom.loadtest.LoadTool [options]
-              --spawn-server JAR     start this server jar for the run (fresh process, port picked here)
-              --server-jvm "FLAGS"   JVM flags for the started server and the bare server (e.g. "-Xmx1g")
-              --server-env K=V       environment for the started server (repeatable), over the load defaults
-                                     QUIZROOM_JOINS_PER_SECOND, QUIZROOM_JOIN_BURST, QUIZROOM_GAMES_PER_MINUTE=100000
-              --banks DIR            banks for the started server (questions)
-              --host ADDR            loopback address of a running server (127.0.0.1); anything else is refused
-              --port P               port of a running server
-              --server-pid PID       its process id, for CPU and RSS from /proc
-              --nodes A:P,B:P,...    cluster mode: running nodes on loopback (e.g. 127.0.0.1:8081,127.0.0.1:8082);
-                                     room r is created and hosted on node r mod n, its players go round-robin
-                                     over all nodes (starting at the room's); metrics are read from the first
-                                     node, /proc from --server-pid; not with --spawn-server or --warmup
-              --rooms M              rooms at once (1)
-              --players N            players per room (100)
-              --questions Q          questions per room, then the podium (3)
-              --window S             seconds over which answers are spread after answering opens; 0 = at once (10)
-              --reading S            reading time of each question, 0–20 (2)
-              --join-concurrency C   players joining at once per room (200)
-              --bank ID              bank to play (lenins-testament)
-              --no-bare              skip the bare broadcast baseline
-              --bare-repeats K       bare rounds measured (broadcasts and an answer burst), after 6 unmeasured (5)
-              --phase-timeout S      longest wait for any one phase (60)
-              --json FILE            also write the JSON report to FILE
-              --warmup N             first play an unmeasured game of N players, 3 questions (0)
-            """;
-
-    public static LoadOptions parse(String[] args) {
-        String host = "127.0.0.1";
-        int port = 0;
-        long pid = -1;
-        Path jar = null;
-        List<String> jvm = new ArrayList<>();
-        Map<String, String> env = new LinkedHashMap<>();
-        Path banks = Path.of("questions");
-        int rooms = 1;
-        int players = 100;
-        int questions = 3;
-        double window = 10;
-        int reading = 2;
-        int concurrency = 200;
-        String bank = "lenins-testament";
-        boolean bare = true;
-        int repeats = 5;
-        double timeout = 60;
-        Path json = null;
-        int warmup = 0;
-        List<Node> nodes = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if (a.equals("--no-bare")) {
-                bare = false;
-                continue;
-            }
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException("missing value after " + a);
-            }
-            String v = args[++i];
-            switch (a) {
-                case "--spawn-server" -> jar = Path.of(v);
-                case "--server-jvm" -> jvm = List.of(v.trim().isEmpty() ? new String[0] : v.trim().split("\\s+"));
-                case "--server-env" -> {
-                    int eq = v.indexOf('=');
-                    if (eq <= 0) {
-                        throw new IllegalArgumentException("--server-env needs KEY=VALUE, not " + v);
-                    }
-                    env.put(v.substring(0, eq), v.substring(eq + 1));
-                }
-                case "--banks" -> banks = Path.of(v);
-                case "--host" -> host = v;
-                case "--port" -> port = Integer.parseInt(v);
-                case "--server-pid" -> pid = Long.parseLong(v);
-                case "--rooms" -> rooms = Integer.parseInt(v);
-                case "--players" -> players = Integer.parseInt(v);
-                case "--questions" -> questions = Integer.parseInt(v);
-                case "--window" -> window = Double.parseDouble(v);
-                case "--reading" -> reading = Integer.parseInt(v);
-                case "--join-concurrency" -> concurrency = Integer.parseInt(v);
-                case "--bank" -> bank = v;
-                case "--bare-repeats" -> repeats = Integer.parseInt(v);
-                case "--phase-timeout" -> timeout = Double.parseDouble(v);
-                case "--json" -> json = Path.of(v);
-                case "--warmup" -> warmup = Integer.parseInt(v);
-                case "--nodes" -> {
-                    nodes.clear();
-                    for (String part : v.split(",")) {
-                        if (!part.isBlank()) {
-                            nodes.add(Node.parse(part));
-                        }
-                    }
-                    if (nodes.isEmpty()) {
-                        throw new IllegalArgumentException("--nodes needs at least one HOST:PORT");
-                    }
-                }
-                default -> throw new IllegalArgumentException("unknown option " + a);
-            }
+    /**
+     * Reads the tool's command line (see {@link LoadCommand} for the options); throws
+     * {@link IllegalArgumentException} naming what was wrong: an unknown option, a missing or malformed value, or
+     * values that do not go together.
+     */
+    public static LoadOptions parse(String... args) {
+        LoadCommand command = new LoadCommand();
+        try {
+            LoadCommand.commandLine(command).parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
-        return new LoadOptions(host, port, pid, jar, jvm, env, banks, rooms, players, questions, Math.round(window * 1000),
-                reading, concurrency, bank, bare, repeats, Math.round(timeout * 1000), json, warmup, nodes);
+        return command.options();
     }
 
     /** Returns the address as a loopback IP literal, or refuses it: this tool never sends traffic elsewhere. */

@@ -2,6 +2,7 @@ package app.quizroom.loadtest;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import picocli.CommandLine;
 
 import java.nio.file.Files;
 import java.util.List;
@@ -21,16 +22,19 @@ public final class LoadTool {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
-            System.out.print(LoadOptions.USAGE);
-            return;
-        }
+        LoadCommand command = new LoadCommand();
+        CommandLine cli = LoadCommand.commandLine(command);
         LoadOptions options;
         try {
-            options = LoadOptions.parse(args);
-        } catch (IllegalArgumentException e) {
+            cli.parseArgs(args);
+            if (cli.isUsageHelpRequested()) {
+                cli.usage(System.out);
+                return;
+            }
+            options = command.options();
+        } catch (CommandLine.ParameterException | IllegalArgumentException e) {
             System.err.println(e.getMessage());
-            System.err.print(LoadOptions.USAGE);
+            cli.usage(System.err);
             System.exit(2);
             return;
         }
