@@ -29,7 +29,8 @@ final class LoadCommand {
 
     @Option(names = "--server-env", paramLabel = "K=V", description = {
             "environment for the started server (repeatable), over the load defaults",
-            "QUIZROOM_JOINS_PER_SECOND, QUIZROOM_JOIN_BURST, QUIZROOM_GAMES_PER_MINUTE=100000"})
+            "QUIZROOM_JOINS_PER_SECOND, QUIZROOM_JOIN_BURST, QUIZROOM_GAMES_PER_MINUTE=100000,",
+            "QUIZROOM_CONNECTIONS_PER_ADDRESS=1000000"})
     private Map<String, String> serverEnv = new LinkedHashMap<>();
 
     @Option(names = "--banks", paramLabel = "DIR", defaultValue = "questions",
