@@ -2,7 +2,8 @@
 import { createConnection, socketUrl } from '../shared/connection.js';
 import { secondsLeft } from '../shared/state.js';
 import { storage } from '../shared/storage.js';
-import { GAMES_KEY, PASSWORD_KEY, rememberGame, hostKeyFor } from '../shared/games.js';
+import { rememberedPassword, rememberPassword, forgetPassword } from '../shared/teacher-password.js';
+import { GAMES_KEY, rememberGame, hostKeyFor } from '../shared/games.js';
 import { h, fill, setText, setHidden } from '../shared/dom.js';
 import { hostInitial, hostReduce, hostClosed, hostAction, hostScreen, hostNotices, createError } from './state.js';
 import { showPattern } from './join-pattern.js';
@@ -26,7 +27,7 @@ const now = () => Date.now();
 
 const saved = storage.getJson(SESSION_KEY);
 let session = saved && saved.pin && saved.hostToken ? saved : null;
-let state = hostInitial(session ?? {}, storage.get(PASSWORD_KEY));
+let state = hostInitial(session ?? {}, rememberedPassword());
 if (!session) state = hostAction(state, { type: 'newGame' });
 let conn = null;
 let shown = null;
@@ -118,13 +119,13 @@ async function createGame(options, password) {
     if (password != null) {
       headers['X-Teacher-Password'] = password;
       // Remembered by this browser, so a teacher hosting from their own laptop types it once.
-      storage.set(PASSWORD_KEY, password);
+      rememberPassword(password);
     }
     const joinHost = state.setup.joinHost;
     const request = joinHost ? { ...options, joinHost } : options;
     const res = await fetch('/api/games', { method: 'POST', headers, body: JSON.stringify(request) });
     const body = await res.json().catch(() => null);
-    if (res.status === 401) storage.remove(PASSWORD_KEY);
+    if (res.status === 401) forgetPassword();
     if (res.status !== 201) throw new Error(createError(res.status, body));
     const gameId = body.gameId != null ? String(body.gameId) : null;
     session = { pin: body.pin, hostToken: body.hostToken, gameId };
