@@ -1,7 +1,7 @@
 // The phone page: wires the connection, the pure state and one view per screen.
 import { createConnection, socketUrl } from '../shared/connection.js';
 import { storage } from '../shared/storage.js';
-import { setText, setHidden, fill, teamBadge } from '../shared/dom.js';
+import { setText, setHidden, fill, teamBadge, changeCheck } from '../shared/dom.js';
 import { teamColour } from '../shared/teams.js';
 import { phoneInitial, phoneReduce, phoneClosed, phoneAction, seatOf } from './state.js';
 import { answerMessage, nonceFrom } from './answer.js';
@@ -189,13 +189,11 @@ function apply(next) {
   if (said) setText(live, said === live.textContent ? `${said}\u00a0` : said);
 }
 
-let teamShown = null;
+const teamChanged = changeCheck();
 /** The player's team in the top bar on every screen: its colour and its name, and a stripe in that colour. */
 function renderTeam() {
   const team = state.seatToken ? state.team : null;
-  const key = JSON.stringify(team);
-  if (key === teamShown) return;
-  teamShown = key;
+  if (!teamChanged(team)) return;
   fill(myTeam, team ? teamBadge({ ...team, colour: teamColour(team.colour) }) : []);
   setHidden(myTeam, !team);
   if (team) document.body.dataset.team = teamColour(team.colour);
