@@ -2,7 +2,7 @@
 // to check the draft (debounced), showing each problem and fairness warning next to its field; saves, restores
 // earlier versions, imports spreadsheets and exports. Every request carries the teacher password when one is typed;
 // on the server's own computer none is needed.
-import { setHidden, setText } from '../shared/dom.js';
+import { setHidden, setText, changeCheck } from '../shared/dom.js';
 import { saveBlob } from '../shared/download.js';
 import { rememberedPassword, forgetPassword, typedPassword, passwordRequired } from '../shared/teacher-password.js';
 import { editorInitial, editorReduce, editorHeaders, editorError, uploadType, UNREACHABLE } from './state.js';
@@ -185,15 +185,14 @@ const actions = {
 
 const views = { list: mountList(screens, actions), bank: mountBank(screens, actions) };
 
-let shown = null;
+const screenChanged = changeCheck();
 function render() {
   const screen = state.draft ? 'bank' : 'list';
   for (const [name, view] of Object.entries(views)) setHidden(view.el, name !== screen);
   views[screen].update(state);
   document.body.dataset.screen = screen;
   document.title = `Quizroom · ${screen === 'bank' ? state.draft.title || 'new bank' : 'bank editor'}`;
-  if (screen !== shown) {
-    shown = screen;
+  if (screenChanged(screen)) {
     views[screen].el.querySelector('h1')?.focus();
   }
 }

@@ -1,7 +1,7 @@
 // The phone page: wires the connection, the pure state and one view per screen.
 import { createConnection, socketUrl } from '../shared/connection.js';
 import { storage } from '../shared/storage.js';
-import { setText, setHidden } from '../shared/dom.js';
+import { setText, setHidden, changeCheck } from '../shared/dom.js';
 import { phoneInitial, phoneReduce, phoneClosed, phoneAction, seatOf } from './state.js';
 import { answerMessage, nonceFrom } from './answer.js';
 import { phoneAnnouncement } from './words.js';
@@ -35,7 +35,7 @@ if (!seat?.seatToken || (urlPin && seat.pin !== urlPin)) {
 }
 let state = phoneInitial(seat, urlPin, storage.get(NICKNAME_KEY));
 let pendingJoin = null;
-let shown = null;
+const screenChanged = changeCheck();
 
 const banner = document.getElementById('banner');
 const live = document.getElementById('live');
@@ -194,8 +194,7 @@ function render() {
   document.body.dataset.screen = state.screen;
   topBar.update(state);
   view.update(state, now());
-  if (state.screen !== shown) {
-    shown = state.screen;
+  if (screenChanged(state.screen)) {
     view.focus?.();
   }
 }

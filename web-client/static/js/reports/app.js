@@ -1,7 +1,7 @@
 // The reports page (/reports): the past games this browser created (by their host keys) or, with the teacher
 // password, every game; and one game's report (/reports#game=<id>) with its CSV.
 import { storage } from '../shared/storage.js';
-import { setHidden, setText } from '../shared/dom.js';
+import { setHidden, setText, changeCheck } from '../shared/dom.js';
 import { saveBlob } from '../shared/download.js';
 import { rememberedPassword, forgetPassword, typedPassword, passwordRequired } from '../shared/teacher-password.js';
 import { GAMES_KEY, validGames, hostKeyFor } from '../shared/games.js';
@@ -114,7 +114,7 @@ async function downloadCsv() {
   dispatch({ type: 'downloaded', message });
 }
 
-let shown = null;
+const screenChanged = changeCheck();
 function render() {
   const screen = state.route ? 'report' : 'list';
   for (const [name, view] of Object.entries(views)) setHidden(view.el, name !== screen);
@@ -122,8 +122,7 @@ function render() {
   document.body.dataset.screen = screen;
   const title = screen === 'report' && state.report ? `${state.report.game.bankTitle} · report` : 'Past games';
   document.title = `Quizroom · ${title}`;
-  if (screen !== shown && !state.loading) {
-    shown = screen;
+  if (!state.loading && screenChanged(screen)) {
     setText(announcer, title);
     views[screen].el.querySelector('h1')?.focus();
   }
