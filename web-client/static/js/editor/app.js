@@ -2,10 +2,9 @@
 // to check the draft (debounced), showing each problem and fairness warning next to its field; saves, restores
 // earlier versions, imports spreadsheets and exports. Every request carries the teacher password when one is typed;
 // on the server's own computer none is needed.
-import { storage } from '../shared/storage.js';
-import { setHidden, setText } from '../shared/dom.js';
+import { setHidden, setText, changeCheck } from '../shared/dom.js';
 import { saveBlob } from '../shared/download.js';
-import { PASSWORD_KEY } from '../shared/games.js';
+import { rememberedPassword, forgetPassword, typedPassword, passwordRequired } from '../shared/teacher-password.js';
 import { editorInitial, editorReduce, editorHeaders, editorError, uploadType, UNREACHABLE } from './state.js';
 import { mountList } from './list-view.js';
 import { mountBank } from './bank-view.js';
@@ -14,7 +13,7 @@ const CHECK_DELAY_MS = 400;
 const screens = document.getElementById('screens');
 const announcer = document.getElementById('announcer');
 
-let state = editorInitial(storage.get(PASSWORD_KEY));
+let state = editorInitial(rememberedPassword());
 
 function dispatch(action) {
   state = editorReduce(state, action);
@@ -28,7 +27,7 @@ async function call(method, url, body, contentType) {
     body: body === undefined ? undefined : contentType ? body : JSON.stringify(body) });
   const json = (res.headers.get('Content-Type') ?? '').startsWith('application/json') ? await res.json().catch(() => null) : null;
   if (res.status === 401) {
-    if (state.password) storage.remove(PASSWORD_KEY);
+    if (state.password) forgetPassword();
     dispatch({ type: 'denied', message: state.password ? 'That teacher password is not right.' : null });
   }
   return { res, body: json };
@@ -66,11 +65,7 @@ async function check() {
 }
 
 const actions = {
-  usePassword(password) {
-    dispatch({ type: 'password', password });
-    if (password) storage.set(PASSWORD_KEY, password);
-    list();
-  },
+  usePassword: typedPassword(dispatch, list),
   edit(action) {
     dispatch(action);
     scheduleCheck();
@@ -190,15 +185,14 @@ const actions = {
 
 const views = { list: mountList(screens, actions), bank: mountBank(screens, actions) };
 
-let shown = null;
+const screenChanged = changeCheck();
 function render() {
   const screen = state.draft ? 'bank' : 'list';
   for (const [name, view] of Object.entries(views)) setHidden(view.el, name !== screen);
   views[screen].update(state);
   document.body.dataset.screen = screen;
   document.title = `Quizroom · ${screen === 'bank' ? state.draft.title || 'new bank' : 'bank editor'}`;
-  if (screen !== shown) {
-    shown = screen;
+  if (screenChanged(screen)) {
     views[screen].el.querySelector('h1')?.focus();
   }
 }
@@ -210,10 +204,8 @@ window.addEventListener('beforeunload', (e) => {
 (async () => {
   render();
   try {
-    const res = await fetch('/api/options', { cache: 'no-store' });
-    const body = await res.json();
-    dispatch({ type: 'options', passwordRequired: !!body.passwordRequired });
-    if (body.passwordRequired && !state.password) {
+    dispatch({ type: 'options', passwordRequired: await passwordRequired() });
+    if (state.passwordRequired && !state.password) {
       dispatch({ type: 'denied' });
       return;
     }

@@ -1,6 +1,6 @@
 // The bank being edited: its own fields, its questions (one card each), adding questions of every type, saving,
 // exporting, and its backups. Problems and warnings from the server's check show next to their fields.
-import { h, fill, setText, setHidden } from '../shared/dom.js';
+import { h, fill, setText, setHidden, changeCheck } from '../shared/dom.js';
 import { TYPES, TYPE_NAMES, problemsAt, countText, textOrNull, wholeOrNull } from './state.js';
 import { field, mountProblems } from './fields.js';
 import { mountQuestionCard, cardShape } from './question-card.js';
@@ -46,7 +46,7 @@ export function mountBank(root, actions) {
 
   let cards = [];
   let shape = null;
-  let backupsKey = null;
+  const backupsChanged = changeCheck();
   return {
     el,
     update(s) {
@@ -82,9 +82,7 @@ export function mountBank(root, actions) {
       exportYaml.disabled = !saved;
       exportXlsx.disabled = !saved;
       showBackups.disabled = !saved;
-      const bk = JSON.stringify(s.backups);
-      if (bk !== backupsKey) {
-        backupsKey = bk;
+      if (backupsChanged(s.backups)) {
         setHidden(backups, s.backups == null);
         fill(backups, h('h2', {}, 'Earlier versions'),
           (s.backups ?? []).length === 0 ? h('p', { class: 'hint' }, 'No earlier versions are kept yet.') :

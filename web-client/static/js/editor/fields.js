@@ -1,6 +1,6 @@
 // Form pieces of the editor: a labelled field with the problems the server's check placed on it. Values are written
 // into an input only when they changed and the teacher is not typing in it, so an update never moves the caret.
-import { h, fill, setHidden, setAttr } from '../shared/dom.js';
+import { h, fill, setHidden, setAttr, changeCheck } from '../shared/dom.js';
 
 let nextId = 0;
 export const uid = (prefix) => `${prefix}-${++nextId}`;
@@ -18,13 +18,11 @@ export function bindValue(el, value) {
 /** A list of problems and warnings, each with its kind in words (never colour alone). */
 export function mountProblems(testId) {
   const el = h('ul', { class: 'problems', id: uid('problems'), hidden: true, 'data-testid': testId });
-  let key = null;
+  const messagesChanged = changeCheck();
   return {
     el,
     update(problems, warnings) {
-      const k = JSON.stringify([problems, warnings]);
-      if (k === key) return;
-      key = k;
+      if (!messagesChanged([problems, warnings])) return;
       fill(el, problems.map((p) => h('li', { class: 'problem', 'data-testid': 'problem' },
         h('strong', {}, 'Problem: '), p.message)),
       warnings.map((w) => h('li', { class: 'warning', 'data-testid': 'warning' },

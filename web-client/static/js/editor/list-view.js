@@ -1,6 +1,6 @@
 // The editor's start: the teacher's authority (or how to get it), the bank files, a new bank, a spreadsheet import
 // and its review before anything is saved.
-import { h, fill, setText, setHidden } from '../shared/dom.js';
+import { h, fill, setText, setHidden, changeCheck } from '../shared/dom.js';
 
 export function mountList(root, actions) {
   const password = h('input', { id: 'editor-password', type: 'password', autocomplete: 'current-password', 'data-testid': 'editor-password' });
@@ -39,8 +39,8 @@ export function mountList(root, actions) {
     access, accessError, work);
   root.append(el);
 
-  let banksKey = null;
-  let reviewKey = null;
+  const banksChanged = changeCheck();
+  const reviewChanged = changeCheck();
   return {
     el,
     update(s) {
@@ -48,9 +48,7 @@ export function mountList(root, actions) {
       setHidden(work, s.access !== 'ok');
       setText(accessError, s.access === 'denied' ? s.error : null);
       setHidden(accessError, !(s.access === 'denied' && s.error));
-      const key = JSON.stringify(s.banks);
-      if (key !== banksKey) {
-        banksKey = key;
+      if (banksChanged(s.banks)) {
         fill(banks, (s.banks ?? []).map((b) => h('tr', { 'data-testid': 'bank-file' },
           h('td', { class: 'wrap' }, b.title ?? '(cannot be read)'),
           h('td', {}, h('code', {}, b.file)),
@@ -63,9 +61,7 @@ export function mountList(root, actions) {
       const importMessage = s.review == null && s.draft == null ? s.error : null;
       setText(importError, importMessage);
       setHidden(importError, !importMessage);
-      const rk = JSON.stringify(s.review);
-      if (rk !== reviewKey) {
-        reviewKey = rk;
+      if (reviewChanged(s.review)) {
         setHidden(review, !s.review);
         if (s.review) {
           const r = s.review;

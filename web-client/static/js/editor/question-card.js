@@ -1,6 +1,6 @@
 // One question of the bank being edited: its type, texts, options (with right answers and why-nots), answer,
 // picture and settings, each field with the problems and warnings the server's check placed on it.
-import { h, fill, setText, setAttr, setHidden } from '../shared/dom.js';
+import { h, fill, setText, setAttr, setHidden, changeCheck } from '../shared/dom.js';
 import { TYPES, TYPE_NAMES, SKILLS, POINTS, problemsAt, countText, textOrNull, numberOrNull, wholeOrNull, tagsOf } from './state.js';
 import { field, mountProblems, uid } from './fields.js';
 
@@ -113,7 +113,7 @@ export function mountQuestionCard(index, q, actions) {
       qProblems.el,
       parts));
 
-  let imagesKey = null;
+  const imagesChanged = changeCheck();
   return {
     el,
     update(q, state) {
@@ -145,9 +145,7 @@ export function mountQuestionCard(index, q, actions) {
       fields.timeLimit.update(q.timeLimit, ...at('timeLimit'));
       fields.points.update(q.points == null ? '' : String(q.points), ...at('points'));
       const images = [...new Set([...(state.images ?? []), ...(q.image ? [q.image] : [])])].sort();
-      const key = JSON.stringify(images);
-      if (key !== imagesKey) {
-        imagesKey = key;
+      if (imagesChanged(images)) {
         fill(fields.image.input, h('option', { value: '' }, 'None'), images.map((n) => h('option', { value: n }, n)));
         fields.image.input.value = q.image ?? '';
       }

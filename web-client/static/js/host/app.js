@@ -2,8 +2,9 @@
 import { createConnection, socketUrl } from '../shared/connection.js';
 import { secondsLeft } from '../shared/state.js';
 import { storage } from '../shared/storage.js';
-import { GAMES_KEY, PASSWORD_KEY, rememberGame, hostKeyFor } from '../shared/games.js';
-import { h, fill, setText, setHidden } from '../shared/dom.js';
+import { rememberedPassword, rememberPassword, forgetPassword } from '../shared/teacher-password.js';
+import { GAMES_KEY, rememberGame, hostKeyFor } from '../shared/games.js';
+import { h, fill, setText, setHidden, changeCheck } from '../shared/dom.js';
 import { hostInitial, hostReduce, hostClosed, hostAction, hostScreen, hostNotices, createError } from './state.js';
 import { showPattern } from './join-pattern.js';
 import { createSound } from './sound.js';
@@ -26,10 +27,10 @@ const now = () => Date.now();
 
 const saved = storage.getJson(SESSION_KEY);
 let session = saved && saved.pin && saved.hostToken ? saved : null;
-let state = hostInitial(session ?? {}, storage.get(PASSWORD_KEY));
+let state = hostInitial(session ?? {}, rememberedPassword());
 if (!session) state = hostAction(state, { type: 'newGame' });
 let conn = null;
-let shown = null;
+const screenChanged = changeCheck();
 let podiumTimer = null;
 
 const sound = createSound(storage);
@@ -118,13 +119,13 @@ async function createGame(options, password) {
     if (password != null) {
       headers['X-Teacher-Password'] = password;
       // Remembered by this browser, so a teacher hosting from their own laptop types it once.
-      storage.set(PASSWORD_KEY, password);
+      rememberPassword(password);
     }
     const joinHost = state.setup.joinHost;
     const request = joinHost ? { ...options, joinHost } : options;
     const res = await fetch('/api/games', { method: 'POST', headers, body: JSON.stringify(request) });
     const body = await res.json().catch(() => null);
-    if (res.status === 401) storage.remove(PASSWORD_KEY);
+    if (res.status === 401) forgetPassword();
     if (res.status !== 201) throw new Error(createError(res.status, body));
     const gameId = body.gameId != null ? String(body.gameId) : null;
     session = { pin: body.pin, hostToken: body.hostToken, gameId };
@@ -240,12 +241,10 @@ function followPodium(screen) {
   if (wait != null) podiumTimer = setTimeout(render, Math.min(wait, PODIUM_REVEAL_MS) + 15);
 }
 
-let gameTitle = null;
+const gameInfoChanged = changeCheck();
 function showGameInfo() {
   const title = state.bank && state.phase !== 'setup' ? state.bank.title : null;
-  const key = title == null ? '' : `${title}\n${state.pin}`;
-  if (key === gameTitle) return;
-  gameTitle = key;
+  if (!gameInfoChanged(title == null ? null : [title, state.pin])) return;
   // The bank's title is the teacher's words, in any script: isolated, so that it cannot reorder the PIN.
   fill(gameInfo, title == null ? [] : [h('bdi', { text: title }), ` · PIN ${state.pin}`]);
 }
@@ -267,8 +266,7 @@ function render() {
   // Late joiners need the pattern during the game too: small, in the top bar.
   showPattern(topPattern, ['question', 'reveal', 'leaderboard', 'wait'].includes(screen) && state.phase !== 'finished'
     ? state.pattern : null);
-  if (screen !== shown) {
-    shown = screen;
+  if (screenChanged(screen)) {
     setText(announcer, view.el.querySelector('h1')?.textContent ?? '');
     // Put the keyboard on the screen's main action, so a clicker or the space bar drives the game.
     view.focus?.();

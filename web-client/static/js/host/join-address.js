@@ -1,7 +1,7 @@
 // The setup screen's choice of where phones join: every address the server has, each with its network interface's
 // name, for a laptop whose first address is one the phones cannot reach (Docker, a virtual machine, a VPN). Shown
 // only when there is a choice; the pick is remembered by this browser.
-import { h, fill, setHidden } from '../shared/dom.js';
+import { h, fill, setHidden, changeCheck } from '../shared/dom.js';
 import { joinAddressLabel } from './state.js';
 
 export function mountJoinAddress(actions) {
@@ -11,14 +11,12 @@ export function mountJoinAddress(actions) {
     h('label', { for: 'opt-join-host' }, 'Phones join at'), select,
     h('p', { class: 'hint', id: 'join-host-hint' }, 'Pick the network the class’s phones are on (usually the Wi-Fi).'));
 
-  let key = null;
+  const addressesChanged = changeCheck();
   return {
     el,
     update(setup) {
       const list = setup.joinAddresses ?? [];
-      const k = JSON.stringify([list, setup.joinHost]);
-      if (k === key) return;
-      key = k;
+      if (!addressesChanged([list, setup.joinHost])) return;
       fill(select, list.map((a) => h('option', { value: a.host, selected: a.host === setup.joinHost }, joinAddressLabel(a))));
       setHidden(el, list.length < 2);
     },

@@ -2,7 +2,7 @@
 // previous ranking had them and glide into their new places (not for those who prefer reduced motion). In a team
 // game the teams come first (every team, by the average of its members' points) and the top players stand beside
 // them.
-import { h, fill, setText, setHidden, teamSwatch, screenView } from '../shared/dom.js';
+import { h, fill, setText, setHidden, teamSwatch, screenView, changeCheck } from '../shared/dom.js';
 import { formatNumber } from '../shared/present.js';
 import { teamColour } from '../shared/teams.js';
 import { climb, rankMoves } from './charts.js';
@@ -82,7 +82,7 @@ export function mountLeaderboard(root, actions) {
     h('div', { class: 'q-top' }, heading, after),
     board, controls.el);
   root.append(el);
-  let key = null;
+  const boardChanged = changeCheck();
   let cancel = () => {};
   return screenView(el, 'leaderboard', () => controls.focus(), (lb, state) => {
     const teamGame = Array.isArray(lb.teams) && lb.teams.length > 0;
@@ -90,9 +90,7 @@ export function mountLeaderboard(root, actions) {
     setHidden(teamsBox, !teamGame);
     setHidden(playersTitle, !teamGame);
     board.classList.toggle('with-teams', teamGame);
-    const k = JSON.stringify(lb);
-    if (k !== key) {
-      key = k;
+    if (boardChanged(lb)) {
       cancel();
       fill(teams, teamGame ? lb.teams.map(teamRow) : []);
       teams.dataset.count = String(lb.teams?.length ?? 0);

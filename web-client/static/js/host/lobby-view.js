@@ -2,7 +2,7 @@
 // kick, the removal of everyone who joined in the last 30 s or 2 min (a bot flood), the removed players to let back
 // in; lock, start. In a team game the players stand in team columns; a name, then a team, moves that player (by
 // mouse or keyboard).
-import { h, fill, setText, setAttr, setHidden, teamSwatch } from '../shared/dom.js';
+import { h, fill, setText, setAttr, setHidden, teamSwatch, changeCheck } from '../shared/dom.js';
 import { playerCount } from '../shared/teams.js';
 import { teamColumns, lobbyTeamHint } from './teams.js';
 import { showPattern } from './join-pattern.js';
@@ -62,7 +62,7 @@ export function mountLobby(root, actions) {
   // Where the keyboard goes once the server has answered (the picked player itself is state.picked).
   let removing = null; // id of the player just removed, until the server confirms
   let placed = null; // { id, team } of the player just moved: the keyboard follows them to their new column
-  let listKey = null;
+  const listChanged = changeCheck();
 
   function kick(id) {
     actions.unpick();
@@ -131,9 +131,7 @@ export function mountLobby(root, actions) {
     const cols = teamGame ? teamColumns(state.teams, state.players, state.settings?.teams?.cap ?? null) : null;
     const mover = teamGame ? state.players.find((p) => p.id === state.picked) ?? null : null;
     if (state.notice) placed = null; // the move was refused
-    const key = JSON.stringify([state.players, cols, state.picked]);
-    if (key === listKey) return;
-    listKey = key;
+    if (!listChanged([state.players, cols, state.picked])) return;
     const focused = document.activeElement;
     const focusedPlayer = focused?.closest?.('[data-player]')?.dataset.player;
     const focusedMove = focused?.dataset?.testid === 'move-here' ? focused.dataset.team : null;
@@ -162,12 +160,10 @@ export function mountLobby(root, actions) {
     }
   }
 
-  let kickedKey = null;
+  const kickedChanged = changeCheck();
   let letting = null; // id of the player just let back in, until the server confirms
   function renderKicked(kicked) {
-    const key = JSON.stringify(kicked);
-    if (key === kickedKey) return;
-    kickedKey = key;
+    if (!kickedChanged(kicked)) return;
     fill(kickedList, kicked.map((p) => h('li', { class: 'kicked-player', 'data-kicked': p.id },
       h('span', { class: 'name wrap', 'data-testid': 'kicked-name', text: p.name }),
       h('button', { class: 'button small', type: 'button', 'data-testid': 'unban', 'aria-label': `Let ${p.name} back in`,

@@ -2,7 +2,7 @@
 // winner, with confetti; only then the final ranking beside it, as the phones say each player's rank. Shown whole at
 // once after a reload or once the game is finished. In a team game the teams take the podium, each with its top
 // contributor, and the players' ranking follows. A link opens the game's report.
-import { h, fill, setText, setHidden, setAttr, teamSwatch } from '../shared/dom.js';
+import { h, fill, setText, setHidden, setAttr, teamSwatch, changeCheck } from '../shared/dom.js';
 import { formatNumber, ordinal } from '../shared/present.js';
 import { teamColour } from '../shared/teams.js';
 import { reportLink } from '../shared/games.js';
@@ -72,7 +72,7 @@ export function mountPodium(root, actions) {
     h('div', { class: 'podium-layout' }, steps, rankingBox),
     h('div', { class: 'controls podium-bottom' }, report, over, again, controls.el));
   root.append(el);
-  let key = null;
+  const podiumChanged = changeCheck();
   let present = [];
   let winner = null;
   let places = [];
@@ -84,9 +84,7 @@ export function mountPodium(root, actions) {
       const p = state.podium;
       if (!p) return;
       const teamGame = Array.isArray(p.teams) && p.teams.length > 0;
-      const k = JSON.stringify(p);
-      if (k !== key) {
-        key = k;
+      if (podiumChanged(p)) {
         stopConfetti();
         setText(caption, '');
         caption.dataset.winner = '';

@@ -1,7 +1,7 @@
 // A question on the projector: the prompt alone for the reading time, then (in team games with team talk) the tiles
 // and a "Team talk" countdown, then the tiles, countdown and answer count. Its type is fitted to the window, so that
 // long questions never scroll.
-import { h, fill, setText, setHidden, setAttr, optionBadge, optionName, screenView } from '../shared/dom.js';
+import { h, fill, setText, setHidden, setAttr, optionBadge, optionName, screenView, changeCheck } from '../shared/dom.js';
 import { secondsLeft, timeFraction } from '../shared/state.js';
 import { mountGameControls } from './controls.js';
 import { mountPicture } from '../shared/picture.js';
@@ -62,8 +62,8 @@ export function mountQuestion(root, actions) {
     controls.el);
   root.append(el);
 
-  let tilesKey = null;
-  let fitKey = null;
+  const tilesChanged = changeCheck();
+  const fitChanged = changeCheck();
   return screenView(el, 'question', () => controls.focus(), (q, state, now) => {
     const intro = q.phase === 'intro';
     const talking = q.phase === 'talk';
@@ -81,9 +81,8 @@ export function mountQuestion(root, actions) {
     setText(answers, intro || talking ? '' : `${state.answered} of ${state.total} answered`);
     setHidden(paused, !q.paused);
     setHidden(talk, !talking);
-    const key = JSON.stringify([q.index, q.options, q.type]);
-    if (key !== tilesKey) {
-      tilesKey = key;
+    const shape = [q.index, q.options, q.type];
+    if (tilesChanged(shape)) {
       const opts = q.options ?? [];
       fill(tiles, q.type === 'numeric' ? [] : opts.map((text, i) =>
         h('li', { class: `tile opt-${i}`, 'data-testid': 'tile' },
@@ -97,9 +96,7 @@ export function mountQuestion(root, actions) {
     setHidden(tiles, intro || q.type === 'numeric');
     setHidden(numeric, intro || q.type !== 'numeric');
     controls.update(state);
-    const fk = JSON.stringify([key, q.prompt, intro, talking, !!q.paused, innerWidth, innerHeight]);
-    if (fk !== fitKey && !el.hidden) {
-      fitKey = fk;
+    if (!el.hidden && fitChanged([shape, q.prompt, intro, talking, !!q.paused, innerWidth, innerHeight])) {
       fitScreen(el, intro ? '' : revealRoom(q.type));
     }
   });

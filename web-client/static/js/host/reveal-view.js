@@ -1,7 +1,7 @@
 // The reveal: the right answer marked, how the class answered, the explanation. Its text is set no smaller than
 // the question's: the options keep their tiles' size, with each one's count and bar in its tile, and the
 // explanation is as large as the options.
-import { h, fill, setText, setHidden, optionBadge, optionName, screenView } from '../shared/dom.js';
+import { h, fill, setText, setHidden, optionBadge, optionName, screenView, changeCheck } from '../shared/dom.js';
 import { formatNumber, formatValue } from '../shared/present.js';
 import { choiceBars, orderRows, numericBars, commonMistake, explainColumns } from './charts.js';
 import { questionHeading } from './question-view.js';
@@ -84,8 +84,8 @@ export function mountReveal(root, actions) {
     controls.el);
   root.append(el);
 
-  let key = null;
-  let fitKey = null;
+  const chartChanged = changeCheck();
+  const fitChanged = changeCheck();
   return screenView(el, 'reveal', () => controls.focus(), (r, state) => {
     // After a reload the server sends the reveal without the question: use the one kept in storage if it matches.
     const q = state.question && state.question.index === r.index ? state.question : null;
@@ -96,9 +96,8 @@ export function mountReveal(root, actions) {
     setHidden(prompt, !q?.prompt);
     const right = r.questionType === 'poll' ? '' : ` · ${r.stats?.correctCount ?? 0} right`;
     setText(summary, `${r.answered} of ${r.total} answered${right}`);
-    const k = JSON.stringify([r, q?.options]);
-    if (k !== key) {
-      key = k;
+    const shown = [r, q?.options];
+    if (chartChanged(shown)) {
       const options = q?.options ?? null;
       fill(chart, r.questionType === 'numeric' ? numericChart(r, q?.unit)
         : r.questionType === 'order' ? orderChart(r, options)
@@ -115,9 +114,7 @@ export function mountReveal(root, actions) {
     setText(explanation, r.explanation ?? '');
     setHidden(explanation, !r.explanation);
     controls.update(state);
-    const fk = JSON.stringify([k, q?.prompt, innerWidth, innerHeight]);
-    if (fk !== fitKey && !el.hidden) {
-      fitKey = fk;
+    if (!el.hidden && fitChanged([shown, q?.prompt, innerWidth, innerHeight])) {
       fitScreen(el);
     }
   });

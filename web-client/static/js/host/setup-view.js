@@ -1,6 +1,6 @@
 // Start screen: pick a bank, the game options and team play, then create the game (with the teacher password where
 // the server asks for one).
-import { h, fill, setText, setHidden } from '../shared/dom.js';
+import { h, fill, setText, setHidden, changeCheck } from '../shared/dom.js';
 import { teamsRequest } from './teams.js';
 import { mountTeamOptions } from './team-options.js';
 import { mountJoinAddress } from './join-address.js';
@@ -110,17 +110,15 @@ export function mountSetup(root, actions) {
     form);
   root.append(el);
 
-  let banksKey = null;
-  let optionsKey = null;
+  const banksChanged = changeCheck();
+  const optionsChanged = changeCheck();
   return {
     el,
     focus: () => (banks.querySelector('input') ?? el.querySelector('h1')).focus(),
     update(state) {
       const setup = state.setup ?? {};
       joinAddress.update(setup);
-      const key = JSON.stringify(setup.banks ?? null);
-      if (key !== banksKey) {
-        banksKey = key;
+      if (banksChanged(setup.banks ?? null)) {
         fill(banks, (setup.banks ?? []).map((b, i) => {
           const id = `bank-${i}`;
           return h('label', { class: 'bank', for: id, 'data-testid': 'bank' },
@@ -132,9 +130,7 @@ export function mountSetup(root, actions) {
         }));
       }
       const opts = setup.options;
-      const okey = JSON.stringify(opts ?? null);
-      if (opts && okey !== optionsKey) {
-        optionsKey = okey;
+      if (opts && optionsChanged(opts)) {
         const d = opts.defaults ?? {};
         const min = opts.timeLimit?.min ?? 5;
         const max = opts.timeLimit?.max ?? 240;

@@ -1,8 +1,7 @@
 // The phone page: wires the connection, the pure state and one view per screen.
 import { createConnection, socketUrl } from '../shared/connection.js';
 import { storage } from '../shared/storage.js';
-import { setText, setHidden, fill, teamBadge } from '../shared/dom.js';
-import { teamColour } from '../shared/teams.js';
+import { setText, setHidden, changeCheck } from '../shared/dom.js';
 import { phoneInitial, phoneReduce, phoneClosed, phoneAction, seatOf } from './state.js';
 import { answerMessage, nonceFrom } from './answer.js';
 import { phoneAnnouncement } from './words.js';
@@ -15,6 +14,7 @@ import { mountQuestion } from './question-view.js';
 import { mountResult } from './result-view.js';
 import { mountFinal } from './final-view.js';
 import { mountMessage } from './message-view.js';
+import { mountTopBar } from './top-bar.js';
 import { deviceToken } from './device.js';
 
 const SEAT_KEY = 'quizroom.seat';
@@ -35,12 +35,9 @@ if (!seat?.seatToken || (urlPin && seat.pin !== urlPin)) {
 }
 let state = phoneInitial(seat, urlPin, storage.get(NICKNAME_KEY));
 let pendingJoin = null;
-let shown = null;
+const screenChanged = changeCheck();
 
 const banner = document.getElementById('banner');
-const meName = document.getElementById('me-name');
-const meScore = document.getElementById('me-score');
-const myTeam = document.getElementById('my-team');
 const live = document.getElementById('live');
 const screens = document.getElementById('screens');
 
@@ -149,6 +146,7 @@ const views = {
   message: mountMessage(screens, actions),
 };
 const viewFor = (screen) => views[screen] ?? views.message;
+const topBar = mountTopBar(document.querySelector('.phone-top'));
 
 function onMessage(msg) {
   if (msg.type === 'shutdown') {
@@ -189,31 +187,14 @@ function apply(next) {
   if (said) setText(live, said === live.textContent ? `${said}\u00a0` : said);
 }
 
-let teamShown = null;
-/** The player's team in the top bar on every screen: its colour and its name, and a stripe in that colour. */
-function renderTeam() {
-  const team = state.seatToken ? state.team : null;
-  const key = JSON.stringify(team);
-  if (key === teamShown) return;
-  teamShown = key;
-  fill(myTeam, team ? teamBadge({ ...team, colour: teamColour(team.colour) }) : []);
-  setHidden(myTeam, !team);
-  if (team) document.body.dataset.team = teamColour(team.colour);
-  else delete document.body.dataset.team;
-}
-
 function render() {
   const view = viewFor(state.screen);
   for (const v of Object.values(views)) setHidden(v.el, v !== view);
   // Before the view's update: a screen's layout (the question's fitting) depends on it.
   document.body.dataset.screen = state.screen;
-  renderTeam();
-  // The name isolated (<bdi>) from the score, so that a right-to-left name leaves " · 1,200 pts" after it.
-  setText(meName, state.seatToken ? state.name : '');
-  setText(meScore, state.seatToken && state.score != null ? ` · ${state.score.toLocaleString('en-US')} pts` : '');
+  topBar.update(state);
   view.update(state, now());
-  if (state.screen !== shown) {
-    shown = state.screen;
+  if (screenChanged(state.screen)) {
     view.focus?.();
   }
 }

@@ -1,5 +1,5 @@
 // The end: the player's final rank and score, whether or not they made the podium, and the top three.
-import { h, fill, setText, setHidden } from '../shared/dom.js';
+import { h, fill, setText, setHidden, changeCheck } from '../shared/dom.js';
 import { ordinal, points, formatNumber } from '../shared/present.js';
 import { teamStandingBox } from './result-view.js';
 
@@ -16,8 +16,8 @@ export function mountFinal(root, actions) {
     h('p', {}, 'You finished'), rank, of, score, team,
     h('h2', {}, 'Top three'), top, over, again);
   root.append(el);
-  let key = null;
-  let teamKey = null;
+  const topChanged = changeCheck();
+  const teamChanged = changeCheck();
   return {
     el,
     focus: () => el.querySelector('h1').focus(),
@@ -27,17 +27,13 @@ export function mountFinal(root, actions) {
       setText(rank, f.you ? ordinal(f.you.rank) : '');
       setText(of, `of ${f.playerCount} ${f.playerCount === 1 ? 'player' : 'players'}`);
       setText(score, f.you ? `with ${points(f.you.score)}` : '');
-      const k = JSON.stringify(f.top);
-      if (k !== key) {
-        key = k;
+      if (topChanged(f.top)) {
         fill(top, f.top.map((s) => h('li', { class: s.playerId === state.playerId ? 'is-me' : null },
           h('span', { class: 'rank' }, `${ordinal(s.rank)} `),
           h('bdi', { class: 'name wrap', text: s.name }),
           h('span', { class: 'score', text: ` ${formatNumber(s.score)}` }))));
       }
-      const tk = JSON.stringify([f.team, f.teamCount]);
-      if (tk !== teamKey) {
-        teamKey = tk;
+      if (teamChanged([f.team, f.teamCount])) {
         teamStandingBox(team, f.team, f.teamCount, false);
       }
       setHidden(team, !f.team);

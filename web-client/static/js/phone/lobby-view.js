@@ -1,6 +1,6 @@
 // "You're in": the player's name (and team), waiting for the teacher to start. Where players pick their team, they
 // may switch until the game starts.
-import { h, fill, setText, setHidden, teamBadge } from '../shared/dom.js';
+import { h, fill, setText, setHidden, teamBadge, changeCheck } from '../shared/dom.js';
 import { teamButtons } from './team-view.js';
 
 export function mountLobby(root, actions) {
@@ -18,16 +18,14 @@ export function mountLobby(root, actions) {
     h('p', {}, 'Look for your name on the big screen. The game starts soon.'),
     bank, notice, switcher);
   root.append(el);
-  let teamKey = null;
-  let switchKey = null;
+  const teamChanged = changeCheck();
+  const switchChanged = changeCheck();
   return {
     el,
     update(state) {
       setText(name, state.name);
       setText(bank, state.bankTitle ? `Quiz: ${state.bankTitle}` : '');
-      const tk = JSON.stringify(state.team);
-      if (tk !== teamKey) {
-        teamKey = tk;
+      if (teamChanged(state.team)) {
         fill(team, state.team ? [h('span', { class: 'hint' }, 'Your team'), teamBadge(state.team, { 'data-testid': 'lobby-team-name' })] : []);
       }
       setHidden(team, !state.team);
@@ -36,9 +34,7 @@ export function mountLobby(root, actions) {
       setText(notice, state.notice ?? '');
       setHidden(notice, !state.notice);
       const canSwitch = !!state.teams && !!state.team && state.teams.length > 1;
-      const sk = JSON.stringify([state.teams, state.team?.id]);
-      if (canSwitch && sk !== switchKey) {
-        switchKey = sk;
+      if (canSwitch && switchChanged([state.teams, state.team?.id])) {
         fill(switchList, teamButtons(state.teams, { current: state.team.id, testId: 'switch-team', live: false,
           onPick: (t) => actions.switchTeam(t.id) }));
       }

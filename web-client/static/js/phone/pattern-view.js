@@ -1,6 +1,6 @@
 // Two-step join: after the PIN, the four shapes the big screen shows, tapped in order on big labelled buttons (a
 // keyboard works too: they are plain buttons). The fourth tap sends the join; a wrong pattern is said in words.
-import { h, fill, setText, setHidden, shapeIcon } from '../shared/dom.js';
+import { h, fill, setText, setHidden, shapeIcon, changeCheck } from '../shared/dom.js';
 import { PATTERN_LENGTH, PATTERN_SHAPES, shapeWord, patternWords } from '../shared/pattern.js';
 
 export function mountPattern(root, actions) {
@@ -21,16 +21,14 @@ export function mountPattern(root, actions) {
     h('div', { class: 'row' }, undo, back));
   root.append(el);
 
-  let key = null;
+  const tapsChanged = changeCheck();
   let wasJoining = false;
   return {
     el,
     focus: () => keys[0].focus(),
     update(state) {
       const taps = state.taps ?? [];
-      const k = JSON.stringify([taps, state.joining]);
-      if (k !== key) {
-        key = k;
+      if (tapsChanged([taps, state.joining])) {
         fill(slots, Array.from({ length: PATTERN_LENGTH }, (_, n) => (n < taps.length
           ? h('li', { class: `pattern-slot opt-${taps[n]}` }, shapeIcon(PATTERN_SHAPES[taps[n]]))
           : h('li', { class: 'pattern-slot empty' }))));

@@ -3,7 +3,7 @@
 // sent. The screen is as tall as the phone and never scrolls as a whole: the prompt and the options give up space
 // step by step until every option and the send button are on screen, and the whole prompt is one tap away. In team
 // talk the options show, locked, with the time left to discuss.
-import { h, fill, setText, setHidden, setAttr, optionBadge, optionName, screenView } from '../shared/dom.js';
+import { h, fill, setText, setHidden, setAttr, optionBadge, optionName, screenView, changeCheck } from '../shared/dom.js';
 import { secondsLeft, timeFraction } from '../shared/state.js';
 import { parseNumber } from './answer.js';
 import { draftPicks, orderArrangement } from './state.js';
@@ -51,10 +51,10 @@ export function mountQuestion(root, actions) {
   const el = h('section', { class: 'screen screen-question', 'data-testid': 'screen-question' }, info, answer);
   root.append(el);
 
-  let key = null;
+  const shapeChanged = changeCheck();
   let controls = {};
   let current = null;
-  let lastSent = null;
+  const sentChanged = changeCheck();
   let whole = false; // the player asked for the whole prompt
   let layoutKey = null;
 
@@ -174,9 +174,8 @@ export function mountQuestion(root, actions) {
 
   return screenView(el, 'question', () => heading.focus(), (q, state, now) => {
     current = state;
-    const k = JSON.stringify([q.index, q.type, q.options, q.optionCount]);
-    if (k !== key) {
-      key = k;
+    const shape = [q.index, q.type, q.options, q.optionCount];
+    if (shapeChanged(shape)) {
       whole = false;
       build(q);
     }
@@ -201,9 +200,8 @@ export function mountQuestion(root, actions) {
     setHidden(submitBar, introPhase || done || !controls.submit);
     setHidden(sent, !done);
     const mine = state.mine?.answer.question === q.index ? state.mine : null;
-    const sentKey = JSON.stringify([state.answered ? `sent${state.saved}` : state.pending ? 'sending' : '', mine]);
-    if (sentKey !== lastSent) {
-      lastSent = sentKey;
+    const sending = [state.answered ? `sent${state.saved}` : state.pending ? 'sending' : '', mine];
+    if (sentChanged(sending)) {
       fill(sent,
         h('p', { class: 'sent-title' }, state.answered ? [h('span', { 'aria-hidden': 'true' }, '✓ '), 'Answer sent'] : 'Sending your answer…'),
         mine ? h('div', { class: 'my-answer', 'data-testid': 'my-answer' },
@@ -215,7 +213,7 @@ export function mountQuestion(root, actions) {
     setText(notice, state.notice ?? '');
     setHidden(notice, !state.notice);
     refresh();
-    const lk = JSON.stringify([k, q.phase, q.paused, done, sentKey, state.notice, el.hidden]);
+    const lk = JSON.stringify([shape, q.phase, q.paused, done, sending, state.notice, el.hidden]);
     if (lk !== layoutKey) {
       layoutKey = lk;
       fit();

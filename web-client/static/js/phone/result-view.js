@@ -1,7 +1,7 @@
 // After a question, at a glance: the whole screen green (right), red (wrong) or amber (partly right), always with
 // an icon and a word; the player's own answer beside the right one, each part marked; points, streak, total, rank,
 // who is just ahead, the explanation; in a team game also the team's rank and total.
-import { h, fill, setText, setHidden, teamBadge, screenView } from '../shared/dom.js';
+import { h, fill, setText, setHidden, teamBadge, screenView, changeCheck } from '../shared/dom.js';
 import { ordinal, points, formatNumber } from '../shared/present.js';
 import { teamColour } from '../shared/teams.js';
 import { verdict, aheadParts } from './words.js';
@@ -73,8 +73,8 @@ export function mountResult(root) {
       ahead),
     team, why, explanation);
   root.append(el);
-  let compareKey = null;
-  let teamKey = null;
+  const compareChanged = changeCheck();
+  const teamChanged = changeCheck();
   return screenView(el, 'result', () => title.focus(), (r, state) => {
     const v = verdict(r);
     el.dataset.verdict = v.kind;
@@ -98,9 +98,7 @@ export function mountResult(root) {
     const mine = state.mine?.answer.question === r.index ? state.mine : null;
     const options = q?.options ?? mine?.options ?? null;
     const unit = q?.unit ?? null;
-    const ck = JSON.stringify([r.index, r.solution, r.correct, mine, options, unit, r.answered]);
-    if (ck !== compareKey) {
-      compareKey = ck;
+    if (compareChanged([r.index, r.solution, r.correct, mine, options, unit, r.answered])) {
       const rightAnswer = solutionAnswer(r);
       const poll = r.questionType === 'poll';
       fill(yours, h('h2', {}, poll ? 'Your vote' : 'Your answer'),
@@ -111,9 +109,7 @@ export function mountResult(root) {
       // A fully right answer is the right one: no need to say it twice.
       setHidden(right, !rightAnswer || (r.correct && !!mine));
     }
-    const tk = JSON.stringify([r.team, r.teamCount]);
-    if (tk !== teamKey) {
-      teamKey = tk;
+    if (teamChanged([r.team, r.teamCount])) {
       teamStandingBox(team, r.team, r.teamCount, true);
     }
     setHidden(team, !r.team);

@@ -1,6 +1,6 @@
 // Choosing a team (games where players pick): one big button per team, its colour and name, how many are in it,
 // and "Full" (disabled) once it reached the cap. A refusal (the team filled up meanwhile) is shown in words.
-import { h, fill, setText, setHidden, teamSwatch } from '../shared/dom.js';
+import { h, fill, setText, setHidden, teamSwatch, changeCheck } from '../shared/dom.js';
 import { teamColour, playerCount } from '../shared/teams.js';
 
 /**
@@ -31,15 +31,13 @@ export function mountTeamChoice(root, actions) {
   const el = h('section', { class: 'screen screen-team', 'data-testid': 'screen-team', 'aria-labelledby': 'team-title' },
     h('h1', { id: 'team-title', tabindex: -1 }, 'Choose your team'), who, error, list, back);
   root.append(el);
-  let key = null;
+  const teamsChanged = changeCheck();
   return {
     el,
     focus: () => (list.querySelector('button:not([disabled])') ?? el.querySelector('h1')).focus(),
     update(state) {
       const teams = state.teams ?? [];
-      const k = JSON.stringify([teams, state.joining]);
-      if (k !== key) {
-        key = k;
+      if (teamsChanged([teams, state.joining])) {
         fill(list, teamButtons(teams, { disabled: state.joining, onPick: (t) => actions.pickTeam(t.id) }));
       }
       if (who.dataset.name !== state.name) {

@@ -1,9 +1,10 @@
 // The reports page (/reports): the past games this browser created (by their host keys) or, with the teacher
 // password, every game; and one game's report (/reports#game=<id>) with its CSV.
 import { storage } from '../shared/storage.js';
-import { setHidden, setText } from '../shared/dom.js';
+import { setHidden, setText, changeCheck } from '../shared/dom.js';
 import { saveBlob } from '../shared/download.js';
-import { GAMES_KEY, PASSWORD_KEY, validGames, hostKeyFor } from '../shared/games.js';
+import { rememberedPassword, forgetPassword, typedPassword, passwordRequired } from '../shared/teacher-password.js';
+import { GAMES_KEY, validGames, hostKeyFor } from '../shared/games.js';
 import { reportsInitial, reportsReduce, reportHeaders, routeOf, reportError, csvFileName, UNREACHABLE } from './state.js';
 import { mountList } from './list-view.js';
 import { mountReport } from './report-view.js';
@@ -11,7 +12,7 @@ import { mountReport } from './report-view.js';
 const screens = document.getElementById('screens');
 const announcer = document.getElementById('announcer');
 
-let state = reportsInitial(storage.get(PASSWORD_KEY));
+let state = reportsInitial(rememberedPassword());
 
 const kept = () => validGames(storage.getJson(GAMES_KEY));
 
@@ -26,11 +27,7 @@ function dispatch(action) {
 }
 
 const actions = {
-  usePassword(password) {
-    reduce({ type: 'password', password });
-    if (password) storage.set(PASSWORD_KEY, password);
-    load();
-  },
+  usePassword: typedPassword(reduce, load),
   toggleStudent(id) {
     dispatch({ type: 'toggleStudent', id });
   },
@@ -62,7 +59,7 @@ async function loadList() {
         games = body;
         source = 'password';
       } else {
-        if (res.status === 401) storage.remove(PASSWORD_KEY);
+        if (res.status === 401) forgetPassword();
         error = reportError(res.status, body);
       }
     }
@@ -117,7 +114,7 @@ async function downloadCsv() {
   dispatch({ type: 'downloaded', message });
 }
 
-let shown = null;
+const screenChanged = changeCheck();
 function render() {
   const screen = state.route ? 'report' : 'list';
   for (const [name, view] of Object.entries(views)) setHidden(view.el, name !== screen);
@@ -125,8 +122,7 @@ function render() {
   document.body.dataset.screen = screen;
   const title = screen === 'report' && state.report ? `${state.report.game.bankTitle} · report` : 'Past games';
   document.title = `Quizroom · ${title}`;
-  if (screen !== shown && !state.loading) {
-    shown = screen;
+  if (!state.loading && screenChanged(screen)) {
     setText(announcer, title);
     views[screen].el.querySelector('h1')?.focus();
   }
@@ -136,8 +132,7 @@ window.addEventListener('hashchange', load);
 
 (async () => {
   try {
-    const { body } = await getJson('/api/options');
-    reduce({ type: 'options', passwordRequired: !!body?.passwordRequired });
+    reduce({ type: 'options', passwordRequired: await passwordRequired() });
   } catch {
     // the list still loads by keys
   }

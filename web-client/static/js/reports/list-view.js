@@ -1,5 +1,5 @@
 // The list of past games, newest first: date, quiz, players, status (interrupted games too), each with its report.
-import { h, fill, setText, setHidden } from '../shared/dom.js';
+import { h, fill, setText, setHidden, changeCheck } from '../shared/dom.js';
 import { gameRows } from './present.js';
 
 const STATUS_MARK = { finished: '✓', ended: '■', interrupted: '⚠', running: '▶', lobby: '…', unplayed: '–' };
@@ -30,7 +30,7 @@ export function mountList(root, actions) {
     source, passwordForm, error, loading, table, empty);
   root.append(el);
 
-  let key = null;
+  const rowsChanged = changeCheck();
   return {
     el,
     update(state) {
@@ -43,9 +43,7 @@ export function mountList(root, actions) {
       setHidden(error, !state.listError);
       setHidden(loading, !state.loading);
       const rows = gameRows(state.games ?? [], state.kept);
-      const k = JSON.stringify(rows);
-      if (k !== key) {
-        key = k;
+      if (rowsChanged(rows)) {
         fill(body, rows.map((g) => h('tr', { 'data-testid': 'game-row', 'data-game': g.id, class: `status-${g.status}` },
           h('td', { text: g.date }),
           h('td', { class: 'wrap' }, h('bdi', { 'data-testid': 'game-bank', text: g.bank }),

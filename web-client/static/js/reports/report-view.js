@@ -2,7 +2,7 @@
 // the word, not colour alone), the average time and the most common wrong answer; the hardest three highlighted;
 // per student the score, rank, answers right and each answer (a mark per question; a student's row opens to every
 // answer in words); who may need help. A CSV download and a print button.
-import { h, fill, setText, setHidden, setAttr, optionBadge, optionName } from '../shared/dom.js';
+import { h, fill, setText, setHidden, setAttr, optionBadge, optionName, changeCheck } from '../shared/dom.js';
 import { formatNumber } from '../shared/present.js';
 import {
   answerBars, rightAnswerText, hardestQuestions, studentRows, gameStatus, formatDate, duration, seconds, percent,
@@ -155,7 +155,7 @@ export function mountReport(root, actions) {
     title, meta, status, takenOver, unsaved, error, loading, content);
   root.append(el);
 
-  let key = null;
+  const reportChanged = changeCheck();
   return {
     el,
     update(state) {
@@ -189,9 +189,7 @@ export function mountReport(root, actions) {
       const lost = unsavedText(g.unsavedCount);
       setText(unsaved, lost ?? '');
       setHidden(unsaved, !lost);
-      const k = JSON.stringify(r);
-      if (k !== key) {
-        key = k;
+      if (reportChanged(r)) {
         const hard = hardestQuestions(r);
         fill(hardest, hard.length ? [h('strong', {}, '★ Hardest: '),
           hard.map((q) => `Question ${q.index + 1} (${percent(q.percentCorrect)} right)`).join(', ')] : []);

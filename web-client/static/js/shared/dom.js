@@ -36,6 +36,20 @@ export function setText(el, text) {
   if (el.textContent !== t) el.textContent = t;
 }
 
+/**
+ * Says whether a value differs (compared as JSON) from the one it was given the time before, so that a view draws a
+ * part again only when what that part shows changed: `const rowsChanged = changeCheck(); … if (rowsChanged(rows)) …`.
+ */
+export function changeCheck() {
+  let last = null;
+  return (value) => {
+    const key = JSON.stringify(value);
+    if (key === last) return false;
+    last = key;
+    return true;
+  };
+}
+
 export function setHidden(el, hidden) {
   if (el.hidden !== !!hidden) el.hidden = !!hidden;
 }

@@ -1,8 +1,7 @@
 // The games this browser's projector created, kept in localStorage with their host keys so that the reports page
-// can open them later; the key of the teacher password this browser remembers; the link to a game's report. No DOM.
+// can open them later; the link to a game's report. No DOM.
 
 export const GAMES_KEY = 'quizroom.games';
-export const PASSWORD_KEY = 'quizroom.teacherPassword';
 export const MAX_REMEMBERED = 100;
 
 /**
