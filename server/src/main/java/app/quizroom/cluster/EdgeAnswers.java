@@ -172,7 +172,7 @@ final class EdgeAnswers {
         }
         try {
             RoomPlan plan = DatabindCodec.mapper().readValue(json, RoomPlan.class);
-            desk = new EdgeDesk(plan, node.store().gameOf(plan.gameId()), node.metrics());
+            desk = node.deskFor(plan);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("a room plan that cannot be read", e);
         }

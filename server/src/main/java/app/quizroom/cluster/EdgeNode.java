@@ -1,7 +1,9 @@
 package app.quizroom.cluster;
 
+import app.quizroom.game.EdgeDesk;
 import app.quizroom.game.Link;
 import app.quizroom.game.RoomMetrics;
+import app.quizroom.game.RoomPlan;
 import app.quizroom.protocol.ClientMessage;
 import app.quizroom.protocol.Codec;
 import app.quizroom.protocol.ErrorCode;
@@ -123,12 +125,9 @@ public final class EdgeNode implements Edges {
         return local;
     }
 
-    ResultStore store() {
-        return store;
-    }
-
-    RoomMetrics metrics() {
-        return metrics;
+    /** The answer desk of a room this node serves, writing the answers it takes into the game's shared record. */
+    EdgeDesk deskFor(RoomPlan plan) {
+        return new EdgeDesk(plan, store.gameOf(plan.gameId()), metrics);
     }
 
     /** One connection served here for a room another node holds; called on the connection's event loop. */
