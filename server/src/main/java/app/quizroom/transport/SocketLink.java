@@ -38,6 +38,9 @@ import java.security.SecureRandom;
  * the peer with a random payload, which only a peer that reads everything sent before it can echo in a pong; when
  * {@link Limits#READ_PROBE_MAX_UNANSWERED} more messages arrive first, the peer is not reading and is closed as too
  * slow, whatever the buffers hold.
+ *
+ * <p>It runs a little over 300 lines on purpose: the write path and both slow-reader defences share the socket's
+ * state and its loop, and read best together.
  */
 final class SocketLink implements Link {
 
