@@ -27,6 +27,7 @@ final class EdgeAnswers {
 
     private final String pin;
     private final EdgeNode node;
+    private final LocalNode local;
     private final EdgeRoom room;
     /** The connections the room serves here (a live view). */
     private final Collection<EdgeRoom.Conn> conns;
@@ -44,10 +45,11 @@ final class EdgeAnswers {
         this.room = room;
         this.pin = room.pin;
         this.node = node;
+        this.local = node.local();
         this.conns = conns;
-        this.counts = new CountPacer(node.local().clock(), (delayMs, task) -> {
-            long timer = node.local().vertx().setTimer(Math.max(1, delayMs), id -> room.execute(task));
-            return () -> node.local().vertx().cancelTimer(timer);
+        this.counts = new CountPacer(local.clock(), (delayMs, task) -> {
+            long timer = local.vertx().setTimer(Math.max(1, delayMs), id -> room.execute(task));
+            return () -> local.vertx().cancelTimer(timer);
         }, EdgeBus.COUNT_INTERVAL_MS, this::sendCount);
     }
 
@@ -105,7 +107,7 @@ final class EdgeAnswers {
                 players.add(answers.getJsonObject(i).getInteger(EdgeBus.PLAYER));
             }
         }
-        room.send(node.local().message(pin).put(EdgeBus.QUESTION, question)
+        room.send(local.message(pin).put(EdgeBus.QUESTION, question)
                 .put(EdgeBus.COUNT, desk.answeredHere()).put(EdgeBus.PLAYERS, players));
         return true;
     }
@@ -153,7 +155,7 @@ final class EdgeAnswers {
 
     private void sendAnswers() {
         sentFor = answersFor;
-        room.send(node.local().message(pin).put(EdgeBus.QUESTION, answersFor).put(EdgeBus.ANSWERS, answers));
+        room.send(local.message(pin).put(EdgeBus.QUESTION, answersFor).put(EdgeBus.ANSWERS, answers));
         answers = new JsonArray();
     }
 
@@ -191,14 +193,14 @@ final class EdgeAnswers {
         boolean paused = op.getBoolean(EdgeBus.PAUSED);
         int before = desk.question();
         boolean wasAnswering = desk.answering(before);
-        desk.moved(question, phase, paused, op.getLong(EdgeBus.REMAINING), node.local().clock().millis());
+        desk.moved(question, phase, paused, op.getLong(EdgeBus.REMAINING), local.clock().millis());
         if (deadlineTimer != -1) {
-            node.local().vertx().cancelTimer(deadlineTimer);
+            local.vertx().cancelTimer(deadlineTimer);
             deadlineTimer = -1;
         }
         if (desk.answering(question)) {
-            long delay = Math.max(1, desk.deadline() - node.local().clock().millis());
-            deadlineTimer = node.local().vertx().setTimer(delay, id -> room.execute(() -> deadlinePassed(question)));
+            long delay = Math.max(1, desk.deadline() - local.clock().millis());
+            deadlineTimer = local.vertx().setTimer(delay, id -> room.execute(() -> deadlinePassed(question)));
             answersIfAllIn();
         } else if (wasAnswering && before == question && sentFor != question && !paused && !answers.isEmpty()) {
             sendAnswersTo(question); // closed before this node's deadline: what it took still goes, once
