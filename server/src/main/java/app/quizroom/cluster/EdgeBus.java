@@ -62,7 +62,7 @@ final class EdgeBus {
         AWAY;
 
         private static final Map<String, Down> BY_WIRE = byWire(values());
-        private final String wire = name().toLowerCase(Locale.ROOT);
+        private final String wire = wire(this);
 
         /** The kind of an operation; null for one this version does not know. */
         static Down of(JsonObject op) {
@@ -75,7 +75,7 @@ final class EdgeBus {
         HELLO, COMMAND, CLOSED;
 
         private static final Map<String, Up> BY_WIRE = byWire(values());
-        private final String wire = name().toLowerCase(Locale.ROOT);
+        private final String wire = wire(this);
 
         /** The kind of an operation; null for one this version does not know. */
         static Up of(JsonObject op) {
@@ -104,10 +104,15 @@ final class EdgeBus {
         return new JsonObject().put(KIND, kind.wire);
     }
 
+    /** An operation kind's name on the wire: its name in lower case. */
+    private static String wire(Enum<?> kind) {
+        return kind.name().toLowerCase(Locale.ROOT);
+    }
+
     private static <K extends Enum<K>> Map<String, K> byWire(K[] kinds) {
         Map<String, K> map = new HashMap<>();
         for (K kind : kinds) {
-            map.put(kind.name().toLowerCase(Locale.ROOT), kind);
+            map.put(wire(kind), kind);
         }
         return Map.copyOf(map);
     }
